@@ -1,0 +1,57 @@
+/**
+ * Imports people from an HR export, for a nightly job:
+ *   npm run import-people -- path/to/file.csv
+ * Exits 0 on success, 1 when a line is bad (every bad line is listed, nothing is written).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { decodeUtf8 } from "~/domain/decode-text";
+import { applyMigrations } from "./migrate";
+
+async function main() {
+  const file = process.argv[2];
+  if (!file) {
+    console.error("Usage: npm run import-people -- path/to/file.csv");
+    process.exitCode = 2;
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    console.error(`Cannot read ${file}.`);
+    process.exitCode = 1;
+    return;
+  }
+  const text = decodeUtf8(bytes);
+  if (text === null) {
+    console.error(`${file} is not UTF-8 text. Export it as "CSV UTF-8".`);
+    process.exitCode = 1;
+    return;
+  }
+
+  applyMigrations();
+  const { COMMAND_LINE } = await import("~/models/audit.server");
+  const { importPeople } = await import("~/models/people.server");
+  const { prisma } = await import("~/utils/db.server");
+  try {
+    const outcome = await importPeople(COMMAND_LINE, text, path.basename(file));
+    if (!outcome.ok) {
+      console.error(`Nothing was imported: ${outcome.errors.length} line(s) of ${file} need fixing.`);
+      for (const error of outcome.errors) console.error(`  line ${error.line}: ${error.message}`);
+      process.exitCode = 1;
+      return;
+    }
+    const { created, updated, unchanged, newDepartments, newRoles } = outcome.summary;
+    console.log(`Imported ${file}: ${created} added, ${updated} updated, ${unchanged} unchanged.`);
+    if (newDepartments.length > 0) console.log(`New departments: ${newDepartments.join(", ")}`);
+    if (newRoles.length > 0) console.log(`New roles: ${newRoles.join(", ")}`);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exitCode = 1;
+});

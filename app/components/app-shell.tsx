@@ -1,0 +1,75 @@
+import { Form, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { USER_ROLE_LABELS, type UserRole } from "~/domain/user-roles";
+
+interface NavItem {
+  to: string;
+  label: string;
+  roles: readonly UserRole[];
+  end?: boolean;
+}
+
+const ALL: readonly UserRole[] = ["ADMIN", "TRAINER", "MANAGER"];
+
+/** What each kind of user can reach; the routes check the same roles on every request. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: "/hr", label: "Home", roles: ALL, end: true },
+  { to: "/hr/surveys", label: "Surveys", roles: ["ADMIN"] },
+  { to: "/hr/rounds", label: "Rounds", roles: ["ADMIN", "MANAGER"] },
+  { to: "/hr/trends", label: "Trends", roles: ["ADMIN", "MANAGER"] },
+  { to: "/hr/trainings", label: "Trainings", roles: ["ADMIN", "TRAINER"] },
+  { to: "/hr/actions", label: "Actions", roles: ALL },
+  { to: "/hr/people", label: "Directory", roles: ["ADMIN"] },
+  { to: "/hr/users", label: "Logins", roles: ["ADMIN"] },
+  { to: "/hr/outbox", label: "Outbox", roles: ["ADMIN"] },
+  { to: "/hr/audit", label: "Audit log", roles: ["ADMIN"] },
+];
+
+export function AppShell({
+  user,
+  children,
+}: {
+  user: { name: string; role: UserRole };
+  children: ReactNode;
+}) {
+  const items = NAV_ITEMS.filter((item) => item.roles.includes(user.role));
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <NavLink to="/hr" className="brand" end>
+            Candor
+          </NavLink>
+          <nav className="app-nav" aria-label="Main">
+            <ul>
+              {items.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end} prefetch="intent">
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="app-user">
+            <span>
+              {user.name} <span className="visually-hidden">, </span>
+              <span className="badge">{USER_ROLE_LABELS[user.role]}</span>
+            </span>
+            <Form method="post" action="/logout">
+              <button type="submit" className="small">
+                Sign out
+              </button>
+            </Form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+
+interface FieldShell {
+  label: ReactNode;
+  name: string;
+  error?: string;
+  hint?: ReactNode;
+}
+
+function describedBy(name: string, error?: string, hint?: ReactNode) {
+  const ids = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean);
+  return ids.length > 0 ? ids.join(" ") : undefined;
+}
+
+function Shell({ label, name, error, hint, children }: FieldShell & { children: ReactNode }) {
+  return (
+    <div className={error ? "field field-invalid" : "field"}>
+      <label htmlFor={name}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {error ? (
+        <p className="field-error" id={`${name}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled input whose hint and error are announced with it. */
+export function TextField({
+  label,
+  name,
+  error,
+  hint,
+  ...input
+}: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Shell label={label} name={name} error={error} hint={hint}>
+      <input
+        id={name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        {...input}
+      />
+    </Shell>
+  );
+}
+
+export function TextAreaField({
+  label,
+  name,
+  error,
+  hint,
+  ...textarea
+}: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Shell label={label} name={name} error={error} hint={hint}>
+      <textarea
+        id={name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        {...textarea}
+      />
+    </Shell>
+  );
+}
+
+export function SelectField({
+  label,
+  name,
+  error,
+  hint,
+  options,
+  placeholder,
+  ...select
+}: FieldShell &
+  SelectHTMLAttributes<HTMLSelectElement> & {
+    options: { value: string; label: string }[];
+    placeholder?: string;
+  }) {
+  return (
+    <Shell label={label} name={name} error={error} hint={hint}>
+      <select
+        id={name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        {...select}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Shell>
+  );
+}
+
+/** A message for the whole form (not one field), announced when it appears. */
+export function FormError({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <p className="form-error" role="alert">
+      {message}
+    </p>
+  );
+}

@@ -1,0 +1,121 @@
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { FieldErrors } from "~/utils/forms";
+import { TextField } from "./field";
+import { DirectoryTabs } from "./directory-tabs";
+import { EmptyState, PageHeader } from "./page";
+
+interface Group {
+  id: string;
+  name: string;
+  active: boolean;
+  people: number;
+}
+
+interface ActionResult {
+  intent: string;
+  id: string | null;
+  errors: FieldErrors;
+  values: Record<string, string>;
+}
+
+/** The page for departments or roles: add one, rename, deactivate. */
+export function GroupAdmin({ one, many, description }: { one: string; many: string; description: string }) {
+  const { groups } = useLoaderData<{ groups: Group[] }>();
+  const result = useActionData<ActionResult>();
+  const createErrors = result?.intent === "create" ? result.errors : undefined;
+  const title = many.charAt(0).toUpperCase() + many.slice(1);
+  return (
+    <>
+      <PageHeader title="Directory" description={description} />
+      <DirectoryTabs />
+      <Form method="post" className="card row" noValidate>
+        <input type="hidden" name="intent" value="create" />
+        <div style={{ flex: "1 1 16rem" }}>
+          <TextField
+            label={`New ${one}`}
+            name="name"
+            required
+            maxLength={100}
+            error={createErrors?.name}
+            defaultValue={createErrors ? result?.values.name : undefined}
+          />
+        </div>
+        <button type="submit">Add {one}</button>
+      </Form>
+      {groups.length === 0 ? (
+        <EmptyState title={`No ${many} yet`}>
+          <p>Add one above, or import a CSV: its {many} are created for you.</p>
+        </EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col" className="num">
+                  Active people
+                </th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {groups.map((group) => {
+                const renameErrors = result?.intent === "rename" && result.id === group.id ? result.errors : undefined;
+                return (
+                  <tr key={group.id} className={group.active ? undefined : "row-inactive"}>
+                    <td>
+                      <Form method="post" className="row" noValidate>
+                        <input type="hidden" name="intent" value="rename" />
+                        <input type="hidden" name="id" value={group.id} />
+                        <label className="visually-hidden" htmlFor={`name-${group.id}`}>
+                          Name of {one} {group.name}
+                        </label>
+                        <input
+                          id={`name-${group.id}`}
+                          name="name"
+                          defaultValue={renameErrors ? result?.values.name : group.name}
+                          maxLength={100}
+                          style={{ maxWidth: "18rem" }}
+                          aria-invalid={renameErrors ? true : undefined}
+                          aria-describedby={renameErrors ? `name-${group.id}-error` : undefined}
+                        />
+                        <button type="submit" className="secondary small">
+                          Rename
+                        </button>
+                        {renameErrors?.name ? (
+                          <p className="field-error" id={`name-${group.id}-error`} role="alert">
+                            {renameErrors.name}
+                          </p>
+                        ) : null}
+                      </Form>
+                    </td>
+                    <td className="num">{group.people}</td>
+                    <td>{group.active ? <span className="badge badge-ok">Active</span> : <span className="badge">Inactive</span>}</td>
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="id" value={group.id} />
+                        <button
+                          type="submit"
+                          name="intent"
+                          value={group.active ? "deactivate" : "reactivate"}
+                          className="secondary small"
+                          aria-label={`${group.active ? "Deactivate" : "Reactivate"} ${group.name}`}
+                        >
+                          {group.active ? "Deactivate" : "Reactivate"}
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

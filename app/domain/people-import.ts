@@ -1,0 +1,178 @@
+import { z } from "zod";
+import { CsvSyntaxError, parseCsv } from "./csv";
+import { emailAddress, LABEL_MAX, NAME_MAX, requiredText } from "./text";
+
+export const IMPORT_COLUMNS = ["email", "name", "department", "role"] as const;
+export const IMPORT_MAX_ROWS = 20_000;
+
+export interface ImportRow {
+  line: number;
+  email: string;
+  name: string;
+  department: string;
+  role: string;
+}
+
+export interface LineError {
+  line: number;
+  message: string;
+}
+
+const rowSchema = z.object({
+  email: emailAddress,
+  name: requiredText("Name", NAME_MAX),
+  department: requiredText("Department", LABEL_MAX),
+  role: requiredText("Role", LABEL_MAX),
+});
+
+/**
+ * Reads an HR export into rows, or the reason each bad line is bad. Headers are matched
+ * case-insensitively and other columns are ignored.
+ */
+export function readPeopleCsv(text: string): { rows: ImportRow[]; errors: LineError[] } {
+  let records;
+  try {
+    records = parseCsv(text).records;
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) {
+      return { rows: [], errors: [{ line: error.line, message: error.message }] };
+    }
+    throw error;
+  }
+  if (records.length === 0) {
+    return { rows: [], errors: [{ line: 1, message: "The file is empty." }] };
+  }
+  const [header, ...body] = records;
+  const columns = header.fields.map((name) => name.trim().toLowerCase());
+  const missing = IMPORT_COLUMNS.filter((column) => !columns.includes(column));
+  if (missing.length > 0) {
+    return {
+      rows: [],
+      errors: [
+        {
+          line: header.line,
+          message: `The first line must name the columns email, name, department and role; missing: ${missing.join(", ")}.`,
+        },
+      ],
+    };
+  }
+  if (body.length === 0) {
+    return { rows: [], errors: [{ line: header.line, message: "The file has no people in it." }] };
+  }
+  if (body.length > IMPORT_MAX_ROWS) {
+    return {
+      rows: [],
+      errors: [
+        {
+          line: header.line,
+          message: `The file has ${body.length} people; at most ${IMPORT_MAX_ROWS} can be imported at once.`,
+        },
+      ],
+    };
+  }
+
+  const index = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, columns.indexOf(c)]));
+  const rows: ImportRow[] = [];
+  const errors: LineError[] = [];
+  const firstLineOf = new Map<string, number>();
+
+  for (const record of body) {
+    const raw = Object.fromEntries(
+      IMPORT_COLUMNS.map((column) => [column, record.fields[index[column]] ?? ""]),
+    );
+    const parsed = rowSchema.safeParse(raw);
+    if (!parsed.success) {
+      const messages = parsed.error.issues.map((issue) => issue.message);
+      errors.push({ line: record.line, message: [...new Set(messages)].join(" ") });
+      continue;
+    }
+    const earlier = firstLineOf.get(parsed.data.email);
+    if (earlier !== undefined) {
+      errors.push({
+        line: record.line,
+        message: `The e-mail ${parsed.data.email} is also on line ${earlier}.`,
+      });
+      continue;
+    }
+    firstLineOf.set(parsed.data.email, record.line);
+    rows.push({ line: record.line, ...parsed.data });
+  }
+  return { rows, errors };
+}
+
+export interface DirectorySnapshot {
+  departments: { id: string; name: string }[];
+  roles: { id: string; name: string }[];
+  people: { email: string; name: string; departmentId: string; roleId: string }[];
+}
+
+/** A department or role: an existing id, or the name of one the import will create. */
+export type GroupRef = { id: string } | { newName: string };
+
+export interface PersonChange {
+  line: number;
+  email: string;
+  name: string;
+  department: GroupRef;
+  role: GroupRef;
+}
+
+export interface ImportPlan {
+  newDepartments: string[];
+  newRoles: string[];
+  creates: PersonChange[];
+  updates: PersonChange[];
+  unchanged: number;
+}
+
+/**
+ * Works out what an import changes. Department and role names match existing ones whatever
+ * their case, so "sales" joins "Sales". People are matched by e-mail; a person whose name,
+ * department and role are already as in the file is left alone, so importing the same file
+ * twice changes nothing the second time.
+ */
+export function planPeopleImport(rows: ImportRow[], directory: DirectorySnapshot): ImportPlan {
+  const resolver = (existing: { id: string; name: string }[]) => {
+    const byName = new Map(existing.map((g) => [g.name.toLowerCase(), g.id]));
+    const created = new Map<string, string>();
+    return {
+      created,
+      resolve(name: string): GroupRef {
+        const key = name.toLowerCase();
+        const id = byName.get(key);
+        if (id) return { id };
+        if (!created.has(key)) created.set(key, name);
+        return { newName: created.get(key)! };
+      },
+    };
+  };
+  const departments = resolver(directory.departments);
+  const roles = resolver(directory.roles);
+  const people = new Map(directory.people.map((p) => [p.email, p]));
+
+  const plan: ImportPlan = { newDepartments: [], newRoles: [], creates: [], updates: [], unchanged: 0 };
+  for (const row of rows) {
+    const change: PersonChange = {
+      line: row.line,
+      email: row.email,
+      name: row.name,
+      department: departments.resolve(row.department),
+      role: roles.resolve(row.role),
+    };
+    const current = people.get(row.email);
+    if (!current) {
+      plan.creates.push(change);
+    } else if (
+      current.name !== row.name ||
+      !("id" in change.department && change.department.id === current.departmentId) ||
+      !("id" in change.role && change.role.id === current.roleId)
+    ) {
+      plan.updates.push(change);
+    } else {
+      plan.unchanged++;
+    }
+  }
+  plan.newDepartments = [...departments.created.values()];
+  plan.newRoles = [...roles.created.values()];
+  return plan;
+}

@@ -1,0 +1,28 @@
+import { prisma } from "~/utils/db.server";
+
+export interface Actor {
+  id: string | null;
+  email: string;
+}
+
+/** The command line acts as itself in the audit log. */
+export const COMMAND_LINE: Actor = { id: null, email: "command line" };
+
+export async function recordAudit(actor: Actor, action: string, target = "", details = "") {
+  await prisma.auditLog.create({
+    data: { actorId: actor.id, actorEmail: actor.email, action, target, details },
+  });
+}
+
+export async function listAudit({ page, pageSize }: { page: number; pageSize: number }) {
+  const [entries, total] = await Promise.all([
+    prisma.auditLog.findMany({
+      orderBy: { id: "desc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: { id: true, at: true, actorEmail: true, action: true, target: true, details: true },
+    }),
+    prisma.auditLog.count(),
+  ]);
+  return { entries, total };
+}

@@ -1,0 +1,99 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { DirectoryTabs } from "~/components/directory-tabs";
+import { PageHeader } from "~/components/page";
+import { importPeople } from "~/models/people.server";
+import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { readUploadedText } from "~/utils/upload.server";
+
+export const meta: MetaFunction = () => [{ title: "Import people · Candor" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const file = await readUploadedText(request, "file");
+  const outcome = await importPeople(actorOf(user), file.text, file.name);
+  return data({ file: file.name, ...outcome }, { status: outcome.ok ? 200 : 400 });
+}
+
+export default function ImportPeople() {
+  const result = useActionData<typeof action>();
+  const importing = useNavigation().state === "submitting";
+  return (
+    <>
+      <PageHeader
+        title="Directory"
+        description="Import people from your HR system's CSV export. Every line must be valid, or nothing is imported."
+      />
+      <DirectoryTabs />
+      <Form method="post" encType="multipart/form-data" className="card">
+        <h2>Import a CSV file</h2>
+        <p className="muted">
+          The first line names the columns <code>email</code>, <code>name</code>, <code>department</code> and{" "}
+          <code>role</code>, in any order and any case; other columns are ignored. Commas or semicolons, quoted
+          fields and UTF-8 with or without a byte-order mark all work. New departments and roles are created.
+          People are matched by e-mail, so importing the same file again changes nothing. An import never
+          deactivates anyone.
+        </p>
+        <div className="field">
+          <label htmlFor="file">CSV file</label>
+          <input id="file" name="file" type="file" accept=".csv,text/csv,text/plain" required />
+        </div>
+        <button type="submit" disabled={importing}>
+          {importing ? "Importing…" : "Import"}
+        </button>
+        {importing ? (
+          <p role="status" className="muted">
+            Checking every line…
+          </p>
+        ) : null}
+      </Form>
+      {result && !result.ok ? (
+        <section className="card" aria-labelledby="import-errors">
+          <h2 id="import-errors">Nothing was imported</h2>
+          <p role="alert">
+            {result.errors.length === 1 ? "One line needs" : `${result.errors.length} lines need`} fixing in{" "}
+            {result.file}. Fix {result.errors.length === 1 ? "it" : "them"} and import the file again.
+          </p>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    Line
+                  </th>
+                  <th scope="col">Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.errors.map((error) => (
+                  <tr key={`${error.line}-${error.message}`}>
+                    <td className="num">{error.line}</td>
+                    <td>{error.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+      {result?.ok ? (
+        <section className="card notice" role="status" aria-labelledby="import-done">
+          <h2 id="import-done">Imported {result.file}</h2>
+          <p>
+            {result.summary.created} added, {result.summary.updated} updated, {result.summary.unchanged} unchanged.
+          </p>
+          {result.summary.newDepartments.length > 0 ? (
+            <p>New departments: {result.summary.newDepartments.join(", ")}.</p>
+          ) : null}
+          {result.summary.newRoles.length > 0 ? <p>New roles: {result.summary.newRoles.join(", ")}.</p> : null}
+          <Link to="/hr/people">See the people</Link>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "~/components/page";
+import { PersonForm } from "~/components/person-form";
+import { personSchema } from "~/domain/person-input";
+import { listGroups } from "~/models/org-groups.server";
+import { createPerson, DuplicatePersonError, InactiveGroupError } from "~/models/people.server";
+import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { parseForm } from "~/utils/forms";
+import { redirectWithNotice } from "~/utils/notice.server";
+
+export const meta: MetaFunction = () => [{ title: "Add person · Candor" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const [departments, roles] = await Promise.all([listGroups("department"), listGroups("role")]);
+  return { departments, roles };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const form = parseForm(await request.formData(), personSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  try {
+    await createPerson(actorOf(user), form.data);
+  } catch (error) {
+    if (error instanceof DuplicatePersonError) {
+      return data({ errors: { email: error.message }, values: form.data }, { status: 409 });
+    }
+    if (error instanceof InactiveGroupError) {
+      return data({ errors: { form: error.message }, values: form.data }, { status: 400 });
+    }
+    throw error;
+  }
+  return redirectWithNotice(request, "/hr/people", `${form.data.name} was added to the directory.`);
+}
+
+export default function NewPerson() {
+  const { departments, roles } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title="Add a person" description="They will be invited to rounds whose audience includes their department and role." />
+      {departments.length === 0 || roles.length === 0 ? (
+        <p className="warning">
+          Create at least one department and one role first, or import a CSV, which creates them.
+        </p>
+      ) : null}
+      <PersonForm
+        values={result?.values ?? {}}
+        errors={result?.errors}
+        departments={departments}
+        roles={roles}
+        submitLabel="Add person"
+      />
+    </>
+  );
+}

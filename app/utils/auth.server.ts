@@ -1,0 +1,114 @@
+import { redirect } from "@remix-run/node";
+import { FailureThrottle, minutesToWait } from "~/domain/throttle";
+import type { UserRole } from "~/domain/user-roles";
+import { recordAudit } from "~/models/audit.server";
+import { findLogin, getActiveUser, type SessionUser } from "~/models/users.server";
+import { forbidden, tooManyRequests, unauthorized } from "./http.server";
+import { spendPasswordCheck, verifyPassword } from "./password.server";
+import { commitSession, destroySession, getSession } from "./session.server";
+
+export type { SessionUser };
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const session = await getSession(request);
+  const userId = session.get("userId");
+  return userId ? getActiveUser(userId) : null;
+}
+
+/** A browser asking for a page is sent to sign in; anything else (a form post, a CSV) gets 401. */
+function wantsPage(request: Request) {
+  return request.method === "GET" && (request.headers.get("Accept") ?? "").includes("text/html");
+}
+
+/**
+ * The guard every protected loader and action starts with. Without a session: a redirect to
+ * the sign-in page (or 401). With a session but not one of `roles`: 403.
+ */
+export async function requireUser(
+  request: Request,
+  roles?: readonly UserRole[],
+): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (!user) {
+    if (!wantsPage(request)) throw unauthorized();
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  if (roles && !roles.includes(user.role)) throw forbidden();
+  return user;
+}
+
+export const requireAdmin = (request: Request) => requireUser(request, ["ADMIN"]);
+
+/** Only local paths, so the sign-in page cannot be used to send someone elsewhere. */
+export function safeRedirect(to: unknown, fallback = "/hr"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) {
+    return fallback;
+  }
+  return to;
+}
+
+// A locked e-mail waits 1 minute after 5 failures, doubling up to an hour. An address gets far
+// more room, since a whole office may sign in from one address.
+const byEmail = new FailureThrottle({
+  maxFailures: 5,
+  windowMs: 15 * 60_000,
+  lockMs: 60_000,
+  maxLockMs: 60 * 60_000,
+});
+const byAddress = new FailureThrottle({
+  maxFailures: 50,
+  windowMs: 15 * 60_000,
+  lockMs: 60_000,
+  maxLockMs: 60 * 60_000,
+});
+
+export const WRONG_LOGIN = "That e-mail and password do not match an active account.";
+
+export type LoginResult = { ok: true; user: SessionUser } | { ok: false; message: string };
+
+export async function attemptLogin(
+  email: string,
+  password: string,
+  address: string,
+  now = Date.now(),
+): Promise<LoginResult> {
+  const emailKey = email.toLowerCase();
+  for (const verdict of [byEmail.check(emailKey, now), byAddress.check(address, now)]) {
+    if (!verdict.allowed) {
+      const minutes = minutesToWait(verdict.retryAfterMs);
+      throw tooManyRequests(
+        `Too many failed sign-ins. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
+      );
+    }
+  }
+  const login = await findLogin(emailKey);
+  const valid = login
+    ? await verifyPassword(password, login.passwordHash)
+    : (await spendPasswordCheck(password), false);
+  if (!login || !valid) {
+    byEmail.recordFailure(emailKey, now);
+    byAddress.recordFailure(address, now);
+    return { ok: false, message: WRONG_LOGIN };
+  }
+  byEmail.reset(emailKey);
+  const { passwordHash: _hash, ...user } = login;
+  await recordAudit({ id: user.id, email: user.email }, "user.sign-in");
+  return { ok: true, user: user as SessionUser };
+}
+
+export async function startSession(request: Request, userId: string, redirectTo: string) {
+  const session = await getSession(request);
+  session.set("userId", userId);
+  return redirect(redirectTo, { headers: { "Set-Cookie": await commitSession(request, session) } });
+}
+
+export async function endSession(request: Request) {
+  const session = await getSession(request);
+  return redirect("/login", { headers: { "Set-Cookie": await destroySession(request, session) } });
+}
+
+export function actorOf(user: SessionUser) {
+  return { id: user.id, email: user.email };
+}

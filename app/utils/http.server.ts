@@ -1,0 +1,28 @@
+/**
+ * Expected failures are thrown as Responses with a message in plain words; the route error
+ * boundary shows the message, never a stack trace.
+ */
+function fail(status: number, message: string): Response {
+  return new Response(message, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
+export const badRequest = (message: string) => fail(400, message);
+export const unauthorized = (message = "Please sign in first.") => fail(401, message);
+export const forbidden = (message = "You do not have access to this page.") => fail(403, message);
+export const notFound = (message = "We could not find that page.") => fail(404, message);
+export const conflict = (message: string) => fail(409, message);
+export const gone = (message: string) => fail(410, message);
+export const tooManyRequests = (message: string) => fail(429, message);
+
+export function csvResponse(filename: string, body: string): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

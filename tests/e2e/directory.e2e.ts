@@ -1,0 +1,88 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { fitsWidth, launchBrowser, signIn } from "./support/browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The demo login exactly as the console printed it on the first start. */
+function printedDemoLogin() {
+  const output = inject("serverOutput");
+  const email = /e-mail:\s+(\S+)/.exec(output)?.[1];
+  const password = /password:\s+(\S+)/.exec(output)?.[1];
+  if (!email || !password) throw new Error(`No demo login in the server output:\n${output}`);
+  return { email, password };
+}
+
+describe("a newcomer with the demo", () => {
+  it("refuses a wrong password with a clear message", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel("E-mail").fill(printedDemoLogin().email);
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("do not match an active account");
+    await page.close();
+  });
+
+  it("signs in with the printed login, imports a CSV and sees the people listed", async () => {
+    const page = await browser.newPage();
+    const { email, password } = printedDemoLogin();
+    await signIn(page, baseUrl, email, password);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Hello");
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Directory" }).click();
+    await page.getByRole("link", { name: "Import CSV" }).click();
+    const file = path.resolve("tmp/e2e/import-e2e.csv");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(
+      file,
+      "\uFEFFE-mail ID;Email;Name;Department;Role\n1;zofia.e2e@example.com;Zofia Nowak;Warehouse;Picker\n2;taras.e2e@example.com;\"Тарас Шевченко\";Warehouse;Picker\n",
+    );
+    await page.getByLabel("CSV file").setInputFiles(file);
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Imported" }).textContent()).resolves.toContain("2 added");
+
+    await page.getByRole("link", { name: "See the people" }).click();
+    await page.getByLabel("Department").selectOption({ label: "Warehouse" });
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/department=/);
+    const rows = page.getByRole("table", { name: "People in the directory" }).getByRole("row");
+    await expect(rows.count()).resolves.toBe(3);
+    expect(await page.getByRole("link", { name: "Тарас Шевченко" }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: "Zofia Nowak" }).count()).toBe(1);
+    await page.close();
+  });
+
+  it("shows every bad line of a malformed CSV and imports nothing", async () => {
+    const page = await browser.newPage();
+    const { email, password } = printedDemoLogin();
+    await signIn(page, baseUrl, email, password);
+    await page.goto(`${baseUrl}/hr/import`);
+    const file = path.resolve("tmp/e2e/bad-e2e.csv");
+    fs.writeFileSync(file, "email,name,department,role\nnobody-here,,X,Y\n");
+    await page.getByLabel("CSV file").setInputFiles(file);
+    await page.getByRole("button", { name: "Import" }).click();
+    await page.getByRole("heading", { name: "Nothing was imported" }).waitFor();
+    expect(await page.getByRole("cell", { name: "2", exact: true }).count()).toBe(1);
+    await page.close();
+  });
+
+  it("reads well on a 360 px phone", async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const { email, password } = printedDemoLogin();
+    await signIn(page, baseUrl, email, password);
+    await page.goto(`${baseUrl}/hr/people`);
+    expect(await fitsWidth(page)).toBe(true);
+    await page.close();
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import * as hr from "~/routes/hr";
+import * as login from "~/routes/login";
+import * as logout from "~/routes/logout";
+import * as people from "~/routes/hr.people._index";
+import * as audit from "~/routes/hr.audit";
+import { WRONG_LOGIN } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import { makeDepartment, makeUser, TEST_PASSWORD } from "../support/fixtures";
+import { call, makeRequest } from "../support/http";
+
+const signIn = async (email: string, password: string, address = "198.51.100.1") =>
+  call(login.action, await makeRequest("/login", { form: { email, password, redirectTo: "/hr/people" } }), {}, { clientAddress: address });
+
+describe("signing in", () => {
+  it("starts a session in an HttpOnly, SameSite=Lax cookie and goes where the user was heading", async () => {
+    const admin = await makeUser("ADMIN");
+    const result = await signIn(admin.email, TEST_PASSWORD);
+    expect(result.status).toBe(302);
+    expect(result.headers.get("Location")).toBe("/hr/people");
+    const cookie = result.headers.get("Set-Cookie")!;
+    expect(cookie).toMatch(/^__candor_session=/);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Lax");
+    expect(cookie).not.toContain("Secure");
+  });
+
+  it("marks the cookie Secure when served over HTTPS", async () => {
+    const admin = await makeUser("ADMIN");
+    const request = new Request("https://candor.test/login", {
+      method: "POST",
+      body: new URLSearchParams({ email: admin.email, password: TEST_PASSWORD }),
+    });
+    const result = await call(login.action, request);
+    expect(result.headers.get("Set-Cookie")).toContain("Secure");
+  });
+
+  it("gives an unknown e-mail and a wrong password the same answer", async () => {
+    const admin = await makeUser("ADMIN");
+    const wrongPassword = await signIn(admin.email, "not the password");
+    const unknownEmail = await signIn("nobody@example.test", "not the password");
+    expect(wrongPassword.status).toBe(401);
+    expect(unknownEmail.status).toBe(401);
+    expect(wrongPassword.data).toEqual({ message: WRONG_LOGIN, email: admin.email });
+    expect(unknownEmail.data).toEqual({ message: WRONG_LOGIN, email: "nobody@example.test" });
+    expect(wrongPassword.headers.get("Set-Cookie")).toBeNull();
+  });
+
+  it("asks for both fields when one is empty", async () => {
+    const result = await signIn("", "");
+    expect(result.status).toBe(400);
+    expect(result.data).toMatchObject({ message: "Enter your e-mail and password." });
+  });
+
+  it("throttles repeated wrong passwords for an e-mail, even with the right one after", async () => {
+    const admin = await makeUser("ADMIN");
+    for (let i = 0; i < 5; i++) expect((await signIn(admin.email, `wrong ${i}`, `192.0.2.${i}`)).status).toBe(401);
+    const locked = await signIn(admin.email, TEST_PASSWORD, "192.0.2.99");
+    expect(locked.status).toBe(429);
+    expect(locked.text).toMatch(/Too many failed sign-ins\. Please wait 1 minute/);
+  });
+
+  it("refuses a deactivated login", async () => {
+    const admin = await makeUser("ADMIN");
+    await prisma.user.update({ where: { id: admin.id }, data: { active: false } });
+    expect((await signIn(admin.email, TEST_PASSWORD)).status).toBe(401);
+  });
+
+  it("records sign-ins in the audit log", async () => {
+    const admin = await makeUser("ADMIN");
+    await signIn(admin.email, TEST_PASSWORD);
+    expect(await prisma.auditLog.count({ where: { actorId: admin.id, action: "user.sign-in" } })).toBe(1);
+  });
+
+  it("never redirects to another site after sign-in", async () => {
+    const admin = await makeUser("ADMIN");
+    const request = await makeRequest("/login", { form: { email: admin.email, password: TEST_PASSWORD, redirectTo: "//evil.example/x" } });
+    const result = await call(login.action, request);
+    expect(result.headers.get("Location")).toBe("/hr");
+  });
+});
+
+describe("signing out", () => {
+  it("clears the session on POST", async () => {
+    const admin = await makeUser("ADMIN");
+    const result = await call(logout.action, await makeRequest("/logout", { as: admin, method: "POST" }));
+    expect(result.status).toBe(302);
+    expect(result.headers.get("Set-Cookie")).toMatch(/__candor_session=;.*Expires=Thu, 01 Jan 1970/);
+  });
+
+  it("does nothing on GET, since no GET changes state", async () => {
+    const result = await call(logout.loader, await makeRequest("/logout"));
+    expect(result.status).toBe(302);
+    expect(result.headers.get("Set-Cookie")).toBeNull();
+  });
+});
+
+describe("guards", () => {
+  it("sends a visitor without a session to sign in, remembering the page", async () => {
+    const result = await call(people.loader, await makeRequest("/hr/people?q=x"));
+    expect(result.status).toBe(302);
+    expect(result.headers.get("Location")).toBe("/login?redirectTo=%2Fhr%2Fpeople%3Fq%3Dx");
+  });
+
+  it("answers 401 to a form post or download without a session", async () => {
+    const result = await call(people.loader, await makeRequest("/hr/people", { page: false }));
+    expect(result.status).toBe(401);
+  });
+
+  it("gives trainers and managers 403 on admin pages", async () => {
+    const trainer = await makeUser("TRAINER");
+    const manager = await makeUser("MANAGER", (await makeDepartment()).id);
+    for (const user of [trainer, manager]) {
+      expect((await call(people.loader, await makeRequest("/hr/people", { as: user }))).status).toBe(403);
+      expect((await call(audit.loader, await makeRequest("/hr/audit", { as: user }))).status).toBe(403);
+    }
+  });
+
+  it("lets every signed-in role into the HR area itself", async () => {
+    const trainer = await makeUser("TRAINER");
+    const result = await call(hr.loader, await makeRequest("/hr", { as: trainer }));
+    expect(result.status).toBe(200);
+    expect(result.data).toMatchObject({ user: { role: "TRAINER" } });
+  });
+
+  it("refuses a tampered session cookie", async () => {
+    const admin = await makeUser("ADMIN");
+    const request = await makeRequest("/hr/people", { as: admin });
+    const cookie = request.headers.get("Cookie")!;
+    const tampered = new Request(request.url, {
+      headers: { Accept: "text/html", Cookie: cookie.slice(0, -3) + (cookie.endsWith("A") ? "B" : "A") + cookie.slice(-2) },
+    });
+    expect((await call(people.loader, tampered)).status).toBe(302);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { redactPath } from "~/utils/log-redaction";
+import { isCrossSiteRequest } from "~/utils/same-origin";
+import { resolveDatabaseUrl } from "~/utils/database-url";
+import path from "node:path";
+
+describe("redactPath", () => {
+  it("cuts the token out of a personal survey link", () => {
+    expect(redactPath("/a/Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MDEyMzQ1Ng")).toBe("/a/[token]");
+    expect(redactPath("/a/abc/thanks?lang=uk")).toBe("/a/[token]/thanks");
+  });
+
+  it("drops query strings, which may carry anything", () => {
+    expect(redactPath("/hr/people?q=someone")).toBe("/hr/people");
+  });
+
+  it("leaves other paths alone", () => {
+    expect(redactPath("/hr/rounds/abc")).toBe("/hr/rounds/abc");
+    expect(redactPath("/about/a/x")).toBe("/about/a/x");
+  });
+});
+
+describe("isCrossSiteRequest", () => {
+  it("accepts a same-origin form post", () => {
+    expect(isCrossSiteRequest({ origin: "https://candor.example", host: "candor.example" })).toBe(false);
+  });
+
+  it("refuses a post from another origin", () => {
+    expect(isCrossSiteRequest({ origin: "https://evil.example", host: "candor.example" })).toBe(true);
+    expect(isCrossSiteRequest({ origin: "http://candor.example:8080", host: "candor.example" })).toBe(true);
+  });
+
+  it("refuses an opaque origin and a cross-site fetch without Origin", () => {
+    expect(isCrossSiteRequest({ origin: "null", host: "candor.example" })).toBe(true);
+    expect(isCrossSiteRequest({ host: "candor.example", secFetchSite: "cross-site" })).toBe(true);
+  });
+
+  it("lets requests without browser headers through to the normal checks", () => {
+    expect(isCrossSiteRequest({ host: "candor.example" })).toBe(false);
+    expect(isCrossSiteRequest({ host: "candor.example", secFetchSite: "same-origin" })).toBe(false);
+  });
+});
+
+describe("resolveDatabaseUrl", () => {
+  it("defaults to data/candor.db in the working folder", () => {
+    expect(resolveDatabaseUrl("")).toBe(`file:${path.resolve("data/candor.db")}`);
+  });
+
+  it("resolves relative paths against the working folder", () => {
+    expect(resolveDatabaseUrl("file:./x/y.db")).toBe(`file:${path.resolve("x/y.db")}`);
+  });
+
+  it("refuses anything but a SQLite file URL", () => {
+    expect(() => resolveDatabaseUrl("postgres://x")).toThrow(/SQLite/);
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { IMPORT_MAX_ROWS, planPeopleImport, readPeopleCsv } from "~/domain/people-import";
+
+describe("readPeopleCsv", () => {
+  it("matches headers in any case and order and ignores extra columns", () => {
+    const { rows, errors } = readPeopleCsv("Role;EMAIL;Employee ID;Name;Department\nEngineer;Ada@Example.com;77;Ada Lovelace;R&D\n");
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([{ line: 2, email: "ada@example.com", name: "Ada Lovelace", department: "R&D", role: "Engineer" }]);
+  });
+
+  it("names the missing columns", () => {
+    const { errors } = readPeopleCsv("email,name\na@b.co,A\n");
+    expect(errors).toEqual([{ line: 1, message: expect.stringContaining("missing: department, role") }]);
+  });
+
+  it("refuses an empty file and a file with only a header", () => {
+    expect(readPeopleCsv("").errors[0].message).toBe("The file is empty.");
+    expect(readPeopleCsv("email,name,department,role\n").errors[0].message).toBe("The file has no people in it.");
+  });
+
+  it("reports every bad line with its number and reason", () => {
+    const csv = [
+      "email,name,department,role",
+      "good@example.com,Good,Sales,Rep",
+      "not-an-email,Bad Mail,Sales,Rep",
+      "empty@example.com,,Sales,Rep",
+      "nodept@example.com,No Dept,,Rep",
+      "good@example.com,Again,Sales,Rep",
+    ].join("\n");
+    const { errors } = readPeopleCsv(csv);
+    expect(errors).toEqual([
+      { line: 3, message: "Enter a valid e-mail address, like name@example.com." },
+      { line: 4, message: "Name is required." },
+      { line: 5, message: "Department is required." },
+      { line: 6, message: "The e-mail good@example.com is also on line 2." },
+    ]);
+  });
+
+  it("treats e-mails that differ only in case as the same person", () => {
+    const { errors } = readPeopleCsv("email,name,department,role\nA@x.io,A,D,R\na@X.IO,B,D,R\n");
+    expect(errors).toEqual([{ line: 3, message: "The e-mail a@x.io is also on line 2." }]);
+  });
+
+  it("reports an unclosed quote instead of guessing", () => {
+    const { errors } = readPeopleCsv('email,name,department,role\na@b.co,"Open,D,R\n');
+    expect(errors).toEqual([{ line: 2, message: expect.stringContaining("never closed") }]);
+  });
+
+  it("refuses names longer than 120 characters", () => {
+    const { errors } = readPeopleCsv(`email,name,department,role\na@b.co,${"x".repeat(121)},D,R\n`);
+    expect(errors[0]).toEqual({ line: 2, message: "Name must be at most 120 characters." });
+  });
+
+  it("refuses files over the row limit", () => {
+    const body = Array.from({ length: IMPORT_MAX_ROWS + 1 }, (_, i) => `p${i}@x.io,P,D,R`).join("\n");
+    const { errors } = readPeopleCsv(`email,name,department,role\n${body}`);
+    expect(errors[0].message).toContain(`at most ${IMPORT_MAX_ROWS}`);
+  });
+});
+
+describe("planPeopleImport", () => {
+  const directory = {
+    departments: [{ id: "d1", name: "Sales" }],
+    roles: [{ id: "r1", name: "Rep" }],
+    people: [{ email: "kept@x.io", name: "Kept", departmentId: "d1", roleId: "r1" }],
+  };
+  const row = (email: string, name: string, department: string, role: string, line = 2) => ({ line, email, name, department, role });
+
+  it("leaves people who are already as in the file alone", () => {
+    const plan = planPeopleImport([row("kept@x.io", "Kept", "Sales", "Rep")], directory);
+    expect(plan).toMatchObject({ creates: [], updates: [], unchanged: 1, newDepartments: [], newRoles: [] });
+  });
+
+  it("matches department and role names whatever their case", () => {
+    const plan = planPeopleImport([row("kept@x.io", "Kept", "SALES", "rep")], directory);
+    expect(plan.unchanged).toBe(1);
+  });
+
+  it("updates a person whose name, department or role changed", () => {
+    const plan = planPeopleImport([row("kept@x.io", "Kept Renamed", "Sales", "Rep")], directory);
+    expect(plan.updates).toHaveLength(1);
+    const moved = planPeopleImport([row("kept@x.io", "Kept", "Finance", "Rep")], directory);
+    expect(moved.updates[0].department).toEqual({ newName: "Finance" });
+  });
+
+  it("creates each new department and role once, with the first spelling seen", () => {
+    const plan = planPeopleImport(
+      [row("a@x.io", "A", "Finance", "Analyst"), row("b@x.io", "B", "finance", "ANALYST", 3)],
+      directory,
+    );
+    expect(plan.newDepartments).toEqual(["Finance"]);
+    expect(plan.newRoles).toEqual(["Analyst"]);
+    expect(plan.creates.map((c) => c.department)).toEqual([{ newName: "Finance" }, { newName: "Finance" }]);
+  });
+});
