@@ -1,0 +1,5 @@
+import type { Messages } from "./en";
+
+export const pl = {
+  "language.label": "Język",
+} satisfies Messages;

@@ -1,0 +1,5 @@
+import type { Messages } from "./en";
+
+export const ru = {
+  "language.label": "Язык",
+} satisfies Messages;

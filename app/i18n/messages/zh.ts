@@ -1,0 +1,5 @@
+import type { Messages } from "./en";
+
+export const zh = {
+  "language.label": "语言",
+} satisfies Messages;

@@ -1,0 +1,97 @@
+import { insertResponse } from "~/models/responses.server";
+import { prisma, writeTransaction } from "~/utils/db.server";
+
+let counter = 0;
+
+/** A survey with the NPS question, a "why" and an "improve" text question and one rating item. */
+export async function makeSurvey(kind: "ENPS" | "TRAINING" = "ENPS") {
+  const text = (en: string) => ({ create: [{ locale: "en", text: en }] });
+  const survey = await prisma.survey.create({
+    data: {
+      name: `Survey ${++counter}`,
+      kind,
+      questions: {
+        create: [
+          { position: 0, type: "NPS", required: true, texts: text("How likely are you to recommend {company} as a place to work?") },
+          { position: 1, type: "TEXT", texts: text("What is the main reason for your score?") },
+          { position: 2, type: "TEXT", texts: text("What one thing should we improve?") },
+          { position: 3, type: "RATING", texts: text("I have what I need to do my job well.") },
+        ],
+      },
+    },
+    include: { questions: { orderBy: { position: "asc" } } },
+  });
+  const [nps, why, improve, rating] = survey.questions;
+  return { id: survey.id, questions: { nps: nps.id, why: why.id, improve: improve.id, rating: rating.id } };
+}
+
+export type TestSurvey = Awaited<ReturnType<typeof makeSurvey>>;
+
+interface RoundOptions {
+  survey?: TestSurvey;
+  k?: number;
+  state?: "open" | "closed" | "scheduled";
+  kind?: string;
+  invitedCount?: number;
+  name?: string;
+  closesAt?: Date;
+  trainingId?: string;
+}
+
+export async function makeRound(options: RoundOptions = {}) {
+  const survey = options.survey ?? (await makeSurvey());
+  const now = Date.now();
+  const day = 24 * 3600 * 1000;
+  const state = options.state ?? "closed";
+  const opensAt = new Date(state === "scheduled" ? now + day : now - 14 * day);
+  const closesAt = options.closesAt ?? new Date(state === "closed" ? now - day : now + 14 * day);
+  const round = await prisma.round.create({
+    data: {
+      name: options.name ?? `Round ${++counter}`,
+      surveyId: survey.id,
+      kind: options.kind ?? "PERIODIC",
+      opensAt,
+      closesAt,
+      closedAt: state === "closed" ? closesAt : null,
+      k: options.k ?? 5,
+      audience: JSON.stringify({ departmentIds: [], roleIds: [] }),
+      invitedCount: options.invitedCount ?? 0,
+      trainingId: options.trainingId,
+    },
+  });
+  return { ...round, survey };
+}
+
+export interface AnswerSpec {
+  departmentId: string;
+  roleId: string;
+  score: number;
+  why?: string;
+  improve?: string;
+  rating?: number;
+}
+
+/** Records responses through the same writer the survey form uses. */
+export async function addResponses(round: { id: string; survey: TestSurvey }, answers: AnswerSpec[]) {
+  const q = round.survey.questions;
+  await writeTransaction((db) => {
+    for (const a of answers) {
+      insertResponse(db, {
+        roundId: round.id,
+        departmentId: a.departmentId,
+        roleId: a.roleId,
+        answers: [
+          { questionId: q.nps, type: "NPS", value: a.score },
+          { questionId: q.why, type: "TEXT", text: a.why },
+          { questionId: q.improve, type: "TEXT", text: a.improve },
+          ...(a.rating ? [{ questionId: q.rating, type: "RATING" as const, value: a.rating }] : []),
+        ],
+      });
+    }
+  });
+}
+
+/** `count` answers with the given scores, cycled, all in one department and role. */
+export function scores(departmentId: string, roleId: string, values: number[]): AnswerSpec[] {
+  return values.map((score) => ({ departmentId, roleId, score }));
+}

@@ -1,0 +1,206 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  cellKey,
+  decideVisibility,
+  departmentKey,
+  groupsOf,
+  OVERALL_KEY,
+  roleKey,
+  type CellCount,
+  type GroupCount,
+} from "~/domain/anonymity";
+
+const cell = (departmentId: string, roleId: string, count: number): CellCount => ({ departmentId, roleId, count });
+
+function visibleKeys(cells: CellCount[], k: number) {
+  const visibility = decideVisibility(cells, k);
+  return visibility.groups.filter((g) => visibility.isVisible(g.key)).map((g) => g.key).sort();
+}
+
+describe("decideVisibility: hand-worked cases", () => {
+  it("shows everything when every group has at least k", () => {
+    const cells = [cell("A", "x", 5), cell("A", "y", 6), cell("B", "x", 7), cell("B", "y", 5)];
+    expect(visibleKeys(cells, 5)).toHaveLength(1 + 2 + 2 + 4);
+  });
+
+  it("hides nothing but shows nothing when the whole round is under k", () => {
+    expect(visibleKeys([cell("A", "x", 2), cell("B", "x", 2)], 5)).toEqual([]);
+  });
+
+  it("hides a group under k and then the next-smallest, so the hidden pair holds at least k", () => {
+    // Departments A=20, B=8, C=3 out of 31: C alone could be read off as 31 - 20 - 8.
+    const cells = [cell("A", "x", 20), cell("B", "x", 8), cell("C", "x", 3)];
+    const visibility = decideVisibility(cells, 5);
+    expect(visibility.isVisible(OVERALL_KEY)).toBe(true);
+    expect(visibility.isVisible(departmentKey("A"))).toBe(true);
+    expect(visibility.isVisible(departmentKey("C"))).toBe(false);
+    expect(visibility.isVisible(departmentKey("B"))).toBe(false);
+  });
+
+  it("hides a department x role cell whose department differs from it by fewer than k", () => {
+    // Sales has 12 answers, 10 of them from reps: showing both would expose the other 2.
+    const cells = [cell("Sales", "rep", 10), cell("Sales", "lead", 2), cell("Ops", "rep", 9), cell("Ops", "lead", 9)];
+    const visibility = decideVisibility(cells, 5);
+    expect(visibility.isVisible(departmentKey("Sales"))).toBe(true);
+    expect(visibility.isVisible(cellKey("Sales", "lead"))).toBe(false);
+    expect(visibility.isVisible(cellKey("Sales", "rep"))).toBe(false);
+  });
+
+  it("hides a department that is the whole round but for fewer than k people", () => {
+    const cells = [cell("Big", "x", 30), cell("Tiny", "x", 2)];
+    const visibility = decideVisibility(cells, 5);
+    expect(visibility.isVisible(OVERALL_KEY)).toBe(true);
+    expect(visibility.isVisible(departmentKey("Big"))).toBe(false);
+    expect(visibility.isVisible(departmentKey("Tiny"))).toBe(false);
+  });
+
+  it("blocks a cell from being worked out across its row and column", () => {
+    // Shown: everything but the two small cells would let (A, y) = role y - (B, y) be read.
+    const cells = [cell("A", "x", 9), cell("A", "y", 2), cell("B", "x", 9), cell("B", "y", 9), cell("C", "x", 9), cell("C", "y", 2)];
+    const visibility = decideVisibility(cells, 5);
+    for (const small of [cellKey("A", "y"), cellKey("C", "y")]) expect(visibility.isVisible(small)).toBe(false);
+    expect(visibleKeys(cells, 5)).not.toContain(cellKey("B", "y"));
+  });
+
+  it("treats zero-answer groups as hidden but not as leaking", () => {
+    const cells = [cell("A", "x", 12), cell("B", "x", 0)];
+    const visibility = decideVisibility(cells, 5);
+    expect(visibility.isVisible(departmentKey("A"))).toBe(true);
+    expect(visibility.isVisible(departmentKey("B"))).toBe(false);
+  });
+
+  it("refuses a threshold below 3", () => {
+    expect(() => decideVisibility([cell("A", "x", 10)], 2)).toThrow(/at least 3/);
+  });
+
+  it("gives the same answer whatever order the cells come in", () => {
+    const cells = [cell("A", "x", 4), cell("A", "y", 7), cell("B", "x", 6), cell("B", "y", 1), cell("C", "x", 8)];
+    expect(visibleKeys([...cells].reverse(), 5)).toEqual(visibleKeys(cells, 5));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Property tests: random organisations and answer counts; an independent checker plays the
+// attacker who sees every shown count and tries to work out a small group.
+// ---------------------------------------------------------------------------------------------
+
+/** Exact rank of integer rows (fraction-free elimination with BigInt), independent of the app's. */
+function rank(rows: bigint[][]): number {
+  const m = rows.map((r) => [...r]);
+  let r = 0;
+  const width = m[0]?.length ?? 0;
+  for (let c = 0; c < width && r < m.length; c++) {
+    const pivot = m.findIndex((row, i) => i >= r && row[c] !== 0n);
+    if (pivot < 0) continue;
+    [m[r], m[pivot]] = [m[pivot], m[r]];
+    for (let i = 0; i < m.length; i++) {
+      if (i === r || m[i][c] === 0n) continue;
+      const a = m[r][c];
+      const b = m[i][c];
+      m[i] = m[i].map((value, j) => value * a - m[r][j] * b);
+    }
+    r++;
+  }
+  return r;
+}
+
+function indicator(group: GroupCount, width: number): bigint[] {
+  const row = new Array<bigint>(width).fill(0n);
+  for (const c of group.cells) row[c] = 1n;
+  return row;
+}
+
+function attackerFindings(cells: CellCount[], k: number): string[] {
+  const visibility = decideVisibility(cells, k);
+  const shown = visibility.groups.filter((g) => visibility.isVisible(g.key));
+  const hidden = visibility.groups.filter((g) => !visibility.isVisible(g.key));
+  const findings: string[] = [];
+  for (const g of shown) if (g.count < k) findings.push(`${g.key} shown with ${g.count}`);
+  // Nested pairs that differ by 1..k-1.
+  for (const outer of shown) {
+    for (const inner of shown) {
+      if (outer === inner) continue;
+      const contains = inner.cells.every((c) => outer.cells.includes(c));
+      const diff = outer.count - inner.count;
+      if (contains && diff > 0 && diff < k) findings.push(`${outer.key} - ${inner.key} = ${diff}`);
+    }
+  }
+  // Linear attacks: a hidden small group whose indicator lies in the span of shown groups.
+  const width = cells.length;
+  const base = shown.map((g) => indicator(g, width));
+  const baseRank = rank(base);
+  for (const g of hidden) {
+    if (g.count > 0 && g.count < k && rank([...base, indicator(g, width)]) === baseRank) {
+      findings.push(`${g.key} (${g.count}) follows from the shown counts`);
+    }
+  }
+  // Complementary suppression within every split of a total of at least k.
+  const groups = groupsOf(cells);
+  const byKind = (kind: string) => groups.filter((g) => g.kind === kind);
+  const overall = groups[0];
+  const splits: [GroupCount, GroupCount[]][] = [
+    [overall, byKind("department")],
+    [overall, byKind("role")],
+    ...byKind("department").map((d): [GroupCount, GroupCount[]] => [d, byKind("cell").filter((c) => c.departmentId === d.departmentId)]),
+    ...byKind("role").map((r): [GroupCount, GroupCount[]] => [r, byKind("cell").filter((c) => c.roleId === r.roleId)]),
+  ];
+  for (const [parent, parts] of splits) {
+    if (parent.count < k) continue;
+    const hiddenSum = parts.filter((p) => !visibility.isVisible(p.key)).reduce((s, p) => s + p.count, 0);
+    if (hiddenSum > 0 && hiddenSum < k) findings.push(`hidden parts of ${parent.key} hold ${hiddenSum}`);
+  }
+  return findings;
+}
+
+const org = fc
+  .record({
+    departments: fc.integer({ min: 1, max: 6 }),
+    roles: fc.integer({ min: 1, max: 4 }),
+    k: fc.integer({ min: 3, max: 7 }),
+    seed: fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 25 })), { minLength: 24, maxLength: 24 }),
+  })
+  .map(({ departments, roles, k, seed }) => {
+    const cells: CellCount[] = [];
+    for (let d = 0; d < departments; d++) {
+      for (let r = 0; r < roles; r++) cells.push(cell(`d${d}`, `r${r}`, seed[(d * roles + r) % seed.length]));
+    }
+    return { cells, k };
+  });
+
+describe("decideVisibility: properties over random organisations", () => {
+  it("never lets an attacker see or work out a group under k", () => {
+    fc.assert(
+      fc.property(org, ({ cells, k }) => {
+        expect(attackerFindings(cells, k)).toEqual([]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("always shows the whole round once it has k answers", () => {
+    fc.assert(
+      fc.property(org, ({ cells, k }) => {
+        const total = cells.reduce((s, c) => s + c.count, 0);
+        expect(decideVisibility(cells, k).isVisible(OVERALL_KEY)).toBe(total >= k);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("is deterministic under reordering of departments and roles", () => {
+    fc.assert(
+      fc.property(org, fc.integer(), ({ cells, k }, salt) => {
+        const shuffled = [...cells].sort((a, b) => ((a.departmentId + a.roleId + salt).length % 3) - ((b.departmentId + b.roleId + salt).length % 3) || (a.roleId < b.roleId ? 1 : -1));
+        expect(visibleKeys(shuffled, k)).toEqual(visibleKeys(cells, k));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("keys groups the same way the results use them", () => {
+    expect(departmentKey("x")).toBe("department:x");
+    expect(roleKey("y")).toBe("role:y");
+    expect(cellKey("x", "y")).toBe("cell:x|y");
+  });
+});
