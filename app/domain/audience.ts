@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/**
+ * Who a round (or a schedule's rounds) goes to: chosen departments and/or roles; both lists
+ * empty means everyone. A person is in the audience when their department is among the chosen
+ * departments (or none were chosen) and their role among the chosen roles (or none were).
+ */
+export const audienceSchema = z.object({
+  departmentIds: z.array(z.string().min(1)).default([]),
+  roleIds: z.array(z.string().min(1)).default([]),
+});
+
+export type Audience = z.infer<typeof audienceSchema>;
+
+export const EVERYONE: Audience = { departmentIds: [], roleIds: [] };
+
+export function parseAudience(json: string): Audience {
+  return audienceSchema.parse(JSON.parse(json));
+}
+
+export function isInAudience(audience: Audience, person: { departmentId: string; roleId: string }): boolean {
+  const departmentOk = audience.departmentIds.length === 0 || audience.departmentIds.includes(person.departmentId);
+  const roleOk = audience.roleIds.length === 0 || audience.roleIds.includes(person.roleId);
+  return departmentOk && roleOk;
+}

@@ -1,0 +1,30 @@
+/**
+ * A round's status follows from its dates, so a round closes at its closing time even when no
+ * job ran (after a restart, say): scheduled before it opens, open until it closes, closed after
+ * (or once closed early by hand).
+ */
+export type RoundStatus = "scheduled" | "open" | "closed";
+
+export interface RoundTimes {
+  opensAt: Date;
+  closesAt: Date;
+  closedAt: Date | null;
+}
+
+export function roundStatus(round: RoundTimes, now: Date = new Date()): RoundStatus {
+  if (round.closedAt && round.closedAt.getTime() <= now.getTime()) return "closed";
+  if (now.getTime() >= round.closesAt.getTime()) return "closed";
+  if (now.getTime() < round.opensAt.getTime()) return "scheduled";
+  return "open";
+}
+
+export const ROUND_KINDS = ["PERIODIC", "PULSE", "TRAINING_PRE", "TRAINING_POST", "TRAINING_FOLLOWUP"] as const;
+export type RoundKind = (typeof ROUND_KINDS)[number];
+
+export const ROUND_KIND_LABELS: Record<RoundKind, string> = {
+  PERIODIC: "Periodic eNPS",
+  PULSE: "Pulse",
+  TRAINING_PRE: "Before training",
+  TRAINING_POST: "After training",
+  TRAINING_FOLLOWUP: "Training follow-up",
+};

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { EVERYONE, isInAudience, parseAudience } from "~/domain/audience";
+import { roundStatus } from "~/domain/round-status";
+
+const at = (iso: string) => new Date(iso);
+const round = { opensAt: at("2026-03-01T08:00:00Z"), closesAt: at("2026-03-15T18:00:00Z"), closedAt: null };
+
+describe("roundStatus", () => {
+  it("is scheduled before opening, open in between, closed from the closing time", () => {
+    expect(roundStatus(round, at("2026-03-01T07:59:59Z"))).toBe("scheduled");
+    expect(roundStatus(round, at("2026-03-01T08:00:00Z"))).toBe("open");
+    expect(roundStatus(round, at("2026-03-15T17:59:59Z"))).toBe("open");
+    expect(roundStatus(round, at("2026-03-15T18:00:00Z"))).toBe("closed");
+  });
+
+  it("is closed once closed early by hand", () => {
+    expect(roundStatus({ ...round, closedAt: at("2026-03-05T00:00:00Z") }, at("2026-03-06T00:00:00Z"))).toBe("closed");
+  });
+});
+
+describe("audience", () => {
+  const person = { departmentId: "sales", roleId: "rep" };
+
+  it("takes everyone when nothing is chosen", () => {
+    expect(isInAudience(EVERYONE, person)).toBe(true);
+  });
+
+  it("takes chosen departments, chosen roles, or both", () => {
+    expect(isInAudience({ departmentIds: ["sales", "ops"], roleIds: [] }, person)).toBe(true);
+    expect(isInAudience({ departmentIds: ["ops"], roleIds: [] }, person)).toBe(false);
+    expect(isInAudience({ departmentIds: [], roleIds: ["rep"] }, person)).toBe(true);
+    expect(isInAudience({ departmentIds: ["sales"], roleIds: ["lead"] }, person)).toBe(false);
+  });
+
+  it("reads the stored JSON and refuses a malformed one", () => {
+    expect(parseAudience('{"departmentIds":["a"]}')).toEqual({ departmentIds: ["a"], roleIds: [] });
+    expect(() => parseAudience('{"departmentIds":[1]}')).toThrow();
+  });
+});
