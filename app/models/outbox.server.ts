@@ -1,0 +1,77 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import { env } from "~/utils/env.server";
+import { prisma } from "~/utils/db.server";
+
+export type MessageKind = "INVITATION" | "REMINDER" | "DIGEST";
+
+export interface OutgoingMessage {
+  kind: MessageKind;
+  to: string;
+  subject: string;
+  /** What the recipient gets. */
+  text: string;
+  /**
+   * What Candor keeps of it. Messages with a personal link keep a copy without the link: only
+   * the link's hash may exist anywhere (anonymity rule 8).
+   */
+  keptText?: string;
+  /** What Candor keeps as the recipient; reminders keep a count, never who had not answered. */
+  keptTo?: string;
+}
+
+let transport: Transporter | null | undefined;
+function smtp(): Transporter | null {
+  if (transport === undefined) transport = env.SMTP_URL ? nodemailer.createTransport(env.SMTP_URL) : null;
+  return transport;
+}
+
+export const mailIsConfigured = () => env.SMTP_URL !== undefined;
+
+/**
+ * Sends each message through SMTP when SMTP_URL is set, and keeps a copy in the outbox either
+ * way; without SMTP the outbox is where messages wait to be read. A failed send is kept with
+ * its error, so nothing is silently lost.
+ */
+export async function deliver(messages: OutgoingMessage[]): Promise<{ sent: number; kept: number; failed: number }> {
+  const transporter = smtp();
+  let sent = 0;
+  let failed = 0;
+  const kept: { kind: string; to: string; subject: string; body: string; sentAt: Date | null; error: string | null }[] = [];
+  for (const message of messages) {
+    let sentAt: Date | null = null;
+    let error: string | null = null;
+    if (transporter) {
+      try {
+        await transporter.sendMail({ from: env.MAIL_FROM, to: message.to, subject: message.subject, text: message.text });
+        sentAt = new Date();
+        sent++;
+      } catch (failure) {
+        error = (failure as Error).message.slice(0, 500);
+        failed++;
+      }
+    }
+    kept.push({
+      kind: message.kind,
+      to: message.keptTo ?? message.to,
+      subject: message.subject,
+      body: message.keptText ?? message.text,
+      sentAt,
+      error,
+    });
+  }
+  if (kept.length > 0) await prisma.outboxMessage.createMany({ data: kept });
+  return { sent, kept: kept.length, failed };
+}
+
+export async function listOutbox({ page, pageSize }: { page: number; pageSize: number }) {
+  const [messages, total] = await Promise.all([
+    prisma.outboxMessage.findMany({
+      orderBy: { id: "desc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: { id: true, kind: true, to: true, subject: true, body: true, createdAt: true, sentAt: true, error: true },
+    }),
+    prisma.outboxMessage.count(),
+  ]);
+  return { messages, total };
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { getRoundCounts } from "~/models/results.server";
+import { prisma } from "~/utils/db.server";
+import { makeDepartment, makePerson, makeRole } from "../support/fixtures";
+import { addResponses, makeRound, scores } from "../support/rounds";
+
+async function invite(roundId: string, people: { id: string; departmentId: string; roleId: string }[]) {
+  await prisma.invitation.createMany({
+    data: people.map((p) => ({ roundId, personId: p.id, departmentId: p.departmentId, roleId: p.roleId })),
+  });
+  await prisma.round.update({ where: { id: roundId }, data: { invitedCount: people.length } });
+}
+
+describe("getRoundCounts", () => {
+  it("shows counts and rates only for groups of at least k, and hides the next-smallest too", async () => {
+    const role = await makeRole();
+    const big = await makeDepartment("Big dept");
+    const mid = await makeDepartment("Mid dept");
+    const tiny = await makeDepartment("Tiny dept");
+    const people = [
+      ...(await Promise.all(Array.from({ length: 20 }, () => makePerson(big.id, role.id)))),
+      ...(await Promise.all(Array.from({ length: 10 }, () => makePerson(mid.id, role.id)))),
+      ...(await Promise.all(Array.from({ length: 4 }, () => makePerson(tiny.id, role.id)))),
+    ];
+    const round = await makeRound({ state: "open", k: 5 });
+    await invite(round.id, people);
+    await addResponses(round, [
+      ...scores(big.id, role.id, Array(12).fill(8)),
+      ...scores(mid.id, role.id, Array(6).fill(9)),
+      ...scores(tiny.id, role.id, [10, 3]),
+    ]);
+    const counts = (await getRoundCounts(round.id))!;
+    expect(counts).toMatchObject({ k: 5, invited: 34, responses: 20 });
+    expect(counts.rate).toBeCloseTo(20 / 34);
+    expect(counts.departments).toEqual([
+      { id: big.id, name: "Big dept", invited: 20, responses: 12, rate: 0.6 },
+      // Mid (6) is hidden as well: showing it would give Tiny as 20 - 12 - 6 = 2.
+      { id: mid.id, name: "Mid dept", invited: 10, responses: null, rate: null },
+      { id: tiny.id, name: "Tiny dept", invited: 4, responses: null, rate: null },
+    ]);
+  });
+
+  it("withholds even the total while fewer than k have answered", async () => {
+    const [d, r] = [await makeDepartment(), await makeRole()];
+    const round = await makeRound({ state: "open", k: 5, invitedCount: 30 });
+    await addResponses(round, scores(d.id, r.id, [9, 9, 9, 9]));
+    expect(await getRoundCounts(round.id)).toMatchObject({ responses: null, rate: null });
+  });
+
+  it("is null for an unknown round", async () => {
+    expect(await getRoundCounts("missing")).toBeNull();
+  });
+});
