@@ -33,8 +33,9 @@ function prepareDatabase() {
 function securityHeaders(_req: express.Request, res: express.Response, next: express.NextFunction) {
   res.set({
     "X-Content-Type-Options": "nosniff",
-    // Survey links carry a token in their path: never send it on to another site.
-    "Referrer-Policy": "no-referrer",
+    // Survey links carry a token in their path: never send it on to another site. (Not
+    // "no-referrer": with it, browsers send "Origin: null" on Candor's own form posts.)
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Content-Security-Policy":
       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; " +

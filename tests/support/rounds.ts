@@ -95,3 +95,27 @@ export async function addResponses(round: { id: string; survey: TestSurvey }, an
 export function scores(departmentId: string, roleId: string, values: number[]): AnswerSpec[] {
   return values.map((score) => ({ departmentId, roleId, score }));
 }
+
+/**
+ * Invites people to a round the way a launch does (department and role snapshot, hashed
+ * tokens) and returns each person's plain token, as a links download would.
+ */
+export async function inviteWithTokens(round: { id: string }, people: { id: string; departmentId: string; roleId: string }[]) {
+  const { newToken, hashToken } = await import("~/utils/tokens.server");
+  const tokens: string[] = [];
+  for (const person of people) {
+    const token = newToken();
+    tokens.push(token);
+    await prisma.invitation.create({
+      data: {
+        roundId: round.id,
+        personId: person.id,
+        departmentId: person.departmentId,
+        roleId: person.roleId,
+        tokens: { create: { tokenHash: hashToken(token) } },
+      },
+    });
+  }
+  await prisma.round.update({ where: { id: round.id }, data: { invitedCount: { increment: people.length } } });
+  return tokens;
+}

@@ -23,6 +23,7 @@ describe("redactPath", () => {
 describe("isCrossSiteRequest", () => {
   it("accepts a same-origin form post", () => {
     expect(isCrossSiteRequest({ origin: "https://candor.example", host: "candor.example" })).toBe(false);
+    expect(isCrossSiteRequest({ origin: "null", host: "candor.example", secFetchSite: "same-origin" })).toBe(false);
   });
 
   it("refuses a post from another origin", () => {
@@ -30,14 +31,18 @@ describe("isCrossSiteRequest", () => {
     expect(isCrossSiteRequest({ origin: "http://candor.example:8080", host: "candor.example" })).toBe(true);
   });
 
-  it("refuses an opaque origin and a cross-site fetch without Origin", () => {
+  it("trusts Sec-Fetch-Site over Origin, and refuses sibling subdomains too", () => {
+    expect(isCrossSiteRequest({ origin: "https://candor.example", host: "candor.example", secFetchSite: "cross-site" })).toBe(true);
+    expect(isCrossSiteRequest({ host: "candor.example", secFetchSite: "same-site" })).toBe(true);
+  });
+
+  it("refuses an opaque origin from a browser that does not say where it came from", () => {
     expect(isCrossSiteRequest({ origin: "null", host: "candor.example" })).toBe(true);
-    expect(isCrossSiteRequest({ host: "candor.example", secFetchSite: "cross-site" })).toBe(true);
   });
 
   it("lets requests without browser headers through to the normal checks", () => {
     expect(isCrossSiteRequest({ host: "candor.example" })).toBe(false);
-    expect(isCrossSiteRequest({ host: "candor.example", secFetchSite: "same-origin" })).toBe(false);
+    expect(isCrossSiteRequest({ host: "candor.example", secFetchSite: "none" })).toBe(false);
   });
 });
 

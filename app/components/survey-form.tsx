@@ -1,0 +1,149 @@
+import { Form, useNavigation } from "@remix-run/react";
+import type { FieldProblem } from "~/domain/answer-form";
+import { TEXT_MAX } from "~/domain/answer-form";
+import type { Translate } from "~/i18n/translate";
+import { RatingScale, ScoreScale } from "./score-scale";
+
+export interface DisplayQuestion {
+  id: string;
+  type: "NPS" | "TEXT" | "RATING";
+  text: string;
+}
+
+export interface GroupOptions {
+  departments: { id: string; name: string }[];
+  roles: { id: string; name: string }[];
+}
+
+export interface SurveyFormProps {
+  t: Translate;
+  questions: DisplayQuestion[];
+  k: number;
+  /** Personal links and shared links promise slightly different things. */
+  variant: "personal" | "shared";
+  problems?: Record<string, FieldProblem>;
+  groupProblem?: boolean;
+  values?: Record<string, string>;
+  groups?: GroupOptions;
+  lang: string;
+  kiosk?: boolean;
+}
+
+const problemText = (t: Translate, problem: FieldProblem) =>
+  problem === "score" ? t("error.score") : problem === "rating" ? t("error.rating") : t("error.tooLong", { max: TEXT_MAX });
+
+export function SurveyForm({ t, questions, k, variant, problems = {}, groupProblem, values = {}, groups, lang, kiosk }: SurveyFormProps) {
+  const sending = useNavigation().state === "submitting";
+  const hasProblems = groupProblem || Object.keys(problems).length > 0;
+  return (
+    <Form method="post" className="survey-form" noValidate autoComplete={kiosk ? "off" : undefined}>
+      <input type="hidden" name="lang" value={lang} />
+      {kiosk ? <input type="hidden" name="kiosk" value="1" /> : null}
+      <aside className="promise" aria-labelledby="promise-heading">
+        <h2 id="promise-heading">{t("survey.promise.title")}</h2>
+        <p>{t(variant === "personal" ? "survey.promise.personal" : "survey.promise.shared", { k })}</p>
+      </aside>
+      {hasProblems ? (
+        <p className="form-error" role="alert">
+          {t("survey.errors")}
+        </p>
+      ) : null}
+      {groups ? (
+        <fieldset className={groupProblem ? "question field-invalid" : "question"} aria-describedby="group-hint">
+          <legend>{t("shared.group.legend")}</legend>
+          <p className="field-hint" id="group-hint">
+            {t("shared.group.hint", { k })}
+          </p>
+          <div className="form-grid">
+            <div className="field">
+              <label htmlFor="departmentId">{t("shared.department")}</label>
+              <select id="departmentId" name="departmentId" required defaultValue={values.departmentId ?? ""} aria-invalid={groupProblem || undefined}>
+                <option value="">{t("shared.choose")}</option>
+                {groups.departments.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="roleId">{t("shared.role")}</label>
+              <select id="roleId" name="roleId" required defaultValue={values.roleId ?? ""} aria-invalid={groupProblem || undefined}>
+                <option value="">{t("shared.choose")}</option>
+                {groups.roles.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          {groupProblem ? (
+            <p className="field-error" role="alert">
+              {t("error.group")}
+            </p>
+          ) : null}
+        </fieldset>
+      ) : null}
+      {questions.map((question) => {
+        const problem = problems[question.id];
+        const error = problem ? problemText(t, problem) : undefined;
+        if (question.type === "NPS") {
+          return (
+            <ScoreScale
+              key={question.id}
+              name="score"
+              legend={question.text}
+              low={t("survey.scale.low")}
+              high={t("survey.scale.high")}
+              requiredLabel={t("survey.required")}
+              error={error}
+              defaultValue={values.score}
+            />
+          );
+        }
+        if (question.type === "RATING") {
+          return (
+            <RatingScale
+              key={question.id}
+              name={`rating:${question.id}`}
+              legend={question.text}
+              labels={[1, 2, 3, 4, 5].map((n) => t(`survey.rating.${n}` as "survey.rating.1"))}
+              optionalLabel={t("survey.optional")}
+              error={error}
+              defaultValue={values[`rating:${question.id}`]}
+            />
+          );
+        }
+        const name = `text:${question.id}`;
+        return (
+          <div key={question.id} className={error ? "question field field-invalid" : "question field"}>
+            <label htmlFor={name}>
+              {question.text} <span className="question-flag">({t("survey.optional")})</span>
+            </label>
+            <p className="field-hint" id={`${name}-hint`}>
+              {t("survey.text.hint", { max: TEXT_MAX })}
+            </p>
+            <textarea
+              id={name}
+              name={name}
+              rows={4}
+              maxLength={TEXT_MAX}
+              defaultValue={values[name]}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={[`${name}-hint`, error ? `${name}-error` : ""].filter(Boolean).join(" ")}
+            />
+            {error ? (
+              <p className="field-error" id={`${name}-error`} role="alert">
+                {error}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+      <button type="submit" className="submit-answers" disabled={sending}>
+        {sending ? t("survey.sending") : t("survey.submit")}
+      </button>
+    </Form>
+  );
+}

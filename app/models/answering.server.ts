@@ -1,0 +1,221 @@
+import type { ParsedAnswer, QuestionType } from "~/domain/answer-form";
+import { isInAudience, parseAudience } from "~/domain/audience";
+import { roundStatus } from "~/domain/round-status";
+import type { Locale } from "~/i18n/locales";
+import { prisma, sqlite, writeTransaction } from "~/utils/db.server";
+import { hashToken } from "~/utils/tokens.server";
+import { insertResponse } from "./responses.server";
+
+/**
+ * What the employee-facing survey pages read and write. A personal link is looked up by the
+ * hash of its token; the response written keeps only the invitation's department and role
+ * snapshot, never the invitation (anonymity rules 1 and 3).
+ */
+
+export interface SurveyQuestion {
+  id: string;
+  type: QuestionType;
+  required: boolean;
+  /** The wording per locale; English is always there. */
+  texts: Partial<Record<Locale, string>>;
+}
+
+export interface RoundForAnswering {
+  id: string;
+  k: number;
+  opensAt: Date;
+  closesAt: Date;
+  closedAt: Date | null;
+  training: string | null;
+  questions: SurveyQuestion[];
+}
+
+export type Availability =
+  | { state: "ready" }
+  | { state: "used" }
+  | { state: "closed"; closedOn: Date }
+  | { state: "not-open"; opensAt: Date };
+
+// A survey cannot change once it has a round, so a round's questions can be kept in memory.
+const questionCache = new Map<string, SurveyQuestion[]>();
+
+async function questionsOf(roundId: string, surveyId: string): Promise<SurveyQuestion[]> {
+  const cached = questionCache.get(roundId);
+  if (cached) return cached;
+  const questions = await prisma.question.findMany({
+    where: { surveyId },
+    orderBy: { position: "asc" },
+    select: { id: true, type: true, required: true, texts: { select: { locale: true, text: true } } },
+  });
+  const result = questions.map((q) => ({
+    id: q.id,
+    type: q.type as QuestionType,
+    required: q.required,
+    texts: Object.fromEntries(q.texts.map((t) => [t.locale, t.text])) as Partial<Record<Locale, string>>,
+  }));
+  questionCache.set(roundId, result);
+  return result;
+}
+
+const roundSelect = {
+  id: true,
+  k: true,
+  surveyId: true,
+  opensAt: true,
+  closesAt: true,
+  closedAt: true,
+  training: { select: { title: true } },
+} as const;
+
+async function toRoundForAnswering(round: {
+  id: string;
+  k: number;
+  surveyId: string;
+  opensAt: Date;
+  closesAt: Date;
+  closedAt: Date | null;
+  training: { title: string } | null;
+}): Promise<RoundForAnswering> {
+  return {
+    id: round.id,
+    k: round.k,
+    opensAt: round.opensAt,
+    closesAt: round.closesAt,
+    closedAt: round.closedAt,
+    training: round.training?.title ?? null,
+    questions: await questionsOf(round.id, round.surveyId),
+  };
+}
+
+function availabilityOf(round: { opensAt: Date; closesAt: Date; closedAt: Date | null }, used: boolean, now: Date): Availability {
+  const status = roundStatus(round, now);
+  if (status === "closed") return { state: "closed", closedOn: round.closedAt ?? round.closesAt };
+  if (status === "scheduled") return { state: "not-open", opensAt: round.opensAt };
+  return used ? { state: "used" } : { state: "ready" };
+}
+
+export async function companyName(): Promise<string | null> {
+  const setting = await prisma.setting.findUnique({ where: { key: "companyName" }, select: { value: true } });
+  return setting?.value.trim() || null;
+}
+
+/** The round behind a personal link, or null when the token names nothing. */
+export async function findByToken(token: string, now = new Date()) {
+  const found = await prisma.invitationToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { invitation: { select: { used: true, round: { select: roundSelect } } } },
+  });
+  if (!found) return null;
+  const { used, round } = found.invitation;
+  return { round: await toRoundForAnswering(round), availability: availabilityOf(round, used, now) };
+}
+
+export interface GroupChoice {
+  id: string;
+  name: string;
+}
+
+/** The round behind a shared (kiosk) link, with the departments and roles to choose from. */
+export async function findBySharedKey(key: string, now = new Date()) {
+  const round = await prisma.round.findUnique({
+    where: { sharedKey: key },
+    select: { ...roundSelect, audience: true },
+  });
+  if (!round) return null;
+  const audience = parseAudience(round.audience);
+  const [departments, roles] = await Promise.all([
+    prisma.department.findMany({
+      where: { active: true, ...(audience.departmentIds.length > 0 ? { id: { in: audience.departmentIds } } : {}) },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    prisma.role.findMany({
+      where: { active: true, ...(audience.roleIds.length > 0 ? { id: { in: audience.roleIds } } : {}) },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+  ]);
+  return {
+    round: await toRoundForAnswering(round),
+    availability: availabilityOf(round, false, now),
+    audience,
+    departments,
+    roles,
+  };
+}
+
+export type SubmitOutcome = "saved" | "unknown" | "used" | "closed" | "not-open";
+
+interface InvitationRow {
+  invitationId: string;
+  used: number;
+  departmentId: string;
+  roleId: string;
+  roundId: string;
+  opensAt: string;
+  closesAt: string;
+  closedAt: string | null;
+}
+
+let findInvitation: ReturnType<typeof sqlite.prepare> | undefined;
+let claimInvitation: ReturnType<typeof sqlite.prepare> | undefined;
+
+/**
+ * Submits through a personal link, as one short synchronous transaction: the invitation is
+ * claimed only if unused and its round open, then the response is written with the
+ * invitation's department and role. Concurrent submissions of one token store exactly one
+ * response; the others get "used".
+ */
+export function submitByToken(token: string, answers: ParsedAnswer[], now = new Date()): Promise<SubmitOutcome> {
+  const tokenHash = hashToken(token);
+  return writeTransaction((db) => {
+    findInvitation ??= db.prepare(
+      `SELECT i.id AS invitationId, i.used, i.departmentId, i.roleId, r.id AS roundId, r.opensAt, r.closesAt, r.closedAt
+         FROM InvitationToken t JOIN Invitation i ON i.id = t.invitationId JOIN Round r ON r.id = i.roundId
+        WHERE t.tokenHash = ?`,
+    );
+    claimInvitation ??= db.prepare("UPDATE Invitation SET used = 1 WHERE id = ? AND used = 0");
+    const row = findInvitation.get(tokenHash) as InvitationRow | undefined;
+    if (!row) return "unknown";
+    const round = { opensAt: new Date(row.opensAt), closesAt: new Date(row.closesAt), closedAt: row.closedAt ? new Date(row.closedAt) : null };
+    const availability = availabilityOf(round, row.used === 1, now);
+    if (availability.state !== "ready") return availability.state;
+    if (claimInvitation.run(row.invitationId).changes !== 1) return "used";
+    insertResponse(db, { roundId: row.roundId, departmentId: row.departmentId, roleId: row.roleId, answers });
+    return "saved";
+  });
+}
+
+/**
+ * Submits through a shared link: the respondent's own choice of department and role is the
+ * snapshot, and must be one the round was sent to.
+ */
+export async function submitShared(
+  key: string,
+  group: { departmentId: string; roleId: string },
+  answers: ParsedAnswer[],
+  now = new Date(),
+): Promise<SubmitOutcome | "bad-group"> {
+  const found = await findBySharedKey(key, now);
+  if (!found) return "unknown";
+  if (found.availability.state !== "ready") return found.availability.state;
+  const validGroup =
+    found.departments.some((d) => d.id === group.departmentId) &&
+    found.roles.some((r) => r.id === group.roleId) &&
+    isInAudience(found.audience, group);
+  if (!validGroup) return "bad-group";
+  return writeTransaction((db) => {
+    const round = db.prepare("SELECT opensAt, closesAt, closedAt FROM Round WHERE id = ?").get(found.round.id) as
+      | { opensAt: string; closesAt: string; closedAt: string | null }
+      | undefined;
+    if (!round) return "unknown";
+    const availability = availabilityOf(
+      { opensAt: new Date(round.opensAt), closesAt: new Date(round.closesAt), closedAt: round.closedAt ? new Date(round.closedAt) : null },
+      false,
+      now,
+    );
+    if (availability.state !== "ready") return availability.state;
+    insertResponse(db, { roundId: found.round.id, ...group, answers });
+    return "saved";
+  });
+}

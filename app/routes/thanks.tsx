@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { EmployeeMessage, EmployeePage } from "~/components/employee-page";
+import { languagePack, localeFor } from "~/i18n/locale.server";
+import { useTranslate } from "~/i18n/use-translate";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.messages["thanks.pageTitle"] ?? "Thank you" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return languagePack(localeFor(request));
+}
+
+export default function Thanks() {
+  const { locale, messages } = useLoaderData<typeof loader>();
+  const t = useTranslate(messages);
+  return (
+    <EmployeePage locale={locale} languageLabel={t("language.label")}>
+      <EmployeeMessage heading={t("thanks.heading")} body={t("thanks.body")} />
+    </EmployeePage>
+  );
+}
