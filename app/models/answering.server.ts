@@ -99,15 +99,44 @@ export async function companyName(): Promise<string | null> {
   return setting?.value.trim() || null;
 }
 
-/** The round behind a personal link, or null when the token names nothing. */
+interface TokenRoundRow {
+  used: number;
+  id: string;
+  k: number;
+  surveyId: string;
+  opensAt: string;
+  closesAt: string;
+  closedAt: string | null;
+  training: string | null;
+}
+
+let tokenLookup: ReturnType<typeof sqlite.prepare> | undefined;
+
+/**
+ * The round behind a personal link, or null when the token names nothing. One indexed query on
+ * the raw connection: this runs on every survey submission.
+ */
 export async function findByToken(token: string, now = new Date()) {
-  const found = await prisma.invitationToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { invitation: { select: { used: true, round: { select: roundSelect } } } },
-  });
-  if (!found) return null;
-  const { used, round } = found.invitation;
-  return { round: await toRoundForAnswering(round), availability: availabilityOf(round, used, now) };
+  tokenLookup ??= sqlite.prepare(
+    `SELECT i.used, r.id, r.k, r.surveyId, r.opensAt, r.closesAt, r.closedAt, tr.title AS training
+       FROM InvitationToken t
+       JOIN Invitation i ON i.id = t.invitationId
+       JOIN Round r ON r.id = i.roundId
+       LEFT JOIN Training tr ON tr.id = r.trainingId
+      WHERE t.tokenHash = ?`,
+  );
+  const row = tokenLookup.get(hashToken(token)) as TokenRoundRow | undefined;
+  if (!row) return null;
+  const round = {
+    id: row.id,
+    k: row.k,
+    surveyId: row.surveyId,
+    opensAt: new Date(row.opensAt),
+    closesAt: new Date(row.closesAt),
+    closedAt: row.closedAt ? new Date(row.closedAt) : null,
+    training: row.training ? { title: row.training } : null,
+  };
+  return { round: await toRoundForAnswering(round), availability: availabilityOf(round, row.used === 1, now) };
 }
 
 export interface GroupChoice {

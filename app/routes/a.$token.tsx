@@ -44,8 +44,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = localeFor(request);
   const address = clientAddress(context);
-  const { page, found } = await currentPage(locale, params.token, address);
-  if (!found || found.availability.state !== "ready") return page;
+  const found = await lookUp(params.token, address);
+  if (!found) return surveyPage(locale, { state: "unknown" });
+  if (found.availability.state !== "ready") return surveyPage(locale, unavailableView(found.availability, locale));
   const checked = checkAnswers(textFields(await request.formData()), found.round);
   if (!checked.ok) {
     const view = { ...(await readyView(found.round, locale)), problems: checked.problems, values: checked.values };
