@@ -83,3 +83,15 @@ export async function startServer(options: { databaseFile?: string; env?: Record
       }),
   };
 }
+
+/** Signs in over HTTP as a browser would and returns the session cookie. */
+export async function signInOverHttp(baseUrl: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email, password }),
+    redirect: "manual",
+  });
+  const cookie = response.headers.get("set-cookie");
+  if (response.status !== 302 || !cookie) throw new Error(`Sign-in failed with ${response.status}`);
+  return cookie.split(";")[0];
+}

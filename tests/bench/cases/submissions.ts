@@ -5,8 +5,8 @@
  * stored.
  */
 import type { BenchCase } from "../run";
-import { cpuSeconds, runLoad, type LoadRequest } from "../load";
-import { prepareBenchDatabase } from "../prepare";
+import { cpuSeconds, runLoad, type LoadRequest } from "../../support/load";
+import { prepareLoadDatabase } from "../../support/load-data";
 
 const CLIENTS = 50;
 const PEOPLE = 24_000;
@@ -15,7 +15,7 @@ const bench: BenchCase = {
   title: "Submitting answers",
   goal: "at least 1,000 responses/s sustained with 50 concurrent clients, p99 under 100 ms, zero errors, zero lost responses",
   async run() {
-    const { db, startServer, surveyFields } = await prepareBenchDatabase("submissions");
+    const { db, startServer, surveyFields } = await prepareLoadDatabase("bench-submissions");
     const round = await db.openRoundWithInvitations(PEOPLE, { departments: 40, roles: 12 });
     const server = await startServer({ LOG_REQUESTS: "false" });
     try {

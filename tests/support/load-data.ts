@@ -1,12 +1,13 @@
 /**
- * Builds bench data straight into a fresh, migrated database file with plain SQL (fast), then
+ * Builds load-test data straight into a fresh, migrated database file with plain SQL (fast), then
  * starts the built server on it.
  */
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import { applyMigrations } from "~/cli/migrate";
+import { hashPassword } from "~/utils/password.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
-import { newDatabaseFile, startServer } from "../support/server";
+import { newDatabaseFile, startServer } from "./server";
 
 const id = () => crypto.randomUUID();
 
@@ -16,8 +17,8 @@ export interface BenchQuestions {
   rating: string;
 }
 
-export async function prepareBenchDatabase(label: string) {
-  const file = newDatabaseFile(`bench-${label}`);
+export async function prepareLoadDatabase(label: string) {
+  const file = newDatabaseFile(label);
   process.env.DATABASE_URL = `file:${file}`;
   applyMigrations();
   const sqlite = new Database(file);
@@ -90,6 +91,11 @@ export async function prepareBenchDatabase(label: string) {
         }
       })();
       return { id: roundId, tokens, questions, departmentIds, roleIds };
+    },
+    async makeAdmin(email: string, password: string) {
+      sqlite
+        .prepare("INSERT INTO User (id, email, name, role, passwordHash) VALUES (?, ?, 'Load Admin', 'ADMIN', ?)")
+        .run(id(), email, await hashPassword(password));
     },
     countResponses(roundId: string): number {
       return (sqlite.prepare("SELECT COUNT(*) AS n FROM Response WHERE roundId = ?").get(roundId) as { n: number }).n;

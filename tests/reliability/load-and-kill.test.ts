@@ -1,0 +1,141 @@
+/**
+ * Nothing lost under load and faults: thousands of answers from distinct personal links, fifty
+ * at a time, against the built server while HR reads its pages; then the same with the server
+ * killed (SIGKILL) in the middle and started again.
+ */
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { runLoad, type LoadRequest } from "../support/load";
+import { prepareLoadDatabase } from "../support/load-data";
+import { signInOverHttp, type RunningServer } from "../support/server";
+
+const ADMIN = { email: "hr@load.example", password: "load test password" };
+const servers: RunningServer[] = [];
+afterAll(async () => {
+  for (const server of servers) await server.stop("SIGKILL");
+});
+
+/** Reads HR pages in a loop until told to stop; returns every status it saw. */
+function readHrPagesUntil(baseUrl: string, cookie: string, paths: string[], done: () => boolean) {
+  const statuses: number[] = [];
+  const loop = (async () => {
+    for (let i = 0; !done(); i++) {
+      try {
+        const response = await fetch(`${baseUrl}${paths[i % paths.length]}`, { headers: { Cookie: cookie, Accept: "text/html" } });
+        await response.arrayBuffer();
+        statuses.push(response.status);
+      } catch {
+        statuses.push(-1);
+      }
+    }
+  })();
+  return { statuses, finished: loop };
+}
+
+/** The database as it is on disk: sound, and every count agreeing with every other. */
+function consistency(file: string, roundId: string, acknowledgedTokenHashes: string[] = []) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const count = (sql: string) => (db.prepare(sql).get(roundId) as { n: number }).n;
+    const used = db.prepare("SELECT i.used FROM InvitationToken t JOIN Invitation i ON i.id = t.invitationId WHERE t.tokenHash = ?");
+    return {
+      integrity: db.pragma("integrity_check", { simple: true }),
+      responses: count("SELECT COUNT(*) AS n FROM Response WHERE roundId = ?"),
+      usedInvitations: count("SELECT COUNT(*) AS n FROM Invitation WHERE roundId = ? AND used = 1"),
+      npsTally: count(
+        "SELECT COALESCE(SUM(t.count), 0) AS n FROM Tally t JOIN Question q ON q.id = t.questionId WHERE t.roundId = ? AND q.type = 'NPS'",
+      ),
+      roundCount: count("SELECT responseCount AS n FROM Round WHERE id = ?"),
+      acknowledgedButUnused: acknowledgedTokenHashes.filter((hash) => (used.get(hash) as { used: number }).used !== 1).length,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+describe("under load", () => {
+  it("stores every acknowledged answer, with no 5xx and no SQLITE_BUSY, while HR pages are read", async () => {
+    const { db, startServer, surveyFields } = await prepareLoadDatabase("reliability-load");
+    const round = db.openRoundWithInvitations(5_000, { departments: 12, roles: 5 });
+    await db.makeAdmin(ADMIN.email, ADMIN.password);
+    const server = await startServer();
+    servers.push(server);
+    const cookie = await signInOverHttp(server.url, ADMIN.email, ADMIN.password);
+
+    let index = 0;
+    let finished = false;
+    const reader = readHrPagesUntil(server.url, cookie, ["/hr", "/hr/people", "/hr/audit", "/hr/people?q=person1"], () => finished);
+    const result = await runLoad(
+      server.url,
+      50,
+      (): LoadRequest | null => {
+        const token = round.tokens[index++];
+        return token ? { method: "POST", path: `/a/${token}`, body: surveyFields(round.questions, index) } : null;
+      },
+    );
+    finished = true;
+    await reader.finished;
+
+    expect(result.requests).toBe(5_000);
+    expect([...result.statuses.keys()]).toEqual([302]);
+    expect(reader.statuses.length).toBeGreaterThan(2);
+    expect(reader.statuses.filter((status) => status !== 200)).toEqual([]);
+    const state = consistency(db.file, round.id);
+    expect(state).toMatchObject({ integrity: "ok", responses: 5_000, usedInvitations: 5_000, npsTally: 5_000, roundCount: 5_000 });
+    expect(server.output()).not.toMatch(/SQLITE_BUSY|database is locked/i);
+    expect(server.output()).not.toMatch(/ 5\d\d /);
+    db.close();
+  });
+});
+
+describe("a crash in the middle of the load", () => {
+  it("keeps every answer acknowledged before a SIGKILL, and never a used link without its answer", async () => {
+    const { db, startServer, surveyFields } = await prepareLoadDatabase("reliability-kill");
+    const round = db.openRoundWithInvitations(5_000, { departments: 12, roles: 5 });
+    const first = await startServer();
+    servers.push(first);
+
+    let index = 0;
+    const acknowledged: string[] = [];
+    let killed = false;
+    const load = runLoad(
+      first.url,
+      50,
+      (): LoadRequest | null => {
+        const token = round.tokens[index++];
+        return token && !killed ? { method: "POST", path: `/a/${token}`, body: surveyFields(round.questions, index) } : null;
+      },
+      (request, status) => {
+        if (status === 302) acknowledged.push(request.path.slice(3));
+      },
+    );
+    // Kill the server once a good part of the answers are in.
+    while (acknowledged.length < 1_500) await new Promise((resolve) => setTimeout(resolve, 20));
+    await first.stop("SIGKILL");
+    killed = true;
+    await load;
+
+    const second = await startServer();
+    servers.push(second);
+    const { hashToken } = await import("~/utils/tokens.server");
+    const state = consistency(db.file, round.id, acknowledged.map(hashToken));
+    expect(state.integrity).toBe("ok");
+    expect(acknowledged.length).toBeGreaterThanOrEqual(1_500);
+    expect(state.acknowledgedButUnused).toBe(0);
+    expect(state.responses).toBeGreaterThanOrEqual(acknowledged.length);
+    expect(state.responses).toBe(state.usedInvitations);
+    expect(state.npsTally).toBe(state.responses);
+    expect(state.roundCount).toBe(state.responses);
+
+    // The restarted server takes the remaining links as if nothing had happened.
+    const remaining = round.tokens.slice(index);
+    let next = 0;
+    const after = await runLoad(second.url, 20, () => {
+      const token = remaining[next++];
+      return token ? { method: "POST", path: `/a/${token}`, body: surveyFields(round.questions, next) } : null;
+    });
+    expect([...after.statuses.keys()]).toEqual([302]);
+    expect(consistency(db.file, round.id).responses).toBe(state.responses + remaining.length);
+    db.close();
+  });
+});
