@@ -1,0 +1,196 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { ActionDeadline, ActionStatusBadge } from "~/components/action-status";
+import { SelectField } from "~/components/field";
+import { EmptyState, PageHeader, Pagination } from "~/components/page";
+import { maySendDigests } from "~/domain/action-access";
+import {
+  ACTION_STATUS_LABELS,
+  ACTION_STATUSES,
+  DIGEST_WINDOW_DAYS,
+  filterQuery,
+  isFiltered,
+  parseActionFilter,
+} from "~/domain/action-items";
+import { listActionFilterOptions, listActions, sendActionDigests, type DigestRun } from "~/models/actions.server";
+import { mailIsConfigured } from "~/models/outbox.server";
+import { orRefusal } from "~/utils/action-refusals.server";
+import { actorOf, requireAdmin, requireUser } from "~/utils/auth.server";
+import { env } from "~/utils/env.server";
+import { badRequest } from "~/utils/http.server";
+import { redirectWithNotice } from "~/utils/notice.server";
+import { pageFrom } from "~/utils/params.server";
+
+export const meta: MetaFunction = () => [{ title: "Action plans · Candor" }];
+
+const PAGE_SIZE = 50;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const url = new URL(request.url);
+  const filter = parseActionFilter(url.searchParams);
+  const page = pageFrom(url);
+  const [{ items, total }, options] = await Promise.all([
+    orRefusal(listActions(user, filter, { now: new Date(), page, pageSize: PAGE_SIZE })),
+    listActionFilterOptions(user),
+  ]);
+  return { items, total, filter, page, options, showPublished: user.role === "ADMIN", canSendDigests: maySendDigests(user) };
+}
+
+function digestNotice(run: DigestRun): string {
+  if (run.owners === 0) return `Nothing is overdue or due within ${DIGEST_WINDOW_DAYS} days, so no digest was needed.`;
+  const count = (n: number) => `${n} digest${n === 1 ? "" : "s"}`;
+  const parts = [];
+  if (run.queued > 0) {
+    parts.push(mailIsConfigured() ? `${count(run.sent)} sent.` : `${count(run.queued)} put in the outbox (no mail server is set).`);
+  }
+  if (run.failed > 0) parts.push(`${count(run.failed)} could not be sent; the outbox shows why.`);
+  if (run.skipped > 0) parts.push(`${run.skipped} ${run.skipped === 1 ? "owner" : "owners"} already had today's digest.`);
+  return parts.join(" ");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const intent = (await request.formData()).get("intent");
+  if (intent !== "send-digests") throw badRequest("Unknown action.");
+  const run = await sendActionDigests(new Date(), {
+    baseUrl: env.PUBLIC_URL ?? new URL(request.url).origin,
+    actor: actorOf(user),
+  });
+  return redirectWithNotice(request, "/hr/actions", digestNotice(run));
+}
+
+const STATUS_OPTIONS = [
+  { value: "OPEN", label: "Open (planned or in progress)" },
+  ...ACTION_STATUSES.map((status) => ({ value: status, label: ACTION_STATUS_LABELS[status] })),
+];
+
+export default function Actions() {
+  const { items, total, filter, page, options, showPublished, canSendDigests } = useLoaderData<typeof loader>();
+  const sending = useNavigation().formData?.get("intent") === "send-digests";
+  return (
+    <>
+      <PageHeader
+        title="Action plans"
+        description="What was decided after each round, who owns it and by when. Follow each item to done with progress notes."
+        actions={
+          <>
+            <Link className="button" to="/hr/actions/new">
+              New action
+            </Link>
+            <a className="button button-secondary" href={`/hr/actions.csv${filterQuery(filter)}`} download>
+              Download CSV
+            </a>
+          </>
+        }
+      />
+      <Form method="get" className="filters" role="search" aria-label="Filter action items" key={filterQuery(filter)}>
+        <SelectField
+          label="Owner"
+          name="owner"
+          defaultValue={filter.owner}
+          placeholder="Anyone"
+          options={options.owners.map((o) => ({ value: o.id, label: o.name }))}
+        />
+        <SelectField label="Status" name="status" defaultValue={filter.status} placeholder="Any status" options={STATUS_OPTIONS} />
+        <SelectField
+          label="Department"
+          name="department"
+          defaultValue={filter.department}
+          placeholder="All departments"
+          options={options.departments.map((d) => ({ value: d.id, label: d.name }))}
+        />
+        <SelectField
+          label="Round"
+          name="round"
+          defaultValue={filter.round}
+          placeholder="All rounds"
+          options={options.rounds.map((r) => ({ value: r.id, label: r.name }))}
+        />
+        <label className="checkbox filters-checkbox">
+          <input type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue} />
+          Overdue only
+        </label>
+        <button type="submit" className="secondary">
+          Filter
+        </button>
+      </Form>
+      {items.length === 0 ? (
+        isFiltered(filter) ? (
+          <EmptyState title="No action items match these filters">
+            <Link to="/hr/actions">Clear the filters</Link>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No action items yet">
+            <p>Turn a round's results into action: pick an owner and a deadline, then follow it to done.</p>
+            <Link className="button" to="/hr/actions/new">
+              New action
+            </Link>
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <p className="muted small" aria-live="polite">
+            {total} {total === 1 ? "action item" : "action items"}
+            {isFiltered(filter) ? (
+              <>
+                {" "}
+                · <Link to="/hr/actions">Clear the filters</Link>
+              </>
+            ) : null}
+          </p>
+          <div className="table-wrap">
+            <table className="action-table">
+              <caption className="visually-hidden">Action items, soonest deadline first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Action</th>
+                  <th scope="col">Owner</th>
+                  <th scope="col">Deadline</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={item.id} className={item.overdue ? "row-overdue" : undefined}>
+                    <td>
+                      <Link to={`/hr/actions/${item.id}`} className="action-title">
+                        {item.title}
+                      </Link>
+                      <span className="action-context small muted">
+                        {[item.department?.name, item.role?.name, item.training?.title, item.round?.name]
+                          .filter(Boolean)
+                          .join(" · ")}
+                      </span>
+                      {showPublished && item.published ? <span className="badge badge-info">Published</span> : null}
+                    </td>
+                    <td data-label="Owner">{item.owner.name}</td>
+                    <td data-label="Deadline">
+                      <ActionDeadline deadline={item.deadline} overdue={item.overdue} />
+                    </td>
+                    <td data-label="Status">
+                      <ActionStatusBadge status={item.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
+        </>
+      )}
+      {canSendDigests ? (
+        <Form method="post" className="card digest-card">
+          <h2>Reminders for owners</h2>
+          <p className="muted">
+            Each owner gets one e-mail listing their overdue items and those due within {DIGEST_WINDOW_DAYS} days. Owners who
+            already got today's digest are skipped.
+          </p>
+          <button type="submit" name="intent" value="send-digests" className="secondary" disabled={sending}>
+            {sending ? "Sending…" : "Send digests now"}
+          </button>
+        </Form>
+      ) : null}
+    </>
+  );
+}

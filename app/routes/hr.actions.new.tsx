@@ -1,0 +1,87 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ActionForm } from "~/components/action-form";
+import { PageHeader } from "~/components/page";
+import { newActionSchema, todayOf } from "~/domain/action-items";
+import { ActionInputError, createAction, getActionFormOptions, getActionPrefill } from "~/models/actions.server";
+import { orRefusal } from "~/utils/action-refusals.server";
+import { requireUser } from "~/utils/auth.server";
+import { parseForm } from "~/utils/forms";
+import { redirectWithNotice } from "~/utils/notice.server";
+
+export const meta: MetaFunction = () => [{ title: "New action · Candor" }];
+
+const prefillId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional().catch(undefined);
+const prefillSchema = z.object({
+  roundId: prefillId,
+  departmentId: prefillId,
+  roleId: prefillId,
+  trainingId: prefillId,
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const query = prefillSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const prefill = await orRefusal(getActionPrefill(user, query));
+  const options = await getActionFormOptions(user, prefill);
+  return { prefill: { ...prefill, ownerId: user.id }, options, role: user.role, today: todayOf(new Date()) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const now = new Date();
+  const form = parseForm(await request.formData(), newActionSchema(todayOf(now)));
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  try {
+    const { id } = await orRefusal(createAction(user, form.data, now));
+    return redirectWithNotice(request, `/hr/actions/${id}`, "The action item was created.");
+  } catch (error) {
+    if (error instanceof ActionInputError) {
+      return data({ errors: { [error.field]: error.message }, values: form.data }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+/** Why this viewer has nothing to attach an item to, if so. */
+function blocker(role: string, options: { departments: unknown[]; trainings: unknown[] }) {
+  if (role === "MANAGER" && options.departments.length === 0) {
+    return "Your login has no department yet. Ask HR to set one before you plan actions.";
+  }
+  if (role === "TRAINER" && options.trainings.length === 0) {
+    return "You have no trainings yet. Actions of trainers belong to one of their trainings.";
+  }
+  return null;
+}
+
+export default function NewAction() {
+  const { prefill, options, role, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const blocked = blocker(role, options);
+  return (
+    <>
+      <PageHeader
+        title="New action"
+        description="Turn a result into something that will be done: one owner, one deadline, and progress notes along the way."
+      />
+      {blocked ? (
+        <p className="warning">{blocked}</p>
+      ) : (
+        <div className="card">
+          <ActionForm
+            values={result?.values ?? prefill}
+            errors={result?.errors}
+            options={options}
+            viewerRole={role}
+            minDeadline={today}
+            submitLabel="Create action"
+          />
+        </div>
+      )}
+      <p>
+        <Link to="/hr/actions">Back to the action plans</Link>
+      </p>
+    </>
+  );
+}
