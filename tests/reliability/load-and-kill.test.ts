@@ -84,6 +84,9 @@ describe("under load", () => {
     expect(state).toMatchObject({ integrity: "ok", responses: 5_000, usedInvitations: 5_000, npsTally: 5_000, roundCount: 5_000 });
     expect(server.output()).not.toMatch(/SQLITE_BUSY|database is locked/i);
     expect(server.output()).not.toMatch(/ 5\d\d /);
+    // Every submission was logged, and no log line holds a token (anonymity rule 8).
+    expect(server.output().match(/POST \/a\/\[token\] 302/g)).toHaveLength(5_000);
+    expect(round.tokens.filter((token) => server.output().includes(token))).toEqual([]);
     db.close();
   });
 });
