@@ -64,10 +64,6 @@ export class ActionInputError extends Error {
 type Tx = Prisma.TransactionClient;
 const actorOf = (user: SessionUser): Actor => ({ id: user.id, email: user.email });
 
-function audit(tx: Tx, actor: Actor, action: string, target: string, details = "") {
-  return tx.auditLog.create({ data: { actorId: actor.id, actorEmail: actor.email, action, target, details } });
-}
-
 /** The items a viewer may see: their scope, and whatever they own. */
 function visibleTo(viewer: ActionViewer): Prisma.ActionItemWhereInput {
   if (viewer.role === "ADMIN") return {};
@@ -266,7 +262,7 @@ export async function createAction(viewer: SessionUser, input: ActionInput, now 
       data: { ...itemData(input), createdById: viewer.id },
       select: { id: true },
     });
-    await audit(tx, actorOf(viewer), "action.create", input.title, `due ${input.deadline}`);
+    await recordAudit(actorOf(viewer), "action.create", input.title, `due ${input.deadline}`, tx);
     return item;
   });
 }
@@ -322,7 +318,7 @@ export async function updateAction(viewer: SessionUser, id: string, input: Actio
     const changed = fields.filter((field) => String(current[field] ?? "") !== String(next[field] ?? ""));
     if (changed.length === 0) return;
     await tx.actionItem.update({ where: { id }, data: next });
-    await audit(tx, actorOf(viewer), "action.update", input.title, `changed ${changed.join(", ")}`);
+    await recordAudit(actorOf(viewer), "action.update", input.title, `changed ${changed.join(", ")}`, tx);
   });
 }
 
@@ -333,7 +329,7 @@ export async function addActionNote(viewer: SessionUser, id: string, note: Actio
     const status = note.status && note.status !== item.status ? note.status : null;
     await tx.actionNote.create({ data: { actionItemId: id, authorId: viewer.id, body: note.body, status } });
     if (status) await tx.actionItem.update({ where: { id }, data: { status } });
-    await audit(tx, actorOf(viewer), "action.note", item.title, status ? `status ${statusLabel(item.status)} -> ${statusLabel(status)}` : "");
+    await recordAudit(actorOf(viewer), "action.note", item.title, status ? `status ${statusLabel(item.status)} -> ${statusLabel(status)}` : "", tx);
   });
 }
 
@@ -343,7 +339,7 @@ export async function setActionPublished(viewer: SessionUser, id: string, publis
     const item = await itemToChange(tx, viewer, id, "manage");
     if (item.published === published) return;
     await tx.actionItem.update({ where: { id }, data: { published } });
-    await audit(tx, actorOf(viewer), published ? "action.publish" : "action.unpublish", item.title);
+    await recordAudit(actorOf(viewer), published ? "action.publish" : "action.unpublish", item.title, "", tx);
   });
 }
 

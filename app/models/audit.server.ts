@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 
 export interface Actor {
@@ -8,8 +9,18 @@ export interface Actor {
 /** The command line acts as itself in the audit log. */
 export const COMMAND_LINE: Actor = { id: null, email: "command line" };
 
-export async function recordAudit(actor: Actor, action: string, target = "", details = "") {
-  await prisma.auditLog.create({
+/**
+ * Writes an audit entry. Inside a transaction, pass its client, so the entry is written (or
+ * rolled back) together with the change it records.
+ */
+export async function recordAudit(
+  actor: Actor,
+  action: string,
+  target = "",
+  details = "",
+  db: Prisma.TransactionClient = prisma,
+) {
+  await db.auditLog.create({
     data: { actorId: actor.id, actorEmail: actor.email, action, target, details },
   });
 }

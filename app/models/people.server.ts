@@ -169,15 +169,13 @@ export async function importPeople(actor: Actor, csvText: string, source: string
         newDepartments: plan.newDepartments,
         newRoles: plan.newRoles,
       };
-      await tx.auditLog.create({
-        data: {
-          actorId: actor.id,
-          actorEmail: actor.email,
-          action: "people.import",
-          target: source,
-          details: `${result.created} added, ${result.updated} updated, ${result.unchanged} unchanged`,
-        },
-      });
+      await recordAudit(
+        actor,
+        "people.import",
+        source,
+        `${result.created} added, ${result.updated} updated, ${result.unchanged} unchanged`,
+        tx,
+      );
       return result;
     },
     { timeout: 120_000, maxWait: 120_000 },
