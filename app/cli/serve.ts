@@ -33,8 +33,10 @@ function prepareDatabase() {
 function securityHeaders(_req: express.Request, res: express.Response, next: express.NextFunction) {
   res.set({
     "X-Content-Type-Options": "nosniff",
-    // Survey links carry a token in their path: never send it on to another site.
-    "Referrer-Policy": "no-referrer",
+    // Survey links carry a token in their path: never send it on to another site. (Not
+    // "no-referrer": under it browsers send "Origin: null" on our own plain form posts, and
+    // Remix's CSRF check then refuses every form used without JavaScript.)
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Content-Security-Policy":
       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; " +
