@@ -94,9 +94,12 @@ describe("HR runs a round", () => {
     await page.goto(`${baseUrl}/hr/surveys/new?template=ENPS`);
     await page.getByRole("button", { name: "Add a rating item (1-5)" }).click();
     const questions = page.getByRole("group", { name: /^Question \d/ });
+    // Without JavaScript each button loads a new page: wait for it before counting.
+    await questions.nth(3).waitFor();
     expect(await questions.count()).toBe(4);
     await page.getByLabel("Survey name").fill("No-script eNPS");
     await page.getByRole("button", { name: "Save survey" }).last().click();
+    await page.getByRole("alert").filter({ hasText: "The survey was not saved: one field needs fixing" }).waitFor();
     expect(await questions.nth(3).getByLabel("English wording").getAttribute("aria-invalid")).toBe("true");
     await questions.nth(3).getByLabel("English wording").fill("I have what I need to do my job well.");
     await page.getByRole("button", { name: "Save survey" }).last().click();
