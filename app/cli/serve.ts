@@ -34,7 +34,8 @@ function securityHeaders(_req: express.Request, res: express.Response, next: exp
   res.set({
     "X-Content-Type-Options": "nosniff",
     // Survey links carry a token in their path: never send it on to another site. (Not
-    // "no-referrer": with it, browsers send "Origin: null" on Candor's own form posts.)
+    // "no-referrer": under it browsers send "Origin: null" on our own plain form posts, and
+    // Remix's CSRF check then refuses every form used without JavaScript.)
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Content-Security-Policy":

@@ -5,6 +5,7 @@ import type { Locale } from "~/i18n/locales";
 import { prisma, sqlite, writeTransaction } from "~/utils/db.server";
 import { hashToken } from "~/utils/tokens.server";
 import { insertResponse } from "./responses.server";
+import { getSurveyForAnswering } from "./surveys.server";
 
 /**
  * What the employee-facing survey pages read and write. A personal link is looked up by the
@@ -16,8 +17,8 @@ export interface SurveyQuestion {
   id: string;
   type: QuestionType;
   required: boolean;
-  /** The wording per locale; English is always there. */
-  texts: Partial<Record<Locale, string>>;
+  /** The wording per locale, English where a translation is missing. */
+  texts: Record<Locale, string>;
 }
 
 export interface RoundForAnswering {
@@ -36,25 +37,17 @@ export type Availability =
   | { state: "closed"; closedOn: Date }
   | { state: "not-open"; opensAt: Date };
 
-// A survey cannot change once it has a round, so a round's questions can be kept in memory.
+// A survey cannot change once it has a round, so its questions can be kept in memory.
 const questionCache = new Map<string, SurveyQuestion[]>();
 
-async function questionsOf(roundId: string, surveyId: string): Promise<SurveyQuestion[]> {
-  const cached = questionCache.get(roundId);
+async function questionsOf(surveyId: string): Promise<SurveyQuestion[]> {
+  const cached = questionCache.get(surveyId);
   if (cached) return cached;
-  const questions = await prisma.question.findMany({
-    where: { surveyId },
-    orderBy: { position: "asc" },
-    select: { id: true, type: true, required: true, texts: { select: { locale: true, text: true } } },
-  });
-  const result = questions.map((q) => ({
-    id: q.id,
-    type: q.type as QuestionType,
-    required: q.required,
-    texts: Object.fromEntries(q.texts.map((t) => [t.locale, t.text])) as Partial<Record<Locale, string>>,
-  }));
-  questionCache.set(roundId, result);
-  return result;
+  const survey = await getSurveyForAnswering(surveyId);
+  if (!survey) throw new Error(`Survey ${surveyId} of a round is missing.`);
+  const questions = survey.questions.map(({ id, type, required, texts }) => ({ id, type, required, texts }));
+  questionCache.set(surveyId, questions);
+  return questions;
 }
 
 const roundSelect = {
@@ -83,7 +76,7 @@ async function toRoundForAnswering(round: {
     closesAt: round.closesAt,
     closedAt: round.closedAt,
     training: round.training?.title ?? null,
-    questions: await questionsOf(round.id, round.surveyId),
+    questions: await questionsOf(round.surveyId),
   };
 }
 
@@ -92,11 +85,6 @@ function availabilityOf(round: { opensAt: Date; closesAt: Date; closedAt: Date |
   if (status === "closed") return { state: "closed", closedOn: round.closedAt ?? round.closesAt };
   if (status === "scheduled") return { state: "not-open", opensAt: round.opensAt };
   return used ? { state: "used" } : { state: "ready" };
-}
-
-export async function companyName(): Promise<string | null> {
-  const setting = await prisma.setting.findUnique({ where: { key: "companyName" }, select: { value: true } });
-  return setting?.value.trim() || null;
 }
 
 interface TokenRoundRow {

@@ -1,11 +1,12 @@
 import { data, redirect } from "@remix-run/node";
 import type { FieldProblem, ParsedAnswer } from "~/domain/answer-form";
 import { parseAnswerForm } from "~/domain/answer-form";
-import { questionText } from "~/domain/question-text";
+import { fillWording } from "~/domain/survey";
 import { languagePack } from "~/i18n/locale.server";
 import { LOCALE_TAGS, type Locale } from "~/i18n/locales";
 import { translator } from "~/i18n/translate";
-import { companyName, type Availability, type RoundForAnswering } from "~/models/answering.server";
+import type { Availability, RoundForAnswering } from "~/models/answering.server";
+import { getCompanyName } from "~/models/settings.server";
 import { badRequest } from "./http.server";
 
 /** What an employee survey page shows: the form, or why there is no form. */
@@ -36,14 +37,14 @@ function formatDate(date: Date, locale: Locale) {
 }
 
 export async function readyView(round: RoundForAnswering, locale: Locale): Promise<Extract<SurveyView, { state: "ready" }>> {
-  const company = (await companyName()) ?? translator(locale)("company.fallback");
+  const company = (await getCompanyName()) ?? translator(locale)("company.fallback");
   return {
     state: "ready",
     k: round.k,
     questions: round.questions.map((q) => ({
       id: q.id,
       type: q.type,
-      text: questionText(q.texts, locale, { company, training: round.training }),
+      text: fillWording(q.texts[locale], { company, training: round.training }),
     })),
   };
 }

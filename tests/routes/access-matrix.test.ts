@@ -35,6 +35,19 @@ const ACCESS: Record<string, UserRole[] | { loader: UserRole[]; action: UserRole
   "hr.people.$personId.tsx": ADMIN,
   "hr.users._index.tsx": ADMIN,
   "hr.users.new.tsx": ADMIN,
+  "hr.outbox.tsx": ADMIN,
+  "hr.surveys._index.tsx": ADMIN,
+  "hr.surveys.new.tsx": ADMIN,
+  "hr.surveys.$surveyId.tsx": ADMIN,
+  // Managers follow the rounds that include their department; only HR changes anything.
+  "hr.rounds._index.tsx": { loader: ["ADMIN", "MANAGER"], action: ADMIN },
+  "hr.rounds.$roundId._index.tsx": { loader: ["ADMIN", "MANAGER"], action: ADMIN },
+  "hr.rounds.new.tsx": ADMIN,
+  "hr.rounds.$roundId.links[.]csv.tsx": ADMIN,
+  "hr.rounds.$roundId.poster.tsx": ADMIN,
+  "hr.rounds.schedules._index.tsx": ADMIN,
+  "hr.rounds.schedules.new.tsx": ADMIN,
+  "hr.rounds.schedules.$scheduleId.tsx": ADMIN,
 };
 
 const modules = import.meta.glob<RouteModule>("../../app/routes/hr*.{ts,tsx}", { eager: true });

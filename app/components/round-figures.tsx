@@ -1,0 +1,96 @@
+import { NavLink } from "@remix-run/react";
+import type { RoundStatus } from "~/domain/round-status";
+
+const STATUS: Record<RoundStatus, { label: string; className: string }> = {
+  scheduled: { label: "Scheduled", className: "badge badge-info" },
+  open: { label: "Open", className: "badge badge-ok" },
+  closed: { label: "Closed", className: "badge" },
+};
+
+export function RoundStatusBadge({ status }: { status: RoundStatus }) {
+  return <span className={STATUS[status].className}>{STATUS[status].label}</span>;
+}
+
+export function percent(rate: number): string {
+  return `${Math.round(rate * 100)}%`;
+}
+
+/** A response count as the results gate gave it: null means the anonymity rules withhold it. */
+export function ResponseCount({ responses, rate, k }: { responses: number | null; rate: number | null; k: number }) {
+  if (responses === null) return <span className="suppressed">fewer than {k}</span>;
+  return (
+    <>
+      {responses}
+      {rate !== null ? <span className="muted"> ({percent(rate)})</span> : null}
+    </>
+  );
+}
+
+export interface CountsView {
+  k: number;
+  invited: number;
+  responses: number | null;
+  rate: number | null;
+  departments: { id: string; name: string; invited: number; responses: number | null; rate: number | null }[];
+}
+
+/** The response count and rate of a round, overall and per department, as the gate allows. */
+export function RoundCountsTable({ counts }: { counts: CountsView }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>Responses, overall and per department</caption>
+        <thead>
+          <tr>
+            <th scope="col">Group</th>
+            <th scope="col" className="num">
+              Invited
+            </th>
+            <th scope="col" className="num">
+              Responses
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr className="row-total">
+            <th scope="row">Everyone</th>
+            <td className="num">{counts.invited}</td>
+            <td className="num">
+              <ResponseCount responses={counts.responses} rate={counts.rate} k={counts.k} />
+            </td>
+          </tr>
+          {counts.departments.map((department) => (
+            <tr key={department.id}>
+              <th scope="row">{department.name}</th>
+              <td className="num">{department.invited}</td>
+              <td className="num">
+                <ResponseCount responses={department.responses} rate={department.rate} k={counts.k} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="table-note muted small">
+        Counts of fewer than {counts.k} responses are not shown, and neither is a count that would let someone work one
+        out from the others. Results appear only for groups of at least {counts.k}.
+      </p>
+    </div>
+  );
+}
+
+export function RoundsTabs() {
+  return (
+    <nav className="tabs" aria-label="Rounds">
+      <ul>
+        <li>
+          <NavLink to="/hr/rounds" end>
+            Rounds
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/hr/rounds/schedules">Recurring eNPS</NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Candor shows and takes every date and time in UTC, and says so, so that HR in any time zone
+ * and the server agree on when a round opens and closes.
+ */
+const pad = (value: number) => String(value).padStart(2, "0");
+
+export function formatUtcDate(date: Date): string {
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+export function formatUtc(date: Date): string {
+  return `${formatUtcDate(date)} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+}
+
+/** The value of an `<input type="datetime-local">` showing `date` in UTC. */
+export function toDateTimeInput(date: Date): string {
+  return `${formatUtcDate(date)}T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
+}
+
+/** "2026-03-01T08:00" (seconds allowed) read as UTC; null unless it is a real date and time. */
+export function parseDateTimeInput(value: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
+  return realDate(year, month, day, hour, minute, second);
+}
+
+/** "2026-03-01" read as midnight UTC; null unless it is a real date. */
+export function parseDateInput(value: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!match) return null;
+  return realDate(Number(match[1]), Number(match[2]), Number(match[3]), 0, 0, 0);
+}
+
+function realDate(year: number, month: number, day: number, hour: number, minute: number, second: number): Date | null {
+  if (year < 2000 || year > 2999 || hour > 23 || minute > 59 || second > 59) return null;
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  // Date.UTC rolls 31 April over to 1 May; a date that rolled over was not a real one.
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date;
+}

@@ -1,0 +1,339 @@
+import { parseAudience, type Audience } from "~/domain/audience";
+import { maySeeRound } from "~/domain/round-access";
+import { roundRuleProblems } from "~/domain/round-input";
+import { ROUND_KINDS, roundStatus, type RoundKind } from "~/domain/round-status";
+import { usesPlaceholder } from "~/domain/survey";
+import type { UserRole } from "~/domain/user-roles";
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { newSharedKey } from "~/utils/tokens.server";
+import type { Actor } from "./audit.server";
+
+/** A launch refused for a reason HR can fix; `field` names the form field it concerns. */
+export class LaunchError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class RoundClosedError extends Error {
+  constructor(message = "This round is closed already.") {
+    super(message);
+  }
+}
+
+/** Chosen departments and/or roles (both empty: everyone), or chosen people (a training's). */
+export type LaunchAudience = Audience | { personIds: string[] };
+
+export interface LaunchInput {
+  name: string;
+  surveyId: string;
+  kind: RoundKind;
+  opensAt: Date;
+  closesAt: Date;
+  /** The anonymity threshold, fixed from here on: nothing changes it after the launch. */
+  k: number;
+  audience: LaunchAudience;
+  /** Give the round a shared (kiosk/QR) link as well. */
+  sharedLink: boolean;
+  trainingId?: string | null;
+  /** Set by the scheduler: at most one round per schedule and period (a unique index). */
+  schedule?: { id: string; period: string };
+}
+
+export interface LaunchedRound {
+  id: string;
+  invitedCount: number;
+  sharedKey: string | null;
+}
+
+type Tx = Prisma.TransactionClient;
+
+function audit(tx: Tx, actor: Actor, action: string, target: string, details = "") {
+  return tx.auditLog.create({ data: { actorId: actor.id, actorEmail: actor.email, action, target, details } });
+}
+
+async function checkSurvey(tx: Tx, input: LaunchInput) {
+  const survey = await tx.survey.findUnique({
+    where: { id: input.surveyId },
+    select: { archived: true, questions: { select: { type: true, texts: { select: { locale: true, text: true } } } } },
+  });
+  if (!survey) throw new LaunchError("surveyId", "That survey does not exist. Choose one from the list.");
+  if (survey.archived) throw new LaunchError("surveyId", "That survey is archived. Restore it or choose another one.");
+  if (!survey.questions.some((q) => q.type === "NPS")) {
+    throw new LaunchError("surveyId", "That survey has no 0-10 question.");
+  }
+  const questions = survey.questions.map((q) => ({ texts: Object.fromEntries(q.texts.map((t) => [t.locale, t.text])) }));
+  if (usesPlaceholder(questions, "company")) {
+    const company = await tx.setting.findUnique({ where: { key: "companyName" }, select: { value: true } });
+    if (!company) {
+      throw new LaunchError("surveyId", "Set the company name on the Surveys page first: this survey's questions use {company}.");
+    }
+  }
+  if (usesPlaceholder(questions, "training") && !input.trainingId) {
+    throw new LaunchError("surveyId", "This survey names a training ({training}); launch it from that training's page.");
+  }
+}
+
+/** The active people a launch invites, with the audience as the round keeps it. */
+async function resolveAudience(tx: Tx, audience: LaunchAudience) {
+  const select = { id: true, departmentId: true, roleId: true } as const;
+  if ("personIds" in audience) {
+    const ids = [...new Set(audience.personIds)];
+    const found = await tx.person.findMany({ where: { id: { in: ids } }, select: { ...select, active: true } });
+    if (found.length !== ids.length) throw new LaunchError("audience", "Some of the chosen people are not in the directory.");
+    const people = found.filter((p) => p.active).map(({ active: _active, ...p }) => p);
+    // The round keeps the departments it reaches, which is what managers' access goes by.
+    const kept: Audience = { departmentIds: [...new Set(people.map((p) => p.departmentId))].sort(), roleIds: [] };
+    return { people, kept };
+  }
+  const [departments, roles] = await Promise.all([
+    tx.department.count({ where: { id: { in: audience.departmentIds } } }),
+    tx.role.count({ where: { id: { in: audience.roleIds } } }),
+  ]);
+  if (departments !== new Set(audience.departmentIds).size || roles !== new Set(audience.roleIds).size) {
+    throw new LaunchError("audience", "Choose departments and roles from the list.");
+  }
+  const people = await tx.person.findMany({
+    where: {
+      active: true,
+      ...(audience.departmentIds.length > 0 ? { departmentId: { in: audience.departmentIds } } : {}),
+      ...(audience.roleIds.length > 0 ? { roleId: { in: audience.roleIds } } : {}),
+    },
+    select,
+  });
+  return { people, kept: { departmentIds: audience.departmentIds, roleIds: audience.roleIds } };
+}
+
+function checkRules(input: LaunchInput, now: Date) {
+  const [field, message] = Object.entries(roundRuleProblems(input, now))[0] ?? [];
+  if (field && message) throw new LaunchError(field, message);
+  if (!(ROUND_KINDS as readonly string[]).includes(input.kind)) throw new LaunchError("kind", "Unknown kind of round.");
+}
+
+/** Everything a launch checks, and the people it invites. */
+async function prepareLaunch(tx: Tx, input: LaunchInput) {
+  await checkSurvey(tx, input);
+  const audience = await resolveAudience(tx, input.audience);
+  if (audience.people.length === 0 && !input.sharedLink) {
+    throw new LaunchError(
+      "audience",
+      "Nobody active is in this audience. Choose other departments or roles, or give the round a shared link.",
+    );
+  }
+  return audience;
+}
+
+/**
+ * Launches a round: the round, one invitation per active person in the audience (with their
+ * department and role as they are now, the snapshot their answer will carry) and an audit
+ * entry, in one transaction. Used by the launch form, the scheduler and trainings (with an
+ * explicit list of people). Throws LaunchError for anything HR can fix; a schedule period that
+ * has its round already fails on the unique index (Prisma's P2002).
+ */
+export async function launchRound(actor: Actor, input: LaunchInput, now: Date = new Date()): Promise<LaunchedRound> {
+  checkRules(input, now);
+  return prisma.$transaction(
+    async (tx) => {
+      const { people, kept } = await prepareLaunch(tx, input);
+      const round = await tx.round.create({
+        data: {
+          name: input.name,
+          surveyId: input.surveyId,
+          kind: input.kind,
+          opensAt: input.opensAt,
+          closesAt: input.closesAt,
+          k: input.k,
+          audience: JSON.stringify(kept),
+          sharedKey: input.sharedLink ? newSharedKey() : null,
+          invitedCount: people.length,
+          scheduleId: input.schedule?.id ?? null,
+          period: input.schedule?.period ?? null,
+          trainingId: input.trainingId ?? null,
+          createdById: actor.id,
+        },
+        select: { id: true, sharedKey: true },
+      });
+      await tx.invitation.createMany({
+        data: people.map((p) => ({ roundId: round.id, personId: p.id, departmentId: p.departmentId, roleId: p.roleId })),
+      });
+      await audit(tx, actor, "round.launch", input.name, `${people.length} invited, k = ${input.k}`);
+      return { id: round.id, invitedCount: people.length, sharedKey: round.sharedKey };
+    },
+    { timeout: 120_000, maxWait: 120_000 },
+  );
+}
+
+export interface LaunchPreview {
+  invited: number;
+  surveyName: string;
+  departments: string[];
+  roles: string[];
+}
+
+/** What a launch would do, checked exactly as the launch checks it, storing nothing. */
+export async function previewLaunch(input: LaunchInput & { audience: Audience }, now: Date = new Date()): Promise<LaunchPreview> {
+  checkRules(input, now);
+  return prisma.$transaction(async (tx) => {
+    const { people } = await prepareLaunch(tx, input);
+    const [survey, departments, roles] = await Promise.all([
+      tx.survey.findUniqueOrThrow({ where: { id: input.surveyId }, select: { name: true } }),
+      tx.department.findMany({ where: { id: { in: input.audience.departmentIds } }, select: { name: true }, orderBy: { name: "asc" } }),
+      tx.role.findMany({ where: { id: { in: input.audience.roleIds } }, select: { name: true }, orderBy: { name: "asc" } }),
+    ]);
+    return {
+      invited: people.length,
+      surveyName: survey.name,
+      departments: departments.map((d) => d.name),
+      roles: roles.map((r) => r.name),
+    };
+  });
+}
+
+export interface Viewer {
+  role: UserRole;
+  departmentId: string | null;
+}
+
+/**
+ * The rounds a viewer may see, newest first. For a manager: rounds that invited someone from
+ * their department or name it in their audience (ids are unique random strings, so the quoted
+ * id appears in the stored audience only when the round names the department).
+ */
+export async function listRounds(viewer: Viewer, { page, pageSize }: { page: number; pageSize: number }) {
+  const where: Prisma.RoundWhereInput =
+    viewer.role === "ADMIN"
+      ? {}
+      : viewer.role === "MANAGER" && viewer.departmentId
+        ? {
+            OR: [
+              { invitations: { some: { departmentId: viewer.departmentId } } },
+              { audience: { contains: JSON.stringify(viewer.departmentId) } },
+            ],
+          }
+        : { id: { in: [] } };
+  const [rounds, total] = await Promise.all([
+    prisma.round.findMany({
+      where,
+      orderBy: [{ opensAt: "desc" }, { createdAt: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        opensAt: true,
+        closesAt: true,
+        closedAt: true,
+        invitedCount: true,
+        survey: { select: { name: true } },
+      },
+    }),
+    prisma.round.count({ where }),
+  ]);
+  return { rounds: rounds.map((round) => ({ ...round, kind: round.kind as RoundKind, status: roundStatus(round) })), total };
+}
+
+/** A round as its page shows it, or null when it does not exist or the viewer may not see it. */
+export async function getRoundForViewer(id: string, viewer: Viewer) {
+  const round = await prisma.round.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      opensAt: true,
+      closesAt: true,
+      closedAt: true,
+      k: true,
+      audience: true,
+      sharedKey: true,
+      invitedCount: true,
+      lastReminderAt: true,
+      period: true,
+      createdAt: true,
+      survey: { select: { id: true, name: true } },
+      schedule: { select: { id: true, name: true } },
+      training: { select: { id: true, title: true } },
+      createdBy: { select: { name: true } },
+    },
+  });
+  if (!round) return { found: false as const };
+  const audience = parseAudience(round.audience);
+  const invitedDepartments = await prisma.invitation.groupBy({ by: ["departmentId"], where: { roundId: id } });
+  const allowed = maySeeRound(viewer, { audience, invitedDepartmentIds: invitedDepartments.map((d) => d.departmentId) });
+  if (!allowed) return { found: true as const, allowed: false as const };
+  const [departments, roles] = await Promise.all([
+    prisma.department.findMany({ where: { id: { in: audience.departmentIds } }, select: { name: true }, orderBy: { name: "asc" } }),
+    prisma.role.findMany({ where: { id: { in: audience.roleIds } }, select: { name: true }, orderBy: { name: "asc" } }),
+  ]);
+  const { audience: _stored, ...rest } = round;
+  return {
+    found: true as const,
+    allowed: true as const,
+    round: {
+      ...rest,
+      kind: round.kind as RoundKind,
+      status: roundStatus(round),
+      audience: { departments: departments.map((d) => d.name), roles: roles.map((r) => r.name) },
+    },
+  };
+}
+
+/** Closes a round now, before its closing time (also one that has not opened yet). */
+export async function closeRoundEarly(actor: Actor, id: string, now: Date = new Date()): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const round = await tx.round.findUniqueOrThrow({
+      where: { id },
+      select: { name: true, opensAt: true, closesAt: true, closedAt: true },
+    });
+    if (roundStatus(round, now) === "closed") throw new RoundClosedError();
+    await tx.round.update({ where: { id }, data: { closedAt: now } });
+    await audit(tx, actor, "round.close", round.name, "closed early by hand");
+  });
+}
+
+/** Gives a round that has none a shared (kiosk/QR) link. */
+export async function addSharedLink(actor: Actor, id: string, now: Date = new Date()): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const round = await tx.round.findUniqueOrThrow({
+      where: { id },
+      select: { name: true, opensAt: true, closesAt: true, closedAt: true, sharedKey: true },
+    });
+    if (roundStatus(round, now) === "closed") throw new RoundClosedError("This round is closed; a shared link would not work.");
+    if (round.sharedKey) return;
+    await tx.round.update({ where: { id }, data: { sharedKey: newSharedKey() } });
+    await audit(tx, actor, "round.shared-link", round.name);
+  });
+}
+
+/**
+ * Records the closing of every round whose closing time has passed. Status follows from the
+ * dates anyway; this keeps closedAt true for reports, also for rounds that closed while the
+ * server was down.
+ */
+export async function closeDueRounds(now: Date): Promise<number> {
+  const due = await prisma.round.findMany({
+    where: { closedAt: null, closesAt: { lte: now } },
+    select: { id: true, closesAt: true },
+  });
+  for (const round of due) {
+    await prisma.round.updateMany({ where: { id: round.id, closedAt: null }, data: { closedAt: round.closesAt } });
+  }
+  return due.length;
+}
+
+export async function roundExists(id: string): Promise<boolean> {
+  return (await prisma.round.count({ where: { id } })) > 0;
+}
+
+/** The round's shared key and what the poster says, or null without a round. */
+export function getRoundPoster(id: string) {
+  return prisma.round.findUnique({
+    where: { id },
+    select: { id: true, name: true, sharedKey: true, k: true, opensAt: true, closesAt: true, closedAt: true },
+  });
+}

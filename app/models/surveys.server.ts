@@ -1,0 +1,185 @@
+import { LOCALES } from "~/i18n/locales";
+import {
+  emptyWording,
+  withFallback,
+  type QuestionType,
+  type SurveyDraft,
+  type SurveyKind,
+  type Wording,
+} from "~/domain/survey";
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { recordAudit, type Actor } from "./audit.server";
+import { getCompanyName } from "./settings.server";
+
+/** A survey that has been launched is locked: its answers must keep meaning what was asked. */
+export class SurveyLockedError extends Error {
+  constructor(rounds: number) {
+    super(
+      `This survey is locked: ${rounds === 1 ? "a round has" : `${rounds} rounds have`} been launched with it, and ` +
+        "their answers must keep meaning what was asked. Duplicate it to make a changed version.",
+    );
+  }
+}
+
+export async function listSurveys() {
+  const surveys = await prisma.survey.findMany({
+    orderBy: [{ archived: "asc" }, { createdAt: "desc" }],
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      archived: true,
+      createdAt: true,
+      _count: { select: { questions: true, rounds: true } },
+    },
+  });
+  return surveys.map(({ _count, kind, ...survey }) => ({
+    ...survey,
+    kind: kind as SurveyKind,
+    questionCount: _count.questions,
+    roundCount: _count.rounds,
+  }));
+}
+
+/** Surveys that new rounds (or schedules) of this kind may use. */
+export function listLaunchableSurveys(kind: SurveyKind) {
+  return prisma.survey.findMany({
+    where: { kind, archived: false },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
+const questionSelect = {
+  id: true,
+  position: true,
+  type: true,
+  required: true,
+  texts: { select: { locale: true, text: true } },
+} as const;
+
+function wordingOf(texts: { locale: string; text: string }[]): Wording {
+  const wording = emptyWording();
+  for (const { locale, text } of texts) if (locale in wording) wording[locale as keyof Wording] = text;
+  return wording;
+}
+
+/** A survey with its questions as stored (a translation left empty is ""), for HR's pages. */
+export async function getSurvey(id: string) {
+  const survey = await prisma.survey.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      archived: true,
+      createdAt: true,
+      questions: { orderBy: { position: "asc" }, select: questionSelect },
+      rounds: { orderBy: { opensAt: "desc" }, take: 10, select: { id: true, name: true, opensAt: true } },
+      _count: { select: { rounds: true } },
+    },
+  });
+  if (!survey) return null;
+  const { _count, questions, kind, ...rest } = survey;
+  const draft: SurveyDraft = {
+    name: survey.name,
+    kind: kind as SurveyKind,
+    questions: questions.map((q) => ({ type: q.type as QuestionType, texts: wordingOf(q.texts) })),
+  };
+  return { ...rest, kind: kind as SurveyKind, roundCount: _count.rounds, locked: _count.rounds > 0, draft };
+}
+
+/** Only the wordings someone typed are stored; an empty one falls back to English when read. */
+function questionRows(draft: SurveyDraft): Prisma.QuestionCreateWithoutSurveyInput[] {
+  return draft.questions.map((question, position) => ({
+    position,
+    type: question.type,
+    required: question.type === "NPS",
+    texts: {
+      create: LOCALES.filter((locale) => question.texts[locale] !== "").map((locale) => ({
+        locale,
+        text: question.texts[locale],
+      })),
+    },
+  }));
+}
+
+export async function createSurvey(actor: Actor, draft: SurveyDraft): Promise<{ id: string }> {
+  const survey = await prisma.survey.create({
+    data: { name: draft.name, kind: draft.kind, questions: { create: questionRows(draft) } },
+    select: { id: true },
+  });
+  await recordAudit(actor, "survey.create", draft.name, `${draft.questions.length} questions`);
+  return survey;
+}
+
+/**
+ * Replaces a survey's wording and questions. Refused once a round uses the survey; the check
+ * and the change are one transaction, so a launch cannot slip in between.
+ */
+export async function updateSurvey(actor: Actor, id: string, draft: SurveyDraft): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const rounds = await tx.round.count({ where: { surveyId: id } });
+    if (rounds > 0) throw new SurveyLockedError(rounds);
+    // No round means no answers or tallies point at these questions.
+    await tx.question.deleteMany({ where: { surveyId: id } });
+    await tx.survey.update({
+      where: { id },
+      data: { name: draft.name, questions: { create: questionRows(draft) } },
+    });
+    await tx.auditLog.create({
+      data: { actorId: actor.id, actorEmail: actor.email, action: "survey.update", target: draft.name },
+    });
+  });
+}
+
+export async function setSurveyArchived(actor: Actor, id: string, archived: boolean): Promise<void> {
+  const survey = await prisma.survey.update({ where: { id }, data: { archived }, select: { name: true } });
+  await recordAudit(actor, archived ? "survey.archive" : "survey.unarchive", survey.name);
+}
+
+export interface AnsweringQuestion {
+  id: string;
+  position: number;
+  type: QuestionType;
+  required: boolean;
+  /** The wording in every locale, English where a translation was left empty. Placeholders
+   * ({company}, {training}) are still in it: fill them with `fillWording`. */
+  texts: Wording;
+}
+
+export interface AnsweringSurvey {
+  id: string;
+  kind: SurveyKind;
+  questions: AnsweringQuestion[];
+  /** Fills {company}; null when HR has not set it (launching such a survey is refused then). */
+  companyName: string | null;
+}
+
+/**
+ * The survey as the answer pages show it. A survey with rounds never changes (it is locked),
+ * so the questions may be cached per survey id; the company name may change.
+ */
+export async function getSurveyForAnswering(surveyId: string): Promise<AnsweringSurvey | null> {
+  const [survey, companyName] = await Promise.all([
+    prisma.survey.findUnique({
+      where: { id: surveyId },
+      select: { id: true, kind: true, questions: { orderBy: { position: "asc" }, select: questionSelect } },
+    }),
+    getCompanyName(),
+  ]);
+  if (!survey) return null;
+  return {
+    id: survey.id,
+    kind: survey.kind as SurveyKind,
+    companyName,
+    questions: survey.questions.map((q) => ({
+      id: q.id,
+      position: q.position,
+      type: q.type as QuestionType,
+      required: q.required,
+      texts: withFallback(Object.fromEntries(q.texts.map((t) => [t.locale, t.text]))),
+    })),
+  };
+}

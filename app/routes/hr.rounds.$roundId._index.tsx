@@ -1,0 +1,309 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { PageHeader } from "~/components/page";
+import { RoundCountsTable, RoundStatusBadge } from "~/components/round-figures";
+import { kioskLink, sharedLink } from "~/domain/links";
+import { ROUND_KIND_LABELS } from "~/domain/round-status";
+import { formatUtc } from "~/domain/utc-time";
+import { sendInvitations, sendReminders } from "~/models/invitations.server";
+import { mailIsConfigured } from "~/models/outbox.server";
+import { getRoundCounts } from "~/models/results.server";
+import { addSharedLink, closeRoundEarly, getRoundForViewer, RoundClosedError, type Viewer } from "~/models/rounds.server";
+import { actorOf, requireAdmin, requireUser } from "~/utils/auth.server";
+import { badRequest, conflict, forbidden, notFound } from "~/utils/http.server";
+import { redirectWithNotice } from "~/utils/notice.server";
+import { requireId } from "~/utils/params.server";
+import { publicOrigin } from "~/utils/public-url.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.name ?? "Round"} · Candor` }];
+
+const CONFIRMS = ["close", "invite", "remind"] as const;
+type Confirm = (typeof CONFIRMS)[number];
+
+async function findRound(params: Record<string, string | undefined>, viewer: Viewer) {
+  const found = await getRoundForViewer(requireId(params, "roundId"), viewer);
+  if (!found.found) throw notFound("There is no such round.");
+  if (!found.allowed) throw forbidden("This round does not include your department.");
+  return found.round;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["ADMIN", "MANAGER"]);
+  const { sharedKey, ...round } = await findRound(params, user);
+  const counts = await getRoundCounts(round.id);
+  const isAdmin = user.role === "ADMIN";
+  const origin = publicOrigin(request);
+  const confirm = new URL(request.url).searchParams.get("confirm");
+  return {
+    round,
+    counts,
+    isAdmin,
+    // Managers only read: no links to hand out, no actions.
+    links: isAdmin && sharedKey ? { shared: sharedLink(origin, sharedKey), kiosk: kioskLink(origin, sharedKey) } : null,
+    hasSharedLink: sharedKey !== null,
+    mailConfigured: mailIsConfigured(),
+    confirm: isAdmin ? (CONFIRMS.find((c) => c === confirm) ?? null) : null,
+  };
+}
+
+function plural(count: number, one: string, many: string) {
+  return count === 1 ? `1 ${one}` : `${count} ${many}`;
+}
+
+const NO_SMTP = "No mail server is set up (SMTP_URL), so nothing was delivered: the messages wait in the outbox.";
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const round = await findRound(params, user);
+  const actor = actorOf(user);
+  const here = `/hr/rounds/${round.id}`;
+  const intent = (await request.formData()).get("intent");
+  const origin = publicOrigin(request);
+  try {
+    if (intent === "close") {
+      await closeRoundEarly(actor, round.id);
+      return redirectWithNotice(request, here, `"${round.name}" is closed. Its links no longer work.`);
+    }
+    if (intent === "shared-link") {
+      await addSharedLink(actor, round.id);
+      return redirectWithNotice(request, here, "The round has a shared link now.");
+    }
+    if (intent === "invite") {
+      const result = await sendInvitations(actor, round.id, origin);
+      const notice = mailIsConfigured()
+        ? `${plural(result.sent, "invitation was", "invitations were")} sent.${result.failed > 0 ? ` ${plural(result.failed, "message", "messages")} could not be sent; see the outbox.` : ""}`
+        : `${plural(result.kept, "invitation was", "invitations were")} written. ${NO_SMTP}`;
+      return redirectWithNotice(request, here, notice);
+    }
+    if (intent === "remind") {
+      const result = await sendReminders(actor, round.id, origin);
+      const who =
+        result.reminded === null
+          ? "Reminders went out to everyone who has not answered yet (how many is not shown: it would tell how many answered, and that is fewer than k)."
+          : result.reminded === 0
+            ? "No reminders went out: nobody with a personal link is waiting to answer."
+            : `${plural(result.reminded, "reminder", "reminders")} went out to people who have not answered yet.`;
+      return redirectWithNotice(request, here, mailIsConfigured() ? who : `${who} ${NO_SMTP}`);
+    }
+  } catch (error) {
+    if (error instanceof RoundClosedError) throw conflict(error.message);
+    throw error;
+  }
+  throw badRequest("Unknown action.");
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+const CONFIRM_TEXT: Record<Confirm, { title: string; body: string; button: string; danger?: boolean }> = {
+  close: {
+    title: "Close this round now?",
+    body: "Nobody can answer after this, with a personal or a shared link. Closing cannot be undone.",
+    button: "Close the round",
+    danger: true,
+  },
+  invite: {
+    title: "E-mail everyone their personal link?",
+    body: "Everyone invited gets an e-mail with a new personal link. Links handed out earlier keep working until used.",
+    button: "Send invitations",
+  },
+  remind: {
+    title: "Send reminders?",
+    body: "Everyone who has not answered yet gets a reminder with a new personal link. You will not learn who they are.",
+    button: "Send reminders",
+  },
+};
+
+function ConfirmCard({ confirm, roundId }: { confirm: Confirm; roundId: string }) {
+  const text = CONFIRM_TEXT[confirm];
+  const busy = useNavigation().state === "submitting";
+  return (
+    <Form method="post" className="card confirm" aria-labelledby="confirm-heading">
+      <h2 id="confirm-heading">{text.title}</h2>
+      <p>{text.body}</p>
+      <div className="row">
+        <button type="submit" name="intent" value={confirm} className={text.danger ? "danger" : undefined} disabled={busy} autoFocus>
+          {busy ? "Working…" : text.button}
+        </button>
+        <Link className="button button-secondary" to={`/hr/rounds/${roundId}`}>
+          Cancel
+        </Link>
+      </div>
+    </Form>
+  );
+}
+
+export default function RoundPage() {
+  const { round, counts, isAdmin, links, hasSharedLink, mailConfigured, confirm } = useLoaderData<typeof loader>();
+  const closedEarly = round.closedAt !== null && round.closedAt < round.closesAt;
+  const training = round.kind.startsWith("TRAINING");
+  const audience = training
+    ? `The training's participants${round.audience.departments.length > 0 ? `, from ${round.audience.departments.join(", ")}` : ""}`
+    : round.audience.departments.length === 0 && round.audience.roles.length === 0
+      ? "Everyone in the directory"
+      : [
+          round.audience.departments.length > 0 ? `Departments: ${round.audience.departments.join(", ")}` : "",
+          round.audience.roles.length > 0 ? `Roles: ${round.audience.roles.join(", ")}` : "",
+        ]
+          .filter(Boolean)
+          .join(". ");
+  return (
+    <>
+      <PageHeader
+        title={round.name}
+        description={`${ROUND_KIND_LABELS[round.kind]} · ${round.survey.name}`}
+        actions={
+          round.status === "closed" ? (
+            <Link className="button" to={`/hr/rounds/${round.id}/results`}>
+              Results
+            </Link>
+          ) : null
+        }
+      />
+      {confirm ? <ConfirmCard confirm={confirm} roundId={round.id} /> : null}
+      <section className="card" aria-labelledby="round-facts">
+        <h2 id="round-facts" className="row">
+          Status <RoundStatusBadge status={round.status} />
+        </h2>
+        <dl className="facts">
+          <Fact label="Opens">{formatUtc(round.opensAt)}</Fact>
+          <Fact label={closedEarly ? "Closed early" : "Closes"}>
+            {formatUtc(closedEarly ? round.closedAt! : round.closesAt)}
+            {closedEarly ? <span className="muted"> (was to close {formatUtc(round.closesAt)})</span> : null}
+          </Fact>
+          <Fact label="Survey">{isAdmin ? <Link to={`/hr/surveys/${round.survey.id}`}>{round.survey.name}</Link> : round.survey.name}</Fact>
+          <Fact label="Who">{audience}</Fact>
+          <Fact label="Invited">{plural(round.invitedCount, "person", "people")}</Fact>
+          <Fact label="Anonymity threshold">
+            k = {round.k}: no figure of a group with fewer answers is shown. Fixed at launch.
+          </Fact>
+          {round.schedule ? (
+            <Fact label="Recurring">
+              {isAdmin ? <Link to={`/hr/rounds/schedules/${round.schedule.id}`}>{round.schedule.name}</Link> : round.schedule.name}
+              {round.period ? `, period ${round.period}` : ""}
+            </Fact>
+          ) : null}
+          {round.training ? <Fact label="Training">{round.training.title}</Fact> : null}
+          <Fact label="Launched">
+            {formatUtc(round.createdAt)}
+            {round.createdBy ? ` by ${round.createdBy.name}` : " by the scheduler"}
+          </Fact>
+        </dl>
+      </section>
+      {counts ? <RoundCountsTable counts={counts} /> : null}
+      {isAdmin && round.status !== "closed" ? (
+        <HandOut
+          roundId={round.id}
+          open={round.status === "open"}
+          links={links}
+          hasSharedLink={hasSharedLink}
+          mailConfigured={mailConfigured}
+          lastReminderAt={round.lastReminderAt}
+        />
+      ) : null}
+      {isAdmin && round.status !== "closed" ? (
+        <section className="card" aria-labelledby="close-heading">
+          <h2 id="close-heading">Close early</h2>
+          <p className="muted">Stop taking answers now, before {formatUtc(round.closesAt)}.</p>
+          <Link className="button button-secondary" to="?confirm=close">
+            Close the round…
+          </Link>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function HandOut({
+  roundId,
+  open,
+  links,
+  hasSharedLink,
+  mailConfigured,
+  lastReminderAt,
+}: {
+  roundId: string;
+  open: boolean;
+  links: { shared: string; kiosk: string } | null;
+  hasSharedLink: boolean;
+  mailConfigured: boolean;
+  lastReminderAt: Date | null;
+}) {
+  return (
+    <>
+      <h2 className="section-heading">Hand out the links</h2>
+      {mailConfigured ? null : (
+        <p className="warning">
+          No mail server is set up (SMTP_URL), so e-mail is not delivered: messages wait in the{" "}
+          <Link to="/hr/outbox">outbox</Link>. Download the personal links as CSV and send them with your own mail merge.
+        </p>
+      )}
+      <div className="grid">
+        <section className="card" aria-labelledby="personal-heading">
+          <h3 id="personal-heading">Personal links</h3>
+          <p className="muted small">
+            One link per person; it works once. Each download or e-mail makes new links, and earlier ones keep working until
+            used. Candor keeps no copy of a link, so download again when you need them.
+          </p>
+          <div className="row">
+            <Form method="post" action={`/hr/rounds/${roundId}/links.csv`} reloadDocument>
+              <button type="submit">Download links (CSV)</button>
+            </Form>
+            <Link className="button button-secondary" to="?confirm=invite">
+              Send invitations by e-mail…
+            </Link>
+          </div>
+        </section>
+        <section className="card" aria-labelledby="reminders-heading">
+          <h3 id="reminders-heading">Reminders</h3>
+          <p className="muted small">
+            Only people who have not answered get one, with a new link. Nobody, you included, learns who they are.
+          </p>
+          <p className="small">{lastReminderAt ? `Last sent ${formatUtc(lastReminderAt)}.` : "None sent yet."}</p>
+          {open ? (
+            <Link className="button button-secondary" to="?confirm=remind">
+              Send reminders…
+            </Link>
+          ) : (
+            <p className="muted small">Reminders can go out once the round is open.</p>
+          )}
+        </section>
+        <section className="card" aria-labelledby="shared-heading">
+          <h3 id="shared-heading">Shared link</h3>
+          {links ? (
+            <>
+              <p className="muted small">Anyone with this link can answer; they choose their department and role.</p>
+              <p className="link-text">
+                <a href={links.shared}>{links.shared}</a>
+              </p>
+              <p className="muted small">
+                On a kiosk or shared tablet, open <a href={links.kiosk}>{links.kiosk}</a>: it returns to a fresh form after each
+                answer.
+              </p>
+              <Link className="button button-secondary" to={`/hr/rounds/${roundId}/poster`}>
+                Poster with QR code
+              </Link>
+            </>
+          ) : hasSharedLink ? null : (
+            <Form method="post">
+              <p className="muted small">
+                For a kiosk or a poster. People choose their own department and role; a shared link cannot stop someone
+                answering twice.
+              </p>
+              <button type="submit" name="intent" value="shared-link" className="secondary">
+                Create a shared link
+              </button>
+            </Form>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { EmptyState, PageHeader, Pagination } from "~/components/page";
+import { ResponseCount, RoundStatusBadge, RoundsTabs } from "~/components/round-figures";
+import { ROUND_KIND_LABELS } from "~/domain/round-status";
+import { formatUtc } from "~/domain/utc-time";
+import { getRoundCounts } from "~/models/results.server";
+import { listRounds } from "~/models/rounds.server";
+import { requireUser } from "~/utils/auth.server";
+import { pageFrom } from "~/utils/params.server";
+
+export const meta: MetaFunction = () => [{ title: "Rounds · Candor" }];
+
+const PAGE_SIZE = 25;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["ADMIN", "MANAGER"]);
+  const page = pageFrom(new URL(request.url));
+  const { rounds, total } = await listRounds(user, { page, pageSize: PAGE_SIZE });
+  const counts = await Promise.all(rounds.map((round) => getRoundCounts(round.id)));
+  return {
+    isAdmin: user.role === "ADMIN",
+    page,
+    total,
+    rounds: rounds.map((round, index) => ({ ...round, counts: counts[index] })),
+  };
+}
+
+export default function Rounds() {
+  const { isAdmin, page, total, rounds } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader
+        title="Rounds"
+        description={
+          isAdmin
+            ? "Each round sends a survey to an audience for a while. Newest first."
+            : "Rounds whose audience includes your department. Newest first."
+        }
+        actions={
+          isAdmin ? (
+            <Link className="button" to="/hr/rounds/new">
+              Launch a round
+            </Link>
+          ) : null
+        }
+      />
+      {isAdmin ? <RoundsTabs /> : null}
+      {rounds.length === 0 ? (
+        <EmptyState title="No rounds yet">
+          {isAdmin ? (
+            <>
+              <p>Launch a survey to everyone or to chosen departments and roles, or set up a recurring eNPS.</p>
+              <Link className="button" to="/hr/rounds/new">
+                Launch a round
+              </Link>
+            </>
+          ) : (
+            <p>No round has included your department so far.</p>
+          )}
+        </EmptyState>
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Rounds</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Round</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Open</th>
+                  <th scope="col" className="num">
+                    Invited
+                  </th>
+                  <th scope="col" className="num">
+                    Responses
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rounds.map((round) => (
+                  <tr key={round.id}>
+                    <td>
+                      <Link to={`/hr/rounds/${round.id}`}>{round.name}</Link>
+                      <div className="muted small">
+                        {ROUND_KIND_LABELS[round.kind]} · {round.survey.name}
+                      </div>
+                    </td>
+                    <td>
+                      <RoundStatusBadge status={round.status} />
+                    </td>
+                    <td className="small">
+                      {formatUtc(round.opensAt)} to
+                      <br />
+                      {formatUtc(round.closedAt && round.closedAt < round.closesAt ? round.closedAt : round.closesAt)}
+                    </td>
+                    <td className="num">{round.invitedCount}</td>
+                    <td className="num">
+                      {round.counts ? (
+                        <ResponseCount responses={round.counts.responses} rate={round.counts.rate} k={round.counts.k} />
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,245 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { AudienceFields } from "~/components/audience-fields";
+import { FormError, SelectField, TextField } from "~/components/field";
+import { textValue, type FieldValues } from "~/components/form-values";
+import { EmptyState, PageHeader } from "~/components/page";
+import { audienceOf, DEFAULT_K, HR_ROUND_KINDS, launchFormSchema, MAX_K, MIN_K, roundRuleProblems } from "~/domain/round-input";
+import { ROUND_KIND_LABELS } from "~/domain/round-status";
+import { formatUtc, parseDateTimeInput, toDateTimeInput } from "~/domain/utc-time";
+import { listGroups } from "~/models/org-groups.server";
+import { launchRound, LaunchError, previewLaunch, type LaunchPreview } from "~/models/rounds.server";
+import { listLaunchableSurveys } from "~/models/surveys.server";
+import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
+import { badRequest } from "~/utils/http.server";
+import { redirectWithNotice } from "~/utils/notice.server";
+
+export const meta: MetaFunction = () => [{ title: "Launch a round · Candor" }];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const [surveys, departments, roles] = await Promise.all([
+    listLaunchableSurveys("ENPS"),
+    listGroups("department", { activeOnly: true }),
+    listGroups("role", { activeOnly: true }),
+  ]);
+  const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+  const month = now.toLocaleString("en", { month: "long", year: "numeric", timeZone: "UTC" });
+  const chosen = new URL(request.url).searchParams.get("survey");
+  const defaults: FieldValues = {
+    name: `Employee NPS ${month}`,
+    surveyId: surveys.some((s) => s.id === chosen) ? (chosen ?? "") : (surveys[0]?.id ?? ""),
+    kind: "PERIODIC",
+    audience: "everyone",
+    opensAt: toDateTimeInput(now),
+    closesAt: toDateTimeInput(new Date(now.getTime() + 14 * DAY_MS)),
+    k: String(DEFAULT_K),
+  };
+  return { surveys, departments, roles, defaults };
+}
+
+type Stage =
+  | { stage: "edit"; values: FieldValues; errors: FieldErrors }
+  | { stage: "review"; values: FieldValues; errors: FieldErrors; preview: LaunchPreview };
+
+function withoutIntent(formData: FormData): FieldValues {
+  const { intent: _intent, ...values } = formValues(formData);
+  return values;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const values = withoutIntent(formData);
+  if (intent === "edit") return data<Stage>({ stage: "edit", values, errors: {} });
+  if (intent !== "review" && intent !== "launch") throw badRequest("Unknown action.");
+
+  const form = parseForm(formData, launchFormSchema);
+  if (!form.ok) return data<Stage>({ stage: "edit", values, errors: form.errors }, { status: 400 });
+  const now = new Date();
+  const rules = roundRuleProblems(form.data, now);
+  if (Object.keys(rules).length > 0) return data<Stage>({ stage: "edit", values, errors: rules }, { status: 400 });
+
+  const { sharedLink, ...fields } = form.data;
+  const input = {
+    name: fields.name,
+    surveyId: fields.surveyId,
+    kind: fields.kind,
+    opensAt: fields.opensAt,
+    closesAt: fields.closesAt,
+    k: fields.k,
+    audience: audienceOf(fields),
+    sharedLink,
+  };
+  try {
+    if (intent === "review") {
+      return data<Stage>({ stage: "review", values, errors: {}, preview: await previewLaunch(input, now) });
+    }
+    const round = await launchRound(actorOf(user), input, now);
+    const invited = round.invitedCount === 1 ? "1 person is" : `${round.invitedCount} people are`;
+    return redirectWithNotice(request, `/hr/rounds/${round.id}`, `"${input.name}" is launched: ${invited} invited. Hand out the links below.`);
+  } catch (error) {
+    if (!(error instanceof LaunchError)) throw error;
+    return data<Stage>({ stage: "edit", values, errors: { [error.field]: error.message } }, { status: 400 });
+  }
+}
+
+function HiddenValues({ values }: { values: FieldValues }) {
+  return (
+    <>
+      {Object.entries(values).flatMap(([name, value]) =>
+        (Array.isArray(value) ? value : [value ?? ""]).map((v, index) => <input key={`${name}-${index}`} type="hidden" name={name} value={v} />),
+      )}
+    </>
+  );
+}
+
+function Review({ values, preview }: { values: FieldValues; preview: LaunchPreview }) {
+  const busy = useNavigation().state === "submitting";
+  const audience =
+    preview.departments.length === 0 && preview.roles.length === 0
+      ? "Everyone in the directory"
+      : [
+          preview.departments.length > 0 ? `departments ${preview.departments.join(", ")}` : "",
+          preview.roles.length > 0 ? `roles ${preview.roles.join(", ")}` : "",
+        ]
+          .filter(Boolean)
+          .join("; ");
+  const when = (name: string) => {
+    const date = parseDateTimeInput(textValue(values[name]) ?? "");
+    return date ? formatUtc(date) : "";
+  };
+  return (
+    <Form method="post" className="card review" aria-labelledby="review-heading">
+      <h2 id="review-heading">Check and launch</h2>
+      <HiddenValues values={values} />
+      <dl className="facts">
+        <dt>Round</dt>
+        <dd>{textValue(values.name)}</dd>
+        <dt>Survey</dt>
+        <dd>{preview.surveyName}</dd>
+        <dt>Who</dt>
+        <dd>
+          {audience}: <strong>{preview.invited === 1 ? "1 person" : `${preview.invited} people`}</strong> will get a personal
+          invitation
+        </dd>
+        <dt>Open</dt>
+        <dd>
+          {when("opensAt")} to {when("closesAt")}
+        </dd>
+        <dt>Anonymity threshold</dt>
+        <dd>k = {textValue(values.k)}: no figure of a group with fewer answers is ever shown</dd>
+        <dt>Shared link</dt>
+        <dd>{values.sharedLink === "on" ? "Yes, for a kiosk or poster" : "No"}</dd>
+      </dl>
+      <p className="warning">
+        k and the audience are fixed once the round is launched. Launching sends no e-mail: you hand out the links next.
+      </p>
+      <div className="row">
+        <button type="submit" name="intent" value="launch" disabled={busy}>
+          {busy ? "Launching…" : "Launch round"}
+        </button>
+        <button type="submit" name="intent" value="edit" className="secondary" disabled={busy}>
+          Change something
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export default function LaunchRound() {
+  const { surveys, departments, roles, defaults } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  if (surveys.length === 0) {
+    return (
+      <>
+        <PageHeader title="Launch a round" />
+        <EmptyState title="No employee survey to launch">
+          <p>Create one from the employee NPS template first.</p>
+          <Link className="button" to="/hr/surveys/new?template=ENPS">
+            New survey
+          </Link>
+        </EmptyState>
+      </>
+    );
+  }
+  if (result?.stage === "review") {
+    return (
+      <>
+        <PageHeader title="Launch a round" />
+        <Review values={result.values} preview={result.preview} />
+      </>
+    );
+  }
+  const values = result?.values ?? defaults;
+  const errors: FieldErrors = result?.errors ?? {};
+  const errorCount = Object.keys(errors).length;
+  return (
+    <>
+      <PageHeader
+        title="Launch a round"
+        description="Send a survey to everyone or to chosen departments and roles. You will check everything before it is launched."
+      />
+      <Form method="post" noValidate className="card" key={JSON.stringify(values)}>
+        <FormError message={errorCount > 0 ? "Nothing was launched. Fix the fields marked below." : undefined} />
+        <div className="form-grid">
+          <TextField label="Round name" name="name" defaultValue={textValue(values.name)} error={errors.name} required maxLength={100} />
+          <SelectField
+            label="Survey"
+            name="surveyId"
+            defaultValue={textValue(values.surveyId)}
+            error={errors.surveyId}
+            options={surveys.map((s) => ({ value: s.id, label: s.name }))}
+          />
+        </div>
+        <fieldset className={errors.kind ? "field field-invalid" : "field"}>
+          <legend>Kind</legend>
+          {HR_ROUND_KINDS.map((kind) => (
+            <label key={kind} className="checkbox">
+              <input type="radio" name="kind" value={kind} defaultChecked={textValue(values.kind) === kind} />
+              <span>
+                {ROUND_KIND_LABELS[kind]}
+                <span className="muted small">
+                  {kind === "PERIODIC" ? " (the regular eNPS, compared over time)" : " (a quick one-off check)"}
+                </span>
+              </span>
+            </label>
+          ))}
+          {errors.kind ? <p className="field-error" role="alert">{errors.kind}</p> : null}
+        </fieldset>
+        <AudienceFields departments={departments} roles={roles} values={values} error={errors.audience ?? errors.departmentIds ?? errors.roleIds} />
+        <div className="form-grid">
+          <TextField label="Opens (UTC)" name="opensAt" type="datetime-local" defaultValue={textValue(values.opensAt)} error={errors.opensAt} required />
+          <TextField label="Closes (UTC)" name="closesAt" type="datetime-local" defaultValue={textValue(values.closesAt)} error={errors.closesAt} required />
+          <TextField
+            label="Anonymity threshold k"
+            name="k"
+            type="number"
+            inputMode="numeric"
+            min={MIN_K}
+            max={MAX_K}
+            defaultValue={textValue(values.k)}
+            error={errors.k}
+            hint={`No figure of a group with fewer than k answers is ever shown. At least ${MIN_K}; fixed at launch.`}
+            required
+          />
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" name="sharedLink" defaultChecked={values.sharedLink === "on"} />
+          <span>
+            Also open a shared link, for a kiosk or a poster with a QR code.{" "}
+            <span className="muted small">People choose their own department and role there; it cannot stop someone answering twice.</span>
+          </span>
+        </label>
+        <button type="submit" name="intent" value="review" disabled={busy}>
+          {busy ? "Checking…" : "Review"}
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { data } from "@remix-run/node";
+import {
+  applySurveyEdit,
+  parseSurveyIntent,
+  readSurveyDraft,
+  UnreadableSurveyForm,
+  validateSurveyDraft,
+  type SurveyErrors,
+} from "~/domain/survey-form";
+import type { SurveyDraft } from "~/domain/survey";
+import { formValues } from "./forms";
+import { badRequest } from "./http.server";
+
+export interface EditorResult {
+  draft: SurveyDraft;
+  errors: SurveyErrors;
+  /** Bumped on every answer, so the form is drawn afresh from the draft. */
+  revision: number;
+  focus: string | null;
+}
+
+/**
+ * The post of the survey editor (new survey and edit): a button that adds, removes or moves a
+ * question sends the draft back changed, storing nothing; "save" validates and calls `save`,
+ * which stores and redirects. A form that is not ours gets a 400.
+ */
+export async function handleSurveyEditorPost(
+  formData: FormData,
+  save: (draft: SurveyDraft) => Promise<Response | ReturnType<typeof data<EditorResult>>>,
+) {
+  const intent = parseSurveyIntent(formData.get("intent"));
+  if (!intent) throw badRequest("Unknown action.");
+  let draft: SurveyDraft;
+  try {
+    draft = readSurveyDraft(formValues(formData));
+  } catch (error) {
+    if (error instanceof UnreadableSurveyForm) throw badRequest(error.message);
+    throw error;
+  }
+  const revision = Number(formData.get("revision")) + 1 || 1;
+  if (intent.kind !== "save") {
+    const edit = applySurveyEdit(draft, intent);
+    const result: EditorResult = {
+      draft: edit.draft,
+      errors: edit.error ? { questions: edit.error } : {},
+      revision,
+      focus: edit.focus ?? null,
+    };
+    return data(result, { status: edit.error ? 400 : 200 });
+  }
+  const errors = validateSurveyDraft(draft);
+  if (Object.keys(errors).length > 0) {
+    return data<EditorResult>({ draft, errors, revision, focus: null }, { status: 400 });
+  }
+  return save(draft);
+}

@@ -1,0 +1,31 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { RoundCountsTable } from "~/components/round-figures";
+
+afterEach(cleanup);
+
+describe("RoundCountsTable", () => {
+  it("shows counts and rates the gate allows, and 'fewer than k' where it withholds them", () => {
+    render(
+      <RoundCountsTable
+        counts={{
+          k: 5,
+          invited: 34,
+          responses: 20,
+          rate: 20 / 34,
+          departments: [
+            { id: "big", name: "Big dept", invited: 20, responses: 12, rate: 0.6 },
+            { id: "tiny", name: "Tiny dept", invited: 4, responses: null, rate: null },
+          ],
+        }}
+      />,
+    );
+    const table = screen.getByRole("table", { name: "Responses, overall and per department" });
+    const row = (name: string) => within(table).getByRole("row", { name: new RegExp(`^${name}`) });
+    expect(row("Everyone")).toHaveTextContent("Everyone3420 (59%)");
+    expect(row("Big dept")).toHaveTextContent("Big dept2012 (60%)");
+    expect(row("Tiny dept")).toHaveTextContent("Tiny dept4fewer than 5");
+    expect(screen.getByText(/Counts of fewer than 5 responses are not shown/)).toBeInTheDocument();
+  });
+});

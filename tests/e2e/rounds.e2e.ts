@@ -1,0 +1,134 @@
+import fs from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { parseCsv } from "~/domain/csv";
+import { fitsWidth, launchBrowser, signIn } from "./support/browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const DEMO = { email: "hr@candor.example", password: "candor-demo-2026" };
+
+describe("HR runs a round", () => {
+  it("creates a survey from the eNPS template, launches it to two departments, downloads the links and sees the round", async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await signIn(page, baseUrl, DEMO.email, DEMO.password);
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Surveys" }).click();
+    await page.getByLabel("Name used for {company} in questions").fill("Candor Demo Ltd");
+    await page.getByRole("button", { name: "Save name" }).click();
+    await page.getByRole("status").filter({ hasText: "Candor Demo Ltd" }).waitFor();
+
+    await page.getByRole("link", { name: "New survey" }).first().click();
+    await page.getByRole("link", { name: "Use the Employee NPS template" }).click();
+    await page.getByLabel("Survey name").fill("E2E eNPS");
+    await page.getByRole("button", { name: "Save survey" }).last().click();
+    await page.getByRole("status").filter({ hasText: 'The survey "E2E eNPS" was created.' }).waitFor();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("E2E eNPS");
+
+    await page.goto(`${baseUrl}/hr/rounds/new`);
+    await page.getByLabel("Round name").fill("E2E round");
+    await page.getByLabel("Survey").selectOption({ label: "E2E eNPS" });
+    await page.getByLabel("Chosen departments and/or roles:").check();
+    const departments = page.getByRole("group", { name: "Departments" });
+    const chosen = ["Customer Support", "Engineering"];
+    let expected = 0;
+    for (const name of chosen) {
+      const box = departments.getByRole("checkbox", { name: new RegExp(`^${name} \\(`) });
+      await box.check();
+      const label = await box.locator("xpath=ancestor::label[1]").textContent();
+      expected += Number(/\((\d+) people\)/.exec(label ?? "")?.[1]);
+    }
+    expect(expected).toBeGreaterThan(10);
+    await page.getByRole("button", { name: "Review" }).click();
+    const review = page.getByRole("form", { name: "Check and launch" });
+    await review.waitFor();
+    expect(await review.textContent()).toContain(`${expected} people will get a personal invitation`);
+    await page.getByRole("button", { name: "Launch round" }).click();
+    await page.getByRole("status").filter({ hasText: `"E2E round" is launched: ${expected} people are invited.` }).waitFor();
+
+    const facts = page.getByRole("region", { name: /Status/ });
+    expect(await facts.textContent()).toContain(`Departments: ${chosen.join(", ")}`);
+    expect(await facts.textContent()).toContain(`${expected} people`);
+    const counts = page.getByRole("table", { name: "Responses, overall and per department" });
+    expect(await counts.getByRole("row", { name: /^Everyone/ }).textContent()).toBe(`Everyone${expected}fewer than 5`);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download links (CSV)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^links_E2E_round_\d{4}-\d{2}-\d{2}\.csv$/);
+    const [header, ...rows] = parseCsv(fs.readFileSync(await download.path(), "utf8")).records.map((r) => r.fields);
+    expect(header).toEqual(["email", "name", "link"]);
+    expect(rows).toHaveLength(expected);
+    for (const [email, name, link] of rows) {
+      expect(email).toMatch(/@candor\.example$/);
+      expect(name).not.toBe("");
+      expect(link).toMatch(new RegExp(`^${baseUrl}/a/[A-Za-z0-9_-]{43}$`));
+    }
+    expect(new Set(rows.map((r) => r[2])).size).toBe(expected);
+
+    // The page stays as it was after the download.
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("E2E round");
+    await page.close();
+  });
+
+  it("works without JavaScript: the survey editor's buttons, the launch and the links download", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel("E-mail").fill(DEMO.email);
+    await page.getByLabel("Password").fill(DEMO.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign out" }).waitFor();
+
+    await page.goto(`${baseUrl}/hr/surveys`);
+    await page.getByLabel("Name used for {company} in questions").fill("Candor Demo Ltd");
+    await page.getByRole("button", { name: "Save name" }).click();
+    await page.getByRole("status").filter({ hasText: "Candor Demo Ltd" }).waitFor();
+
+    await page.goto(`${baseUrl}/hr/surveys/new?template=ENPS`);
+    await page.getByRole("button", { name: "Add a rating item (1-5)" }).click();
+    const questions = page.getByRole("group", { name: /^Question \d/ });
+    // Without JavaScript each button loads a new page: wait for it before counting.
+    await questions.nth(3).waitFor();
+    expect(await questions.count()).toBe(4);
+    await page.getByLabel("Survey name").fill("No-script eNPS");
+    await page.getByRole("button", { name: "Save survey" }).last().click();
+    await page.getByRole("alert").filter({ hasText: "The survey was not saved: one field needs fixing" }).waitFor();
+    expect(await questions.nth(3).getByLabel("English wording").getAttribute("aria-invalid")).toBe("true");
+    await questions.nth(3).getByLabel("English wording").fill("I have what I need to do my job well.");
+    await page.getByRole("button", { name: "Save survey" }).last().click();
+    await page.getByRole("status").filter({ hasText: 'The survey "No-script eNPS" was created.' }).waitFor();
+
+    await page.goto(`${baseUrl}/hr/rounds/new`);
+    await page.getByLabel("Round name").fill("No-script round");
+    await page.getByLabel("Survey").selectOption({ label: "No-script eNPS" });
+    await page.getByRole("button", { name: "Review" }).click();
+    await page.getByRole("button", { name: "Launch round" }).click();
+    await page.getByRole("status").filter({ hasText: '"No-script round" is launched' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download links (CSV)" }).click()]);
+    const records = parseCsv(fs.readFileSync(await download.path(), "utf8")).records;
+    expect(records[0].fields).toEqual(["email", "name", "link"]);
+    expect(records.length).toBeGreaterThan(100);
+    await context.close();
+  });
+
+  it("reads well on a 360 px phone", async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await signIn(page, baseUrl, DEMO.email, DEMO.password);
+    for (const path of ["/hr/rounds", "/hr/rounds/new", "/hr/surveys", "/hr/surveys/new?template=TRAINING", "/hr/outbox", "/hr/rounds/schedules/new"]) {
+      await page.goto(`${baseUrl}${path}`);
+      expect(await fitsWidth(page), path).toBe(true);
+    }
+    await page.goto(`${baseUrl}/hr/rounds`);
+    await page.getByRole("link", { name: "E2E round" }).click();
+    await page.getByRole("heading", { name: "E2E round" }).waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await page.close();
+  });
+});

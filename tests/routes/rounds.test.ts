@@ -1,0 +1,262 @@
+import { describe, expect, it } from "vitest";
+import { parseCsv } from "~/domain/csv";
+import { toDateTimeInput } from "~/domain/utc-time";
+import * as roundPage from "~/routes/hr.rounds.$roundId._index";
+import * as linksCsv from "~/routes/hr.rounds.$roundId.links[.]csv";
+import * as poster from "~/routes/hr.rounds.$roundId.poster";
+import * as roundsList from "~/routes/hr.rounds._index";
+import * as newRound from "~/routes/hr.rounds.new";
+import * as outbox from "~/routes/hr.outbox";
+import * as scheduleList from "~/routes/hr.rounds.schedules._index";
+import * as newSchedule from "~/routes/hr.rounds.schedules.new";
+import * as schedulePage from "~/routes/hr.rounds.schedules.$scheduleId";
+import { prisma } from "~/utils/db.server";
+import { hashToken } from "~/utils/tokens.server";
+import { makeOrg, makeUser } from "../support/fixtures";
+import { call, makeRequest } from "../support/http";
+import { DAY, launchOpenRound, makeTemplateSurvey } from "../support/launch";
+
+async function setting() {
+  const org = await makeOrg({ departments: 2, roles: 1, perCell: 3 });
+  const survey = await makeTemplateSurvey();
+  const now = Date.now();
+  const form = {
+    name: "March eNPS",
+    surveyId: survey.id,
+    kind: "PERIODIC",
+    audience: "chosen",
+    departmentIds: org.departments.map((d) => d.id),
+    opensAt: toDateTimeInput(new Date(now)),
+    closesAt: toDateTimeInput(new Date(now + 14 * DAY)),
+    k: "5",
+  };
+  return { org, survey, form };
+}
+
+const counts = async () => ({ rounds: await prisma.round.count(), invitations: await prisma.invitation.count() });
+
+describe("launching from the form", () => {
+  it("reviews first (how many people, storing nothing), then launches and goes to the round", async () => {
+    const admin = await makeUser("ADMIN");
+    const { form } = await setting();
+    const before = await counts();
+    const review = await call(newRound.action, await makeRequest("/hr/rounds/new", { as: admin, form: { ...form, intent: "review" } }));
+    expect(review.status).toBe(200);
+    expect(review.data).toMatchObject({ stage: "review", preview: { invited: 6, surveyName: "Employee NPS" } });
+    expect(review.data.values.departmentIds).toEqual(form.departmentIds);
+    expect(await counts()).toEqual(before);
+
+    const launched = await call(newRound.action, await makeRequest("/hr/rounds/new", { as: admin, form: { ...review.data.values, intent: "launch" } }));
+    expect(launched.status).toBe(302);
+    const id = launched.headers.get("Location")!.split("/").pop()!;
+    expect(await prisma.round.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: "March eNPS", invitedCount: 6, k: 5, createdById: admin.id });
+  });
+
+  it("refuses k below 3, wrong dates and an empty chosen audience, with messages, storing nothing", async () => {
+    const admin = await makeUser("ADMIN");
+    const { form } = await setting();
+    const before = await counts();
+    const send = async (changes: Record<string, string | string[]>) =>
+      call(newRound.action, await makeRequest("/hr/rounds/new", { as: admin, form: { ...form, intent: "launch", ...changes } }));
+
+    const lowK = await send({ k: "2" });
+    expect(lowK.status).toBe(400);
+    expect(lowK.data.errors).toEqual({ k: "k must be a whole number from 3 to 100." });
+    expect((await send({ closesAt: form.opensAt })).data.errors).toEqual({ closesAt: "The closing time must be after the opening time." });
+    expect((await send({ opensAt: "someday" })).data.errors).toEqual({ opensAt: "Enter the opening time as a date and time (UTC)." });
+    expect((await send({ departmentIds: [] })).data.errors).toEqual({ audience: "Choose at least one department or role, or invite everyone." });
+    expect((await send({ surveyId: "missing" })).data.errors).toEqual({ surveyId: "That survey does not exist. Choose one from the list." });
+    expect((await send({ kind: "TRAINING_POST" })).data.errors).toEqual({ kind: "Choose periodic or pulse." });
+    expect(await counts()).toEqual(before);
+    expect((await send({ intent: "explode" })).status).toBe(400);
+  });
+
+  it("is for admins only", async () => {
+    const { org, form } = await setting();
+    for (const user of [await makeUser("TRAINER"), await makeUser("MANAGER", org.departments[0].id)]) {
+      expect((await call(newRound.loader, await makeRequest("/hr/rounds/new", { as: user }))).status).toBe(403);
+      expect((await call(newRound.action, await makeRequest("/hr/rounds/new", { as: user, form: { ...form, intent: "launch" } }))).status).toBe(403);
+    }
+  });
+});
+
+describe("the rounds list and a round's page", () => {
+  it("show admins everything, managers their department's rounds read-only, and trainers nothing", async () => {
+    const org = await makeOrg({ departments: 2, roles: 1, perCell: 6 });
+    const [mine, other] = org.departments;
+    const admin = await makeUser("ADMIN");
+    const manager = await makeUser("MANAGER", mine.id);
+    const trainer = await makeUser("TRAINER");
+    const ours = await launchOpenRound({ name: "Ours", sharedLink: true, audience: { departmentIds: [mine.id], roleIds: [] } });
+    const theirs = await launchOpenRound({ name: "Theirs", audience: { departmentIds: [other.id], roleIds: [] } });
+    const page = (user: { id: string }, id: string) => makeRequest(`/hr/rounds/${id}`, { as: user });
+
+    const adminView = await call(roundPage.loader, await page(admin, ours.id), { roundId: ours.id });
+    expect(adminView.data).toMatchObject({ isAdmin: true, round: { name: "Ours", status: "open", k: 5, invitedCount: 6 } });
+    expect(adminView.data.links.shared).toBe(`http://candor.test/s/${ours.sharedKey}`);
+    expect(adminView.data.links.kiosk).toBe(`http://candor.test/s/${ours.sharedKey}?kiosk=1`);
+    expect(adminView.data.counts).toMatchObject({ k: 5, invited: 6, responses: null, departments: [{ id: mine.id, invited: 6, responses: null }] });
+
+    const managerView = await call(roundPage.loader, await page(manager, ours.id), { roundId: ours.id });
+    expect(managerView.data).toMatchObject({ isAdmin: false, links: null, confirm: null });
+    expect(JSON.stringify(managerView.data)).not.toContain(ours.sharedKey!);
+    expect((await call(roundPage.loader, await page(manager, theirs.id), { roundId: theirs.id })).status).toBe(403);
+    expect((await call(roundPage.loader, await page(trainer, ours.id), { roundId: ours.id })).status).toBe(403);
+    expect((await call(roundPage.loader, await page(admin, "x"), { roundId: "missing" })).status).toBe(404);
+
+    const managerList = await call(roundsList.loader, await makeRequest("/hr/rounds", { as: manager }));
+    expect(managerList.data.rounds.map((r: { name: string }) => r.name)).toContain("Ours");
+    expect(managerList.data.rounds.map((r: { name: string }) => r.name)).not.toContain("Theirs");
+    expect((await call(roundsList.loader, await makeRequest("/hr/rounds", { as: trainer }))).status).toBe(403);
+
+    // Managers only read.
+    for (const intent of ["close", "remind", "invite", "shared-link"]) {
+      const attempt = await call(roundPage.action, await makeRequest(`/hr/rounds/${ours.id}`, { as: manager, form: { intent } }), { roundId: ours.id });
+      expect(attempt.status).toBe(403);
+    }
+    expect((await prisma.round.findUniqueOrThrow({ where: { id: ours.id } })).closedAt).toBeNull();
+  });
+
+  it("closes a round after confirmation, once, and never changes k", async () => {
+    const admin = await makeUser("ADMIN");
+    const org = await makeOrg({ departments: 1, roles: 1, perCell: 3 });
+    const round = await launchOpenRound({ k: 7, audience: { departmentIds: [org.departments[0].id], roleIds: [] } });
+    const confirm = await call(roundPage.loader, await makeRequest(`/hr/rounds/${round.id}?confirm=close`, { as: admin }), { roundId: round.id });
+    expect(confirm.data.confirm).toBe("close");
+    expect((await prisma.round.findUniqueOrThrow({ where: { id: round.id } })).closedAt).toBeNull();
+
+    const post = async (form: Record<string, string>) =>
+      call(roundPage.action, await makeRequest(`/hr/rounds/${round.id}`, { as: admin, form }), { roundId: round.id });
+    expect((await post({ intent: "explode", k: "3" })).status).toBe(400);
+    const closed = await post({ intent: "close", k: "3" });
+    expect(closed.status).toBe(302);
+    const stored = await prisma.round.findUniqueOrThrow({ where: { id: round.id } });
+    expect(stored.closedAt).not.toBeNull();
+    expect(stored.k).toBe(7);
+    const again = await post({ intent: "close" });
+    expect(again.status).toBe(409);
+    expect(again.text).toBe("This round is closed already.");
+    expect((await post({ intent: "remind" })).status).toBe(409);
+  });
+
+  it("sends reminders and invitations to the outbox, saying that nothing was delivered", async () => {
+    const admin = await makeUser("ADMIN");
+    const org = await makeOrg({ departments: 1, roles: 1, perCell: 6 });
+    const round = await launchOpenRound({ audience: { departmentIds: [org.departments[0].id], roleIds: [] } });
+    const post = async (intent: string) =>
+      call(roundPage.action, await makeRequest(`/hr/rounds/${round.id}`, { as: admin, form: { intent } }), { roundId: round.id });
+    expect((await post("invite")).status).toBe(302);
+    expect((await post("remind")).status).toBe(302);
+    const page = await call(roundPage.loader, await makeRequest(`/hr/rounds/${round.id}`, { as: admin }), { roundId: round.id });
+    expect(page.data.mailConfigured).toBe(false);
+    expect(page.data.round.lastReminderAt).not.toBeNull();
+    const kinds = (await prisma.outboxMessage.findMany({ select: { kind: true } })).map((m) => m.kind);
+    expect(kinds.filter((k) => k === "INVITATION")).toHaveLength(6);
+    expect(kinds.filter((k) => k === "REMINDER")).toHaveLength(6);
+  });
+});
+
+describe("the links CSV", () => {
+  it("is a download of email, name and link, minted by a POST; a GET mints nothing", async () => {
+    const admin = await makeUser("ADMIN");
+    const org = await makeOrg({ departments: 1, roles: 1, perCell: 2 });
+    const round = await launchOpenRound({ audience: { departmentIds: [org.departments[0].id], roleIds: [] } });
+    const url = `/hr/rounds/${round.id}/links.csv`;
+
+    const get = await call(linksCsv.loader, await makeRequest(url, { as: admin }), { roundId: round.id });
+    expect(get.status).toBe(405);
+    expect(await prisma.invitationToken.count({ where: { invitation: { roundId: round.id } } })).toBe(0);
+
+    const post = await call(linksCsv.action, await makeRequest(url, { as: admin, form: {} }), { roundId: round.id });
+    expect(post.status).toBe(200);
+    expect(post.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(post.headers.get("Content-Disposition")).toMatch(/^attachment; filename="links_Test_round_\d{4}-\d{2}-\d{2}\.csv"$/);
+    const [header, ...rows] = parseCsv(post.text).records.map((r) => r.fields);
+    expect(header).toEqual(["email", "name", "link"]);
+    expect(rows.map((r) => r[0]).sort()).toEqual(org.people.map((p) => p.email).sort());
+    const tokens = rows.map((r) => r[2].replace("http://candor.test/a/", ""));
+    const stored = await prisma.invitationToken.findMany({ where: { invitation: { roundId: round.id } } });
+    expect(stored.map((t) => t.tokenHash).sort()).toEqual(tokens.map(hashToken).sort());
+  });
+
+  it("is for admins only, answers 404 for an unknown round and 409 for a closed one", async () => {
+    const admin = await makeUser("ADMIN");
+    const org = await makeOrg({ departments: 1, roles: 1, perCell: 1 });
+    const manager = await makeUser("MANAGER", org.departments[0].id);
+    const round = await launchOpenRound({ audience: { departmentIds: [org.departments[0].id], roleIds: [] } });
+    const post = async (user: { id: string }, id: string) =>
+      call(linksCsv.action, await makeRequest(`/hr/rounds/${id}/links.csv`, { as: user, form: {} }), { roundId: id });
+    expect((await post(manager, round.id)).status).toBe(403);
+    expect((await post(admin, "missing")).status).toBe(404);
+    await prisma.round.update({ where: { id: round.id }, data: { closedAt: new Date(Date.now() - 1000) } });
+    expect((await post(admin, round.id)).status).toBe(409);
+    expect(await prisma.invitationToken.count({ where: { invitation: { roundId: round.id } } })).toBe(0);
+  });
+});
+
+describe("the poster", () => {
+  it("shows the shared link as a QR code, for admins, when the round has one", async () => {
+    const admin = await makeUser("ADMIN");
+    const org = await makeOrg({ departments: 1, roles: 1, perCell: 1 });
+    const manager = await makeUser("MANAGER", org.departments[0].id);
+    const audience = { departmentIds: [org.departments[0].id], roleIds: [] };
+    const shared = await launchOpenRound({ sharedLink: true, audience });
+    const plain = await launchOpenRound({ audience });
+    const page = await call(poster.loader, await makeRequest(`/hr/rounds/${shared.id}/poster`, { as: admin }), { roundId: shared.id });
+    expect(page.data.link).toBe(`http://candor.test/s/${shared.sharedKey}`);
+    expect(page.data.qr).toMatch(/^<svg[^>]*viewBox/);
+    expect((await call(poster.loader, await makeRequest(`/hr/rounds/${plain.id}/poster`, { as: admin }), { roundId: plain.id })).status).toBe(404);
+    expect((await call(poster.loader, await makeRequest(`/hr/rounds/${shared.id}/poster`, { as: manager }), { roundId: shared.id })).status).toBe(403);
+  });
+});
+
+describe("the outbox page", () => {
+  it("lists kept messages newest first, for admins only", async () => {
+    const admin = await makeUser("ADMIN");
+    const org = await makeOrg({ departments: 1, roles: 1, perCell: 1 });
+    const round = await launchOpenRound({ audience: { departmentIds: [org.departments[0].id], roleIds: [] } });
+    await call(roundPage.action, await makeRequest(`/hr/rounds/${round.id}`, { as: admin, form: { intent: "remind" } }), { roundId: round.id });
+    const page = await call(outbox.loader, await makeRequest("/hr/outbox", { as: admin }));
+    expect(page.data.messages[0]).toMatchObject({ kind: "REMINDER", to: "a person who has not answered yet", sentAt: null });
+    expect(page.data.mailConfigured).toBe(false);
+    const manager = await makeUser("MANAGER", org.departments[0].id);
+    expect((await call(outbox.loader, await makeRequest("/hr/outbox", { as: manager }))).status).toBe(403);
+  });
+});
+
+describe("recurring eNPS pages", () => {
+  it("set up a schedule, refusing bad input with messages and storing nothing", async () => {
+    const admin = await makeUser("ADMIN");
+    const { survey } = await setting();
+    const form = { name: "Quarterly eNPS", surveyId: survey.id, cadence: "MONTHLY", openDays: "14", startsOn: "2027-01-01", k: "5", audience: "everyone" };
+    const before = await prisma.schedule.count();
+    const send = async (changes: Record<string, string>) =>
+      call(newSchedule.action, await makeRequest("/hr/rounds/schedules/new", { as: admin, form: { ...form, ...changes } }));
+    const tooLong = await send({ openDays: "40" });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.data.errors.openDays).toBe("With this cadence a round can stay open from 1 to 28 days, so it closes before the next one opens.");
+    expect((await send({ k: "1" })).data.errors.k).toBe("k must be a whole number from 3 to 100.");
+    expect((await send({ startsOn: "2027-02-30" })).data.errors.startsOn).toBe("Enter the day the first round opens, as a date.");
+    expect((await send({ cadence: "WEEKLY" })).data.errors.cadence).toBe("Choose how often a round opens.");
+    expect(await prisma.schedule.count()).toBe(before);
+
+    const saved = await send({});
+    expect(saved.status).toBe(302);
+    const id = saved.headers.get("Location")!.split("/").pop()!;
+    const page = await call(schedulePage.loader, await makeRequest(`/hr/rounds/schedules/${id}`, { as: admin }), { scheduleId: id });
+    expect(page.data.upcoming.map((o: { period: string }) => o.period)).toEqual(["2027-01", "2027-02", "2027-03"]);
+    const paused = await call(schedulePage.action, await makeRequest(`/hr/rounds/schedules/${id}`, { as: admin, form: { intent: "pause" } }), { scheduleId: id });
+    expect(paused.status).toBe(302);
+    expect((await prisma.schedule.findUniqueOrThrow({ where: { id } })).active).toBe(false);
+    const list = await call(scheduleList.loader, await makeRequest("/hr/rounds/schedules", { as: admin }));
+    expect(list.data.schedules.map((s: { id: string }) => s.id)).toContain(id);
+  });
+
+  it("are for admins only, and answer 404 for an unknown schedule", async () => {
+    const admin = await makeUser("ADMIN");
+    const manager = await makeUser("MANAGER", (await makeOrg({ departments: 1, roles: 1, perCell: 0 })).departments[0].id);
+    expect((await call(scheduleList.loader, await makeRequest("/hr/rounds/schedules", { as: manager }))).status).toBe(403);
+    expect((await call(newSchedule.action, await makeRequest("/hr/rounds/schedules/new", { as: manager, form: {} }))).status).toBe(403);
+    expect((await call(schedulePage.loader, await makeRequest("/hr/rounds/schedules/x", { as: admin }), { scheduleId: "missing" })).status).toBe(404);
+  });
+});

@@ -1,0 +1,34 @@
+import type { SurveyKind } from "~/domain/survey";
+import { draftFromTemplate } from "~/domain/survey-templates";
+import { COMMAND_LINE } from "~/models/audit.server";
+import { launchRound, type LaunchInput } from "~/models/rounds.server";
+import { setCompanyName } from "~/models/settings.server";
+import { createSurvey } from "~/models/surveys.server";
+
+export const DAY = 24 * 60 * 60 * 1000;
+
+/** A survey made from a template, with the company name its wording needs. */
+export async function makeTemplateSurvey(kind: SurveyKind = "ENPS") {
+  await setCompanyName(COMMAND_LINE, "Acme");
+  return createSurvey(COMMAND_LINE, draftFromTemplate(kind));
+}
+
+/** Launches an open two-week round of a fresh eNPS survey; `overrides` change any of it. */
+export async function launchOpenRound(overrides: Partial<LaunchInput> = {}, now = new Date()) {
+  const surveyId = overrides.surveyId ?? (await makeTemplateSurvey()).id;
+  return launchRound(
+    COMMAND_LINE,
+    {
+      name: "Test round",
+      surveyId,
+      kind: "PERIODIC",
+      opensAt: new Date(now.getTime() - 60_000),
+      closesAt: new Date(now.getTime() + 14 * DAY),
+      k: 5,
+      audience: { departmentIds: [], roleIds: [] },
+      sharedLink: false,
+      ...overrides,
+    },
+    now,
+  );
+}
