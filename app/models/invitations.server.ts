@@ -4,7 +4,7 @@ import { roundStatus } from "~/domain/round-status";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
-import type { Actor } from "./audit.server";
+import { recordAudit, type Actor } from "./audit.server";
 import { deliver, type OutgoingMessage } from "./outbox.server";
 import { RoundClosedError } from "./rounds.server";
 import { getCompanyName } from "./settings.server";
@@ -16,7 +16,7 @@ import { getCompanyName } from "./settings.server";
  */
 
 /** The recipient the outbox keeps for a reminder: never who has not answered. */
-export const REMINDER_KEPT_TO = "a person who has not answered yet";
+export const REMINDER_KEPT_TO = "everyone who had not answered yet (not listed)";
 
 type Tx = Prisma.TransactionClient;
 
@@ -50,9 +50,6 @@ async function mint(tx: Tx, where: Prisma.InvitationWhereInput): Promise<Minted[
   return minted.map(({ email, name, token }) => ({ email, name, token }));
 }
 
-function audit(tx: Tx, actor: Actor, action: string, target: string, details = "") {
-  return tx.auditLog.create({ data: { actorId: actor.id, actorEmail: actor.email, action, target, details } });
-}
 
 const LONG = { timeout: 120_000, maxWait: 120_000 };
 
@@ -76,7 +73,7 @@ export async function mintLinksForDownload(
   return prisma.$transaction(async (tx) => {
     const round = await openRound(tx, roundId, now);
     const minted = await mint(tx, { roundId });
-    await audit(tx, actor, "round.links-download", round.name, `${minted.length} links`);
+    await recordAudit(actor, "round.links-download", round.name, `${minted.length} links`, tx);
     return {
       roundName: round.name,
       rows: minted.map((m) => ({ email: m.email, name: m.name, link: personalLink(origin, m.token) })),
@@ -99,7 +96,7 @@ export async function sendInvitations(actor: Actor, roundId: string, origin: str
   const { round, minted } = await prisma.$transaction(async (tx) => {
     const round = await openRound(tx, roundId, now);
     const minted = await mint(tx, { roundId });
-    await audit(tx, actor, "round.invitations-send", round.name, `${minted.length} messages`);
+    await recordAudit(actor, "round.invitations-send", round.name, `${minted.length} messages`, tx);
     return { round, minted };
   }, LONG);
   // The tokens are committed before any message goes out, so every link works on arrival.
@@ -131,9 +128,9 @@ export async function sendReminders(actor: Actor, roundId: string, origin: strin
     const minted = await mint(tx, { roundId, used: false });
     await tx.round.update({
       where: { id: roundId },
-      data: { remindersSent: { increment: minted.length }, lastReminderAt: now },
+      data: { remindersSent: { increment: 1 }, lastReminderAt: now },
     });
-    await audit(tx, actor, "round.remind", round.name);
+    await recordAudit(actor, "round.remind", round.name, "", tx);
     return { round, minted };
   }, LONG);
   const facts = await mailFacts(round);

@@ -15,7 +15,11 @@ export interface OutgoingMessage {
    * the link's hash may exist anywhere (anonymity rule 8).
    */
   keptText?: string;
-  /** What Candor keeps as the recipient; reminders keep a count, never who had not answered. */
+  /**
+   * What Candor keeps as the recipient instead of the address. Messages kept this way are kept
+   * once per batch, not once each, so the outbox does not even show how many there were
+   * (reminders: their number would tell how many have not answered).
+   */
   keptTo?: string;
 }
 
@@ -59,8 +63,24 @@ export async function deliver(messages: OutgoingMessage[]): Promise<{ sent: numb
       error,
     });
   }
-  if (kept.length > 0) await prisma.outboxMessage.createMany({ data: kept });
-  return { sent, kept: kept.length, failed };
+  const rows = collapseAnonymous(kept, messages);
+  if (rows.length > 0) await prisma.outboxMessage.createMany({ data: rows });
+  return { sent, kept: rows.length, failed };
+}
+
+/** One row per batch of messages kept without their recipient; every other message as it is. */
+function collapseAnonymous<Row extends { kind: string; to: string; subject: string; body: string; error: string | null }>(
+  rows: Row[],
+  messages: OutgoingMessage[],
+): Row[] {
+  const seen = new Set<string>();
+  return rows.filter((row, index) => {
+    if (messages[index].keptTo === undefined) return true;
+    const key = JSON.stringify([row.kind, row.to, row.subject, row.body, row.error !== null]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export async function listOutbox({ page, pageSize }: { page: number; pageSize: number }) {

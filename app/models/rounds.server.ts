@@ -7,7 +7,7 @@ import type { UserRole } from "~/domain/user-roles";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { newSharedKey } from "~/utils/tokens.server";
-import type { Actor } from "./audit.server";
+import { recordAudit, type Actor } from "./audit.server";
 
 /** A launch refused for a reason HR can fix; `field` names the form field it concerns. */
 export class LaunchError extends Error {
@@ -52,9 +52,6 @@ export interface LaunchedRound {
 
 type Tx = Prisma.TransactionClient;
 
-function audit(tx: Tx, actor: Actor, action: string, target: string, details = "") {
-  return tx.auditLog.create({ data: { actorId: actor.id, actorEmail: actor.email, action, target, details } });
-}
 
 async function checkSurvey(tx: Tx, input: LaunchInput) {
   const survey = await tx.survey.findUnique({
@@ -160,7 +157,7 @@ export async function launchRound(actor: Actor, input: LaunchInput, now: Date = 
       await tx.invitation.createMany({
         data: people.map((p) => ({ roundId: round.id, personId: p.id, departmentId: p.departmentId, roleId: p.roleId })),
       });
-      await audit(tx, actor, "round.launch", input.name, `${people.length} invited, k = ${input.k}`);
+      await recordAudit(actor, "round.launch", input.name, `${people.length} invited, k = ${input.k}`, tx);
       return { id: round.id, invitedCount: people.length, sharedKey: round.sharedKey };
     },
     { timeout: 120_000, maxWait: 120_000 },
@@ -292,7 +289,7 @@ export async function closeRoundEarly(actor: Actor, id: string, now: Date = new 
     });
     if (roundStatus(round, now) === "closed") throw new RoundClosedError();
     await tx.round.update({ where: { id }, data: { closedAt: now } });
-    await audit(tx, actor, "round.close", round.name, "closed early by hand");
+    await recordAudit(actor, "round.close", round.name, "closed early by hand", tx);
   });
 }
 
@@ -306,7 +303,7 @@ export async function addSharedLink(actor: Actor, id: string, now: Date = new Da
     if (roundStatus(round, now) === "closed") throw new RoundClosedError("This round is closed; a shared link would not work.");
     if (round.sharedKey) return;
     await tx.round.update({ where: { id }, data: { sharedKey: newSharedKey() } });
-    await audit(tx, actor, "round.shared-link", round.name);
+    await recordAudit(actor, "round.shared-link", round.name, "", tx);
   });
 }
 

@@ -13,7 +13,9 @@ describe("deliver without SMTP", () => {
         keptText: "Answer here: [personal link]",
       },
       { kind: "REMINDER", to: "bo@example.com", keptTo: "someone who has not answered yet", subject: "Reminder", text: "Please answer" },
+      { kind: "REMINDER", to: "cy@example.com", keptTo: "someone who has not answered yet", subject: "Reminder", text: "Please answer" },
     ]);
+    // The two reminders are kept as one row: their number would tell how many had not answered.
     expect(result).toEqual({ sent: 0, kept: 2, failed: 0 });
     const { messages } = await listOutbox({ page: 1, pageSize: 10 });
     expect(messages.map((m) => [m.to, m.body, m.sentAt])).toEqual([
@@ -22,5 +24,6 @@ describe("deliver without SMTP", () => {
     ]);
     expect(JSON.stringify(messages)).not.toContain("SECRETTOKEN");
     expect(JSON.stringify(messages)).not.toContain("bo@example.com");
+    expect(JSON.stringify(messages)).not.toContain("cy@example.com");
   });
 });
