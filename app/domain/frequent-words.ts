@@ -4,7 +4,7 @@
  * space-separated languages; stop words of the six languages are left out.
  */
 import type { Category } from "./nps";
-import { isStopWord } from "./stop-words";
+import { isNegation, isStopWord } from "./stop-words";
 
 const segmenter = new Intl.Segmenter("en", { granularity: "word" });
 
@@ -44,16 +44,19 @@ export function joinPhrase(first: string, second: string): string {
   return HAN.test(first.at(-1)!) && HAN.test(second[0]) ? first + second : `${first} ${second}`;
 }
 
-/** The distinct meaningful words and adjacent-word phrases of one comment. */
+/**
+ * The distinct meaningful words and adjacent-word phrases of one comment. A negation says
+ * nothing alone, so it is no word of its own, but it opens a phrase ("no growth").
+ */
 export function termsOf(text: string): { words: Set<string>; phrases: Set<string> } {
   const words = new Set<string>();
   const phrases = new Set<string>();
   for (const clause of clausesOf(text)) {
     clause.forEach((word, index) => {
       if (word === null) return;
-      words.add(word);
+      if (!isNegation(word)) words.add(word);
       const next = clause[index + 1];
-      if (next) phrases.add(joinPhrase(word, next));
+      if (next && !isNegation(next)) phrases.add(joinPhrase(word, next));
     });
   }
   return { words, phrases };

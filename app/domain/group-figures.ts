@@ -6,6 +6,9 @@
 import { countsFromDistribution, estimateNps, roundTo1, type Category } from "./nps";
 
 export const SCORE_VALUES = 11;
+
+/** The name of the group that is the whole round. */
+export const EVERYONE = "Everyone";
 export const RATING_VALUES = [1, 2, 3, 4, 5] as const;
 
 export interface Shares {

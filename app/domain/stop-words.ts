@@ -1,8 +1,8 @@
 /**
  * Words too common to say anything about a comment, in the six languages employees answer in.
  * Deliberately small: articles, pronouns, auxiliaries, conjunctions and prepositions, and the
- * filler of survey answers ("very", "also"). Negations stay out of the lists on purpose, so
- * "not enough" is still found as a phrase ("enough" alone would mislead).
+ * filler of survey answers ("very", "also"). Negations are not stop words: they stay in
+ * phrases ("not enough", "no growth"), where they carry the meaning.
  */
 
 const ENGLISH = `a about above after again all also am an and any are as at be because been before being
@@ -55,4 +55,11 @@ const ALL = new Set(Object.values(STOP_WORDS).flat());
 /** Whether a lower-cased word is a stop word in any of the six languages. */
 export function isStopWord(word: string): boolean {
   return ALL.has(word);
+}
+
+const NEGATIONS = new Set(["no", "not", "never", "不", "没", "没有", "别", "не", "ні", "нет", "nie", "няма"]);
+
+/** A word that turns the next one around: kept for phrases, never listed alone. */
+export function isNegation(word: string): boolean {
+  return NEGATIONS.has(word);
 }

@@ -118,7 +118,11 @@ export async function gateFacts(round: RoundRow, tallies = readTallies(round.id)
     if (!visible.has(group.key)) continue;
     if (group.kind === "department") named.departments.add(group.departmentId!);
     if (group.kind === "role") named.roles.add(group.roleId!);
-    if (group.kind === "cell") named.cells.add(group.key);
+    if (group.kind === "cell") {
+      named.cells.add(group.key);
+      named.departments.add(group.departmentId!);
+      named.roles.add(group.roleId!);
+    }
   }
   return { k: round.k, cells, invited, groups: visibility.groups, visible, named };
 }

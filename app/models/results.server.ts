@@ -1,6 +1,6 @@
 import { cellKey, departmentKey, OVERALL_KEY, roleKey, type GroupKind } from "~/domain/anonymity";
 import type { FrequentTerms } from "~/domain/frequent-words";
-import type { GroupFigures, RatingFigures } from "~/domain/group-figures";
+import { EVERYONE, type GroupFigures, type RatingFigures } from "~/domain/group-figures";
 import type { Category, NpsChange, NpsEstimate } from "~/domain/nps";
 import type { CsvComment } from "~/domain/results-csv";
 import { roundStatus, type RoundStatus } from "~/domain/round-status";
@@ -246,6 +246,8 @@ export interface GroupResult {
   roleId: string | null;
   /** "Everyone", the department's or role's name, or "Department / Role". */
   name: string;
+  departmentName: string | null;
+  roleName: string | null;
   /** Null when withheld: then nothing else about the group is given either. */
   figures: GroupFigures | null;
   /** One entry per rating question (null when that item is withheld); empty when the group is. */
@@ -274,23 +276,22 @@ export interface ClosedRoundResults {
 
 export type RoundResults = OpenRoundResults | ClosedRoundResults;
 
-export const EVERYONE = "Everyone";
-
 function resultOf(
   facts: RoundFacts,
   key: string,
   kind: GroupKind,
-  departmentId: string | null,
-  roleId: string | null,
-  name: string,
+  department: { id: string; name: string } | null,
+  role: { id: string; name: string } | null,
 ): GroupResult {
   const figures = facts.figures.get(key) ?? null;
   return {
     key,
     kind,
-    departmentId,
-    roleId,
-    name,
+    departmentId: department?.id ?? null,
+    roleId: role?.id ?? null,
+    name: department && role ? `${department.name} / ${role.name}` : (department?.name ?? role?.name ?? EVERYONE),
+    departmentName: department?.name ?? null,
+    roleName: role?.name ?? null,
     figures,
     ratings: figures ? facts.ratings.get(key)! : [],
     comments: figures !== null && facts.commentKeys.has(key),
@@ -307,27 +308,24 @@ async function closedResults(round: LoadedRound, viewer: ResultsViewer, now: Dat
     [...departmentIds, ...cellGroups.map((g) => g.departmentId!)],
     [...roleIds, ...cellGroups.map((g) => g.roleId!)],
   );
+  const department = (id: string) => ({ id, name: names.department.get(id)! });
+  const role = (id: string) => ({ id, name: names.role.get(id)! });
   const departments = departmentIds
     .filter((id) => names.department.has(id))
-    .map((id) => resultOf(facts, departmentKey(id), "department", id, null, names.department.get(id)!))
+    .map((id) => resultOf(facts, departmentKey(id), "department", department(id), null))
     .sort(byName);
   const roles = roleIds
     .filter((id) => names.role.has(id))
-    .map((id) => resultOf(facts, roleKey(id), "role", null, id, names.role.get(id)!))
+    .map((id) => resultOf(facts, roleKey(id), "role", null, role(id)))
     .sort(byName);
   const cells = cellGroups
     .filter((g) => names.department.has(g.departmentId!) && names.role.has(g.roleId!))
-    .map((g) => {
-      const department = names.department.get(g.departmentId!)!;
-      const role = names.role.get(g.roleId!)!;
-      return { sortKey: [department, role], result: resultOf(facts, g.key, "cell", g.departmentId, g.roleId, `${department} / ${role}`) };
-    })
-    .sort((a, b) => a.sortKey[0].localeCompare(b.sortKey[0]) || a.sortKey[1].localeCompare(b.sortKey[1]))
-    .map((c) => c.result);
+    .map((g) => resultOf(facts, g.key, "cell", department(g.departmentId!), role(g.roleId!)))
+    .sort((a, b) => a.departmentName!.localeCompare(b.departmentName!) || a.roleName!.localeCompare(b.roleName!));
   return {
     state: "closed",
     round: summaryOf(round, now),
-    overall: scoped("overall", null) ? resultOf(facts, OVERALL_KEY, "overall", null, null, EVERYONE) : null,
+    overall: scoped("overall", null) ? resultOf(facts, OVERALL_KEY, "overall", null, null) : null,
     departments,
     roles,
     cells,
@@ -525,7 +523,11 @@ export interface OpenRound {
   counts: ScopedCounts;
 }
 
-/** The rounds open now that the viewer may follow, with their response counts and rates. */
+/**
+ * The rounds open now that the viewer may follow, with their response counts and rates: all
+ * of them for an admin, a manager's department's share of those it takes part in, a trainer's
+ * trainings' rounds.
+ */
 export async function listOpenRounds(viewer: ResultsViewer, now = new Date()): Promise<OpenRound[]> {
   if (viewer.role === "MANAGER" && !viewer.departmentId) return [];
   const rounds = await prisma.round.findMany({
@@ -540,7 +542,9 @@ export async function listOpenRounds(viewer: ResultsViewer, now = new Date()): P
   });
   const open: OpenRound[] = [];
   for (const round of rounds) {
-    open.push({ id: round.id, name: round.name, kind: round.kind, closesAt: round.closesAt, counts: scopeCounts(await countsOf(round), viewer) });
+    const counts = scopeCounts(await countsOf(round), viewer);
+    // A manager follows only the rounds their department takes part in.
+    if (counts.overall || counts.departments.length > 0) open.push({ id: round.id, name: round.name, kind: round.kind, closesAt: round.closesAt, counts });
   }
   return open;
 }

@@ -7,7 +7,7 @@ import {
   joinPhrase,
   termsOf,
 } from "~/domain/frequent-words";
-import { isStopWord, STOP_WORDS } from "~/domain/stop-words";
+import { isNegation, isStopWord, STOP_WORDS } from "~/domain/stop-words";
 
 describe("stop words", () => {
   it.each([
@@ -92,6 +92,22 @@ describe("termsOf", () => {
     const terms = termsOf("Career growth, career growth and career growth. Lack of training");
     expect([...terms.words].sort()).toEqual(["career", "growth", "lack", "training"]);
     expect([...terms.phrases].sort()).toEqual(["career growth"]);
+  });
+});
+
+describe("negations", () => {
+  it("are never listed alone, but open a phrase (and never close one)", () => {
+    const english = termsOf("No career growth. Management does not listen");
+    expect([...english.words].sort()).toEqual(["career", "growth", "listen", "management"]);
+    expect([...english.phrases].sort()).toEqual(["career growth", "no career", "not listen"]);
+    const russian = termsOf("Руководство не слушает");
+    expect([...russian.words].sort()).toEqual(["руководство", "слушает"]);
+    expect([...russian.phrases]).toEqual(["не слушает"]);
+    const chinese = termsOf("没有加班");
+    expect([...chinese.words]).toEqual(["加班"]);
+    expect([...chinese.phrases]).toEqual(["没有加班"]);
+    for (const word of ["no", "not", "不", "没有", "не", "ні", "нет", "nie", "няма"]) expect(isNegation(word)).toBe(true);
+    expect(isNegation("growth")).toBe(false);
   });
 });
 
