@@ -55,7 +55,8 @@ function shuffle<T>(items: T[]): T[] {
 
 export interface RoundComments {
   all: StoredComment[];
-  /** Frequent terms per group key, worked out on first request. */
+  /** Each group's comments and frequent terms, worked out on its first request. */
+  byGroup: Map<string, StoredComment[]>;
   terms: Map<string, Record<Category, FrequentTerms>>;
 }
 
@@ -70,7 +71,7 @@ export function closedRoundComments(round: { id: string; responseCount: number }
     cache.set(round.id, hit);
     return hit.comments;
   }
-  const comments = { all: shuffle(readComments(round.id)), terms: new Map() };
+  const comments: RoundComments = { all: shuffle(readComments(round.id)), byGroup: new Map(), terms: new Map() };
   cache.set(round.id, { responseCount: round.responseCount, comments });
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return comments;
@@ -83,9 +84,14 @@ export interface GroupSelector {
 }
 
 export function commentsOfGroup(comments: RoundComments, group: GroupSelector): StoredComment[] {
-  return comments.all.filter(
-    (c) => (group.departmentId === null || c.departmentId === group.departmentId) && (group.roleId === null || c.roleId === group.roleId),
-  );
+  let list = comments.byGroup.get(group.key);
+  if (!list) {
+    list = comments.all.filter(
+      (c) => (group.departmentId === null || c.departmentId === group.departmentId) && (group.roleId === null || c.roleId === group.roleId),
+    );
+    comments.byGroup.set(group.key, list);
+  }
+  return list;
 }
 
 export function termsOfGroup(comments: RoundComments, group: GroupSelector): Record<Category, FrequentTerms> {

@@ -120,8 +120,8 @@ function inScope(viewer: ResultsViewer, group: { kind: GroupKind; departmentId: 
 
 async function namesOf(departmentIds: Iterable<string>, roleIds: Iterable<string>) {
   const [departments, roles] = await Promise.all([
-    prisma.department.findMany({ where: { id: { in: [...departmentIds] } }, select: { id: true, name: true } }),
-    prisma.role.findMany({ where: { id: { in: [...roleIds] } }, select: { id: true, name: true } }),
+    prisma.department.findMany({ where: { id: { in: [...new Set(departmentIds)] } }, select: { id: true, name: true } }),
+    prisma.role.findMany({ where: { id: { in: [...new Set(roleIds)] } }, select: { id: true, name: true } }),
   ]);
   return {
     department: new Map(departments.map((d) => [d.id, d.name])),
@@ -129,7 +129,8 @@ async function namesOf(departmentIds: Iterable<string>, roleIds: Iterable<string
   };
 }
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+const collator = new Intl.Collator("en");
+const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
 
 // ---------------------------------------------------------------------------------------------
 // Counts (what an open round shows)
@@ -321,7 +322,7 @@ async function closedResults(round: LoadedRound, viewer: ResultsViewer, now: Dat
   const cells = cellGroups
     .filter((g) => names.department.has(g.departmentId!) && names.role.has(g.roleId!))
     .map((g) => resultOf(facts, g.key, "cell", department(g.departmentId!), role(g.roleId!)))
-    .sort((a, b) => a.departmentName!.localeCompare(b.departmentName!) || a.roleName!.localeCompare(b.roleName!));
+    .sort((a, b) => collator.compare(a.departmentName!, b.departmentName!) || collator.compare(a.roleName!, b.roleName!));
   return {
     state: "closed",
     round: summaryOf(round, now),
@@ -414,9 +415,11 @@ export async function getRoundComments(roundId: string, viewer: ResultsViewer, q
   const comments = closedRoundComments(rowOf(round));
   const questions = new Map(questionsOf(round, "TEXT").map((q) => [q.id, q.text]));
   const search = (query.search ?? "").trim().toLowerCase();
-  const matching = commentsOfGroup(comments, group).filter(
-    (c) => (!query.category || c.category === query.category) && (search === "" || c.haystack.includes(search)),
-  );
+  const ofGroup = commentsOfGroup(comments, group);
+  const matching =
+    !query.category && search === ""
+      ? ofGroup
+      : ofGroup.filter((c) => (!query.category || c.category === query.category) && (search === "" || c.haystack.includes(search)));
   const pageSize = query.pageSize ?? 50;
   const pages = Math.max(1, Math.ceil(matching.length / pageSize));
   const page = Math.min(Math.max(1, query.page ?? 1), pages);
@@ -465,7 +468,7 @@ export async function getCommentsExport(roundId: string, viewer: ResultsViewer, 
         text: c.text,
       };
     })
-    .sort((a, b) => a.department.localeCompare(b.department) || a.role.localeCompare(b.role) || order[a.category] - order[b.category]);
+    .sort((a, b) => collator.compare(a.department, b.department) || collator.compare(a.role, b.role) || order[a.category] - order[b.category]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -25,8 +25,6 @@ interface LeanGroup {
   name: string;
   departmentId: string | null;
   roleId: string | null;
-  departmentName: string | null;
-  roleName: string | null;
   figures: RowFigures | null;
 }
 
@@ -38,8 +36,6 @@ function lean(group: GroupResult): LeanGroup {
     name: group.name,
     departmentId: group.departmentId,
     roleId: group.roleId,
-    departmentName: group.departmentName,
-    roleName: group.roleName,
     figures: f && {
       responses: f.responses,
       rate: f.rate,
@@ -86,7 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     overall: results.overall && lean(results.overall),
     departments: results.departments.map(lean),
     roles: results.roles.map(lean),
-    cells: results.cells.map(lean),
+    cross: crossOf(results.cells),
     focus: focus && {
       ...lean(focus),
       figures: focus.figures!,
@@ -96,6 +92,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ratingQuestions: results.ratingQuestions,
     comments,
     filters,
+  };
+}
+
+/** The department x role grid: its rows and columns, and each cell's eNPS and responses only. */
+function crossOf(cells: GroupResult[]) {
+  const named = (pairs: [string, string][]) =>
+    [...new Map(pairs).entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    departments: named(cells.map((c) => [c.departmentId!, c.departmentName!])),
+    roles: named(cells.map((c) => [c.roleId!, c.roleName!])),
+    cells: cells.map((c) => ({
+      key: c.key,
+      departmentId: c.departmentId!,
+      roleId: c.roleId!,
+      figures: c.figures && { nps: c.figures.nps, responses: c.figures.responses },
+    })),
   };
 }
 
@@ -198,10 +210,6 @@ function ClosedRound({ data }: { data: ResultsData }) {
     actionHref: print ? undefined : actionHref(round.id, group),
   });
   const shownDepartments = data.departments.filter((d) => d.figures !== null);
-  const unique = (pairs: [string, string][]) =>
-    [...new Map(pairs).entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
-  const matrixDepartments = unique(data.cells.map((c) => [c.departmentId!, c.departmentName!]));
-  const matrixRoles = unique(data.cells.map((c) => [c.roleId!, c.roleName!]));
   const printQuery = new URLSearchParams({ print: "1", ...(focus ? { group: focus.key } : {}) });
 
   return (
@@ -282,13 +290,14 @@ function ClosedRound({ data }: { data: ResultsData }) {
           <BreakdownTable caption="eNPS by role" groupLabel="Role" rows={data.roles.map(rowOf)} />
         </section>
       ) : null}
-      {data.cells.length > 0 ? (
+      {data.cross.cells.length > 0 ? (
         <section className="card" aria-labelledby="cross-heading">
           <h2 id="cross-heading">By department and role</h2>
           <CrossTable
-            departments={matrixDepartments}
-            roles={matrixRoles}
-            cells={data.cells.map((c) => ({ departmentId: c.departmentId!, roleId: c.roleId!, row: rowOf(c) }))}
+            departments={data.cross.departments}
+            roles={data.cross.roles}
+            cells={data.cross.cells}
+            detailsHref={print ? undefined : (key) => `?group=${encodeURIComponent(key)}#focus`}
           />
           <HeatLegend />
         </section>
@@ -311,7 +320,10 @@ function ClosedRound({ data }: { data: ResultsData }) {
   );
 }
 
-/** Picks the group the summary, scores, ratings and comments are about (a GET form). */
+/**
+ * Picks the group the summary, scores, ratings and comments are about (a GET form). Cells are
+ * picked from the department x role grid instead, which would make this list very long.
+ */
 function GroupPicker({ data }: { data: ResultsData }) {
   const option = (g: LeanGroup) =>
     g.figures ? (
@@ -322,7 +334,7 @@ function GroupPicker({ data }: { data: ResultsData }) {
   const groups = [
     { label: "Departments", list: data.departments },
     { label: "Roles", list: data.roles },
-    { label: "Department and role", list: data.cells },
+    ...(data.focus && data.focus.departmentId && data.focus.roleId ? [{ label: "Department and role", list: [data.focus] }] : []),
   ].filter((g) => g.list.some((item) => item.figures));
   return (
     <Form method="get" className="group-picker" preventScrollReset>

@@ -76,10 +76,11 @@ describe("CrossTable", () => {
         departments={[{ id: "d1", name: "Sales" }, { id: "d2", name: "Legal" }]}
         roles={[{ id: "r1", name: "Rep" }, { id: "r2", name: "Lead" }]}
         cells={[
-          { departmentId: "d1", roleId: "r1", row: { ...shown, key: "cell:d1|r1", name: "Sales / Rep" } },
-          { departmentId: "d1", roleId: "r2", row: { ...withheld, key: "cell:d1|r2", name: "Sales / Lead" } },
-          { departmentId: "d2", roleId: "r1", row: { ...withheld, key: "cell:d2|r1", name: "Legal / Rep" } },
+          { key: "cell:d1|r1", departmentId: "d1", roleId: "r1", figures: { nps: 25, responses: 12 } },
+          { key: "cell:d1|r2", departmentId: "d1", roleId: "r2", figures: null },
+          { key: "cell:d2|r1", departmentId: "d2", roleId: "r1", figures: null },
         ]}
+        detailsHref={(key) => `?group=${encodeURIComponent(key)}`}
       />,
     );
     const table = screen.getByRole("table", { name: "eNPS by department and role" });
@@ -88,6 +89,7 @@ describe("CrossTable", () => {
     expect(salesCells[0].textContent).toBe("+25.0n = 12");
     expect(salesCells[0]).toHaveClass("heat-4");
     expect(within(salesCells[0]).getByRole("link")).toHaveAccessibleName("Sales / Rep: eNPS +25.0, 12 responses. Details");
+    expect(within(salesCells[0]).getByRole("link")).toHaveAttribute("href", "?group=cell%3Ad1%7Cr1");
     expect(salesCells[1].textContent).toBe("Withheld*");
     const legalCells = within(legal).getAllByRole("cell");
     expect(legalCells[0].textContent).toBe("Withheld*");

@@ -84,6 +84,23 @@ describe("the results of a closed round in a browser", () => {
     await close();
   });
 
+  it("opens a department x role cell from the grid without reloading the page", async () => {
+    const { page, errors, close } = await openPage();
+    await signIn(page, server.url, ADMIN.email, ADMIN.password);
+    await page.goto(`${server.url}/hr/rounds/${latestRoundId}/results`);
+    await page.locator('[data-chart="distribution"] canvas').waitFor();
+    await page.evaluate(() => Object.assign(window, { samePage: true }));
+    const cell = page.getByRole("table", { name: "eNPS by department and role" }).getByRole("link").first();
+    const name = (await cell.getAttribute("aria-label"))!.split(":")[0];
+    await cell.click();
+    await page.getByRole("heading", { level: 2, name, exact: true }).waitFor();
+    expect(page.url()).toContain("group=cell");
+    expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+    expect(await paintedPixels(page, "distribution")).toBeGreaterThan(1000);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it("focuses a department and searches its comments with a plain form, without JavaScript", async () => {
     const signedIn = await openPage();
     await signIn(signedIn.page, server.url, ADMIN.email, ADMIN.password);

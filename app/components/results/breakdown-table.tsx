@@ -1,5 +1,5 @@
-import { Link } from "@remix-run/react";
 import { formatNps, formatShare, heatLevel } from "~/domain/group-figures";
+import { useFastLinks } from "./fast-links";
 import { formatInterval, formatRate } from "./format";
 import { Withheld } from "./withheld";
 
@@ -39,8 +39,9 @@ function Count({ count, share }: { count: number; share: number }) {
 /** One breakdown (departments or roles) as a table, each eNPS coloured by its level. */
 export function BreakdownTable({ caption, groupLabel, rows }: { caption: string; groupLabel: string; rows: BreakdownRow[] }) {
   const withLinks = rows.some((row) => row.detailsHref || row.actionHref);
+  const followLink = useFastLinks();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" onClick={followLink}>
       <table className="breakdown">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -78,10 +79,10 @@ export function BreakdownTable({ caption, groupLabel, rows }: { caption: string;
               {withLinks ? (
                 <td className="row-links">
                   {row.figures && row.detailsHref ? (
-                    <Link to={row.detailsHref} aria-label={`Details of ${row.name}`}>Details</Link>
+                    <a href={row.detailsHref} aria-label={`Details of ${row.name}`}>Details</a>
                   ) : null}
                   {row.figures && row.actionHref ? (
-                    <Link to={row.actionHref} aria-label={`Create action for ${row.name}`}>Create action</Link>
+                    <a href={row.actionHref} aria-label={`Create action for ${row.name}`}>Create action</a>
                   ) : null}
                 </td>
               ) : null}
@@ -94,9 +95,11 @@ export function BreakdownTable({ caption, groupLabel, rows }: { caption: string;
 }
 
 export interface CrossCell {
+  key: string;
   departmentId: string;
   roleId: string;
-  row: BreakdownRow;
+  /** Null when withheld. */
+  figures: { nps: number; responses: number } | null;
 }
 
 /**
@@ -107,14 +110,18 @@ export function CrossTable({
   departments,
   roles,
   cells,
+  detailsHref,
 }: {
   departments: { id: string; name: string }[];
   roles: { id: string; name: string }[];
   cells: CrossCell[];
+  /** Where a shown cell's figure leads; plain figures without it (print). */
+  detailsHref?: (key: string) => string;
 }) {
-  const byPair = new Map(cells.map((c) => [`${c.departmentId}|${c.roleId}`, c.row]));
+  const byPair = new Map(cells.map((c) => [`${c.departmentId}|${c.roleId}`, c]));
+  const followLink = useFastLinks();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" onClick={followLink}>
       <table className="cross">
         <caption className="visually-hidden">eNPS by department and role</caption>
         <thead>
@@ -130,8 +137,8 @@ export function CrossTable({
             <tr key={department.id}>
               <th scope="row">{department.name}</th>
               {roles.map((role) => {
-                const row = byPair.get(`${department.id}|${role.id}`);
-                if (!row) {
+                const cell = byPair.get(`${department.id}|${role.id}`);
+                if (!cell) {
                   return (
                     <td key={role.id} className="num muted">
                       <span aria-hidden="true">–</span>
@@ -139,25 +146,26 @@ export function CrossTable({
                     </td>
                   );
                 }
-                if (!row.figures) {
+                if (!cell.figures) {
                   return (
                     <td key={role.id} className="num" aria-describedby="withheld-note">
                       <Withheld />
                     </td>
                   );
                 }
+                const nps = formatNps(cell.figures.nps);
                 const figure = (
                   <>
-                    <span className="cross-nps">{formatNps(row.figures.nps)}</span>
-                    <span className="cross-n">n = {row.figures.responses}</span>
+                    <span className="cross-nps">{nps}</span>
+                    <span className="cross-n">n = {cell.figures.responses}</span>
                   </>
                 );
                 return (
-                  <td key={role.id} className={`num heat heat-${heatLevel(row.figures.nps)}`}>
-                    {row.detailsHref ? (
-                      <Link to={row.detailsHref} aria-label={`${row.name}: eNPS ${formatNps(row.figures.nps)}, ${row.figures.responses} responses. Details`}>
+                  <td key={role.id} className={`num heat heat-${heatLevel(cell.figures.nps)}`}>
+                    {detailsHref ? (
+                      <a href={detailsHref(cell.key)} aria-label={`${department.name} / ${role.name}: eNPS ${nps}, ${cell.figures.responses} responses. Details`}>
                         {figure}
-                      </Link>
+                      </a>
                     ) : (
                       figure
                     )}
