@@ -4,13 +4,14 @@ import { z } from "zod";
 import { BreakdownChart } from "~/components/charts";
 import { BreakdownTable, CrossTable, type BreakdownRow, type RowFigures } from "~/components/results/breakdown-table";
 import { CommentsSection } from "~/components/results/comments-section";
-import { formatDay, formatRate } from "~/components/results/format";
+import { formatDay, roundKindLabel } from "~/components/results/format";
 import { HeatLegend } from "~/components/results/heat-legend";
 import { intervalMethod, NpsSummary, RatingTable, ScoreDistribution } from "~/components/results/nps-summary";
-import { Withheld, WithheldFootnote } from "~/components/results/withheld";
+import { OpenRoundView } from "~/components/results/open-round";
+import { PrintBar } from "~/components/results/print-bar";
+import { WithheldFootnote } from "~/components/results/withheld";
 import { EmptyState, PageHeader } from "~/components/page";
-import { ROUND_KIND_LABELS, type RoundKind } from "~/domain/round-status";
-import { getRoundComments, getRoundResults, type GroupResult, type OpenRoundResults } from "~/models/results.server";
+import { getRoundComments, getRoundResults, type GroupResult } from "~/models/results.server";
 import { requireUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { pageFrom, queryText, requireId } from "~/utils/params.server";
@@ -87,7 +88,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...lean(focus),
       figures: focus.figures!,
       ratings: focus.ratings,
-      commentsListed: focus.comments,
     },
     ratingQuestions: results.ratingQuestions,
     comments,
@@ -115,82 +115,7 @@ type ResultsData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { vi
 
 export default function RoundResultsPage() {
   const data = useLoaderData<typeof loader>();
-  return data.view === "counts" ? <OpenRound results={data.results} /> : <ClosedRound data={data} />;
-}
-
-function kindLabel(kind: string) {
-  return ROUND_KIND_LABELS[kind as RoundKind] ?? kind;
-}
-
-function OpenRound({ results }: { results: OpenRoundResults }) {
-  const { round, counts } = results;
-  return (
-    <>
-      <PageHeader
-        title={round.name}
-        description={`${kindLabel(round.kind)} · ${round.status === "open" ? "open" : "opens"} until ${formatDay(round.closesAt)} · reporting threshold ${round.k}`}
-      />
-      <p className="warning">
-        {round.status === "open"
-          ? `Scores appear when the round closes on ${formatDay(round.closesAt)}. Until then only response counts show, so that nobody can watch a particular person's answer arrive.`
-          : `This round opens on ${formatDay(round.opensAt)}. Response counts show from then, scores once it closes.`}
-      </p>
-      {counts.overall ? (
-        <section className="card" aria-labelledby="so-far">
-          <h2 id="so-far">Responses so far</h2>
-          {counts.overall.responses === null ? (
-            <p aria-describedby="withheld-note">
-              <Withheld /> of {counts.overall.invited} invited
-            </p>
-          ) : (
-            <p>
-              <span className="stat">{counts.overall.responses}</span> of {counts.overall.invited} invited ·{" "}
-              {formatRate(counts.overall.rate)} response rate
-            </p>
-          )}
-        </section>
-      ) : null}
-      <section className="card" aria-labelledby="by-department">
-        <h2 id="by-department">By department</h2>
-        {counts.departments.length === 0 ? (
-          <p className="muted">No department to show yet.</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Responses so far by department</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Department</th>
-                  <th scope="col" className="num">Invited</th>
-                  <th scope="col" className="num">Responses</th>
-                  <th scope="col" className="num">Rate</th>
-                </tr>
-              </thead>
-              <tbody>
-                {counts.departments.map((d) => (
-                  <tr key={d.id}>
-                    <th scope="row">{d.name}</th>
-                    <td className="num">{d.invited}</td>
-                    {d.responses === null ? (
-                      <td className="num" colSpan={2} aria-describedby="withheld-note">
-                        <Withheld />
-                      </td>
-                    ) : (
-                      <>
-                        <td className="num">{d.responses}</td>
-                        <td className="num">{formatRate(d.rate)}</td>
-                      </>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
-      <WithheldFootnote k={counts.k} />
-    </>
-  );
+  return data.view === "counts" ? <OpenRoundView results={data.results} /> : <ClosedRound data={data} />;
 }
 
 function actionHref(roundId: string, group: { departmentId: string | null; roleId: string | null }) {
@@ -216,7 +141,7 @@ function ClosedRound({ data }: { data: ResultsData }) {
     <div className={print ? "results print-view" : "results"}>
       <PageHeader
         title={round.name}
-        description={`${kindLabel(round.kind)} · closed ${formatDay(round.closedAt && round.closedAt < round.closesAt ? round.closedAt : round.closesAt)} · reporting threshold ${round.k}`}
+        description={`${roundKindLabel(round.kind)} · closed ${formatDay(round.closedAt && round.closedAt < round.closesAt ? round.closedAt : round.closesAt)} · reporting threshold ${round.k}`}
         actions={
           print ? null : (
             <>
@@ -256,7 +181,7 @@ function ClosedRound({ data }: { data: ResultsData }) {
                 </div>
               )}
             </div>
-            <NpsSummary name={focus.name} figures={focus.figures} sharedLink={round.sharedLink} />
+            <NpsSummary name={focus.name} figures={focus.figures} />
             <p className="footnote">{intervalMethod(focus.figures, round.sharedLink)}</p>
           </section>
           <section className="card" aria-labelledby="distribution-heading">
@@ -351,20 +276,5 @@ function GroupPicker({ data }: { data: ResultsData }) {
         Show
       </button>
     </Form>
-  );
-}
-
-function PrintBar({ roundId, focusKey }: { roundId: string; focusKey?: string }) {
-  const back = `/hr/rounds/${roundId}/results${focusKey ? `?group=${encodeURIComponent(focusKey)}` : ""}`;
-  return (
-    <div className="print-bar no-print">
-      <p>This version is laid out for printing: choose "Save as PDF" in the print dialog for a report.</p>
-      <div className="row">
-        <button type="button" onClick={() => window.print()}>
-          Print
-        </button>
-        <Link to={back}>Back to the interactive results</Link>
-      </div>
-    </div>
   );
 }

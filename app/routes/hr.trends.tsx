@@ -46,13 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name,
     departments: visibleDepartments.map((d) => ({ key: departmentKey(d.id), name: d.name })),
     roles: roles.map((r) => ({ key: roleKey(r.id), name: r.name })),
-    points: points.map((p) => ({
-      roundId: p.roundId,
-      name: p.name,
-      closedOn: p.closedOn,
-      score: p.score && { nps: p.score.nps, low: p.score.low, high: p.score.high, n: p.score.n },
-      change: p.change,
-    })),
+    points,
   };
 }
 

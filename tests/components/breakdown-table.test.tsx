@@ -102,7 +102,7 @@ describe("NpsSummary", () => {
   const figures = figuresOf([1, 0, 0, 0, 0, 0, 2, 2, 1, 4, 2], 15, true)!;
 
   it("shows the eNPS, its interval, the responses of those invited and each category's share", () => {
-    renderInRemix(<NpsSummary name="Everyone" figures={figures} sharedLink={false} />);
+    renderInRemix(<NpsSummary name="Everyone" figures={figures} />);
     expect(screen.getByLabelText("eNPS of Everyone: +25.0")).toHaveTextContent("+25.0");
     expect(screen.getByText(/95% interval/).textContent).toBe("95% interval +1.0 to +39.0");
     expect(screen.getByText(/responses of 15 invited/).textContent).toBe("12 responses of 15 invited (80% response rate)");

@@ -9,7 +9,7 @@ import * as trends from "~/routes/hr.trends";
 import { prisma } from "~/utils/db.server";
 import { makeDepartment, makeRole, makeUser } from "../support/fixtures";
 import { call, makeRequest } from "../support/http";
-import { addResponses, makeRound, scores } from "../support/rounds";
+import { addResponses, makeRound } from "../support/rounds";
 import { inviteCells, makeTraining } from "../support/results";
 
 let orgs = 0;
@@ -210,7 +210,7 @@ describe("the home page", () => {
     expect(JSON.stringify(result.data)).not.toContain(south.name);
     expect(result.data.directory).toBeNull();
     const trainer = await call(home.loader, await makeRequest("/hr", { as: await makeUser("TRAINER") }));
-    expect(trainer.data.trend).toBeUndefined();
+    expect(trainer.data.trend).toBeNull();
     expect(trainer.data.openRounds).toEqual([]);
   });
 });

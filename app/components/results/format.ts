@@ -1,4 +1,5 @@
 import { formatNps } from "~/domain/group-figures";
+import { ROUND_KIND_LABELS, type RoundKind } from "~/domain/round-status";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -16,4 +17,9 @@ export function formatInterval(low: number, high: number): string {
 /** A response rate as a whole-number percentage, or a dash when the invited count is unknown. */
 export function formatRate(rate: number | null): string {
   return rate === null ? "–" : `${Math.round(rate * 100)}%`;
+}
+
+/** "Periodic eNPS", "After training", ...; an unknown kind as it is stored. */
+export function roundKindLabel(kind: string): string {
+  return ROUND_KIND_LABELS[kind as RoundKind] ?? kind;
 }

@@ -17,7 +17,7 @@ export function intervalMethod(figures: GroupFigures, sharedLink: boolean): stri
 }
 
 /** The headline of a group: eNPS, its interval, responses and the three categories. */
-export function NpsSummary({ name, figures, sharedLink }: { name: string; figures: GroupFigures; sharedLink: boolean }) {
+export function NpsSummary({ name, figures }: { name: string; figures: GroupFigures }) {
   const categories = [
     { key: "promoter", label: "Promoters", hint: "9-10", count: figures.promoters, share: figures.shares.promoters },
     { key: "passive", label: "Passives", hint: "7-8", count: figures.passives, share: figures.shares.passives },
