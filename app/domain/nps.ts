@@ -9,6 +9,7 @@
  *   interval = 100 * (p' - d') +/- 1.96 * SE, clipped to -100..100
  * When the number invited (N) is known, SE is multiplied by the finite-population correction
  * sqrt((N - n) / (N - 1)): asking 90 of 100 people leaves much less doubt than 90 of 10,000.
+ * When all N answered, the interval is the NPS itself.
  */
 
 export const Z_95 = 1.96;
@@ -73,7 +74,10 @@ export function estimateNps(counts: CategoryCounts, invited?: number | null): Np
   const adjustedN = n + 3;
   const p = (counts.promoters + 0.75) / adjustedN;
   const d = (counts.detractors + 0.75) / adjustedN;
-  const se = 100 * Math.sqrt((p + d - (p - d) ** 2) / adjustedN) * finitePopulationCorrection(n, invited);
+  const correction = finitePopulationCorrection(n, invited);
+  const se = 100 * Math.sqrt((p + d - (p - d) ** 2) / adjustedN) * correction;
+  // Everyone invited answered: the score is known exactly, not estimated around a shrunk centre.
+  if (correction === 0) return { n, nps, se: 0, low: nps, high: nps };
   const centre = 100 * (p - d);
   return {
     n,

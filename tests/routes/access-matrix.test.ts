@@ -48,6 +48,11 @@ const ACCESS: Record<string, UserRole[] | { loader: UserRole[]; action: UserRole
   "hr.rounds.schedules._index.tsx": ADMIN,
   "hr.rounds.schedules.new.tsx": ADMIN,
   "hr.rounds.schedules.$scheduleId.tsx": ADMIN,
+  // Every viewer gets only their own scope of the results (checked inside the results module).
+  "hr.rounds.$roundId.results.tsx": ALL,
+  "hr.trends.tsx": ["ADMIN", "MANAGER"],
+  "hr.rounds.$roundId.results[.]csv.ts": ADMIN,
+  "hr.rounds.$roundId.comments[.]csv.ts": ADMIN,
 };
 
 const modules = import.meta.glob<RouteModule>("../../app/routes/hr*.{ts,tsx}", { eager: true });

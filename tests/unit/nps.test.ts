@@ -66,6 +66,12 @@ describe("estimateNps", () => {
     expect(census.se).toBe(0);
   });
 
+  it("gives the exact NPS as the interval when everyone invited answered", () => {
+    // The adjusted centre (38.5 here) is an estimate for a sample; with everyone counted the
+    // score is known exactly, and an interval that left it out would contradict the page.
+    expect(estimateNps(counts(6, 3, 1), 10)).toMatchObject({ nps: 50, se: 0, low: 50, high: 50 });
+  });
+
   it("narrows as the sample grows", () => {
     const small = estimateNps(counts(4, 3, 3))!;
     const large = estimateNps(counts(400, 300, 300))!;

@@ -1,0 +1,178 @@
+/**
+ * Charts of results, drawn with chart.js in the browser only (a canvas has nothing to show
+ * before then). Every chart sits above a table with the same numbers, which the server renders,
+ * so the figures are there without JavaScript and for screen readers; the canvas itself is
+ * labelled as an image of that table.
+ */
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart as ChartJS,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartData,
+  type ChartOptions,
+} from "chart.js";
+import { useEffect, useState } from "react";
+import { Bar, Line } from "react-chartjs-2";
+import { categoryOf } from "~/domain/nps";
+import { heatLevel } from "~/domain/group-figures";
+
+ChartJS.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Filler, Tooltip, Legend);
+
+export const CATEGORY_COLOURS = { promoter: "#1f8a4c", passive: "#b7862a", detractor: "#c2413a" } as const;
+/** The same scale as the .heat-N classes in app.css, from deep red to deep green. */
+export const HEAT_COLOURS = ["#b3261e", "#d9534f", "#e99a5b", "#d8c25a", "#8cc084", "#3f9b5f", "#1f7a45"];
+const INK = "#1d2330";
+const GRID = "#e4e7ed";
+
+/** False during the server render and the first browser render, true once hydrated. */
+export function useHydrated(): boolean {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+function ChartBox({ label, height, name, children }: { label: string; height: number; name: string; children: React.ReactNode }) {
+  const hydrated = useHydrated();
+  return (
+    <div className="chart-box" style={{ height }} data-chart={name} role="img" aria-label={label}>
+      {hydrated ? children : null}
+    </div>
+  );
+}
+
+// Drawn at once (no animation), so a printed page or a screenshot never catches a half-drawn chart.
+const common: ChartOptions<"bar" | "line"> = { animation: false, responsive: true, maintainAspectRatio: false };
+
+export function ScoreDistributionChart({ distribution, label }: { distribution: number[]; label: string }) {
+  const data: ChartData<"bar"> = {
+    labels: distribution.map((_, score) => String(score)),
+    datasets: [
+      {
+        label: "Responses",
+        data: distribution,
+        backgroundColor: distribution.map((_, score) => CATEGORY_COLOURS[categoryOf(score)]),
+      },
+    ],
+  };
+  const options: ChartOptions<"bar"> = {
+    ...(common as ChartOptions<"bar">),
+    plugins: { legend: { display: false } },
+    scales: {
+      x: { title: { display: true, text: "Score", color: INK }, grid: { display: false } },
+      y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: "Responses", color: INK }, grid: { color: GRID } },
+    },
+  };
+  return (
+    <ChartBox label={label} height={260} name="distribution">
+      <Bar data={data} options={options} />
+    </ChartBox>
+  );
+}
+
+export interface ChartGroup {
+  name: string;
+  nps: number;
+  low: number;
+  high: number;
+}
+
+/** eNPS per group as horizontal bars, with each group's 95% interval as a pale band behind. */
+export function BreakdownChart({ groups, label, name }: { groups: ChartGroup[]; label: string; name: string }) {
+  const data: ChartData<"bar", (number | [number, number])[]> = {
+    labels: groups.map((g) => g.name),
+    datasets: [
+      {
+        label: "eNPS",
+        data: groups.map((g) => g.nps),
+        backgroundColor: groups.map((g) => HEAT_COLOURS[heatLevel(g.nps)]),
+        barPercentage: 0.5,
+        order: 1,
+      },
+      {
+        label: "95% interval",
+        data: groups.map((g) => [g.low, g.high] as [number, number]),
+        backgroundColor: "rgba(47, 91, 211, 0.16)",
+        borderColor: "rgba(47, 91, 211, 0.5)",
+        borderWidth: 1,
+        grouped: false,
+        barPercentage: 0.9,
+        order: 2,
+      },
+    ],
+  };
+  const options: ChartOptions<"bar"> = {
+    ...(common as ChartOptions<"bar">),
+    indexAxis: "y",
+    plugins: { legend: { position: "bottom" } },
+    scales: {
+      x: { min: -100, max: 100, title: { display: true, text: "eNPS", color: INK }, grid: { color: GRID } },
+      y: { grid: { display: false } },
+    },
+  };
+  return (
+    <ChartBox label={label} height={Math.max(160, 28 * groups.length + 90)} name={name}>
+      <Bar data={data} options={options} />
+    </ChartBox>
+  );
+}
+
+export interface ChartPoint {
+  label: string;
+  /** Null for a withheld round: the line breaks there instead of dropping to zero. */
+  nps: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+/** eNPS over rounds: a line, with the 95% interval as a band; withheld rounds are gaps. */
+export function TrendChart({ points, label, compact = false }: { points: ChartPoint[]; label: string; compact?: boolean }) {
+  const data: ChartData<"line", (number | null)[]> = {
+    labels: points.map((p) => p.label),
+    datasets: [
+      { label: "Interval low", data: points.map((p) => p.low), borderWidth: 0, pointRadius: 0, fill: false },
+      {
+        label: "95% interval",
+        data: points.map((p) => p.high),
+        borderWidth: 0,
+        pointRadius: 0,
+        backgroundColor: "rgba(47, 91, 211, 0.16)",
+        fill: "-1",
+      },
+      {
+        label: "eNPS",
+        data: points.map((p) => p.nps),
+        borderColor: "#2f5bd3",
+        backgroundColor: "#2f5bd3",
+        borderWidth: 2,
+        pointRadius: compact ? 2 : 4,
+        fill: false,
+      },
+    ],
+  };
+  const options: ChartOptions<"line"> = {
+    ...(common as ChartOptions<"line">),
+    spanGaps: false,
+    plugins: {
+      legend: { display: !compact, position: "bottom", labels: { filter: (item) => item.text !== "Interval low" } },
+      tooltip: { enabled: !compact, filter: (item) => item.dataset.label === "eNPS" },
+    },
+    scales: {
+      x: { display: !compact, grid: { display: false } },
+      // The full -100..100 scale keeps pages comparable; a sparkline zooms in on its own range.
+      y: compact ? { display: false } : { min: -100, max: 100, title: { display: true, text: "eNPS", color: INK }, grid: { color: GRID } },
+    },
+  };
+  return (
+    <ChartBox label={label} height={compact ? 90 : 300} name={compact ? "sparkline" : "trend"}>
+      <Line data={data} options={options} />
+    </ChartBox>
+  );
+}

@@ -1,0 +1,181 @@
+import { formatNps, formatShare, heatLevel } from "~/domain/group-figures";
+import { useFastLinks } from "./fast-links";
+import { formatInterval, formatRate } from "./format";
+import { Withheld } from "./withheld";
+
+export interface RowFigures {
+  responses: number;
+  rate: number | null;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  shares: { promoters: number; passives: number; detractors: number };
+  nps: number;
+  low: number;
+  high: number;
+}
+
+export interface BreakdownRow {
+  key: string;
+  name: string;
+  /** Null when withheld: the row then shows the label and no number at all. */
+  figures: RowFigures | null;
+  /** Where "Details" leads (the page focused on this group); none in print. */
+  detailsHref?: string;
+  /** Where "Create action" leads; none in print. */
+  actionHref?: string;
+}
+
+const FIGURE_COLUMNS = 7;
+
+function Count({ count, share }: { count: number; share: number }) {
+  return (
+    <>
+      {count} <span className="muted small">({formatShare(share)})</span>
+    </>
+  );
+}
+
+/** One breakdown (departments or roles) as a table, each eNPS coloured by its level. */
+export function BreakdownTable({ caption, groupLabel, rows }: { caption: string; groupLabel: string; rows: BreakdownRow[] }) {
+  const withLinks = rows.some((row) => row.detailsHref || row.actionHref);
+  const followLink = useFastLinks();
+  return (
+    <div className="table-wrap" onClick={followLink}>
+      <table className="breakdown">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{groupLabel}</th>
+            <th scope="col" className="num">Responses</th>
+            <th scope="col" className="num">Rate</th>
+            <th scope="col" className="num">Promoters</th>
+            <th scope="col" className="num">Passives</th>
+            <th scope="col" className="num">Detractors</th>
+            <th scope="col" className="num">eNPS</th>
+            <th scope="col" className="num">95% interval</th>
+            {withLinks ? <th scope="col"><span className="visually-hidden">Links</span></th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.name}</th>
+              {row.figures ? (
+                <>
+                  <td className="num">{row.figures.responses}</td>
+                  <td className="num">{formatRate(row.figures.rate)}</td>
+                  <td className="num"><Count count={row.figures.promoters} share={row.figures.shares.promoters} /></td>
+                  <td className="num"><Count count={row.figures.passives} share={row.figures.shares.passives} /></td>
+                  <td className="num"><Count count={row.figures.detractors} share={row.figures.shares.detractors} /></td>
+                  <td className={`num heat heat-${heatLevel(row.figures.nps)}`}>{formatNps(row.figures.nps)}</td>
+                  <td className="num">{formatInterval(row.figures.low, row.figures.high)}</td>
+                </>
+              ) : (
+                <td colSpan={FIGURE_COLUMNS} aria-describedby="withheld-note">
+                  <Withheld />
+                </td>
+              )}
+              {withLinks ? (
+                <td className="row-links">
+                  {row.figures && row.detailsHref ? (
+                    <a href={row.detailsHref} aria-label={`Details of ${row.name}`}>Details</a>
+                  ) : null}
+                  {row.figures && row.actionHref ? (
+                    <a href={row.actionHref} aria-label={`Create action for ${row.name}`}>Create action</a>
+                  ) : null}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export interface CrossCell {
+  key: string;
+  departmentId: string;
+  roleId: string;
+  /** Null when withheld. */
+  figures: { nps: number; responses: number } | null;
+}
+
+/**
+ * Department x role as a grid: each cell's eNPS and responses, coloured by level, or the
+ * withheld label; a dash where nobody of that department and role was invited.
+ */
+export function CrossTable({
+  departments,
+  roles,
+  cells,
+  detailsHref,
+}: {
+  departments: { id: string; name: string }[];
+  roles: { id: string; name: string }[];
+  cells: CrossCell[];
+  /** Where a shown cell's figure leads; plain figures without it (print). */
+  detailsHref?: (key: string) => string;
+}) {
+  const byPair = new Map(cells.map((c) => [`${c.departmentId}|${c.roleId}`, c]));
+  const followLink = useFastLinks();
+  return (
+    <div className="table-wrap" onClick={followLink}>
+      <table className="cross">
+        <caption className="visually-hidden">eNPS by department and role</caption>
+        <thead>
+          <tr>
+            <th scope="col">Department</th>
+            {roles.map((role) => (
+              <th scope="col" key={role.id} className="num">{role.name}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {departments.map((department) => (
+            <tr key={department.id}>
+              <th scope="row">{department.name}</th>
+              {roles.map((role) => {
+                const cell = byPair.get(`${department.id}|${role.id}`);
+                if (!cell) {
+                  return (
+                    <td key={role.id} className="num muted">
+                      <span aria-hidden="true">–</span>
+                      <span className="visually-hidden">Nobody invited</span>
+                    </td>
+                  );
+                }
+                if (!cell.figures) {
+                  return (
+                    <td key={role.id} className="num" aria-describedby="withheld-note">
+                      <Withheld />
+                    </td>
+                  );
+                }
+                const nps = formatNps(cell.figures.nps);
+                const figure = (
+                  <>
+                    <span className="cross-nps">{nps}</span>
+                    <span className="cross-n">n = {cell.figures.responses}</span>
+                  </>
+                );
+                return (
+                  <td key={role.id} className={`num heat heat-${heatLevel(cell.figures.nps)}`}>
+                    {detailsHref ? (
+                      <a href={detailsHref(cell.key)} aria-label={`${department.name} / ${role.name}: eNPS ${nps}, ${cell.figures.responses} responses. Details`}>
+                        {figure}
+                      </a>
+                    ) : (
+                      figure
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

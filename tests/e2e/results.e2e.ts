@@ -1,0 +1,167 @@
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildResultsDatabase } from "../support/results-database";
+import { newDatabaseFile, startServer, type RunningServer } from "../support/server";
+import { fitsWidth, launchBrowser, signIn } from "./support/browser";
+
+const ADMIN = { email: "results-admin@company.example", password: "results-e2e-password" };
+let browser: Browser;
+let server: RunningServer;
+let latestRoundId: string;
+
+beforeAll(async () => {
+  const file = newDatabaseFile("results");
+  const built = buildResultsDatabase(file, {
+    departments: 8,
+    roles: 5,
+    logins: [{ ...ADMIN, role: "ADMIN" }],
+    rounds: [
+      { name: "2025 Q3", responses: 300, closedDaysAgo: 200, invite: true, mood: -0.2 },
+      { name: "2025 Q4", responses: 320, closedDaysAgo: 110, invite: true },
+      { name: "2026 Q1", responses: 340, closedDaysAgo: 20, invite: true, mood: 0.3 },
+      { name: "2026 Q2", responses: 120, closedDaysAgo: null, invite: true },
+    ],
+  });
+  latestRoundId = built.rounds[2].id;
+  server = await startServer({ databaseFile: file });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A page that records script errors (a hydration mismatch shows up as one). */
+async function openPage(options: { width?: number; javaScript?: boolean; storageState?: BrowserContextOptions["storageState"] } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1200, height: 900 },
+    javaScriptEnabled: options.javaScript ?? true,
+    storageState: options.storageState,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  return { page, errors, close: () => context.close() };
+}
+
+/** How many pixels of the chart's canvas are painted (optionally: in one colour, fully opaque). */
+async function paintedPixels(page: Page, chart: string, colour?: [number, number, number]) {
+  const canvas = page.locator(`[data-chart="${chart}"] canvas`);
+  await canvas.waitFor();
+  return canvas.evaluate((element, rgb) => {
+    const canvas = element as HTMLCanvasElement;
+    const { data } = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
+    let painted = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const match = rgb
+        ? data[i + 3] > 250 && Math.abs(data[i] - rgb[0]) < 6 && Math.abs(data[i + 1] - rgb[1]) < 6 && Math.abs(data[i + 2] - rgb[2]) < 6
+        : data[i + 3] > 0;
+      if (match) painted++;
+    }
+    return painted;
+  }, colour);
+}
+
+describe("the results of a closed round in a browser", () => {
+  it("draws every chart above its table, with no script errors", async () => {
+    const { page, errors, close } = await openPage();
+    await signIn(page, server.url, ADMIN.email, ADMIN.password);
+    await page.goto(`${server.url}/hr/rounds/${latestRoundId}/results`);
+    await page.getByRole("heading", { level: 1, name: "2026 Q1" }).waitFor();
+    // Bars of all three categories: detractors red, passives amber, promoters green.
+    expect(await paintedPixels(page, "distribution", [194, 65, 58])).toBeGreaterThan(50);
+    expect(await paintedPixels(page, "distribution", [183, 134, 42])).toBeGreaterThan(50);
+    expect(await paintedPixels(page, "distribution", [31, 138, 76])).toBeGreaterThan(50);
+    expect(await paintedPixels(page, "departments")).toBeGreaterThan(1000);
+    expect(await page.getByRole("table", { name: "Responses per score, Everyone" }).count()).toBe(1);
+    expect(await page.getByRole("table", { name: "eNPS by department", exact: true }).getByRole("row").count()).toBe(9);
+    expect(await page.getByRole("table", { name: "eNPS by department and role" }).getByText("Withheld").count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("opens a department x role cell from the grid without reloading the page", async () => {
+    const { page, errors, close } = await openPage();
+    await signIn(page, server.url, ADMIN.email, ADMIN.password);
+    await page.goto(`${server.url}/hr/rounds/${latestRoundId}/results`);
+    await page.locator('[data-chart="distribution"] canvas').waitFor();
+    await page.evaluate(() => Object.assign(window, { samePage: true }));
+    const cell = page.getByRole("table", { name: "eNPS by department and role" }).getByRole("link").first();
+    const name = (await cell.getAttribute("aria-label"))!.split(":")[0];
+    await cell.click();
+    await page.getByRole("heading", { level: 2, name, exact: true }).waitFor();
+    expect(page.url()).toContain("group=cell");
+    expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+    expect(await paintedPixels(page, "distribution")).toBeGreaterThan(1000);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("focuses a department and searches its comments with a plain form, without JavaScript", async () => {
+    const signedIn = await openPage();
+    await signIn(signedIn.page, server.url, ADMIN.email, ADMIN.password);
+    const storageState = await signedIn.page.context().storageState();
+    await signedIn.close();
+    const { page, close } = await openPage({ javaScript: false, storageState });
+    await page.goto(`${server.url}/hr/rounds/${latestRoundId}/results`);
+    await page.getByLabel("Group").selectOption({ label: "Engineering" });
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.getByRole("heading", { level: 2, name: "Engineering", exact: true }).waitFor();
+    await page.getByLabel("Search comments").fill("meetings");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL(/q=meetings/);
+    const comments = page.locator(".comment-text");
+    expect(await comments.count()).toBeGreaterThan(0);
+    for (const text of await comments.allTextContents()) expect(text.toLowerCase()).toContain("meetings");
+    await close();
+  });
+
+  it("gives a print version without navigation or forms, charts drawn", async () => {
+    const { page, close } = await openPage();
+    await signIn(page, server.url, ADMIN.email, ADMIN.password);
+    await page.goto(`${server.url}/hr/rounds/${latestRoundId}/results`);
+    await page.getByRole("link", { name: "Print version" }).click();
+    await page.waitForURL(/print=1/);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("navigation", { name: "Main" }).isVisible()).toBe(false);
+    expect(await page.getByRole("search").count()).toBe(0);
+    expect(await page.getByRole("link", { name: /Create action/ }).count()).toBe(0);
+    expect(await paintedPixels(page, "distribution")).toBeGreaterThan(1000);
+    await close();
+  });
+
+  it("reads well on a 360 px phone", async () => {
+    const { page, close } = await openPage({ width: 360 });
+    await signIn(page, server.url, ADMIN.email, ADMIN.password);
+    await page.goto(`${server.url}/hr/rounds/${latestRoundId}/results`);
+    await page.locator('[data-chart="distribution"] canvas').waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await close();
+  });
+});
+
+describe("trends in a browser", () => {
+  it("draws the eNPS line with its interval band", async () => {
+    const { page, errors, close } = await openPage();
+    await signIn(page, server.url, ADMIN.email, ADMIN.password);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Trends" }).click();
+    await page.getByRole("heading", { level: 2, name: "eNPS over time · Everyone" }).waitFor();
+    expect(await paintedPixels(page, "trend", [47, 91, 211])).toBeGreaterThan(200);
+    expect(await page.getByRole("table", { name: "eNPS per round, Everyone" }).getByRole("row").count()).toBe(4);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("draws the small trend on the home page", async () => {
+    const { page, errors, close } = await openPage();
+    await signIn(page, server.url, ADMIN.email, ADMIN.password);
+    expect(await paintedPixels(page, "sparkline", [47, 91, 211])).toBeGreaterThan(50);
+    expect(await page.getByRole("table", { name: "Open rounds and their response rates" }).getByRole("row").count()).toBe(2);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
