@@ -9,7 +9,9 @@
  *   interval = 100 * (p' - d') +/- 1.96 * SE, clipped to -100..100
  * When the number invited (N) is known, SE is multiplied by the finite-population correction
  * sqrt((N - n) / (N - 1)): asking 90 of 100 people leaves much less doubt than 90 of 10,000.
- * When all N answered, the interval is the NPS itself.
+ * When all N answered, the interval is the NPS itself. The interval always includes the
+ * measured NPS: with the correction, the adjusted centre can sit further from it than the shrunk
+ * half-width, and an interval that leaves out the measured score helps nobody.
  */
 
 export const Z_95 = 1.96;
@@ -83,8 +85,8 @@ export function estimateNps(counts: CategoryCounts, invited?: number | null): Np
     n,
     nps,
     se,
-    low: Math.max(-100, centre - Z_95 * se),
-    high: Math.min(100, centre + Z_95 * se),
+    low: Math.max(-100, Math.min(nps, centre - Z_95 * se)),
+    high: Math.min(100, Math.max(nps, centre + Z_95 * se)),
   };
 }
 

@@ -119,3 +119,30 @@ describe("roundTo1", () => {
     expect(roundTo1(33.333333)).toBe(33.3);
   });
 });
+
+describe("estimateNps over every small sample", () => {
+  it("always includes the measured NPS in its interval, with or without the correction", () => {
+    for (let n = 1; n <= 30; n++) {
+      for (let promoters = 0; promoters <= n; promoters++) {
+        for (let detractors = 0; promoters + detractors <= n; detractors++) {
+          const c = counts(promoters, n - promoters - detractors, detractors);
+          for (const invited of [null, n, n + 1, 2 * n, 100 * n]) {
+            const e = estimateNps(c, invited)!;
+            expect(e.low, `${promoters}/${detractors} of ${n}, ${invited} invited`).toBeLessThanOrEqual(e.nps + 1e-9);
+            expect(e.high).toBeGreaterThanOrEqual(e.nps - 1e-9);
+            expect(e.low).toBeGreaterThanOrEqual(-100);
+            expect(e.high).toBeLessThanOrEqual(100);
+          }
+        }
+      }
+    }
+  });
+
+  it("widens to the measured score where the corrected interval would miss it", () => {
+    // 9 of 10 invited answered, 6 promoters, 1 detractor: NPS 55.6, corrected centre lower.
+    const e = estimateNps(counts(6, 2, 1), 10)!;
+    expect(e.nps).toBeCloseTo(55.556, 3);
+    expect(e.high).toBeCloseTo(55.556, 3);
+    expect(e.low).toBeLessThan(40);
+  });
+});
