@@ -1,4 +1,145 @@
-/** Surveys, rounds with answers, a training and action items for the demo company. */
-export async function seedDemoActivity() {
-  // Filled in as those capabilities arrive.
+/**
+ * The demo company's history: four closed quarterly eNPS rounds and one open, answered through
+ * the same links and submission path employees use, and action items that came out of them.
+ */
+import { draftFromTemplate } from "~/domain/survey-templates";
+import { createAction, addActionNote, setActionPublished } from "~/models/actions.server";
+import { submitByToken } from "~/models/answering.server";
+import type { Actor } from "~/models/audit.server";
+import { mintLinksForDownload } from "~/models/invitations.server";
+import { launchRound } from "~/models/rounds.server";
+import { setCompanyName } from "~/models/settings.server";
+import { createSurvey, getSurveyForAnswering } from "~/models/surveys.server";
+import type { SessionUser } from "~/models/users.server";
+import { prisma } from "~/utils/db.server";
+import { DEPARTMENT_MOODS, demoComments, demoRandom, demoScore, type Random } from "./demo-answers";
+
+const DAY = 24 * 60 * 60 * 1000;
+export const DEMO_COMPANY = "Northwind Group";
+
+export interface DemoLogins {
+  admin: SessionUser;
+  manager: SessionUser;
+  trainer: SessionUser;
+}
+
+const quarterOf = (date: Date) => `${date.getUTCFullYear()} Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
+
+/** Launches a round as HR would have, at `opensAt`, and answers it as employees would have. */
+async function answeredRound(
+  actor: Actor,
+  survey: { id: string; questions: { id: string; type: string }[] },
+  opensAt: Date,
+  closesAt: Date,
+  moodIndex: number,
+  share: number,
+  random: Random,
+) {
+  const round = await launchRound(
+    actor,
+    { name: `eNPS ${quarterOf(opensAt)}`, surveyId: survey.id, kind: "PERIODIC", opensAt, closesAt, k: 5, audience: { departmentIds: [], roleIds: [] }, sharedLink: false },
+    new Date(opensAt.getTime() - 60_000),
+  );
+  const { rows } = await mintLinksForDownload(actor, round.id, "http://demo.invalid", opensAt);
+  const people = await prisma.person.findMany({ select: { email: true, department: { select: { name: true } } } });
+  const departmentOf = new Map(people.map((p) => [p.email, p.department.name]));
+  const [nps, reason, improve] = survey.questions;
+  for (const row of rows) {
+    if (random() > share) continue;
+    const mood = DEPARTMENT_MOODS[departmentOf.get(row.email) ?? ""]?.[moodIndex] ?? 0.5;
+    const score = demoScore(mood, random);
+    const comments = demoComments(score, random);
+    const answeredAt = new Date(opensAt.getTime() + random() * (Math.min(closesAt.getTime(), Date.now()) - opensAt.getTime()));
+    await submitByToken(
+      row.link.slice(row.link.lastIndexOf("/") + 1),
+      [
+        { questionId: nps.id, type: "NPS", value: score },
+        ...(comments.reason ? [{ questionId: reason.id, type: "TEXT" as const, text: comments.reason }] : []),
+        ...(comments.improve ? [{ questionId: improve.id, type: "TEXT" as const, text: comments.improve }] : []),
+      ],
+      answeredAt,
+    );
+  }
+  return round.id;
+}
+
+async function demoActions(logins: DemoLogins, roundId: string, roundClosedAt: Date) {
+  const departments = new Map((await prisma.department.findMany({ select: { id: true, name: true } })).map((d) => [d.name, d.id]));
+  const day = (offset: number) => new Date(roundClosedAt.getTime() + offset * DAY).toISOString().slice(0, 10);
+  const plan = async (
+    owner: SessionUser,
+    title: string,
+    description: string,
+    department: string | null,
+    deadline: string,
+    notes: { body: string; status?: "IN_PROGRESS" | "DONE" | "CANCELLED" }[],
+    published: boolean,
+  ) => {
+    const creator = owner.role === "MANAGER" ? owner : logins.admin;
+    const { id } = await createAction(
+      creator,
+      { title, description, ownerId: owner.id, deadline, roundId, departmentId: department ? departments.get(department)! : null, roleId: null, trainingId: null },
+      new Date(roundClosedAt.getTime() + DAY),
+    );
+    for (const note of notes) await addActionNote(owner.role === "MANAGER" ? owner : logins.admin, id, { body: note.body, status: note.status ?? null });
+    if (published) await setActionPublished(logins.admin, id, true);
+  };
+  await plan(
+    logins.manager,
+    "Cut recurring meetings by a third",
+    "Engineering said meetings leave no time to focus. Every team lead reviews their recurring meetings.",
+    "Engineering",
+    day(45),
+    [
+      { body: "Every team reviewed its recurring meetings; 14 of 40 were dropped.", status: "IN_PROGRESS" },
+      { body: "Wednesdays are now meeting-free across Engineering.", status: "DONE" },
+    ],
+    true,
+  );
+  await plan(
+    logins.admin,
+    "Publish salary bands for every role",
+    "Pay transparency came up in every department's comments.",
+    null,
+    day(120),
+    [{ body: "Bands agreed for four of six roles; the rest follow with the next review cycle.", status: "IN_PROGRESS" }],
+    true,
+  );
+  await plan(
+    logins.admin,
+    "An onboarding buddy for every new hire in Customer Support",
+    "New starters in Support said they were left alone in their first weeks.",
+    "Customer Support",
+    day(30),
+    [],
+    false,
+  );
+  await plan(
+    logins.admin,
+    "Career conversations every quarter in Sales",
+    "Sales lost ground on career paths; managers hold a career conversation with each person every quarter.",
+    "Sales",
+    day(90),
+    [{ body: "Started with the two largest sales teams.", status: "IN_PROGRESS" }],
+    false,
+  );
+}
+
+export async function seedDemoActivity(logins: DemoLogins, now = new Date()) {
+  const actor = { id: logins.admin.id, email: logins.admin.email };
+  await setCompanyName(actor, DEMO_COMPANY);
+  const { id: surveyId } = await createSurvey(actor, draftFromTemplate("ENPS"));
+  const survey = (await getSurveyForAnswering(surveyId))!;
+  const random = demoRandom(42);
+
+  // Four closed rounds, a quarter apart, the latest ended a month ago; and the current one.
+  let latestClosed = { id: "", closesAt: now };
+  for (let i = 0; i < 4; i++) {
+    const opensAt = new Date(now.getTime() - (400 - i * 91) * DAY);
+    const closesAt = new Date(opensAt.getTime() + 14 * DAY);
+    latestClosed = { id: await answeredRound(actor, survey, opensAt, closesAt, i, 0.72 + i * 0.03, random), closesAt };
+  }
+  const currentOpens = new Date(now.getTime() - 5 * DAY);
+  await answeredRound(actor, survey, currentOpens, new Date(now.getTime() + 9 * DAY), 4, 0.45, random);
+  await demoActions(logins, latestClosed.id, latestClosed.closesAt);
 }

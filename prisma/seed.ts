@@ -33,17 +33,19 @@ export async function seedDemo() {
   const started = Date.now();
   const imported = await importPeople(COMMAND_LINE, demoPeopleCsv(), "demo-company.csv");
   if (!imported.ok) throw new Error(`Demo directory is invalid: ${JSON.stringify(imported.errors)}`);
-  const managerDepartment = DEMO_DEPARTMENTS[0];
-  for (const [kind, login] of Object.entries(DEMO_LOGINS)) {
-    await createUser(COMMAND_LINE, {
-      ...login,
-      role: kind === "admin" ? "ADMIN" : kind === "trainer" ? "TRAINER" : "MANAGER",
+  const login = (kind: keyof typeof DEMO_LOGINS, role: "ADMIN" | "TRAINER" | "MANAGER") =>
+    createUser(COMMAND_LINE, {
+      ...DEMO_LOGINS[kind],
+      role,
       departmentId: "",
-      departmentName: kind === "manager" ? managerDepartment : undefined,
+      departmentName: role === "MANAGER" ? DEMO_DEPARTMENTS[0] : undefined,
       password: DEMO_PASSWORD,
     });
-  }
-  await seedDemoActivity();
+  await seedDemoActivity({
+    admin: await login("admin", "ADMIN"),
+    trainer: await login("trainer", "TRAINER"),
+    manager: await login("manager", "MANAGER"),
+  });
   console.log(`Seeded the demo company in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
