@@ -4,7 +4,7 @@ import { SurveyScreen } from "~/components/survey-screen";
 import { localeFor } from "~/i18n/locale.server";
 import type { Locale } from "~/i18n/locales";
 import { findByToken, submitByToken } from "~/models/answering.server";
-import { tooManyRequests } from "~/utils/http.server";
+import { readForm, tooManyRequests } from "~/utils/http.server";
 import { unknownLinks } from "~/utils/link-throttle.server";
 import { clientAddress } from "~/utils/request.server";
 import { checkAnswers, readyView, surveyPage, textFields, thanksRedirect, unavailableView } from "~/utils/survey-page.server";
@@ -47,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const found = await lookUp(params.token, address);
   if (!found) return surveyPage(locale, { state: "unknown" });
   if (found.availability.state !== "ready") return surveyPage(locale, unavailableView(found.availability, locale));
-  const checked = checkAnswers(textFields(await request.formData()), found.round);
+  const checked = checkAnswers(textFields(await readForm(request)), found.round);
   if (!checked.ok) {
     const view = { ...(await readyView(found.round, locale)), problems: checked.problems, values: checked.values };
     return surveyPage(locale, view, {}, 400);

@@ -16,7 +16,7 @@ import {
 import { orRefusal } from "~/utils/action-refusals.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
 
@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   // Read first: an unknown id is a 404 and someone else's item a 403, whatever the form says.
   const { item } = await orRefusal(getActionDetail(user, id, now));
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const here = `/hr/actions/${id}`;
 

@@ -17,7 +17,7 @@ import { mailIsConfigured } from "~/models/outbox.server";
 import { orRefusal } from "~/utils/action-refusals.server";
 import { actorOf, requireAdmin, requireUser } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { pageFrom } from "~/utils/params.server";
 
@@ -51,7 +51,7 @@ function digestNotice(run: DigestRun): string {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   if (intent !== "send-digests") throw badRequest("Unknown action.");
   const run = await sendActionDigests(new Date(), {
     baseUrl: env.PUBLIC_URL ?? new URL(request.url).origin,

@@ -9,6 +9,7 @@ import { orRefusal } from "~/utils/action-refusals.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "New action · Candor" }];
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const now = new Date();
-  const form = parseForm(await request.formData(), newActionSchema(todayOf(now)));
+  const form = parseForm(await readForm(request), newActionSchema(todayOf(now)));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   try {
     const { id } = await orRefusal(createAction(user, form.data, now));

@@ -8,6 +8,7 @@ import { createPerson, DuplicatePersonError, InactiveGroupError } from "~/models
 import { actorOf, requireAdmin } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Add person · Candor" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const form = parseForm(await request.formData(), personSchema);
+  const form = parseForm(await readForm(request), personSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   try {
     await createPerson(actorOf(user), form.data);

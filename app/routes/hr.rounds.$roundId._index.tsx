@@ -11,7 +11,7 @@ import { mailIsConfigured } from "~/models/outbox.server";
 import { getRoundCounts } from "~/models/results.server";
 import { addSharedLink, closeRoundEarly, getRoundForViewer, RoundClosedError, type Viewer } from "~/models/rounds.server";
 import { actorOf, requireAdmin, requireUser } from "~/utils/auth.server";
-import { badRequest, conflict, forbidden, notFound } from "~/utils/http.server";
+import { badRequest, conflict, forbidden, notFound, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
 import { publicOrigin } from "~/utils/public-url.server";
@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const round = await findRound(params, user);
   const actor = actorOf(user);
   const here = `/hr/rounds/${round.id}`;
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   const origin = publicOrigin(request);
   try {
     if (intent === "close") {

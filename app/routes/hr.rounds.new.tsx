@@ -12,7 +12,7 @@ import { launchRound, LaunchError, previewLaunch, type LaunchPreview } from "~/m
 import { listLaunchableSurveys } from "~/models/surveys.server";
 import { actorOf, requireAdmin } from "~/utils/auth.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Launch a round · Candor" }];
@@ -52,7 +52,7 @@ function withoutIntent(formData: FormData): FieldValues {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const values = withoutIntent(formData);
   if (intent === "edit") return data<Stage>({ stage: "edit", values, errors: {} });

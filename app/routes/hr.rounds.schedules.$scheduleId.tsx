@@ -6,7 +6,7 @@ import { CADENCE_LABELS, dueOccurrence, occurrence } from "~/domain/schedule";
 import { formatUtc } from "~/domain/utc-time";
 import { getSchedule, setScheduleActive } from "~/models/schedules.server";
 import { actorOf, requireAdmin } from "~/utils/auth.server";
-import { badRequest, notFound } from "~/utils/http.server";
+import { badRequest, notFound, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
 
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const schedule = await findSchedule(params);
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   if (intent !== "pause" && intent !== "resume") throw badRequest("Unknown action.");
   const active = intent === "resume";
   await setScheduleActive(actorOf(user), schedule.id, active);

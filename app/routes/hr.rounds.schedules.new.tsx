@@ -14,6 +14,7 @@ import { listLaunchableSurveys } from "~/models/surveys.server";
 import { actorOf, requireAdmin } from "~/utils/auth.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "New recurring eNPS · Candor" }];
 
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const values: FieldValues = formValues(formData);
   const form = parseForm(formData, scheduleFormSchema);
   if (!form.ok) return data({ values, errors: form.errors }, { status: 400 });

@@ -8,7 +8,7 @@ import { formatUtcDate } from "~/domain/utc-time";
 import { getCompanyName } from "~/models/settings.server";
 import { getSurvey, setSurveyArchived, SurveyLockedError, updateSurvey } from "~/models/surveys.server";
 import { actorOf, requireAdmin } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
 import { handleSurveyEditorPost, type EditorResult } from "~/utils/survey-editor.server";
@@ -31,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const survey = await findSurvey(params);
   const here = `/hr/surveys/${survey.id}`;
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "archive" || intent === "unarchive") {
     const archived = intent === "archive";

@@ -9,7 +9,7 @@ import { getCompanyName, setCompanyName } from "~/models/settings.server";
 import { listSurveys } from "~/models/surveys.server";
 import { actorOf, requireAdmin } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Surveys · Candor" }];
@@ -24,7 +24,7 @@ const companySchema = z.object({ companyName: requiredText("The company name", L
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") !== "company-name") throw badRequest("Unknown action.");
   const form = parseForm(formData, companySchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });

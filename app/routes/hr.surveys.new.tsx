@@ -7,7 +7,7 @@ import { draftFromTemplate, SURVEY_TEMPLATES } from "~/domain/survey-templates";
 import { getCompanyName } from "~/models/settings.server";
 import { createSurvey, getSurvey } from "~/models/surveys.server";
 import { actorOf, requireAdmin } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
 import { handleSurveyEditorPost } from "~/utils/survey-editor.server";
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  return handleSurveyEditorPost(await request.formData(), async (draft) => {
+  return handleSurveyEditorPost(await readForm(request), async (draft) => {
     const survey = await createSurvey(actorOf(user), draft);
     return redirectWithNotice(request, `/hr/surveys/${survey.id}`, `The survey "${draft.name}" was created.`);
   });

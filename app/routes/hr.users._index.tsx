@@ -5,7 +5,7 @@ import { PageHeader } from "~/components/page";
 import { USER_ROLE_LABELS } from "~/domain/user-roles";
 import { listUsers, setUserActive } from "~/models/users.server";
 import { actorOf, requireAdmin } from "~/utils/auth.server";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Logins · Candor" }];
@@ -22,7 +22,7 @@ const toggleSchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const form = toggleSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = toggleSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) throw badRequest("Unknown action.");
   if (form.data.id === user.id) throw badRequest("You cannot deactivate your own login.");
   await setUserActive(actorOf(user), form.data.id, form.data.intent === "reactivate");

@@ -9,6 +9,7 @@ import { createUser, DuplicateEmailError, UnknownDepartmentError } from "~/model
 import { actorOf, requireAdmin } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Add login · Candor" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const form = parseForm(await request.formData(), newUserSchema);
+  const form = parseForm(await readForm(request), newUserSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const { password: _password, ...values } = form.data;
   try {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { FormError, TextField } from "~/components/field";
 import { attemptLogin, getUser, safeRedirect, startSession } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Candor" }];
 
@@ -20,7 +21,7 @@ const loginSchema = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = loginSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = loginSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success || form.data.email === "" || form.data.password === "") {
     return data(
       { message: "Enter your e-mail and password.", email: form.data?.email ?? "" },

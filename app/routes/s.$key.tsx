@@ -7,6 +7,7 @@ import { localeFor } from "~/i18n/locale.server";
 import type { Locale } from "~/i18n/locales";
 import { findBySharedKey, submitShared } from "~/models/answering.server";
 import { checkAnswers, readyView, surveyPage, textFields, thanksRedirect, unavailableView } from "~/utils/survey-page.server";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.messages["survey.pageTitle"] ?? "Survey" },
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const url = new URL(request.url);
   const { page, found } = await currentPage(locale, params.key, url);
   if (!found || found.availability.state !== "ready") return page;
-  const fields = textFields(await request.formData());
+  const fields = textFields(await readForm(request));
   const group = { departmentId: fieldValue(fields, "departmentId"), roleId: fieldValue(fields, "roleId") };
   const checked = checkAnswers(fields, found.round);
   const groupChosen = group.departmentId !== "" && group.roleId !== "";

@@ -13,7 +13,7 @@ import {
 } from "~/models/org-groups.server";
 import { actorOf, requireAdmin } from "./auth.server";
 import { parseForm } from "./forms";
-import { badRequest, notFound } from "./http.server";
+import { badRequest, notFound, readForm } from "./http.server";
 import { redirectWithNotice } from "./notice.server";
 
 /** The departments page and the roles page work the same way; this is their loader and action. */
@@ -35,7 +35,7 @@ export function groupAdminAction(kind: GroupKind) {
   return async ({ request }: ActionFunctionArgs) => {
     const user = await requireAdmin(request);
     const actor = actorOf(user);
-    const formData = await request.formData();
+    const formData = await readForm(request);
     const intent = String(formData.get("intent") ?? "");
 
     if (intent === "create") {

@@ -26,3 +26,12 @@ export function csvResponse(filename: string, body: string): Response {
     },
   });
 }
+
+/** The request's form fields; a body that is not a readable form is a 400, never a crash. */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw badRequest("The form could not be read. Please reload the page and send it again.");
+  }
+}

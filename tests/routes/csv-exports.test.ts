@@ -30,7 +30,7 @@ async function worldWithFormulas() {
   const admin = await makeUser("ADMIN");
   const departments = await Promise.all(FORMULAS.slice(0, 2).map((name) => makeDepartment(name)));
   const role = await makeRole("@role");
-  const people = [];
+  const people: Awaited<ReturnType<typeof makePerson>>[] = [];
   for (const department of departments) {
     for (let i = 0; i < 6; i++) {
       const n = people.length;
