@@ -122,6 +122,15 @@ describe("a personal link", () => {
     expect(tally.map((t) => t.count)).toEqual([1]);
   });
 
+  it("answers a thousand random links with 404 and lets none of them in", async () => {
+    const { round } = await openRoundWithPeople(1);
+    for (let i = 0; i < 1000; i++) {
+      const result = await openLink(newToken(), {}, `10.${Math.floor(i / 250)}.${i % 250}.1`);
+      expect(result.status).toBe(404);
+    }
+    expect(await prisma.response.count({ where: { roundId: round.id } })).toBe(0);
+  });
+
   it("throttles an address that keeps trying unknown links, without locking out valid links", async () => {
     const { round, tokens } = await openRoundWithPeople(1);
     const guesser = "203.0.113.66";
