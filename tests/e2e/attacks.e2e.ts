@@ -33,7 +33,8 @@ describe("the server's defences", () => {
 
   it("refuses a form posted from another site, even with the victim's session cookie", async () => {
     const form = () => new URLSearchParams({ intent: "create", name: "Forged department" });
-    for (const headers of [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, { Origin: "null" }]) {
+    const forged: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, { Origin: "null" }];
+    for (const headers of forged) {
       const response = await post("/hr/departments", form(), headers);
       expect(response.status).toBe(403);
       expect(await response.text()).toContain("only be sent from Candor's own pages");
