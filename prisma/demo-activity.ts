@@ -12,7 +12,8 @@ import { setCompanyName } from "~/models/settings.server";
 import { createSurvey, getSurveyForAnswering } from "~/models/surveys.server";
 import type { SessionUser } from "~/models/users.server";
 import { prisma } from "~/utils/db.server";
-import { DEPARTMENT_MOODS, demoComments, demoRandom, demoScore, type Random } from "./demo-answers";
+import { seededRandom } from "~/domain/seeded-random";
+import { DEPARTMENT_MOODS, demoComments, demoScore, type Random } from "./demo-answers";
 
 const DAY = 24 * 60 * 60 * 1000;
 export const DEMO_COMPANY = "Northwind Group";
@@ -130,7 +131,7 @@ export async function seedDemoActivity(logins: DemoLogins, now = new Date()) {
   await setCompanyName(actor, DEMO_COMPANY);
   const { id: surveyId } = await createSurvey(actor, draftFromTemplate("ENPS"));
   const survey = (await getSurveyForAnswering(surveyId))!;
-  const random = demoRandom(42);
+  const random = seededRandom(42);
 
   // Four closed rounds, a quarter apart, the latest ended a month ago; and the current one.
   let latestClosed = { id: "", closesAt: now };

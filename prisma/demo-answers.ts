@@ -3,13 +3,7 @@
  * (Engineering improves after its meeting diet, Sales slips), and comments come in the
  * languages people there write in.
  */
-import { seededRandom } from "./demo-company";
-
 export type Random = () => number;
-
-export function demoRandom(seed: number): Random {
-  return seededRandom(seed);
-}
 
 /** Mood per department and round (0 = miserable, 1 = delighted), oldest round first. */
 export const DEPARTMENT_MOODS: Record<string, number[]> = {

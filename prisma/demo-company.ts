@@ -1,3 +1,5 @@
+import { seededRandom } from "~/domain/seeded-random";
+
 /**
  * The demo company: a deterministic, realistic directory so a first start shows a living
  * product. Names come from the languages Candor's users work in.
@@ -41,18 +43,6 @@ const LAST = [
   "Georgiev", "Brown", "Wisniewska", "Li", "Kovalenko", "Dimitrova", "Sokolov", "Liu", "Lewandowski",
   "Taylor", "Melnyk", "Chen", "Stoyanov", "Kuznetsova", "Wojcik", "Huang",
 ];
-
-/** A small seeded generator, so every demo start looks the same. */
-export function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Department sizes and role mix of a 200-person company.
 const DEPARTMENT_WEIGHTS = [50, 34, 30, 20, 16, 20, 10, 20];

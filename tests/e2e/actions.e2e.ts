@@ -1,18 +1,11 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { addDays, todayOf } from "~/domain/action-items";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "../../prisma/demo-company";
-import { fitsWidth, launchBrowser, signIn } from "./support/browser";
+import { fitsWidth, signIn, useBrowser } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const manager = {
   name: "Marta Action",
@@ -38,7 +31,7 @@ async function addManagerLogin(page: Page) {
 
 describe("a manager's action plan", () => {
   it("creates an item for their department, moves it to done with a note and sees it listed", async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await browser().newPage({ viewport: { width: 1200, height: 900 } });
     await addManagerLogin(page);
     await signIn(page, baseUrl, manager.email, manager.password);
 

@@ -1,18 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { fitsWidth, launchBrowser, signIn } from "./support/browser";
+import { describe, expect, inject, it } from "vitest";
+import { fitsWidth, signIn, useBrowser } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The demo login exactly as the console printed it on the first start. */
 function printedDemoLogin() {
@@ -25,7 +17,7 @@ function printedDemoLogin() {
 
 describe("a newcomer with the demo", () => {
   it("refuses a wrong password with a clear message", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${baseUrl}/login`);
     await page.getByLabel("E-mail").fill(printedDemoLogin().email);
     await page.getByLabel("Password").fill("not the password");
@@ -35,7 +27,7 @@ describe("a newcomer with the demo", () => {
   });
 
   it("signs in with the printed login, imports a CSV and sees the people listed", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const { email, password } = printedDemoLogin();
     await signIn(page, baseUrl, email, password);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Hello");
@@ -64,7 +56,7 @@ describe("a newcomer with the demo", () => {
   });
 
   it("shows every bad line of a malformed CSV and imports nothing", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const { email, password } = printedDemoLogin();
     await signIn(page, baseUrl, email, password);
     await page.goto(`${baseUrl}/hr/import`);
@@ -78,7 +70,7 @@ describe("a newcomer with the demo", () => {
   });
 
   it("reads well on a 360 px phone", async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const page = await browser().newPage({ viewport: { width: 360, height: 740 } });
     const { email, password } = printedDemoLogin();
     await signIn(page, baseUrl, email, password);
     await page.goto(`${baseUrl}/hr/people`);

@@ -1,24 +1,16 @@
 import fs from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { parseCsv } from "~/domain/csv";
-import { fitsWidth, launchBrowser, signIn } from "./support/browser";
+import { fitsWidth, signIn, useBrowser } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const DEMO = { email: "hr@candor.example", password: "candor-demo-2026" };
 
 describe("HR runs a round", () => {
   it("creates a survey from the eNPS template, launches it to two departments, downloads the links and sees the round", async () => {
-    const page = await browser.newPage({ acceptDownloads: true });
+    const page = await browser().newPage({ acceptDownloads: true });
     await signIn(page, baseUrl, DEMO.email, DEMO.password);
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Surveys" }).click();
@@ -78,7 +70,7 @@ describe("HR runs a round", () => {
   });
 
   it("works without JavaScript: the survey editor's buttons, the launch and the links download", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
+    const context = await browser().newContext({ javaScriptEnabled: false, acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/login`);
     await page.getByLabel("E-mail").fill(DEMO.email);
@@ -119,7 +111,7 @@ describe("HR runs a round", () => {
   });
 
   it("reads well on a 360 px phone", async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const page = await browser().newPage({ viewport: { width: 360, height: 740 } });
     await signIn(page, baseUrl, DEMO.email, DEMO.password);
     for (const path of ["/hr/rounds", "/hr/rounds/new", "/hr/surveys", "/hr/surveys/new?template=TRAINING", "/hr/outbox", "/hr/rounds/schedules/new"]) {
       await page.goto(`${baseUrl}${path}`);

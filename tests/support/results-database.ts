@@ -11,6 +11,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ResponseInput } from "~/models/responses.server";
+import { seededRandom } from "~/domain/seeded-random";
 
 export interface RoundSpec {
   name: string;
@@ -79,18 +80,6 @@ const IMPROVE = [
   "Більше навчання", "Повече обучения", "Больше обучения",
 ];
 
-/** A small, fast, seeded generator, so every build of the same spec is the same. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pickWeighted(weights: number[], total: number, r: number) {
   let x = r * total;
   for (let i = 0; i < weights.length; i++) {
@@ -115,7 +104,7 @@ async function build(file: string, spec: DatabaseSpec): Promise<BuiltDatabase> {
   const { createUser } = await import("~/models/users.server");
   const { COMMAND_LINE } = await import("~/models/audit.server");
   const { categoryOf } = await import("~/domain/nps");
-  const rand = random(spec.seed ?? 7);
+  const rand = seededRandom(spec.seed ?? 7);
 
   const departments = [];
   for (let i = 0; i < spec.departments; i++) {
