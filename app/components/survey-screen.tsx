@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { Messages } from "~/i18n/messages/en";
 import type { Locale } from "~/i18n/locales";
 import { useTranslate } from "~/i18n/use-translate";
@@ -34,7 +35,7 @@ export function SurveyScreen({
         <>
           {saved ? (
             <p className="notice kiosk-saved" role="status">
-              {t("kiosk.thanks")}
+              {t("kiosk.thanks")} <Link to={`/you-said-we-did?lang=${locale}`}>{t("thanks.published")}</Link>
             </p>
           ) : null}
           <h1>{t("survey.heading")}</h1>

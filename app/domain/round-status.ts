@@ -18,6 +18,11 @@ export function roundStatus(round: RoundTimes, now: Date = new Date()): RoundSta
   return "open";
 }
 
+/** When a round stopped taking answers: closed early by hand, or at its closing time. */
+export function closingTime(round: Pick<RoundTimes, "closesAt" | "closedAt">): Date {
+  return round.closedAt && round.closedAt < round.closesAt ? round.closedAt : round.closesAt;
+}
+
 export const ROUND_KINDS = ["PERIODIC", "PULSE", "TRAINING_PRE", "TRAINING_POST", "TRAINING_FOLLOWUP"] as const;
 export type RoundKind = (typeof ROUND_KINDS)[number];
 

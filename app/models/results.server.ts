@@ -1,9 +1,10 @@
 import { cellKey, departmentKey, OVERALL_KEY, roleKey, type GroupKind } from "~/domain/anonymity";
+import { followUpSeries, pickFollowUpRound } from "~/domain/action-outcome";
 import type { FrequentTerms } from "~/domain/frequent-words";
 import { EVERYONE, type GroupFigures, type RatingFigures } from "~/domain/group-figures";
 import type { Category, NpsChange, NpsEstimate } from "~/domain/nps";
 import type { CsvComment } from "~/domain/results-csv";
-import { roundStatus, type RoundStatus } from "~/domain/round-status";
+import { closingTime, roundStatus, type RoundStatus } from "~/domain/round-status";
 import { changesAlong } from "~/domain/trend";
 import { prisma } from "~/utils/db.server";
 import { closedRoundComments, commentsOfGroup, termsOfGroup } from "./results-comments.server";
@@ -372,6 +373,147 @@ export async function getGroupScore(roundId: string, group: GroupRef, now = new 
 }
 
 // ---------------------------------------------------------------------------------------------
+// One group as a viewer sees it, and the round that follows an action item up
+// ---------------------------------------------------------------------------------------------
+
+export interface ViewedRound {
+  id: string;
+  name: string;
+  k: number;
+  closed: boolean;
+  trainingId: string | null;
+  closedOn: Date;
+}
+
+export interface ViewedGroupScore {
+  round: ViewedRound;
+  /** "Everyone", the department's or role's name, or "Department / Role". */
+  group: string;
+  /** Null while the round is open, and for a group the gate withholds. */
+  score: GroupScore | null;
+}
+
+function kindOfRef(ref: GroupRef): GroupKind {
+  if (ref.departmentId && ref.roleId) return "cell";
+  if (ref.departmentId) return "department";
+  return ref.roleId ? "role" : "overall";
+}
+
+/**
+ * One group's gated score as `viewer` sees it on the results page: the same rounds and the
+ * same groups (a manager: their department and its cells; a trainer: their trainings'
+ * rounds). Null for an unknown round; throws ResultsForbiddenError outside the viewer's scope.
+ */
+export async function getViewedGroupScore(viewer: ResultsViewer, roundId: string, ref: GroupRef, now = new Date()): Promise<ViewedGroupScore | null> {
+  const round = await findRound(roundId);
+  if (!round) return null;
+  assertMayView(viewer, round);
+  if (!inScope(viewer, { kind: kindOfRef(ref), departmentId: ref.departmentId ?? null })) throw new ResultsForbiddenError();
+  const names = await namesOf(ref.departmentId ? [ref.departmentId] : [], ref.roleId ? [ref.roleId] : []);
+  const parts = [ref.departmentId && names.department.get(ref.departmentId), ref.roleId && names.role.get(ref.roleId)].filter(Boolean);
+  const closed = isClosed(round, now);
+  return {
+    round: { id: round.id, name: round.name, k: round.k, closed, trainingId: round.trainingId, closedOn: closingTime(round) },
+    group: parts.length > 0 ? parts.join(" / ") : EVERYONE,
+    score: closed ? scoreOf(await factsOf(round), groupKeyOf(ref)) : null,
+  };
+}
+
+/**
+ * The round that tells whether an action item worked: of the closed rounds of its series (the
+ * training's rounds, or periodic eNPS), the latest that closed on a day after the deadline and
+ * after the round the item came from. Null while there is none.
+ */
+export async function findFollowUpRound(origin: ViewedRound, deadline: string, now = new Date()): Promise<{ id: string } | null> {
+  const series = followUpSeries(origin);
+  const rounds = await prisma.round.findMany({
+    where: {
+      ...(series.kind === "training" ? { trainingId: series.trainingId } : { kind: "PERIODIC" }),
+      OR: [{ closedAt: { lte: now } }, { closesAt: { lte: now } }],
+    },
+    select: { id: true, closesAt: true, closedAt: true },
+  });
+  const closed = rounds.map((round) => ({ id: round.id, closedOn: closingTime(round) }));
+  return pickFollowUpRound(closed, { deadline, origin: { id: origin.id, closedOn: origin.closedOn } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// What every employee may read ("you said, we did")
+// ---------------------------------------------------------------------------------------------
+
+export interface PublicRound {
+  id: string;
+  name: string;
+  closedOn: Date;
+  k: number;
+  /** Null when the gate withholds the whole round. */
+  overall: GroupScore | null;
+  /** The change from the periodic round before; null for the first and next to a withheld round. */
+  change: NpsChange | null;
+  /** The name of the round before, which `change` is measured from. */
+  previousName: string | null;
+}
+
+export interface PublicGroup {
+  name: string;
+  score: GroupScore;
+}
+
+export interface PublicResults {
+  /** The latest closed periodic rounds, newest first. */
+  rounds: PublicRound[];
+  /** The departments and roles the gate shows in the latest of them; withheld ones are left out. */
+  departments: PublicGroup[];
+  roles: PublicGroup[];
+}
+
+/**
+ * The headline results for everyone, without signing in: the overall eNPS of the latest
+ * `limit` closed periodic rounds with each change, and the shown departments and roles of the
+ * latest. Nothing of a withheld group, not even its name.
+ */
+export async function getPublicResults({ limit = 4, now = new Date() } = {}): Promise<PublicResults> {
+  const rounds = await prisma.round.findMany({
+    where: { kind: "PERIODIC", OR: [{ closedAt: { lte: now } }, { closesAt: { lte: now } }] },
+    select: roundSelect,
+  });
+  // One round more than shown, so the oldest shown has a change too.
+  const recent = rounds.sort((a, b) => closingTime(a).getTime() - closingTime(b).getTime()).slice(-(limit + 1));
+  const facts: RoundFacts[] = [];
+  for (const round of recent) facts.push(await factsOf(round));
+  const overall = facts.map((f) => scoreOf(f, OVERALL_KEY));
+  const changes = changesAlong(overall);
+  const shown = recent
+    .map((round, index) => ({
+      id: round.id,
+      name: round.name,
+      closedOn: closingTime(round),
+      k: round.k,
+      overall: overall[index],
+      change: changes[index],
+      previousName: index > 0 ? recent[index - 1].name : null,
+    }))
+    .slice(-limit)
+    .reverse();
+  const latest = facts.at(-1);
+  if (!latest) return { rounds: shown, departments: [], roles: [] };
+  const names = await namesOf(latest.named.departments, latest.named.roles);
+  const groupsOf = (ids: Set<string>, names: Map<string, string>, keyOf: (id: string) => string) =>
+    [...ids]
+      .flatMap((id) => {
+        const score = scoreOf(latest, keyOf(id));
+        const name = names.get(id);
+        return score && name ? [{ name, score }] : [];
+      })
+      .sort(byName);
+  return {
+    rounds: shown,
+    departments: groupsOf(latest.named.departments, names.department, departmentKey),
+    roles: groupsOf(latest.named.roles, names.role, roleKey),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Comments
 // ---------------------------------------------------------------------------------------------
 
@@ -499,8 +641,7 @@ export async function getTrend(viewer: ResultsViewer, group: GroupRef, { limit =
     where: { kind: "PERIODIC", OR: [{ closedAt: { lte: now } }, { closesAt: { lte: now } }] },
     select: roundSelect,
   });
-  const closedOn = (r: LoadedRound) => (r.closedAt && r.closedAt < r.closesAt ? r.closedAt : r.closesAt);
-  const recent = rounds.sort((a, b) => closedOn(a).getTime() - closedOn(b).getTime()).slice(-limit);
+  const recent = rounds.sort((a, b) => closingTime(a).getTime() - closingTime(b).getTime()).slice(-limit);
   const key = groupKeyOf(group);
   const scores: (GroupScore | null)[] = [];
   for (const round of recent) scores.push(scoreOf(await factsOf(round), key));
@@ -508,7 +649,7 @@ export async function getTrend(viewer: ResultsViewer, group: GroupRef, { limit =
   return recent.map((round, index) => ({
     roundId: round.id,
     name: round.name,
-    closedOn: closedOn(round),
+    closedOn: closingTime(round),
     score: scores[index],
     change: changes[index],
   }));

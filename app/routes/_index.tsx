@@ -21,6 +21,9 @@ export default function Index() {
           who answered what.
         </p>
         <div className="row">
+          <Link className="button button-secondary" to="/you-said-we-did">
+            You said, we did: results and what was done
+          </Link>
           <Link className="button" to="/login">
             Sign in (HR, trainers, managers)
           </Link>

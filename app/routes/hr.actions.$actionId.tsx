@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActionDetails, ActionHistory, NoteForm, PublishPanel } from "~/components/action-detail";
 import { ActionForm } from "~/components/action-form";
+import { ActionOutcomeCard } from "~/components/action-outcome";
 import { ActionDeadline, ActionStatusBadge } from "~/components/action-status";
 import { PageHeader } from "~/components/page";
 import { actionNoteSchema, editActionSchema, formatMoment, statusLabel, todayOf } from "~/domain/action-items";
@@ -13,6 +14,7 @@ import {
   setActionPublished,
   updateAction,
 } from "~/models/actions.server";
+import { getActionOutcome } from "~/models/action-outcome.server";
 import { orRefusal } from "~/utils/action-refusals.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
@@ -27,16 +29,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireId(params, "actionId");
   const now = new Date();
   const { item, notes, access, mayPublish } = await orRefusal(getActionDetail(user, id, now));
-  const options =
+  const [options, outcome] = await Promise.all([
     access === "manage"
-      ? await getActionFormOptions(user, {
+      ? getActionFormOptions(user, {
           departmentId: item.department?.id,
           roleId: item.role?.id,
           trainingId: item.training?.id,
         })
-      : null;
+      : null,
+    getActionOutcome(
+      user,
+      { roundId: item.round?.id ?? null, departmentId: item.department?.id ?? null, roleId: item.role?.id ?? null, deadline: item.deadline },
+      now,
+    ),
+  ]);
   return {
     item,
+    outcome,
     notes: notes.map(({ createdAt, ...note }) => ({ ...note, when: formatMoment(createdAt) })),
     access,
     mayPublish,
@@ -92,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ActionPage() {
-  const { item, notes, access, mayPublish, confirmPublish, options, role, today } = useLoaderData<typeof loader>();
+  const { item, outcome, notes, access, mayPublish, confirmPublish, options, role, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const noteResult = result?.intent === "note" ? result : undefined;
   const saveResult = result?.intent === "save" ? result : undefined;
@@ -118,6 +127,7 @@ export default function ActionPage() {
       <div className="action-layout">
         <div className="stack">
           <ActionDetails item={item} />
+          <ActionOutcomeCard outcome={outcome} deadline={item.deadline} />
           <NoteForm
             // A new note in the history means the last one was saved: start the form afresh.
             key={notes[0]?.id ?? "first"}

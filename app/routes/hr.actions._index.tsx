@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { ActionDeadline, ActionStatusBadge } from "~/components/action-status";
-import { SelectField } from "~/components/field";
+import { SelectField, TextField } from "~/components/field";
 import { EmptyState, PageHeader, Pagination } from "~/components/page";
 import { maySendDigests } from "~/domain/action-access";
 import {
@@ -20,6 +20,7 @@ import { env } from "~/utils/env.server";
 import { badRequest, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { pageFrom } from "~/utils/params.server";
+import { publicOrigin } from "~/utils/public-url.server";
 
 export const meta: MetaFunction = () => [{ title: "Action plans · Candor" }];
 
@@ -34,7 +35,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     orRefusal(listActions(user, filter, { now: new Date(), page, pageSize: PAGE_SIZE })),
     listActionFilterOptions(user),
   ]);
-  return { items, total, filter, page, options, showPublished: user.role === "ADMIN", canSendDigests: maySendDigests(user) };
+  return {
+    items,
+    total,
+    filter,
+    page,
+    options,
+    showPublished: user.role === "ADMIN",
+    canSendDigests: maySendDigests(user),
+    publishedPageUrl: `${publicOrigin(request)}/you-said-we-did`,
+  };
 }
 
 function digestNotice(run: DigestRun): string {
@@ -66,7 +76,7 @@ const STATUS_OPTIONS = [
 ];
 
 export default function Actions() {
-  const { items, total, filter, page, options, showPublished, canSendDigests } = useLoaderData<typeof loader>();
+  const { items, total, filter, page, options, showPublished, canSendDigests, publishedPageUrl } = useLoaderData<typeof loader>();
   const sending = useNavigation().formData?.get("intent") === "send-digests";
   return (
     <>
@@ -179,6 +189,24 @@ export default function Actions() {
           <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
         </>
       )}
+      <section className="card share-card" aria-labelledby="share-heading">
+        <h2 id="share-heading">"You said, we did" for employees</h2>
+        <p className="muted">
+          Employees open this page without signing in: the headline results of closed periodic rounds (only groups the
+          anonymity rules show) and the items HR publishes, with their status and latest note, in their own language.
+        </p>
+        <TextField
+          label="Link to share"
+          name="published-page-url"
+          value={publishedPageUrl}
+          readOnly
+          onFocus={(event) => event.currentTarget.select()}
+          hint="Put it in a newsletter, on the intranet or on a poster."
+        />
+        <a href={publishedPageUrl}>
+          Open the page
+        </a>
+      </section>
       {canSendDigests ? (
         <Form method="post" className="card digest-card">
           <h2>Reminders for owners</h2>

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ActionForm } from "~/components/action-form";
 import { PageHeader } from "~/components/page";
 import { newActionSchema, todayOf } from "~/domain/action-items";
+import { getScoreLine } from "~/models/action-outcome.server";
 import { ActionInputError, createAction, getActionFormOptions, getActionPrefill } from "~/models/actions.server";
 import { orRefusal } from "~/utils/action-refusals.server";
 import { requireUser } from "~/utils/auth.server";
@@ -25,8 +26,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const query = prefillSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const prefill = await orRefusal(getActionPrefill(user, query));
-  const options = await getActionFormOptions(user, prefill);
-  return { prefill: { ...prefill, ownerId: user.id }, options, role: user.role, today: todayOf(new Date()) };
+  // The group that was clicked: only the ids of the query that name something.
+  const group = {
+    departmentId: prefill.departmentId === query.departmentId ? prefill.departmentId : null,
+    roleId: prefill.roleId === query.roleId ? prefill.roleId : null,
+  };
+  const [options, scoreLine] = await Promise.all([
+    getActionFormOptions(user, prefill),
+    prefill.roundId ? getScoreLine(user, prefill.roundId, group) : null,
+  ]);
+  return {
+    prefill: { ...prefill, ownerId: user.id, description: scoreLine ?? "" },
+    options,
+    role: user.role,
+    today: todayOf(new Date()),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

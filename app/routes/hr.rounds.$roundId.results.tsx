@@ -11,6 +11,7 @@ import { OpenRoundView } from "~/components/results/open-round";
 import { PrintBar } from "~/components/results/print-bar";
 import { WithheldFootnote } from "~/components/results/withheld";
 import { EmptyState, PageHeader } from "~/components/page";
+import { newActionHref } from "~/domain/action-items";
 import { getRoundComments, getRoundResults, type GroupResult } from "~/models/results.server";
 import { requireUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
@@ -118,12 +119,8 @@ export default function RoundResultsPage() {
   return data.view === "counts" ? <OpenRoundView results={data.results} /> : <ClosedRound data={data} />;
 }
 
-function actionHref(roundId: string, group: { departmentId: string | null; roleId: string | null }) {
-  const query = new URLSearchParams({ roundId });
-  if (group.departmentId) query.set("departmentId", group.departmentId);
-  if (group.roleId) query.set("roleId", group.roleId);
-  return `/hr/actions/new?${query}`;
-}
+const actionHref = (roundId: string, group: { departmentId: string | null; roleId: string | null }) =>
+  newActionHref({ roundId, departmentId: group.departmentId, roleId: group.roleId });
 
 function ClosedRound({ data }: { data: ResultsData }) {
   const { round, focus, print } = data;

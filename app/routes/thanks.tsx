@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { EmployeeMessage, EmployeePage } from "~/components/employee-page";
 import { languagePack, localeFor } from "~/i18n/locale.server";
 import { useTranslate } from "~/i18n/use-translate";
@@ -15,7 +15,11 @@ export default function Thanks() {
   const t = useTranslate(messages);
   return (
     <EmployeePage locale={locale} languageLabel={t("language.label")}>
-      <EmployeeMessage heading={t("thanks.heading")} body={t("thanks.body")} />
+      <EmployeeMessage heading={t("thanks.heading")} body={t("thanks.body")}>
+        <p>
+          <Link to={`/you-said-we-did?lang=${locale}`}>{t("thanks.published")}</Link>
+        </p>
+      </EmployeeMessage>
     </EmployeePage>
   );
 }

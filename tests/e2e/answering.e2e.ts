@@ -92,6 +92,8 @@ describe("answering a survey", () => {
       // The next person gets an empty form: wait for it rather than for a fixed time.
       await page.waitForFunction(() => !document.querySelector("input[name=score]:checked"));
       expect(await page.getByRole("status").textContent()).toContain("Dziękujemy");
+      const published = page.getByRole("status").getByRole("link", { name: "Zobacz, co zrobiono z wcześniejszymi opiniami" });
+      expect(await published.getAttribute("href")).toBe("/you-said-we-did?lang=pl");
       expect(await page.getByLabel("Twój dział").inputValue()).toBe("");
     }
     expect(await responses()).toBe(4);
