@@ -64,66 +64,106 @@ async function answeredRound(
   return round.id;
 }
 
-async function demoActions(logins: DemoLogins, roundId: string, roundClosedAt: Date) {
-  const departments = new Map((await prisma.department.findMany({ select: { id: true, name: true } })).map((d) => [d.name, d.id]));
-  const day = (offset: number) => new Date(roundClosedAt.getTime() + offset * DAY).toISOString().slice(0, 10);
-  const plan = async (
-    owner: SessionUser,
-    title: string,
-    description: string,
-    department: string | null,
-    deadline: string,
-    notes: { body: string; status?: "IN_PROGRESS" | "DONE" | "CANCELLED" }[],
-    published: boolean,
-  ) => {
-    const creator = owner.role === "MANAGER" ? owner : logins.admin;
-    const { id } = await createAction(
-      creator,
-      { title, description, ownerId: owner.id, deadline, roundId, departmentId: department ? departments.get(department)! : null, roleId: null, trainingId: null },
-      new Date(roundClosedAt.getTime() + DAY),
-    );
-    for (const note of notes) await addActionNote(owner.role === "MANAGER" ? owner : logins.admin, id, { body: note.body, status: note.status ?? null });
-    if (published) await setActionPublished(logins.admin, id, true);
-  };
-  await plan(
-    logins.manager,
-    "Cut recurring meetings by a third",
-    "Engineering said meetings leave no time to focus. Every team lead reviews their recurring meetings.",
-    "Engineering",
-    day(45),
-    [
-      { body: "Every team reviewed its recurring meetings; 14 of 40 were dropped.", status: "IN_PROGRESS" },
-      { body: "Wednesdays are now meeting-free across Engineering.", status: "DONE" },
+interface ClosedRound {
+  id: string;
+  closesAt: Date;
+}
+
+interface DemoPlan {
+  /** Which closed round it came from (0 = oldest). */
+  from: number;
+  owner: "admin" | "manager";
+  title: string;
+  description: string;
+  department: string | null;
+  /** Days from the round's close to the deadline. */
+  deadlineDays: number;
+  notes: { body: string; status?: "IN_PROGRESS" | "DONE" | "CANCELLED" }[];
+  published: boolean;
+}
+
+const DEMO_PLANS: DemoPlan[] = [
+  {
+    from: 1,
+    owner: "manager",
+    title: "Meeting-free Wednesdays in Engineering",
+    description: "Engineering's comments asked for time to focus. Pilot: no meetings on Wednesdays.",
+    department: "Engineering",
+    deadlineDays: 30,
+    notes: [
+      { body: "Pilot started in two teams.", status: "IN_PROGRESS" },
+      { body: "Rolled out to all of Engineering; calendars block Wednesdays.", status: "DONE" },
     ],
-    true,
-  );
-  await plan(
-    logins.admin,
-    "Publish salary bands for every role",
-    "Pay transparency came up in every department's comments.",
-    null,
-    day(120),
-    [{ body: "Bands agreed for four of six roles; the rest follow with the next review cycle.", status: "IN_PROGRESS" }],
-    true,
-  );
-  await plan(
-    logins.admin,
-    "An onboarding buddy for every new hire in Customer Support",
-    "New starters in Support said they were left alone in their first weeks.",
-    "Customer Support",
-    day(30),
-    [],
-    false,
-  );
-  await plan(
-    logins.admin,
-    "Career conversations every quarter in Sales",
-    "Sales lost ground on career paths; managers hold a career conversation with each person every quarter.",
-    "Sales",
-    day(90),
-    [{ body: "Started with the two largest sales teams.", status: "IN_PROGRESS" }],
-    false,
-  );
+    published: true,
+  },
+  {
+    from: 3,
+    owner: "manager",
+    title: "Cut recurring meetings by a third",
+    description: "Engineering still said meetings leave no time to focus. Every team lead reviews their recurring meetings.",
+    department: "Engineering",
+    deadlineDays: 45,
+    notes: [
+      { body: "Every team reviewed its recurring meetings; 14 of 40 were dropped.", status: "IN_PROGRESS" },
+      { body: "Done: recurring meetings are down by 35%.", status: "DONE" },
+    ],
+    published: true,
+  },
+  {
+    from: 3,
+    owner: "admin",
+    title: "Publish salary bands for every role",
+    description: "Pay transparency came up in every department's comments.",
+    department: null,
+    deadlineDays: 120,
+    notes: [{ body: "Bands agreed for four of six roles; the rest follow with the next review cycle.", status: "IN_PROGRESS" }],
+    published: true,
+  },
+  {
+    from: 3,
+    owner: "admin",
+    title: "An onboarding buddy for every new hire in Customer Support",
+    description: "New starters in Support said they were left alone in their first weeks.",
+    department: "Customer Support",
+    deadlineDays: 30,
+    notes: [],
+    published: false,
+  },
+  {
+    from: 3,
+    owner: "admin",
+    title: "Career conversations every quarter in Sales",
+    description: "Sales lost ground on career paths; managers hold a career conversation with each person every quarter.",
+    department: "Sales",
+    deadlineDays: 90,
+    notes: [{ body: "Started with the two largest sales teams.", status: "IN_PROGRESS" }],
+    published: false,
+  },
+];
+
+/** The action items HR and the Engineering manager took from the rounds, as they would have. */
+async function demoActions(logins: DemoLogins, rounds: ClosedRound[]) {
+  const departments = new Map((await prisma.department.findMany({ select: { id: true, name: true } })).map((d) => [d.name, d.id]));
+  for (const plan of DEMO_PLANS) {
+    const round = rounds[plan.from];
+    const owner = logins[plan.owner];
+    const { id } = await createAction(
+      owner,
+      {
+        title: plan.title,
+        description: plan.description,
+        ownerId: owner.id,
+        deadline: new Date(round.closesAt.getTime() + plan.deadlineDays * DAY).toISOString().slice(0, 10),
+        roundId: round.id,
+        departmentId: plan.department ? departments.get(plan.department)! : null,
+        roleId: null,
+        trainingId: null,
+      },
+      new Date(round.closesAt.getTime() + DAY),
+    );
+    for (const note of plan.notes) await addActionNote(owner, id, { body: note.body, status: note.status ?? null });
+    if (plan.published) await setActionPublished(logins.admin, id, true);
+  }
 }
 
 export async function seedDemoActivity(logins: DemoLogins, now = new Date()) {
@@ -134,13 +174,13 @@ export async function seedDemoActivity(logins: DemoLogins, now = new Date()) {
   const random = seededRandom(42);
 
   // Four closed rounds, a quarter apart, the latest ended a month ago; and the current one.
-  let latestClosed = { id: "", closesAt: now };
+  const closed: ClosedRound[] = [];
   for (let i = 0; i < 4; i++) {
     const opensAt = new Date(now.getTime() - (400 - i * 91) * DAY);
     const closesAt = new Date(opensAt.getTime() + 14 * DAY);
-    latestClosed = { id: await answeredRound(actor, survey, opensAt, closesAt, i, 0.72 + i * 0.03, random), closesAt };
+    closed.push({ id: await answeredRound(actor, survey, opensAt, closesAt, i, 0.72 + i * 0.03, random), closesAt });
   }
   const currentOpens = new Date(now.getTime() - 5 * DAY);
   await answeredRound(actor, survey, currentOpens, new Date(now.getTime() + 9 * DAY), 4, 0.45, random);
-  await demoActions(logins, latestClosed.id, latestClosed.closesAt);
+  await demoActions(logins, closed);
 }
