@@ -1,5 +1,6 @@
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { FieldErrors } from "~/utils/forms";
+import { ActiveBadge, ToggleActiveForm } from "./active-status";
 import { TextField } from "./field";
 import { DirectoryTabs } from "./directory-tabs";
 import { EmptyState, PageHeader } from "./page";
@@ -94,20 +95,11 @@ export function GroupAdmin({ one, many, description }: { one: string; many: stri
                       </Form>
                     </td>
                     <td className="num">{group.people}</td>
-                    <td>{group.active ? <span className="badge badge-ok">Active</span> : <span className="badge">Inactive</span>}</td>
                     <td>
-                      <Form method="post">
-                        <input type="hidden" name="id" value={group.id} />
-                        <button
-                          type="submit"
-                          name="intent"
-                          value={group.active ? "deactivate" : "reactivate"}
-                          className="secondary small"
-                          aria-label={`${group.active ? "Deactivate" : "Reactivate"} ${group.name}`}
-                        >
-                          {group.active ? "Deactivate" : "Reactivate"}
-                        </button>
-                      </Form>
+                      <ActiveBadge active={group.active} />
+                    </td>
+                    <td>
+                      <ToggleActiveForm id={group.id} name={group.name} active={group.active} />
                     </td>
                   </tr>
                 );

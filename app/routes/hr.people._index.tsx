@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ActiveBadge } from "~/components/active-status";
 import { SelectField, TextField } from "~/components/field";
 import { EmptyState, PageHeader, Pagination } from "~/components/page";
 import { DirectoryTabs } from "~/components/directory-tabs";
@@ -123,11 +124,7 @@ export default function People() {
                     <td>{person.department.name}</td>
                     <td>{person.role.name}</td>
                     <td>
-                      {person.active ? (
-                        <span className="badge badge-ok">Active</span>
-                      ) : (
-                        <span className="badge">Inactive</span>
-                      )}
+                      <ActiveBadge active={person.active} />
                     </td>
                   </tr>
                 ))}

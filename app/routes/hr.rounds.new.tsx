@@ -1,9 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AudienceFields } from "~/components/audience-fields";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { textValue, type FieldValues } from "~/components/form-values";
-import { EmptyState, PageHeader } from "~/components/page";
+import { NeedsEnpsSurvey } from "~/components/needs-survey";
+import { PageHeader } from "~/components/page";
 import { audienceOf, DEFAULT_K, HR_ROUND_KINDS, launchFormSchema, MAX_K, MIN_K, roundRuleProblems } from "~/domain/round-input";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatUtc, parseDateTimeInput, toDateTimeInput } from "~/domain/utc-time";
@@ -155,19 +156,7 @@ export default function LaunchRound() {
   const { surveys, departments, roles, defaults } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  if (surveys.length === 0) {
-    return (
-      <>
-        <PageHeader title="Launch a round" />
-        <EmptyState title="No employee survey to launch">
-          <p>Create one from the employee NPS template first.</p>
-          <Link className="button" to="/hr/surveys/new?template=ENPS">
-            New survey
-          </Link>
-        </EmptyState>
-      </>
-    );
-  }
+  if (surveys.length === 0) return <NeedsEnpsSurvey title="Launch a round" />;
   if (result?.stage === "review") {
     return (
       <>

@@ -1,9 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AudienceFields } from "~/components/audience-fields";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { textValue, type FieldValues } from "~/components/form-values";
-import { EmptyState, PageHeader } from "~/components/page";
+import { NeedsEnpsSurvey } from "~/components/needs-survey";
+import { PageHeader } from "~/components/page";
 import { audienceOf, DEFAULT_K, MAX_K, MIN_K } from "~/domain/round-input";
 import { CADENCE_LABELS, CADENCES, MAX_OPEN_DAYS_BY_CADENCE } from "~/domain/schedule";
 import { scheduleFormSchema } from "~/domain/schedule-input";
@@ -64,19 +65,7 @@ export default function NewSchedule() {
   const { surveys, departments, roles, defaults } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  if (surveys.length === 0) {
-    return (
-      <>
-        <PageHeader title="New recurring eNPS" />
-        <EmptyState title="No employee survey yet">
-          <p>Create one from the employee NPS template first.</p>
-          <Link className="button" to="/hr/surveys/new?template=ENPS">
-            New survey
-          </Link>
-        </EmptyState>
-      </>
-    );
-  }
+  if (surveys.length === 0) return <NeedsEnpsSurvey title="New recurring eNPS" />;
   const values = result?.values ?? defaults;
   const errors: FieldErrors = result?.errors ?? {};
   return (

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ActiveBadge, ToggleActiveForm } from "~/components/active-status";
 import { PageHeader } from "~/components/page";
 import { USER_ROLE_LABELS } from "~/domain/user-roles";
 import { listUsers, setUserActive } from "~/models/users.server";
@@ -69,23 +70,14 @@ export default function Users() {
                   {USER_ROLE_LABELS[user.role as keyof typeof USER_ROLE_LABELS] ?? user.role}
                   {user.department ? <span className="muted"> · {user.department.name}</span> : null}
                 </td>
-                <td>{user.active ? <span className="badge badge-ok">Active</span> : <span className="badge">Inactive</span>}</td>
+                <td>
+                  <ActiveBadge active={user.active} />
+                </td>
                 <td>
                   {user.id === me ? (
                     <span className="muted small">You</span>
                   ) : (
-                    <Form method="post">
-                      <input type="hidden" name="id" value={user.id} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value={user.active ? "deactivate" : "reactivate"}
-                        className="secondary small"
-                        aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.name}`}
-                      >
-                        {user.active ? "Deactivate" : "Reactivate"}
-                      </button>
-                    </Form>
+                    <ToggleActiveForm id={user.id} name={user.name} active={user.active} />
                   )}
                 </td>
               </tr>
