@@ -5,6 +5,7 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import { applyMigrations } from "~/cli/migrate";
+import { insertResponse } from "~/models/responses.server";
 import { hashPassword } from "~/utils/password.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
 import { newDatabaseFile, startServer } from "./server";
@@ -91,6 +92,30 @@ export async function prepareLoadDatabase(label: string) {
         }
       })();
       return { id: roundId, tokens, questions, departmentIds, roleIds };
+    },
+    /** A closed round on the same survey and org with `answers` responses, for HR to read meanwhile. */
+    closedRoundWithAnswers(open: { questions: BenchQuestions & { surveyId: string }; departmentIds: string[]; roleIds: string[] }, answers: number) {
+      const roundId = id();
+      const now = Date.now();
+      sqlite
+        .prepare(
+          "INSERT INTO Round (id, name, surveyId, kind, opensAt, closesAt, k, audience, invitedCount) VALUES (?, 'Earlier round', ?, 'PERIODIC', ?, ?, 5, '{}', ?)",
+        )
+        .run(roundId, open.questions.surveyId, new Date(now - 60 * 86_400_000).toISOString(), new Date(now - 40 * 86_400_000).toISOString(), answers);
+      sqlite.transaction(() => {
+        for (let i = 0; i < answers; i++) {
+          insertResponse(sqlite, {
+            roundId,
+            departmentId: open.departmentIds[i % open.departmentIds.length],
+            roleId: open.roleIds[i % open.roleIds.length],
+            answers: [
+              { questionId: open.questions.nps, type: "NPS", value: i % 11 },
+              { questionId: open.questions.texts[0], type: "TEXT", text: `Reason ${i % 13}` },
+            ],
+          });
+        }
+      })();
+      return roundId;
     },
     async makeAdmin(email: string, password: string) {
       sqlite
