@@ -176,3 +176,72 @@ export function TrendChart({ points, label, compact = false }: { points: ChartPo
     </ChartBox>
   );
 }
+
+/** The colours of a training's rounds in its charts: before, after, follow-up. */
+export const ROUND_SERIES_COLOURS = ["#8a94a6", "#2f5bd3", "#1f8a8a"] as const;
+
+export interface DistributionSeries {
+  label: string;
+  /** Share of the responses per score 0..10, as fractions. */
+  shares: number[];
+  colour: string;
+}
+
+/** Several rounds' 0-10 distributions as grouped bars of percentages, so rounds of different sizes compare. */
+export function GroupedDistributionChart({ series, label }: { series: DistributionSeries[]; label: string }) {
+  const data: ChartData<"bar"> = {
+    labels: Array.from({ length: 11 }, (_, score) => String(score)),
+    datasets: series.map((s) => ({
+      label: s.label,
+      data: s.shares.map((share) => Math.round(share * 1000) / 10),
+      backgroundColor: s.colour,
+    })),
+  };
+  const options: ChartOptions<"bar"> = {
+    ...(common as ChartOptions<"bar">),
+    plugins: { legend: { position: "bottom" } },
+    scales: {
+      x: { title: { display: true, text: "Score", color: INK }, grid: { display: false } },
+      y: { beginAtZero: true, title: { display: true, text: "% of responses", color: INK }, grid: { color: GRID } },
+    },
+  };
+  return (
+    <ChartBox label={label} height={280} name="distribution-comparison">
+      <Bar data={data} options={options} />
+    </ChartBox>
+  );
+}
+
+export interface BeforeAfterBar {
+  name: string;
+  /** Null where the figure is withheld or not there yet: no bar, never a zero. */
+  before: number | null;
+  after: number | null;
+  change: number | null;
+}
+
+/** Before, after and the change per training (or trainer, or topic), as grouped horizontal bars. */
+export function BeforeAfterChart({ bars, label }: { bars: BeforeAfterBar[]; label: string }) {
+  const data: ChartData<"bar", (number | null)[]> = {
+    labels: bars.map((b) => b.name),
+    datasets: [
+      { label: "Before", data: bars.map((b) => b.before), backgroundColor: ROUND_SERIES_COLOURS[0] },
+      { label: "After", data: bars.map((b) => b.after), backgroundColor: ROUND_SERIES_COLOURS[1] },
+      { label: "Change", data: bars.map((b) => b.change), backgroundColor: "#e0a23a" },
+    ],
+  };
+  const options: ChartOptions<"bar"> = {
+    ...(common as ChartOptions<"bar">),
+    indexAxis: "y",
+    plugins: { legend: { position: "bottom" } },
+    scales: {
+      x: { suggestedMin: -100, suggestedMax: 100, title: { display: true, text: "eNPS / change in points", color: INK }, grid: { color: GRID } },
+      y: { grid: { display: false } },
+    },
+  };
+  return (
+    <ChartBox label={label} height={Math.max(180, 54 * bars.length + 90)} name="before-after">
+      <Bar data={data} options={options} />
+    </ChartBox>
+  );
+}

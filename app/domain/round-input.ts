@@ -40,10 +40,10 @@ export function roundRuleProblems({ k, opensAt, closesAt }: RoundRules, now: Dat
   return errors;
 }
 
-const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
+export const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Checkbox lists: absent, one value, or several. */
-const idList = z
+export const idList = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((id) => id !== ""))

@@ -52,7 +52,6 @@ export interface LaunchedRound {
 
 type Tx = Prisma.TransactionClient;
 
-
 async function checkSurvey(tx: Tx, input: LaunchInput) {
   const survey = await tx.survey.findUnique({
     where: { id: input.surveyId },
@@ -132,36 +131,39 @@ async function prepareLaunch(tx: Tx, input: LaunchInput) {
  * has its round already fails on the unique index (Prisma's P2002).
  */
 export async function launchRound(actor: Actor, input: LaunchInput, now: Date = new Date()): Promise<LaunchedRound> {
+  return prisma.$transaction((tx) => launchRoundIn(tx, actor, input, now), { timeout: 120_000, maxWait: 120_000 });
+}
+
+/**
+ * `launchRound` inside the caller's transaction, for a change that launches rounds together
+ * with other writes (a training and its rounds): all of it is stored, or none.
+ */
+export async function launchRoundIn(tx: Tx, actor: Actor, input: LaunchInput, now: Date = new Date()): Promise<LaunchedRound> {
   checkRules(input, now);
-  return prisma.$transaction(
-    async (tx) => {
-      const { people, kept } = await prepareLaunch(tx, input);
-      const round = await tx.round.create({
-        data: {
-          name: input.name,
-          surveyId: input.surveyId,
-          kind: input.kind,
-          opensAt: input.opensAt,
-          closesAt: input.closesAt,
-          k: input.k,
-          audience: JSON.stringify(kept),
-          sharedKey: input.sharedLink ? newSharedKey() : null,
-          invitedCount: people.length,
-          scheduleId: input.schedule?.id ?? null,
-          period: input.schedule?.period ?? null,
-          trainingId: input.trainingId ?? null,
-          createdById: actor.id,
-        },
-        select: { id: true, sharedKey: true },
-      });
-      await tx.invitation.createMany({
-        data: people.map((p) => ({ roundId: round.id, personId: p.id, departmentId: p.departmentId, roleId: p.roleId })),
-      });
-      await recordAudit(actor, "round.launch", input.name, `${people.length} invited, k = ${input.k}`, tx);
-      return { id: round.id, invitedCount: people.length, sharedKey: round.sharedKey };
+  const { people, kept } = await prepareLaunch(tx, input);
+  const round = await tx.round.create({
+    data: {
+      name: input.name,
+      surveyId: input.surveyId,
+      kind: input.kind,
+      opensAt: input.opensAt,
+      closesAt: input.closesAt,
+      k: input.k,
+      audience: JSON.stringify(kept),
+      sharedKey: input.sharedLink ? newSharedKey() : null,
+      invitedCount: people.length,
+      scheduleId: input.schedule?.id ?? null,
+      period: input.schedule?.period ?? null,
+      trainingId: input.trainingId ?? null,
+      createdById: actor.id,
     },
-    { timeout: 120_000, maxWait: 120_000 },
-  );
+    select: { id: true, sharedKey: true },
+  });
+  await tx.invitation.createMany({
+    data: people.map((p) => ({ roundId: round.id, personId: p.id, departmentId: p.departmentId, roleId: p.roleId })),
+  });
+  await recordAudit(actor, "round.launch", input.name, `${people.length} invited, k = ${input.k}`, tx);
+  return { id: round.id, invitedCount: people.length, sharedKey: round.sharedKey };
 }
 
 export interface LaunchPreview {
@@ -290,6 +292,24 @@ export async function closeRoundEarly(actor: Actor, id: string, now: Date = new 
     if (roundStatus(round, now) === "closed") throw new RoundClosedError();
     await tx.round.update({ where: { id }, data: { closedAt: now } });
     await recordAudit(actor, "round.close", round.name, "closed early by hand", tx);
+  });
+}
+
+/**
+ * Opens a scheduled round now, before its opening time (a training's round, say, when the
+ * training ends early). A round that is open already stays as it is.
+ */
+export async function openRoundNow(actor: Actor, id: string, now: Date = new Date()): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const round = await tx.round.findUniqueOrThrow({
+      where: { id },
+      select: { name: true, opensAt: true, closesAt: true, closedAt: true },
+    });
+    const status = roundStatus(round, now);
+    if (status === "closed") throw new RoundClosedError();
+    if (status === "open") return;
+    await tx.round.update({ where: { id }, data: { opensAt: now } });
+    await recordAudit(actor, "round.open", round.name, "opened early by hand", tx);
   });
 }
 

@@ -105,12 +105,13 @@ function questionRows(draft: SurveyDraft): Prisma.QuestionCreateWithoutSurveyInp
   }));
 }
 
-export async function createSurvey(actor: Actor, draft: SurveyDraft): Promise<{ id: string }> {
-  const survey = await prisma.survey.create({
+/** Creates a survey; inside a transaction (a training creating its survey), pass its client. */
+export async function createSurvey(actor: Actor, draft: SurveyDraft, db: Prisma.TransactionClient = prisma): Promise<{ id: string }> {
+  const survey = await db.survey.create({
     data: { name: draft.name, kind: draft.kind, questions: { create: questionRows(draft) } },
     select: { id: true },
   });
-  await recordAudit(actor, "survey.create", draft.name, `${draft.questions.length} questions`);
+  await recordAudit(actor, "survey.create", draft.name, `${draft.questions.length} questions`, db);
   return survey;
 }
 

@@ -190,7 +190,11 @@ export default function RoundPage() {
               {round.period ? `, period ${round.period}` : ""}
             </Fact>
           ) : null}
-          {round.training ? <Fact label="Training">{round.training.title}</Fact> : null}
+          {round.training ? (
+            <Fact label="Training">
+              <Link to={`/hr/trainings/${round.training.id}`}>{round.training.title}</Link>
+            </Fact>
+          ) : null}
           <Fact label="Launched">
             {formatUtc(round.createdAt)}
             {round.createdBy ? ` by ${round.createdBy.name}` : " by the scheduler"}

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import type { Browser, BrowserContextOptions } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildResultsDatabase } from "../support/results-database";
 import { newDatabaseFile, startServer, type RunningServer } from "../support/server";
-import { fitsWidth, launchBrowser, signIn } from "./support/browser";
+import { fitsWidth, launchBrowser, paintedPixels, signIn } from "./support/browser";
 
 const ADMIN = { email: "results-admin@company.example", password: "results-e2e-password" };
 let browser: Browser;
@@ -46,24 +46,6 @@ async function openPage(options: { width?: number; javaScript?: boolean; storage
     if (message.type() === "error") errors.push(message.text());
   });
   return { page, errors, close: () => context.close() };
-}
-
-/** How many pixels of the chart's canvas are painted (optionally: in one colour, fully opaque). */
-async function paintedPixels(page: Page, chart: string, colour?: [number, number, number]) {
-  const canvas = page.locator(`[data-chart="${chart}"] canvas`);
-  await canvas.waitFor();
-  return canvas.evaluate((element, rgb) => {
-    const canvas = element as HTMLCanvasElement;
-    const { data } = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
-    let painted = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const match = rgb
-        ? data[i + 3] > 250 && Math.abs(data[i] - rgb[0]) < 6 && Math.abs(data[i + 1] - rgb[1]) < 6 && Math.abs(data[i + 2] - rgb[2]) < 6
-        : data[i + 3] > 0;
-      if (match) painted++;
-    }
-    return painted;
-  }, colour);
 }
 
 describe("the results of a closed round in a browser", () => {

@@ -53,6 +53,11 @@ const ACCESS: Record<string, UserRole[] | { loader: UserRole[]; action: UserRole
   "hr.trends.tsx": ["ADMIN", "MANAGER"],
   "hr.rounds.$roundId.results[.]csv.ts": ADMIN,
   "hr.rounds.$roundId.comments[.]csv.ts": ADMIN,
+  // Trainers see the trainings they run (another trainer's is a 403 inside); only HR changes anything.
+  "hr.trainings._index.tsx": ["ADMIN", "TRAINER"],
+  "hr.trainings.new.tsx": ADMIN,
+  "hr.trainings.$trainingId.tsx": { loader: ["ADMIN", "TRAINER"], action: ADMIN },
+  "hr.trainings.overview.tsx": ["ADMIN", "TRAINER"],
 };
 
 const modules = import.meta.glob<RouteModule>("../../app/routes/hr*.{ts,tsx}", { eager: true });

@@ -46,3 +46,21 @@ export function useBrowser(): () => Browser {
     return browser;
   };
 }
+
+/** How many pixels of the chart's canvas are painted (optionally: in one colour, fully opaque). */
+export async function paintedPixels(page: Page, chart: string, colour?: [number, number, number]) {
+  const canvas = page.locator(`[data-chart="${chart}"] canvas`);
+  await canvas.waitFor();
+  return canvas.evaluate((element, rgb) => {
+    const canvas = element as HTMLCanvasElement;
+    const { data } = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
+    let painted = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const match = rgb
+        ? data[i + 3] > 250 && Math.abs(data[i] - rgb[0]) < 6 && Math.abs(data[i + 1] - rgb[1]) < 6 && Math.abs(data[i + 2] - rgb[2]) < 6
+        : data[i + 3] > 0;
+      if (match) painted++;
+    }
+    return painted;
+  }, colour);
+}

@@ -1,0 +1,62 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { EmptyState, PageHeader } from "~/components/page";
+import { WithheldFootnote } from "~/components/results/withheld";
+import { BeforeAfterFigure, barsOfPools, barsOfRows, OverallChange, PoolTable, TrainingsTable } from "~/components/trainings/overview";
+import { TrainingsTabs } from "~/components/trainings/tabs";
+import { getTrainingOverview } from "~/models/training-results.server";
+import { requireUser } from "~/utils/auth.server";
+import { withResultsAccess } from "~/utils/results-access.server";
+
+export const meta: MetaFunction = () => [{ title: "Trainings compared · Candor" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["ADMIN", "TRAINER"]);
+  const summary = await withResultsAccess(getTrainingOverview(user));
+  return { summary, isAdmin: user.role === "ADMIN" };
+}
+
+export default function TrainingsOverview() {
+  const { summary, isAdmin } = useLoaderData<typeof loader>();
+  const { rows, overall, byTrainer, byTopic } = summary;
+  return (
+    <>
+      <PageHeader
+        title={isAdmin ? "Trainings compared" : "Your trainings compared"}
+        description="eNPS before and after each training, with 95% intervals. A change counts as significant only when it is larger than the noise of the two rounds together."
+      />
+      <TrainingsTabs />
+      {rows.length === 0 ? (
+        <EmptyState title="No trainings yet">
+          <p>{isAdmin ? "Create a training to compare its before and after rounds." : "When HR sets up a training that you run, it appears here."}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <OverallChange pool={overall} whose={isAdmin ? "all trainings" : "your trainings"} />
+          {isAdmin ? (
+            <section className="card" aria-labelledby="trainers-heading">
+              <h2 id="trainers-heading">By trainer</h2>
+              <BeforeAfterFigure bars={barsOfPools(byTrainer)} what="pooled per trainer" />
+              <PoolTable caption="eNPS before and after, pooled per trainer" groupLabel="Trainer" pools={byTrainer} />
+            </section>
+          ) : null}
+          <section className="card" aria-labelledby="trainings-heading">
+            <h2 id="trainings-heading">Each training</h2>
+            {isAdmin ? null : <BeforeAfterFigure bars={barsOfRows(rows)} what="per training" />}
+            <TrainingsTable rows={rows} showTrainer={isAdmin} />
+          </section>
+          <section className="card" aria-labelledby="topics-heading">
+            <h2 id="topics-heading">By topic</h2>
+            <PoolTable caption="eNPS before and after, pooled per topic" groupLabel="Topic" pools={byTopic} />
+          </section>
+          <p className="footnote">
+            Small samples: a training of a dozen people has an interval of several dozen points, so most single changes are
+            within the noise. Pooled figures add up the answers of the trainings whose before and after scores are both
+            shown, and only those: taking in a withheld round would let it be worked out from the others.
+          </p>
+          <WithheldFootnote />
+        </>
+      )}
+    </>
+  );
+}

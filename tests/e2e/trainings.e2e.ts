@@ -1,0 +1,145 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "../support/server";
+import { fitsWidth, launchBrowser, paintedPixels, signIn } from "./support/browser";
+import { useDatabase } from "./support/database";
+
+const databaseFile = useDatabase("trainings");
+const { createUser } = await import("~/models/users.server");
+const { COMMAND_LINE } = await import("~/models/audit.server");
+const { makeDepartment, makePerson, makeRole } = await import("../support/fixtures");
+const { answerRound, answersOf, makeTrainingWithRounds } = await import("../support/trainings");
+const { startServer } = await import("../support/server");
+
+const PASSWORD = "trainings-e2e-password";
+const TRAINER = "ines.trainer@company.example";
+const ADMIN = "hr.trainings@company.example";
+
+let browser: Browser;
+let server: RunningServer;
+let trainingId: string;
+let otherTrainingId: string;
+
+beforeAll(async () => {
+  await createUser(COMMAND_LINE, { email: ADMIN, name: "Hanna Kowalska", role: "ADMIN", departmentId: "", password: PASSWORD });
+  const trainer = await createUser(COMMAND_LINE, { email: TRAINER, name: "Ines Trainer", role: "TRAINER", departmentId: "", password: PASSWORD });
+  const other = await createUser(COMMAND_LINE, { email: "other.trainer@company.example", name: "Omar Other", role: "TRAINER", departmentId: "", password: PASSWORD });
+  const [sales, support] = [await makeDepartment("Sales"), await makeDepartment("Support")];
+  const [agent, lead] = [await makeRole("Agent"), await makeRole("Team lead")];
+  const people = [];
+  for (const d of [sales, support]) for (let i = 0; i < 8; i++) people.push(await makePerson(d.id, agent.id, { name: `Agent ${d.name} ${i}` }));
+  await makePerson(sales.id, lead.id, { name: "Ada Lovelace" });
+  const training = await makeTrainingWithRounds({
+    trainerId: trainer.id,
+    title: "Handling difficult calls",
+    topic: "Customer care",
+    openLink: false,
+    participants: { personIds: people.map((p) => p.id), departmentIds: [], roleIds: [] },
+  });
+  trainingId = training.id;
+  await answerRound(training.before, [
+    ...answersOf(sales.id, agent.id, [3, 5, 6, 6, 7, 8], { ratings: [2, 3, 2] }),
+    ...answersOf(support.id, agent.id, [4, 6, 7, 8, 9, 5], { ratings: [3, 3, 2] }),
+  ]);
+  await answerRound(training.after, [
+    ...answersOf(sales.id, agent.id, [9, 10, 9, 8, 10, 9, 10], { reason: "The role plays helped", ratings: [5, 4, 4] }),
+    ...answersOf(support.id, agent.id, [10, 9, 9, 7, 10, 8], { reason: "I use the checklist daily", ratings: [4, 5, 4] }),
+  ]);
+  otherTrainingId = (await makeTrainingWithRounds({ trainerId: other.id, title: "Someone else's training" })).id;
+  server = await startServer({ databaseFile });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openPage(width = 1200) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  return { page, errors, close: () => context.close() };
+}
+
+describe("a trainer in the browser", () => {
+  it("sees the before/after comparison of their training, its significance and the distributions chart", async () => {
+    const { page, errors, close } = await openPage();
+    await signIn(page, server.url, TRAINER, PASSWORD);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Trainings" }).click();
+    const list = page.getByRole("table", { name: /Your trainings/ });
+    await list.waitFor();
+    expect(await list.getByRole("link").allTextContents()).toEqual(["Handling difficult calls"]);
+    await list.getByRole("link", { name: "Handling difficult calls" }).click();
+
+    await page.getByRole("heading", { level: 1, name: "Handling difficult calls" }).waitFor();
+    expect(await page.getByLabel("eNPS before: -50.0").count()).toBe(1);
+    expect(await page.getByLabel("eNPS after: +76.9").count()).toBe(1);
+    const change = page.locator(".change-line").first();
+    expect(await change.textContent()).toMatch(/Change after the training: \+126\.9 points .*Significant/);
+    // Both rounds' bars: before in grey, after in blue.
+    expect(await paintedPixels(page, "distribution-comparison", [138, 148, 166])).toBeGreaterThan(50);
+    expect(await paintedPixels(page, "distribution-comparison", [47, 91, 211])).toBeGreaterThan(50);
+    const table = page.getByRole("table", { name: "Responses per score, before and after the training" });
+    expect(await table.getByRole("row").count()).toBe(3);
+    expect(await page.getByRole("table", { name: "Mean rating per item (1-5), before and after the training" }).getByRole("row").count()).toBe(4);
+    expect(await page.getByText("The role plays helped").count()).toBeGreaterThan(0);
+    // Trainers read; only HR hands out links or opens and closes rounds.
+    expect(await page.getByRole("link", { name: /Round page/ }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: /Close .* now/ }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("is refused another trainer's training", async () => {
+    const { page, close } = await openPage();
+    await signIn(page, server.url, TRAINER, PASSWORD);
+    const response = await page.goto(`${server.url}/hr/trainings/${otherTrainingId}`);
+    expect(response?.status()).toBe(403);
+    expect(await page.getByText(/run by another trainer/).count()).toBe(1);
+    await close();
+  });
+
+  it("sees their trainings compared, and the page fits a 360 px phone", async () => {
+    const { page, errors, close } = await openPage(360);
+    await signIn(page, server.url, TRAINER, PASSWORD);
+    await page.goto(`${server.url}/hr/trainings/overview`);
+    await page.getByRole("heading", { level: 2, name: "Overall change, your trainings" }).waitFor();
+    expect(await paintedPixels(page, "before-after")).toBeGreaterThan(500);
+    expect(await fitsWidth(page)).toBe(true);
+    await page.goto(`${server.url}/hr/trainings/${trainingId}`);
+    await page.locator('[data-chart="distribution-comparison"] canvas').waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
+
+describe("HR in the browser", () => {
+  it("creates a training with people found in the directory, after checking it", async () => {
+    const { page, errors, close } = await openPage();
+    await signIn(page, server.url, ADMIN, PASSWORD);
+    await page.goto(`${server.url}/hr/trainings/new`);
+    await page.getByLabel("Title").fill("Coaching basics");
+    await page.getByLabel("Topic").fill("Leadership");
+    await page.getByLabel("Trainer").selectOption({ label: `Ines Trainer (${TRAINER})` });
+    await page.getByLabel("Find people by name or e-mail").fill("Ada");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("checkbox", { name: /Ada Lovelace/ }).check();
+    await page.getByRole("checkbox", { name: /Support/ }).check();
+    await page.getByRole("button", { name: "Review" }).click();
+    const review = page.getByRole("form", { name: "Check and create" });
+    await review.waitFor();
+    expect(await review.textContent()).toContain("9 people will get a personal link to each round");
+    await page.getByRole("button", { name: "Create training" }).click();
+    await page.getByRole("heading", { level: 1, name: "Coaching basics" }).waitFor();
+    expect(await page.getByRole("status").textContent()).toMatch(/set up with its before and after rounds: 9 participants are invited/);
+    expect(await page.getByRole("link", { name: /Round page of Coaching basics · (before|after)/ }).count()).toBe(2);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
