@@ -63,7 +63,8 @@ describe("answering a survey", () => {
     expect(await page.getAttribute("html", "lang")).toBe("uk");
     expect(await fitsWidth(page)).toBe(true);
     await page.getByRole("button", { name: "Надіслати відповіді" }).click();
-    expect(await page.getByText("Будь ласка, оберіть оцінку від 0 до 10.").count()).toBe(1);
+    // Without JavaScript the click starts a page load; wait for the answer page to come back.
+    await page.getByText("Будь ласка, оберіть оцінку від 0 до 10.").waitFor();
     expect(await responses()).toBe(1);
     await page.getByRole("radio", { name: "3" }).check();
     await page.getByRole("button", { name: "Надіслати відповіді" }).click();
