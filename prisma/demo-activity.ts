@@ -1,7 +1,10 @@
 /**
- * The demo company's history: four closed quarterly eNPS rounds and one open, answered through
- * the same links and submission path employees use, and action items that came out of them.
+ * The demo company's history: four closed quarterly eNPS rounds and one open, a training with its
+ * before and after rounds, all answered through the same links and submission path employees
+ * use, and the action items that came out of them.
  */
+import type { ParsedAnswer } from "~/domain/answer-form";
+import { seededRandom } from "~/domain/seeded-random";
 import { draftFromTemplate } from "~/domain/survey-templates";
 import { createAction, addActionNote, setActionPublished } from "~/models/actions.server";
 import { submitByToken } from "~/models/answering.server";
@@ -11,9 +14,9 @@ import { launchRound } from "~/models/rounds.server";
 import { setCompanyName } from "~/models/settings.server";
 import { createSurvey, getSurveyForAnswering } from "~/models/surveys.server";
 import type { SessionUser } from "~/models/users.server";
+import { createTraining } from "~/models/trainings.server";
 import { prisma } from "~/utils/db.server";
-import { seededRandom } from "~/domain/seeded-random";
-import { DEPARTMENT_MOODS, demoComments, demoScore, type Random } from "./demo-answers";
+import { DEPARTMENT_MOODS, demoComments, demoRating, demoScore, type Random } from "./demo-answers";
 
 const DAY = 24 * 60 * 60 * 1000;
 export const DEMO_COMPANY = "Northwind Group";
@@ -26,42 +29,88 @@ export interface DemoLogins {
 
 const quarterOf = (date: Date) => `${date.getUTCFullYear()} Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
 
-/** Launches a round as HR would have, at `opensAt`, and answers it as employees would have. */
-async function answeredRound(
+interface DemoSurvey {
+  id: string;
+  questions: { id: string; type: string }[];
+}
+
+/**
+ * Answers a round through its personal links, as employees would have: links handed out when
+ * it opened, each person answering (or not) at some moment while it was open. `moodOf` gives
+ * how a person feels, from their department.
+ */
+async function answerThroughLinks(
   actor: Actor,
-  survey: { id: string; questions: { id: string; type: string }[] },
-  opensAt: Date,
-  closesAt: Date,
-  moodIndex: number,
+  round: { id: string; opensAt: Date; closesAt: Date },
+  survey: DemoSurvey,
+  moodOf: (department: string) => number,
   share: number,
   random: Random,
 ) {
+  const { rows } = await mintLinksForDownload(actor, round.id, "http://demo.invalid", round.opensAt);
+  const people = await prisma.person.findMany({ select: { email: true, department: { select: { name: true } } } });
+  const departmentOf = new Map(people.map((p) => [p.email, p.department.name]));
+  const lastMoment = Math.min(round.closesAt.getTime(), Date.now());
+  for (const row of rows) {
+    if (random() > share) continue;
+    const mood = moodOf(departmentOf.get(row.email) ?? "");
+    const score = demoScore(mood, random);
+    const comments = demoComments(score, random);
+    const texts = [comments.reason, comments.improve];
+    const answers = survey.questions.flatMap((question): ParsedAnswer[] => {
+      if (question.type === "NPS") return [{ questionId: question.id, type: "NPS", value: score }];
+      if (question.type === "RATING") return [{ questionId: question.id, type: "RATING", value: demoRating(mood, random) }];
+      const text = texts.shift();
+      return text ? [{ questionId: question.id, type: "TEXT", text }] : [];
+    });
+    const answeredAt = new Date(round.opensAt.getTime() + random() * (lastMoment - round.opensAt.getTime()));
+    await submitByToken(row.link.slice(row.link.lastIndexOf("/") + 1), answers, answeredAt);
+  }
+}
+
+/** Launches a quarterly eNPS round as HR would have, at `opensAt`, and has it answered. */
+async function quarterlyRound(actor: Actor, survey: DemoSurvey, opensAt: Date, closesAt: Date, quarter: number, share: number, random: Random) {
   const round = await launchRound(
     actor,
     { name: `eNPS ${quarterOf(opensAt)}`, surveyId: survey.id, kind: "PERIODIC", opensAt, closesAt, k: 5, audience: { departmentIds: [], roleIds: [] }, sharedLink: false },
     new Date(opensAt.getTime() - 60_000),
   );
-  const { rows } = await mintLinksForDownload(actor, round.id, "http://demo.invalid", opensAt);
-  const people = await prisma.person.findMany({ select: { email: true, department: { select: { name: true } } } });
-  const departmentOf = new Map(people.map((p) => [p.email, p.department.name]));
-  const [nps, reason, improve] = survey.questions;
-  for (const row of rows) {
-    if (random() > share) continue;
-    const mood = DEPARTMENT_MOODS[departmentOf.get(row.email) ?? ""]?.[moodIndex] ?? 0.5;
-    const score = demoScore(mood, random);
-    const comments = demoComments(score, random);
-    const answeredAt = new Date(opensAt.getTime() + random() * (Math.min(closesAt.getTime(), Date.now()) - opensAt.getTime()));
-    await submitByToken(
-      row.link.slice(row.link.lastIndexOf("/") + 1),
-      [
-        { questionId: nps.id, type: "NPS", value: score },
-        ...(comments.reason ? [{ questionId: reason.id, type: "TEXT" as const, text: comments.reason }] : []),
-        ...(comments.improve ? [{ questionId: improve.id, type: "TEXT" as const, text: comments.improve }] : []),
-      ],
-      answeredAt,
-    );
-  }
+  await answerThroughLinks(actor, { id: round.id, opensAt, closesAt }, survey, (department) => DEPARTMENT_MOODS[department]?.[quarter] ?? 0.5, share, random);
   return round.id;
+}
+
+/**
+ * A feedback training for Customer Support and Sales, run by the demo trainer a month ago: its
+ * before round answered with the mood people came in with, its after round noticeably better.
+ */
+async function feedbackTraining(actor: Actor, trainer: SessionUser, now: Date, random: Random) {
+  const departments = await prisma.department.findMany({ where: { name: { in: ["Customer Support", "Sales"] } }, select: { id: true } });
+  const createdAt = new Date(now.getTime() - 40 * DAY);
+  const startsOn = new Date(createdAt.getTime() + 5 * DAY);
+  const training = await createTraining(
+    actor,
+    {
+      title: "Giving and receiving feedback",
+      topic: "Communication",
+      trainerId: trainer.id,
+      startsOn,
+      endsOn: new Date(startsOn.getTime() + 7 * 3600_000),
+      participants: { personIds: [], departmentIds: departments.map((d) => d.id), roleIds: [] },
+      openLink: false,
+      k: 5,
+      surveyId: null,
+    },
+    createdAt,
+  );
+  const survey = (await getSurveyForAnswering(training.surveyId))!;
+  const rounds = await prisma.round.findMany({
+    where: { trainingId: training.id },
+    select: { id: true, kind: true, opensAt: true, closesAt: true },
+  });
+  for (const round of rounds) {
+    const mood = round.kind === "TRAINING_PRE" ? 0.35 : 0.7;
+    await answerThroughLinks(actor, round, survey, () => mood, 0.8, random);
+  }
 }
 
 interface ClosedRound {
@@ -178,9 +227,10 @@ export async function seedDemoActivity(logins: DemoLogins, now = new Date()) {
   for (let i = 0; i < 4; i++) {
     const opensAt = new Date(now.getTime() - (400 - i * 91) * DAY);
     const closesAt = new Date(opensAt.getTime() + 14 * DAY);
-    closed.push({ id: await answeredRound(actor, survey, opensAt, closesAt, i, 0.72 + i * 0.03, random), closesAt });
+    closed.push({ id: await quarterlyRound(actor, survey, opensAt, closesAt, i, 0.72 + i * 0.03, random), closesAt });
   }
   const currentOpens = new Date(now.getTime() - 5 * DAY);
-  await answeredRound(actor, survey, currentOpens, new Date(now.getTime() + 9 * DAY), 4, 0.45, random);
+  await quarterlyRound(actor, survey, currentOpens, new Date(now.getTime() + 9 * DAY), 4, 0.45, random);
+  await feedbackTraining(actor, logins.trainer, now, random);
   await demoActions(logins, closed);
 }

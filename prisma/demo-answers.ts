@@ -27,6 +27,11 @@ export function demoScore(mood: number, random: Random): number {
   return random() < 0.5 ? 7 : 8;
 }
 
+/** A 1-5 agreement for someone of the given mood. */
+export function demoRating(mood: number, random: Random): number {
+  return Math.max(1, Math.min(5, Math.round(1 + mood * 4 + (random() - 0.5) * 2)));
+}
+
 const REASONS = {
   promoter: [
     "Great colleagues and a lot of trust.",
