@@ -12,6 +12,7 @@ import { inDays } from "../support/actions";
 import { makeDepartment, makePerson, makeRole, makeUser } from "../support/fixtures";
 import { call, makeRequest } from "../support/http";
 import { launchOpenRound, makeTemplateSurvey } from "../support/launch";
+import { makeTrainingWithRounds } from "../support/trainings";
 import { addResponses, inviteWithTokens, makeRound, scores } from "../support/rounds";
 
 type Handler = Parameters<typeof call>[0];
@@ -53,9 +54,12 @@ async function world() {
     audience: { departmentIds: [], roleIds: [] },
     startsOn: new Date(Date.now() + 30 * 86_400_000),
   });
+  const trainer = await makeUser("TRAINER");
+  const training = await makeTrainingWithRounds({ trainerId: trainer.id, participants: { personIds: people.map((p) => p.id), departmentIds: [], roleIds: [] } });
   return {
     admin,
     params: {
+      trainingId: training.id,
       roundId: closed.id,
       personId: people[0].id,
       actionId: action.id,
