@@ -7,12 +7,13 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { runLoad, type LoadRequest } from "../support/load";
 import { prepareLoadDatabase } from "../support/load-data";
-import { signInOverHttp, type RunningServer } from "../support/server";
+import { removeDatabaseFile, signInOverHttp, type RunningServer } from "../support/server";
 
 const ADMIN = { email: "hr@load.example", password: "load test password" };
 const servers: RunningServer[] = [];
 afterAll(async () => {
   for (const server of servers) await server.stop("SIGKILL");
+  for (const file of new Set(servers.map((server) => server.databaseFile))) removeDatabaseFile(file);
 });
 
 /** Reads each HR page in its own loop until told to stop; returns every status seen per page. */

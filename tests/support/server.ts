@@ -95,3 +95,8 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
   if (response.status !== 302 || !cookie) throw new Error(`Sign-in failed with ${response.status}`);
   return cookie.split(";")[0];
 }
+
+/** Removes a test database file with its write-ahead log. */
+export function removeDatabaseFile(file: string) {
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+}

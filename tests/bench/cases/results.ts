@@ -5,7 +5,7 @@
  */
 import type { BenchCase } from "../run";
 import { buildResultsDatabase } from "../../support/results-database";
-import { newDatabaseFile, startServer } from "../../support/server";
+import { newDatabaseFile, removeDatabaseFile, startServer } from "../../support/server";
 
 const ADMIN = { email: "bench@company.example", password: "bench-password-123" };
 const RUNS = 40;
@@ -65,6 +65,7 @@ const bench: BenchCase = {
       }
     } finally {
       await server.stop();
+      removeDatabaseFile(file);
     }
     const [large, small] = rows;
     const met = large.median < GOAL_MS && large.median <= small.median * 1.5 + 2;

@@ -7,6 +7,7 @@
 import type { BenchCase } from "../run";
 import { cpuSeconds, runLoad, type LoadRequest } from "../../support/load";
 import { prepareLoadDatabase } from "../../support/load-data";
+import { removeDatabaseFile } from "../../support/server";
 
 const CLIENTS = 50;
 const PEOPLE = 24_000;
@@ -55,6 +56,7 @@ const bench: BenchCase = {
     } finally {
       await server.stop();
       db.close();
+      removeDatabaseFile(db.file);
     }
   },
 };
