@@ -1,13 +1,14 @@
 import type { FieldValues } from "./form-values";
 import { listValue } from "./form-values";
 
-interface Group {
+export interface Group {
   id: string;
   name: string;
   people: number;
 }
 
-function GroupChecklist({ legend, name, groups, chosen }: { legend: string; name: string; groups: Group[]; chosen: string[] }) {
+/** Checkboxes for departments or roles, each with how many people it has. */
+export function GroupChecklist({ legend, name, groups, chosen }: { legend: string; name: string; groups: Group[]; chosen: string[] }) {
   return (
     <fieldset className="checklist">
       <legend>{legend}</legend>

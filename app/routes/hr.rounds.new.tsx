@@ -2,10 +2,12 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AudienceFields } from "~/components/audience-fields";
 import { FormError, SelectField, TextField } from "~/components/field";
+import { HiddenValues } from "~/components/hidden-values";
 import { textValue, type FieldValues } from "~/components/form-values";
+import { ThresholdField } from "~/components/threshold-field";
 import { NeedsEnpsSurvey } from "~/components/needs-survey";
 import { PageHeader } from "~/components/page";
-import { audienceOf, DEFAULT_K, HR_ROUND_KINDS, launchFormSchema, MAX_K, MIN_K, roundRuleProblems } from "~/domain/round-input";
+import { audienceOf, DEFAULT_K, HR_ROUND_KINDS, launchFormSchema, MIN_K, roundRuleProblems } from "~/domain/round-input";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatUtc, parseDateTimeInput, toDateTimeInput } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
@@ -87,16 +89,6 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(error instanceof LaunchError)) throw error;
     return data<Stage>({ stage: "edit", values, errors: { [error.field]: error.message } }, { status: 400 });
   }
-}
-
-function HiddenValues({ values }: { values: FieldValues }) {
-  return (
-    <>
-      {Object.entries(values).flatMap(([name, value]) =>
-        (Array.isArray(value) ? value : [value ?? ""]).map((v, index) => <input key={`${name}-${index}`} type="hidden" name={name} value={v} />),
-      )}
-    </>
-  );
 }
 
 function Review({ values, preview }: { values: FieldValues; preview: LaunchPreview }) {
@@ -205,17 +197,10 @@ export default function LaunchRound() {
         <div className="form-grid">
           <TextField label="Opens (UTC)" name="opensAt" type="datetime-local" defaultValue={textValue(values.opensAt)} error={errors.opensAt} required />
           <TextField label="Closes (UTC)" name="closesAt" type="datetime-local" defaultValue={textValue(values.closesAt)} error={errors.closesAt} required />
-          <TextField
-            label="Anonymity threshold k"
-            name="k"
-            type="number"
-            inputMode="numeric"
-            min={MIN_K}
-            max={MAX_K}
-            defaultValue={textValue(values.k)}
+          <ThresholdField
+            value={textValue(values.k)}
             error={errors.k}
             hint={`No figure of a group with fewer than k answers is ever shown. At least ${MIN_K}; fixed at launch.`}
-            required
           />
         </div>
         <label className="checkbox">

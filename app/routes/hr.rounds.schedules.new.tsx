@@ -3,9 +3,10 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { AudienceFields } from "~/components/audience-fields";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { textValue, type FieldValues } from "~/components/form-values";
+import { ThresholdField } from "~/components/threshold-field";
 import { NeedsEnpsSurvey } from "~/components/needs-survey";
 import { PageHeader } from "~/components/page";
-import { audienceOf, DEFAULT_K, MAX_K, MIN_K } from "~/domain/round-input";
+import { audienceOf, DEFAULT_K, MIN_K } from "~/domain/round-input";
 import { CADENCE_LABELS, CADENCES, MAX_OPEN_DAYS_BY_CADENCE } from "~/domain/schedule";
 import { scheduleFormSchema } from "~/domain/schedule-input";
 import { formatUtc, formatUtcDate } from "~/domain/utc-time";
@@ -101,18 +102,7 @@ export default function NewSchedule() {
         <div className="form-grid">
           <TextField label="First round opens on (UTC)" name="startsOn" type="date" defaultValue={textValue(values.startsOn)} error={errors.startsOn} required hint="At 00:00 UTC that day." />
           <TextField label="Days each round stays open" name="openDays" type="number" inputMode="numeric" min={1} defaultValue={textValue(values.openDays)} error={errors.openDays} required />
-          <TextField
-            label="Anonymity threshold k"
-            name="k"
-            type="number"
-            inputMode="numeric"
-            min={MIN_K}
-            max={MAX_K}
-            defaultValue={textValue(values.k)}
-            error={errors.k}
-            hint={`At least ${MIN_K}. Every round keeps the k it was launched with.`}
-            required
-          />
+          <ThresholdField value={textValue(values.k)} error={errors.k} hint={`At least ${MIN_K}. Every round keeps the k it was launched with.`} />
         </div>
         <AudienceFields departments={departments} roles={roles} values={values} error={errors.audience ?? errors.departmentIds ?? errors.roleIds} />
         <p className="muted small">Each round invites the people in the audience on the day it opens.</p>

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { HiddenValues } from "~/components/hidden-values";
 import { listValue, textValue, type FieldValues } from "~/components/form-values";
 import { PageHeader } from "~/components/page";
 import { TrainingForm, type PeopleSearch, type PickablePerson } from "~/components/trainings/training-form";
@@ -112,16 +113,6 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error instanceof TrainingInputError) return edit({ [error.field]: error.message });
     throw error;
   }
-}
-
-function HiddenValues({ values }: { values: FieldValues }) {
-  return (
-    <>
-      {Object.entries(values).flatMap(([name, value]) =>
-        (Array.isArray(value) ? value : [value ?? ""]).map((v, index) => <input key={`${name}-${index}`} type="hidden" name={name} value={v} />),
-      )}
-    </>
-  );
 }
 
 function Review({ values, preview }: { values: FieldValues; preview: TrainingPreview }) {

@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { addDays, todayOf } from "~/domain/action-items";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "../../prisma/demo-company";

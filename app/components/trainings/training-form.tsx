@@ -1,7 +1,9 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { GroupChecklist, type Group } from "~/components/audience-fields";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { listValue, textValue, type FieldValues } from "~/components/form-values";
-import { MAX_K, MIN_K } from "~/domain/round-input";
+import { ThresholdField } from "~/components/threshold-field";
+import { MIN_K } from "~/domain/round-input";
 import { TITLE_MAX, TOPIC_MAX } from "~/domain/training-input";
 import { AFTER_OPEN_DAYS, BEFORE_OPEN_DAYS } from "~/domain/training-rounds";
 import type { FieldErrors } from "~/utils/forms";
@@ -12,12 +14,6 @@ export interface PickablePerson {
   email: string;
   department: { name: string };
   role: { name: string };
-}
-
-interface Group {
-  id: string;
-  name: string;
-  people: number;
 }
 
 export interface TrainingFormOptions {
@@ -46,23 +42,6 @@ function PersonCheckbox({ person, checked }: { person: PickablePerson; checked: 
         </span>
       </span>
     </label>
-  );
-}
-
-function GroupChecklist({ legend, name, groups, chosen }: { legend: string; name: string; groups: Group[]; chosen: string[] }) {
-  return (
-    <fieldset className="checklist">
-      <legend>{legend}</legend>
-      {groups.length === 0 ? <p className="muted small">None yet.</p> : null}
-      {groups.map((group) => (
-        <label key={group.id} className="checkbox">
-          <input type="checkbox" name={name} value={group.id} defaultChecked={chosen.includes(group.id)} />
-          <span>
-            {group.name} <span className="muted small">({group.people === 1 ? "1 person" : `${group.people} people`})</span>
-          </span>
-        </label>
-      ))}
-    </fieldset>
   );
 }
 
@@ -236,17 +215,10 @@ export function TrainingForm({
           ]}
           hint="Both rounds ask this survey's questions, so they compare."
         />
-        <TextField
-          label="Anonymity threshold k"
-          name="k"
-          type="number"
-          inputMode="numeric"
-          min={MIN_K}
-          max={MAX_K}
-          defaultValue={textValue(values.k)}
+        <ThresholdField
+          value={textValue(values.k)}
           error={errors.k}
           hint={`A round with fewer than k answers shows no score. At least ${MIN_K}; fixed once created.`}
-          required
         />
       </div>
       <button type="submit" name="intent" value="review" disabled={busy}>
