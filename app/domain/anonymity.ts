@@ -3,22 +3,30 @@
  *
  * A round's answers are counted per cell (department x role). The groups shown are the whole
  * round, each department, each role and each cell; every one is a sum of cells. A group is
- * shown only when all of these hold, and the decision is the same for every page, chart and
+ * shown only when both of these hold, and the decision is the same for every page, chart and
  * export, so no sequence of views can combine into more than any one view shows:
  *
  * 1. It has at least k responses.
- * 2. Complementary suppression: wherever a total is split into parts (the round into
- *    departments or roles, a department into its cells, a role into its cells), the hidden parts
- *    together hold 0 or at least k responses; otherwise the next-smallest part is hidden too.
- * 3. No subtraction of nested groups: two shown groups G and H, with H inside G, never differ by
- *    1..k-1 responses; otherwise H is hidden.
- * 4. No hidden group under k can be worked out from the shown counts by any linear
- *    combination (sums and differences of totals, departments, roles and cells); otherwise the
- *    smallest shown group next to it is hidden too.
+ * 2. No set of responses smaller than k can be worked out from what is shown: no combination
+ *    of shown totals (sums and differences of the round, departments, roles and cells) adds up
+ *    to exactly a set of withheld cells holding 1..k-1 responses. This covers the classic
+ *    cases (the hidden parts of a shown total hold 0 or at least k; two nested shown groups
+ *    never differ by 1..k-1) and every chain of them, such as "a role, minus a department's
+ *    share of it worked out from that department and its other cells".
  *
- * Hiding only ever removes information, so the loop that applies these ends, and what it
- * returns satisfies all four at once. Ties are broken by group key, so the result is the same
- * every time for the same counts.
+ * Rule 2 is checked exactly. Write a shown department or role as a node; withheld departments
+ * share one node, withheld roles another. Every withheld cell is an edge between its department
+ * and role nodes. A set of withheld cells follows from the shown totals exactly when it is the
+ * set of edges leaving some group of nodes W (rows in W, roles outside it) such that no edge
+ * enters W (a role in W brings its departments along), with the node of withheld roles, and that
+ * of withheld departments when the round itself is withheld, fixed on one side together. The
+ * smallest such set containing a given withheld cell is a minimum cut, found by max-flow; any
+ * set that follows splits into such cuts, so checking them is enough.
+ *
+ * While some set under k follows, one more group is hidden: a shown cell across the offending
+ * cut (its total then joins the cut), else the smallest shown cell, else the smallest shown
+ * department or role. Hiding only removes information, so this ends, at worst with the round's
+ * total alone. Ties are broken by group key, so the result is the same every time.
  */
 
 export interface CellCount {
@@ -83,156 +91,175 @@ export function groupsOf(cells: readonly CellCount[]): GroupCount[] {
   return [overall, ...departments.values(), ...roles.values(), ...cellGroups];
 }
 
-interface Partition {
-  parent: GroupCount;
-  parts: GroupCount[];
-}
-
-function partitionsOf(groups: GroupCount[]): Partition[] {
-  const byKey = new Map(groups.map((g) => [g.key, g]));
-  const overall = byKey.get(OVERALL_KEY)!;
-  const departments = groups.filter((g) => g.kind === "department");
-  const roles = groups.filter((g) => g.kind === "role");
-  const cells = groups.filter((g) => g.kind === "cell");
-  return [
-    { parent: overall, parts: departments },
-    { parent: overall, parts: roles },
-    ...departments.map((d) => ({ parent: d, parts: cells.filter((c) => c.departmentId === d.departmentId) })),
-    ...roles.map((r) => ({ parent: r, parts: cells.filter((c) => c.roleId === r.roleId) })),
-  ];
-}
-
 /** Smallest first; among equals, by key, so the choice never depends on input order. */
 function bySize(a: GroupCount, b: GroupCount) {
   return a.count - b.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
-function isSubset(small: number[], large: Set<number>) {
-  return small.every((cell) => large.has(cell));
+const INFINITE = Number.MAX_SAFE_INTEGER / 4;
+
+/** A small max-flow network (Edmonds-Karp), enough for a few dozen departments and roles. */
+class FlowNetwork {
+  private readonly heads: number[][];
+  private readonly to: number[] = [];
+  private readonly capacity: number[] = [];
+
+  constructor(readonly size: number) {
+    this.heads = Array.from({ length: size }, () => []);
+  }
+
+  addArc(from: number, to: number, capacity: number) {
+    this.heads[from].push(this.to.length);
+    this.to.push(to);
+    this.capacity.push(capacity);
+    this.heads[to].push(this.to.length);
+    this.to.push(from);
+    this.capacity.push(0);
+  }
+
+  /** The max flow from s to t, or `limit` as soon as it reaches it. */
+  flow(s: number, t: number, limit: number): number {
+    let total = 0;
+    while (total < limit) {
+      const via = new Array<number>(this.size).fill(-1);
+      const queue = [s];
+      via[s] = -2;
+      while (queue.length > 0 && via[t] === -1) {
+        const node = queue.shift()!;
+        for (const arc of this.heads[node]) {
+          if (this.capacity[arc] > 0 && via[this.to[arc]] === -1) {
+            via[this.to[arc]] = arc;
+            queue.push(this.to[arc]);
+          }
+        }
+      }
+      if (via[t] === -1) break;
+      let push = limit - total;
+      for (let node = t; node !== s; node = this.to[via[node] ^ 1]) push = Math.min(push, this.capacity[via[node]]);
+      for (let node = t; node !== s; node = this.to[via[node] ^ 1]) {
+        this.capacity[via[node]] -= push;
+        this.capacity[via[node] ^ 1] += push;
+      }
+      total += push;
+    }
+    return total;
+  }
+
+  /** Nodes still reachable from s: the source side of a minimum cut, after `flow`. */
+  reachable(s: number): Set<number> {
+    const seen = new Set([s]);
+    const queue = [s];
+    while (queue.length > 0) {
+      const node = queue.shift()!;
+      for (const arc of this.heads[node]) {
+        if (this.capacity[arc] > 0 && !seen.has(this.to[arc])) {
+          seen.add(this.to[arc]);
+          queue.push(this.to[arc]);
+        }
+      }
+    }
+    return seen;
+  }
+}
+
+/** What an attacker who sees the shown totals can combine, as a graph of department and role nodes. */
+interface Exposure {
+  nodeCount: number;
+  fixed: number[];
+  edges: { row: number; col: number; weight: number }[];
+  departmentNode: (departmentId: string) => number;
+  roleNode: (roleId: string) => number;
+}
+
+function exposureOf(groups: GroupCount[], hidden: Set<string>): Exposure {
+  const nodes = new Map<string, number>();
+  const node = (key: string) => {
+    if (!nodes.has(key)) nodes.set(key, nodes.size);
+    return nodes.get(key)!;
+  };
+  const withheldDepartments = node("withheld departments");
+  const withheldRoles = node("withheld roles");
+  const departmentNode = (id: string) => (hidden.has(departmentKey(id)) ? withheldDepartments : node(departmentKey(id)));
+  const roleNode = (id: string) => (hidden.has(roleKey(id)) ? withheldRoles : node(roleKey(id)));
+  // Nodes and edges in key order, so the same counts always give the same graph.
+  const byKey = [...groups].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const group of byKey) {
+    if (group.kind === "department") departmentNode(group.departmentId!);
+    if (group.kind === "role") roleNode(group.roleId!);
+  }
+  const edges = new Map<string, { row: number; col: number; weight: number }>();
+  for (const group of byKey) {
+    if (group.kind !== "cell" || !hidden.has(group.key)) continue;
+    const row = departmentNode(group.departmentId!);
+    const col = roleNode(group.roleId!);
+    const edge = edges.get(`${row}|${col}`) ?? { row, col, weight: 0 };
+    edge.weight += group.count;
+    edges.set(`${row}|${col}`, edge);
+  }
+  const fixed = hidden.has(OVERALL_KEY) ? [withheldRoles, withheldDepartments] : [withheldRoles];
+  return { nodeCount: nodes.size, fixed, edges: [...edges.values()], departmentNode, roleNode };
 }
 
 /**
- * The row space of the shown groups' equations (each shown group says "these cells sum to
- * n"), reduced, so that whether a hidden group's count follows from them is one projection.
+ * The smallest set of withheld cells that follows from the shown totals and contains the cells
+ * of `edge`, as a node group W, when it holds fewer than k responses; null when none does.
  */
-class KnownSums {
-  private readonly rows: { pivot: number; coefficients: Float64Array }[] = [];
-
-  constructor(
-    private readonly width: number,
-    shown: GroupCount[],
-  ) {
-    for (const group of shown) this.add(this.vectorOf(group));
-  }
-
-  vectorOf(group: GroupCount): Float64Array {
-    const vector = new Float64Array(this.width);
-    for (const cell of group.cells) vector[cell] = 1;
-    return vector;
-  }
-
-  private reduce(vector: Float64Array): Float64Array {
-    const rest = Float64Array.from(vector);
-    for (const row of this.rows) {
-      const factor = rest[row.pivot];
-      if (Math.abs(factor) < 1e-9) continue;
-      for (let i = 0; i < this.width; i++) rest[i] -= factor * row.coefficients[i];
+function smallCutAround(exposure: Exposure, edge: { row: number; col: number }, k: number): Set<number> | null {
+  const fixedSides: ("in" | "out")[] = [];
+  if (!exposure.fixed.includes(edge.row)) fixedSides.push("out");
+  if (!exposure.fixed.includes(edge.col)) fixedSides.push("in");
+  for (const side of fixedSides) {
+    const source = exposure.nodeCount;
+    const sink = source + 1;
+    const network = new FlowNetwork(sink + 1);
+    for (const e of exposure.edges) {
+      network.addArc(e.row, e.col, e.weight);
+      network.addArc(e.col, e.row, INFINITE);
     }
-    return rest;
-  }
-
-  private add(vector: Float64Array) {
-    const rest = this.reduce(vector);
-    let pivot = -1;
-    for (let i = 0; i < this.width; i++) if (Math.abs(rest[i]) > 1e-9 && (pivot < 0 || Math.abs(rest[i]) > Math.abs(rest[pivot]))) pivot = i;
-    if (pivot < 0) return;
-    const scale = rest[pivot];
-    for (let i = 0; i < this.width; i++) rest[i] /= scale;
-    for (const row of this.rows) {
-      const factor = row.coefficients[pivot];
-      if (Math.abs(factor) < 1e-9) continue;
-      for (let i = 0; i < this.width; i++) row.coefficients[i] -= factor * rest[i];
+    network.addArc(source, edge.row, INFINITE);
+    network.addArc(edge.col, sink, INFINITE);
+    for (const node of exposure.fixed) {
+      if (side === "out") network.addArc(node, sink, INFINITE);
+      else network.addArc(source, node, INFINITE);
     }
-    this.rows.push({ pivot, coefficients: rest });
+    if (network.flow(source, sink, k) < k) return network.reachable(source);
   }
+  return null;
+}
 
-  /** Whether the group's count is a linear combination of the shown counts. */
-  determines(group: GroupCount): boolean {
-    return this.reduce(this.vectorOf(group)).every((value) => Math.abs(value) < 1e-9);
+function findSmallCut(exposure: Exposure, k: number): Set<number> | null {
+  const candidates = exposure.edges
+    .filter((e) => e.weight > 0 && e.weight < k)
+    .sort((a, b) => a.weight - b.weight || a.row - b.row || a.col - b.col);
+  for (const edge of candidates) {
+    const cut = smallCutAround(exposure, edge, k);
+    if (cut) return cut;
   }
+  return null;
 }
 
 export function decideVisibility(cells: readonly CellCount[], k: number): Visibility {
   if (!Number.isInteger(k) || k < MIN_K) throw new Error(`The threshold k must be a whole number of at least ${MIN_K}.`);
   const groups = groupsOf(cells);
   const hidden = new Set(groups.filter((g) => g.count < k).map((g) => g.key));
-  const partitions = partitionsOf(groups);
-  const cellSets = new Map(groups.map((g) => [g.key, new Set(g.cells)]));
-  const shown = () => groups.filter((g) => !hidden.has(g.key));
-
-  /** Hides the smallest shown group with responses among `candidates`; false if there is none. */
-  const hideSmallest = (candidates: GroupCount[]) => {
-    const next = candidates.filter((g) => !hidden.has(g.key) && g.count > 0 && g.kind !== "overall").sort(bySize)[0];
-    if (!next) return false;
-    hidden.add(next.key);
-    return true;
-  };
-
-  const complementaryStep = () => {
-    for (const { parent, parts } of partitions) {
-      if (parent.count < k) continue;
-      const hiddenSum = parts.filter((p) => hidden.has(p.key)).reduce((sum, p) => sum + p.count, 0);
-      // The parent holds at least k, so while the hidden parts hold fewer, a shown part exists.
-      if (hiddenSum > 0 && hiddenSum < k && hideSmallest(parts)) return true;
-    }
-    return false;
-  };
-
-  const nestedStep = () => {
-    const visible = shown();
-    for (const outer of visible) {
-      const outerCells = cellSets.get(outer.key)!;
-      for (const inner of visible) {
-        if (inner === outer || inner.cells.length > outer.cells.length) continue;
-        const difference = outer.count - inner.count;
-        if (difference > 0 && difference < k && isSubset(inner.cells, outerCells)) {
-          hidden.add(inner.key);
-          return true;
-        }
-      }
-    }
-    return false;
-  };
-
-  const linearStep = () => {
-    const known = new KnownSums(cells.length, shown());
-    const exposed = groups
-      .filter((g) => hidden.has(g.key) && g.count > 0 && g.count < k && known.determines(g))
-      .sort(bySize)[0];
-    if (!exposed) return false;
-    const neighbours = groups.filter(
-      (g) =>
-        g.key !== exposed.key &&
-        ((exposed.departmentId !== null && g.departmentId === exposed.departmentId) ||
-          (exposed.roleId !== null && g.roleId === exposed.roleId)),
-    );
-    // The cross table is the least needed view, so its cells go before departments and roles.
-    const cellsOnly = (list: GroupCount[]) => list.filter((g) => g.kind === "cell");
-    return (
-      hideSmallest(cellsOnly(neighbours)) ||
-      hideSmallest(cellsOnly(groups)) ||
-      hideSmallest(neighbours) ||
-      hideSmallest(groups)
-    );
-  };
-
-  if (!hidden.has(OVERALL_KEY)) {
-    while (complementaryStep() || nestedStep() || linearStep()) {
-      // Each step hides one more group; repeat until none is needed.
-    }
-  } else {
+  if (hidden.has(OVERALL_KEY)) {
     for (const group of groups) hidden.add(group.key);
+    return { k, groups, isVisible: () => false };
   }
 
+  const smallestShown = (candidates: GroupCount[]) =>
+    candidates.filter((g) => !hidden.has(g.key) && g.kind !== "overall").sort(bySize)[0];
+  for (;;) {
+    const exposure = exposureOf(groups, hidden);
+    const cut = findSmallCut(exposure, k);
+    if (!cut) break;
+    const cellGroups = groups.filter((g) => g.kind === "cell");
+    const across = cellGroups.filter(
+      (g) => cut.has(exposure.departmentNode(g.departmentId!)) && !cut.has(exposure.roleNode(g.roleId!)),
+    );
+    const next = smallestShown(across) ?? smallestShown(cellGroups) ?? smallestShown(groups);
+    if (!next) break;
+    hidden.add(next.key);
+  }
   return { k, groups, isVisible: (key) => !hidden.has(key) };
 }

@@ -168,6 +168,77 @@ const org = fc
     return { cells, k };
   });
 
+/**
+ * The strongest attacker for small organisations: every set of cells whose total follows from
+ * the shown counts by sums and differences (its indicator lies in their span), checked one by
+ * one. No such set may hold 1..k-1 responses.
+ */
+function derivableSmallSets(cells: CellCount[], k: number): string[] {
+  const visibility = decideVisibility(cells, k);
+  const width = cells.length;
+  const basis: number[][] = [];
+  const reduce = (vector: number[]) => {
+    const rest = [...vector];
+    for (const row of basis) {
+      const pivot = row.findIndex((v) => Math.abs(v) > 1e-9);
+      const factor = rest[pivot] / row[pivot];
+      if (Math.abs(factor) > 1e-12) for (let i = 0; i < width; i++) rest[i] -= factor * row[i];
+    }
+    return rest;
+  };
+  for (const group of visibility.groups.filter((g) => visibility.isVisible(g.key))) {
+    const rest = reduce(Array.from({ length: width }, (_, i) => (group.cells.includes(i) ? 1 : 0)));
+    if (rest.some((v) => Math.abs(v) > 1e-9)) basis.push(rest);
+  }
+  const findings: string[] = [];
+  for (let mask = 1; mask < 1 << width; mask++) {
+    const members = cells.filter((_, i) => mask & (1 << i));
+    const count = members.reduce((sum, cell) => sum + cell.count, 0);
+    if (count === 0 || count >= k) continue;
+    const rest = reduce(Array.from({ length: width }, (_, i) => (mask & (1 << i) ? 1 : 0)));
+    if (rest.every((v) => Math.abs(v) < 1e-9)) {
+      findings.push(`${members.map((c) => `${c.departmentId}/${c.roleId}`).join(" + ")} = ${count} follows from the shown counts`);
+    }
+  }
+  return findings;
+}
+
+const smallOrg = fc
+  .record({
+    departments: fc.integer({ min: 1, max: 4 }),
+    roles: fc.integer({ min: 1, max: 3 }),
+    k: fc.integer({ min: 3, max: 6 }),
+    counts: fc.array(fc.oneof(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 14 })), { minLength: 12, maxLength: 12 }),
+  })
+  .map(({ departments, roles, k, counts }) => {
+    const cells: CellCount[] = [];
+    for (let d = 0; d < departments; d++) for (let r = 0; r < roles; r++) cells.push(cell(`d${d}`, `r${r}`, counts[d * roles + r]));
+    return { cells, k };
+  });
+
+describe("decideVisibility: no set of cells under k follows from what is shown", () => {
+  it("holds where a role minus one department's share, worked out from that department, is small", () => {
+    const cells = [
+      cell("Engineering", "Specialist", 11),
+      cell("Engineering", "Lead", 10),
+      cell("Legal", "Specialist", 4),
+      cell("Legal", "Lead", 1),
+      cell("Finance", "Specialist", 1),
+      cell("Finance", "Lead", 1),
+    ];
+    expect(derivableSmallSets(cells, 3)).toEqual([]);
+  });
+
+  it("holds over random small organisations, checking every set of cells", () => {
+    fc.assert(
+      fc.property(smallOrg, ({ cells, k }) => {
+        expect(derivableSmallSets(cells, k)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("decideVisibility: properties over random organisations", () => {
   it("never lets an attacker see or work out a group under k", () => {
     fc.assert(
