@@ -5,17 +5,20 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { startScheduler } from "~/models/schedules.server";
+import { truncateWriteAheadLog } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
 /**
- * Remix's standard Node entry, plus the round scheduler: this module is loaded once per
- * server process, so the scheduler starts once (a global guards against a second start when
- * the development server reloads the build).
+ * Remix's standard Node entry, plus two background jobs, started once per server process (a
+ * global guards against a second start when a development server reloads the build): the round
+ * scheduler, and emptying the write-ahead log every two seconds.
  */
-const scheduler = globalThis as typeof globalThis & { __candorSchedulerStarted?: boolean };
-if (env.SCHEDULER && !scheduler.__candorSchedulerStarted) {
-  scheduler.__candorSchedulerStarted = true;
-  startScheduler();
+const background = globalThis as typeof globalThis & { __candorBackgroundStarted?: boolean };
+if (!background.__candorBackgroundStarted) {
+  background.__candorBackgroundStarted = true;
+  if (env.SCHEDULER) startScheduler();
+  const emptyLog = () => truncateWriteAheadLog().catch((error) => console.error("Emptying the write-ahead log failed:", error));
+  setInterval(emptyLog, 2_000).unref();
 }
 
 export const streamTimeout = 5_000;

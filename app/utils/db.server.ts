@@ -122,3 +122,15 @@ export const sqlite = openRawConnection(databaseFile(url));
 export function writeTransaction<T>(work: (db: Database.Database) => T): Promise<T> {
   return writeLock.run(() => sqlite.transaction(() => work(sqlite)).immediate());
 }
+
+/**
+ * Folds the write-ahead log into the database file and empties it. The log keeps commits in the
+ * order they happened, and a commit claims an invitation together with its answer; emptying it
+ * every few seconds means a copy of the files never holds that order for more than the last
+ * moments (the database file itself keeps responses in random-key order).
+ */
+export function truncateWriteAheadLog(): Promise<void> {
+  return writeLock.run(() => {
+    sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  });
+}

@@ -2,9 +2,11 @@
  * Anonymity rules 1, 2 and 8 as a reviewer with a copy of the database would check them: after
  * real submissions, nothing in any table links a response to a person or an invitation.
  */
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { submitByToken } from "~/models/answering.server";
-import { sqlite } from "~/utils/db.server";
+import { databaseFile } from "~/utils/database-url";
+import { sqlite, truncateWriteAheadLog } from "~/utils/db.server";
 import { makeDepartment, makePerson, makeRole } from "../support/fixtures";
 import { inviteWithTokens, makeRound } from "../support/rounds";
 
@@ -85,5 +87,15 @@ describe("a dump of the database", () => {
     const invitation = sqlite.prepare("SELECT * FROM Invitation WHERE roundId = ? LIMIT 1").get(round.id) as Record<string, unknown>;
     expect(Object.keys(invitation).sort()).toEqual(["departmentId", "id", "personId", "roleId", "roundId", "used"]);
     expect(invitation.used).toBe(1);
+  });
+});
+
+describe("the write-ahead log", () => {
+  it("is emptied, so a copy of the files does not keep the order invitations were used and answers written", async () => {
+    await answeredRound();
+    const log = `${databaseFile()}-wal`;
+    expect(fs.statSync(log).size).toBeGreaterThan(0);
+    await truncateWriteAheadLog();
+    expect(fs.statSync(log).size).toBe(0);
   });
 });
