@@ -30,10 +30,18 @@ async function lookUp(token: string | undefined, address: string) {
   return found;
 }
 
+/**
+ * The page a link opens. A used link opens the survey like an unused one: whoever holds a list
+ * of links (HR, with the links download) must not learn from opening them who has answered.
+ * Only sending answers through a used link says so.
+ */
 async function currentPage(locale: Locale, token: string | undefined, address: string) {
   const found = await lookUp(token, address);
   if (!found) return { page: surveyPage(locale, { state: "unknown" }), found };
-  if (found.availability.state !== "ready") return { page: surveyPage(locale, unavailableView(found.availability, locale)), found };
+  const { availability } = found;
+  if (availability.state !== "ready" && availability.state !== "used") {
+    return { page: surveyPage(locale, unavailableView(availability, locale)), found };
+  }
   return { page: surveyPage(locale, await readyView(found.round, locale)), found };
 }
 
@@ -46,7 +54,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const address = clientAddress(context);
   const found = await lookUp(params.token, address);
   if (!found) return surveyPage(locale, { state: "unknown" });
-  if (found.availability.state !== "ready") return surveyPage(locale, unavailableView(found.availability, locale));
+  const { availability } = found;
+  if (availability.state !== "ready" && availability.state !== "used") {
+    return surveyPage(locale, unavailableView(availability, locale));
+  }
+  // The answers are checked before anything is said about the link, so a form that is wrong on
+  // purpose cannot test whether a link was used without using it.
   const checked = checkAnswers(textFields(await readForm(request)), found.round);
   if (!checked.ok) {
     const view = { ...(await readyView(found.round, locale)), problems: checked.problems, values: checked.values };
@@ -54,8 +67,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const outcome = await submitByToken(params.token!, checked.answers);
   if (outcome === "saved") return thanksRedirect(locale);
-  // Someone else used the link, or the round closed, in the meantime: show the page as it is now.
-  return (await currentPage(locale, params.token, address)).page;
+  // The link was used (now or before), or the round closed in the meantime.
+  const now = await lookUp(params.token, address);
+  if (!now || now.availability.state === "ready") return surveyPage(locale, { state: "unknown" });
+  return surveyPage(locale, unavailableView(now.availability, locale));
 }
 
 export default function PersonalSurvey() {

@@ -73,11 +73,14 @@ describe("answering a survey", () => {
     await context.close();
   });
 
-  it("refuses a second use of a link", async () => {
+  it("refuses a second use of a link, saying so only when answers are sent", async () => {
     const page = await browser.newPage();
     const reply = await page.goto(`${server.url}/a/${tokens[0]}`);
-    expect(reply?.status()).toBe(409);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("You have already answered");
+    expect(reply?.status()).toBe(200);
+    await page.getByRole("radio", { name: "7", exact: true }).check();
+    await page.getByRole("button", { name: "Send my answers" }).click();
+    await page.getByRole("heading", { name: "You have already answered" }).waitFor();
+    expect(await responses()).toBe(2);
     await page.close();
   });
 

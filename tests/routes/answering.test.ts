@@ -62,8 +62,19 @@ describe("a personal link", () => {
     const again = await answer(tokens[0], form(round, "3"));
     expect(again.status).toBe(409);
     expect(again.data.view).toEqual({ state: "used" });
-    expect((await openLink(tokens[0])).status).toBe(409);
     expect(await prisma.response.count({ where: { roundId: round.id } })).toBe(1);
+  });
+
+  it("does not tell whoever opens a link, or sends a wrong form through it, whether it was used", async () => {
+    const { round, tokens } = await openRoundWithPeople(2);
+    await answer(tokens[0], form(round, "9"));
+    const [used, unused] = [await openLink(tokens[0]), await openLink(tokens[1])];
+    expect(used.status).toBe(200);
+    expect(used.data).toEqual(unused.data);
+    const [usedWrong, unusedWrong] = [await answer(tokens[0], form(round, "11")), await answer(tokens[1], form(round, "11"))];
+    expect(usedWrong.status).toBe(400);
+    expect(usedWrong.data).toEqual(unusedWrong.data);
+    expect(await prisma.invitation.count({ where: { roundId: round.id, used: true } })).toBe(1);
   });
 
   it.each([["11"], ["-1"], ["7.5"], ["seven"], [""]])("answers the score %j with 400 and stores nothing", async (score) => {
