@@ -23,6 +23,7 @@ export interface SurveyFormProps {
   variant: "personal" | "shared";
   problems?: Record<string, FieldProblem>;
   groupProblem?: boolean;
+  tooFast?: boolean;
   values?: Record<string, string>;
   groups?: GroupOptions;
   lang: string;
@@ -32,7 +33,7 @@ export interface SurveyFormProps {
 const problemText = (t: Translate, problem: FieldProblem) =>
   problem === "score" ? t("error.score") : problem === "rating" ? t("error.rating") : t("error.tooLong", { max: TEXT_MAX });
 
-export function SurveyForm({ t, questions, k, variant, problems = {}, groupProblem, values = {}, groups, lang, kiosk }: SurveyFormProps) {
+export function SurveyForm({ t, questions, k, variant, problems = {}, groupProblem, tooFast, values = {}, groups, lang, kiosk }: SurveyFormProps) {
   const sending = useNavigation().state === "submitting";
   const hasProblems = groupProblem || Object.keys(problems).length > 0;
   return (
@@ -46,6 +47,11 @@ export function SurveyForm({ t, questions, k, variant, problems = {}, groupProbl
       {hasProblems ? (
         <p className="form-error" role="alert">
           {t("survey.errors")}
+        </p>
+      ) : null}
+      {tooFast ? (
+        <p className="form-error" role="alert">
+          {t("shared.tooFast")}
         </p>
       ) : null}
       {groups ? (

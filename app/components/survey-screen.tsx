@@ -49,6 +49,7 @@ export function SurveyScreen({
             variant={variant}
             problems={view.problems}
             groupProblem={view.groupProblem}
+            tooFast={view.tooFast}
             values={view.values}
             groups={groups}
             lang={locale}

@@ -58,3 +58,28 @@ export class FailureThrottle {
 export function minutesToWait(retryAfterMs: number): number {
   return Math.max(1, Math.ceil(retryAfterMs / 60_000));
 }
+
+/**
+ * At most `max` events per key in each window (a fixed window per key): for things that are
+ * fine in moderation but not in bulk, like answers through one shared link from one device.
+ */
+export class RateLimit {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(private readonly options: { max: number; windowMs: number; maxKeys?: number }) {}
+
+  take(key: string, now: number): ThrottleVerdict {
+    const { max, windowMs, maxKeys = 100_000 } = this.options;
+    let window = this.windows.get(key);
+    if (!window || now - window.start >= windowMs) window = { start: now, count: 0 };
+    if (window.count >= max) return { allowed: false, retryAfterMs: window.start + windowMs - now };
+    window.count++;
+    this.windows.delete(key);
+    this.windows.set(key, window);
+    if (this.windows.size > maxKeys) {
+      const oldest = this.windows.keys().next().value;
+      if (oldest !== undefined) this.windows.delete(oldest);
+    }
+    return { allowed: true };
+  }
+}

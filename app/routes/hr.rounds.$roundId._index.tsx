@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { SharedLinkCaution } from "~/components/shared-link-caution";
 import { PageHeader } from "~/components/page";
 import { RoundCountsTable, RoundStatusBadge } from "~/components/round-figures";
 import { kioskLink, sharedLink } from "~/domain/links";
@@ -297,9 +298,8 @@ function HandOut({
             </>
           ) : hasSharedLink ? null : (
             <Form method="post">
-              <p className="muted small">
-                For a kiosk or a poster. People choose their own department and role; a shared link cannot stop someone
-                answering twice.
+              <p>
+                For a kiosk or a poster. <SharedLinkCaution />
               </p>
               <button type="submit" name="intent" value="shared-link" className="secondary">
                 Create a shared link

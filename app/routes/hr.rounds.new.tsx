@@ -4,6 +4,7 @@ import { AudienceFields } from "~/components/audience-fields";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { HiddenValues } from "~/components/hidden-values";
 import { textValue, type FieldValues } from "~/components/form-values";
+import { SharedLinkCaution } from "~/components/shared-link-caution";
 import { ThresholdField } from "~/components/threshold-field";
 import { NeedsEnpsSurvey } from "~/components/needs-survey";
 import { PageHeader } from "~/components/page";
@@ -206,8 +207,7 @@ export default function LaunchRound() {
         <label className="checkbox">
           <input type="checkbox" name="sharedLink" defaultChecked={values.sharedLink === "on"} />
           <span>
-            Also open a shared link, for a kiosk or a poster with a QR code.{" "}
-            <span className="muted small">People choose their own department and role there; it cannot stop someone answering twice.</span>
+            Also open a shared link, for a kiosk or a poster with a QR code. <SharedLinkCaution />
           </span>
         </label>
         <button type="submit" name="intent" value="review" disabled={busy}>

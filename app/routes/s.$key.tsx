@@ -5,7 +5,9 @@ import type { GroupOptions } from "~/components/survey-form";
 import { SurveyScreen } from "~/components/survey-screen";
 import { localeFor } from "~/i18n/locale.server";
 import type { Locale } from "~/i18n/locales";
+import { RateLimit } from "~/domain/throttle";
 import { findBySharedKey, submitShared } from "~/models/answering.server";
+import { clientAddress } from "~/utils/request.server";
 import { checkAnswers, readyView, surveyPage, textFields, thanksRedirect, unavailableView } from "~/utils/survey-page.server";
 import { readForm } from "~/utils/http.server";
 
@@ -41,7 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return (await currentPage(localeFor(request), params.key, new URL(request.url))).page;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+/**
+ * A shared link cannot tell people apart, so one device may send only a few answers a minute
+ * through it: plenty for a kiosk queue, tedious for someone stuffing a small group.
+ */
+const sharedAnswers = new RateLimit({ max: 6, windowMs: 60_000 });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = localeFor(request);
   const url = new URL(request.url);
   const { page, found } = await currentPage(locale, params.key, url);
@@ -58,6 +66,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       values: Object.fromEntries(fields),
     };
     return surveyPage(locale, view, sharedExtra(found, fields), 400);
+  }
+  if (!sharedAnswers.take(`${clientAddress(context)}|${params.key}`, Date.now()).allowed) {
+    const view = { ...(await readyView(found.round, locale)), tooFast: true, values: Object.fromEntries(fields) };
+    return surveyPage(locale, view, sharedExtra(found, fields), 429);
   }
   const outcome = await submitShared(params.key!, group, checked.answers);
   if (outcome === "bad-group") {

@@ -17,6 +17,8 @@ export type SurveyView =
       questions: { id: string; type: "NPS" | "TEXT" | "RATING"; text: string }[];
       problems?: Record<string, FieldProblem>;
       groupProblem?: boolean;
+      /** The device sent too many answers through a shared link just now. */
+      tooFast?: boolean;
       values?: Record<string, string>;
     }
   | { state: "used" }

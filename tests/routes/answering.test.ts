@@ -198,6 +198,19 @@ describe("a shared (kiosk) link", () => {
     expect(next.data.view.values).toBeUndefined();
   });
 
+  it("takes only a few answers a minute from one device, keeping what was typed", async () => {
+    const { round, key, department, role } = await sharedRound();
+    const fields = { ...form(round, "8"), departmentId: department.id, roleId: role.id };
+    const from = async (address: string) =>
+      call(shared.action, await makeRequest(`/s/${key}`, { form: fields }), { key }, { clientAddress: address });
+    for (let i = 0; i < 6; i++) expect((await from("198.51.100.99")).status).toBe(302);
+    const seventh = await from("198.51.100.99");
+    expect(seventh.status).toBe(429);
+    expect(seventh.data.view).toMatchObject({ state: "ready", tooFast: true, values: { score: "8" } });
+    expect((await from("198.51.100.100")).status).toBe(302);
+    expect(await prisma.response.count({ where: { roundId: round.id } })).toBe(7);
+  });
+
   it("answers an unknown shared key with 404", async () => {
     expect((await call(shared.loader, await makeRequest("/s/unknownkey123"), { key: "unknownkey123" })).status).toBe(404);
   });

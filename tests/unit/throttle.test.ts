@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FailureThrottle, minutesToWait } from "~/domain/throttle";
+import { FailureThrottle, minutesToWait, RateLimit } from "~/domain/throttle";
 
 const options = { maxFailures: 3, windowMs: 60_000, lockMs: 10_000, maxLockMs: 40_000 };
 
@@ -58,5 +58,16 @@ describe("minutesToWait", () => {
   it("rounds up and never says zero", () => {
     expect(minutesToWait(1)).toBe(1);
     expect(minutesToWait(60_001)).toBe(2);
+  });
+});
+
+describe("RateLimit", () => {
+  it("allows max events per window and key, then says how long to wait", () => {
+    const limit = new RateLimit({ max: 2, windowMs: 60_000 });
+    expect(limit.take("kiosk", 0)).toEqual({ allowed: true });
+    expect(limit.take("kiosk", 10)).toEqual({ allowed: true });
+    expect(limit.take("kiosk", 20)).toEqual({ allowed: false, retryAfterMs: 59_980 });
+    expect(limit.take("other", 20)).toEqual({ allowed: true });
+    expect(limit.take("kiosk", 60_000)).toEqual({ allowed: true });
   });
 });
