@@ -183,9 +183,12 @@ let claimInvitation: ReturnType<typeof sqlite.prepare> | undefined;
  * invitation's department and role. Concurrent submissions of one token store exactly one
  * response; the others get "used".
  */
-export function submitByToken(token: string, answers: ParsedAnswer[], now = new Date()): Promise<SubmitOutcome> {
+export function submitByToken(token: string, answers: ParsedAnswer[], at?: Date): Promise<SubmitOutcome> {
   const tokenHash = hashToken(token);
   return writeTransaction((db) => {
+    // The time is read once the write lock is held: an answer waiting for the lock when the
+    // round closes must not slip in after its figures were read.
+    const now = at ?? new Date();
     findInvitation ??= db.prepare(
       `SELECT i.id AS invitationId, i.used, i.departmentId, i.roleId, r.id AS roundId, r.opensAt, r.closesAt, r.closedAt
          FROM InvitationToken t JOIN Invitation i ON i.id = t.invitationId JOIN Round r ON r.id = i.roundId
@@ -211,9 +214,9 @@ export async function submitShared(
   key: string,
   group: { departmentId: string; roleId: string },
   answers: ParsedAnswer[],
-  now = new Date(),
+  at?: Date,
 ): Promise<SubmitOutcome | "bad-group"> {
-  const found = await findBySharedKey(key, now);
+  const found = await findBySharedKey(key, at);
   if (!found) return "unknown";
   if (found.availability.state !== "ready") return found.availability.state;
   const validGroup =
@@ -226,6 +229,7 @@ export async function submitShared(
       | { opensAt: string; closesAt: string; closedAt: string | null }
       | undefined;
     if (!round) return "unknown";
+    const now = at ?? new Date();
     const availability = availabilityOf(
       { opensAt: new Date(round.opensAt), closesAt: new Date(round.closesAt), closedAt: round.closedAt ? new Date(round.closedAt) : null },
       false,
