@@ -1,11 +1,17 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { GroupAdmin } from "~/components/group-admin";
 import { groupAdminAction, groupAdminLoader } from "~/utils/group-admin.server";
 
 export const meta: MetaFunction = () => [{ title: "Departments · Candor" }];
 
-export const loader = groupAdminLoader("department");
-export const action = groupAdminAction("department");
+// Declared as functions (not as the helpers' return values) so the browser build leaves them out.
+export function loader(args: LoaderFunctionArgs) {
+  return groupAdminLoader("department")(args);
+}
+
+export function action(args: ActionFunctionArgs) {
+  return groupAdminAction("department")(args);
+}
 
 export default function Departments() {
   return (

@@ -1,0 +1,62 @@
+/**
+ * Every HR page of the demo, opened in a browser with JavaScript, comes alive without an error,
+ * and moving between them by clicking works (a server-only module that slips into the browser
+ * build shows up only like this).
+ */
+import { describe, expect, inject, it } from "vitest";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "../../prisma/demo-company";
+import { signIn, useBrowser } from "./support/browser";
+
+const baseUrl = inject("baseUrl");
+const browser = useBrowser();
+
+const PAGES = [
+  "/hr",
+  "/hr/surveys",
+  "/hr/rounds",
+  "/hr/rounds/schedules",
+  "/hr/trends",
+  "/hr/trainings",
+  "/hr/trainings/overview",
+  "/hr/actions",
+  "/hr/people",
+  "/hr/departments",
+  "/hr/roles",
+  "/hr/import",
+  "/hr/users",
+  "/hr/outbox",
+  "/hr/audit",
+];
+
+describe("HR pages in the browser", () => {
+  it("load and come alive without errors", async () => {
+    const page = await browser().newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(`${page.url()}: ${message.text()}`);
+    });
+    await signIn(page, baseUrl, DEMO_LOGINS.admin.email, DEMO_PASSWORD);
+    for (const path of PAGES) {
+      const response = await page.goto(`${baseUrl}${path}`);
+      expect(response?.status(), path).toBe(200);
+      await page.waitForLoadState("networkidle");
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("move between the directory's tabs by clicking", async () => {
+    const page = await browser().newPage();
+    await signIn(page, baseUrl, DEMO_LOGINS.admin.email, DEMO_PASSWORD);
+    await page.goto(`${baseUrl}/hr/people`);
+    const tabs = page.getByRole("navigation", { name: "Directory" });
+    await tabs.getByRole("link", { name: "Departments" }).click();
+    await page.getByRole("button", { name: "Add department" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/hr/departments");
+    await tabs.getByRole("link", { name: "Roles" }).click();
+    await page.getByRole("button", { name: "Add role" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/hr/roles");
+    await page.close();
+  });
+});
