@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -23,6 +23,20 @@ if (!background.__candorBackgroundStarted) {
 
 export const streamTimeout = 5_000;
 
+/**
+ * React 18.3's streaming renderer can emit stray NUL bytes between the characters of longer
+ * non-Latin texts (seen in Russian and Bulgarian). Browsers drop them in page text but keep
+ * them as "\uFFFD" in form fields, where they end up saved. A NUL never belongs in HTML, so
+ * they are taken out on the way.
+ */
+function withoutNulBytes() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, chunk.includes(0) ? chunk.filter((byte) => byte !== 0) : chunk);
+    },
+  });
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -35,7 +49,7 @@ export default function handleRequest(
     let shellRendered = false;
     const respond = () => {
       shellRendered = true;
-      const body = new PassThrough();
+      const body = withoutNulBytes();
       responseHeaders.set("Content-Type", "text/html");
       resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
       pipe(body);

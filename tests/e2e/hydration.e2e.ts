@@ -5,6 +5,7 @@
  */
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "../../prisma/demo-company";
+import { signInOverHttp } from "../support/server";
 import { signIn, useBrowser } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
@@ -58,5 +59,22 @@ describe("HR pages in the browser", () => {
     await page.getByRole("button", { name: "Add role" }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/hr/roles");
     await page.close();
+  });
+});
+
+describe("pages as sent", () => {
+  it("carry no NUL bytes, in any language, so no form field saves a broken character", async () => {
+    const cookie = await signInOverHttp(baseUrl, DEMO_LOGINS.admin.email, DEMO_PASSWORD);
+    const paths = [
+      ...["en", "zh", "uk", "pl", "bg", "ru"].map((lang) => `/you-said-we-did?lang=${lang}`),
+      "/hr/surveys/new?template=ENPS",
+      "/hr/surveys/new?template=TRAINING",
+    ];
+    for (const path of paths) {
+      const response = await fetch(`${baseUrl}${path}`, { headers: { Cookie: cookie } });
+      expect(response.status, path).toBe(200);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect(bytes.includes(0), path).toBe(false);
+    }
   });
 });
