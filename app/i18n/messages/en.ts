@@ -10,7 +10,7 @@ export const en = {
   "survey.intro": "It takes about two minutes. Only the first question is required.",
   "survey.promise.title": "Your answers are anonymous",
   "survey.promise.personal":
-    "Nobody, HR included, can see who gave which answer: your link only makes sure you answer once, and it is not kept with your answers. Results are shown only for groups of at least {k} people.",
+    "Nobody, HR included, can see who gave which answer: your link only makes sure you answer once, and it is not kept with your answers. Results are shown only for groups of at least {k} people. If you have already answered through this link, answers sent again are not saved.",
   "survey.promise.shared":
     "Nobody, HR included, can see who gave which answer. Results are shown only for groups of at least {k} people.",
   "survey.scale.low": "0 = not at all likely",

@@ -8,7 +8,7 @@ export const pl = {
   "survey.intro": "Zajmie około dwóch minut. Obowiązkowe jest tylko pierwsze pytanie.",
   "survey.promise.title": "Twoje odpowiedzi są anonimowe",
   "survey.promise.personal":
-    "Nikt, również dział HR, nie może zobaczyć, kto czego udzielił odpowiedzi: Twój link służy tylko temu, by odpowiedzieć raz, i nie jest przechowywany razem z odpowiedziami. Wyniki są pokazywane tylko dla grup liczących co najmniej {k} osób.",
+    "Nikt, również dział HR, nie może zobaczyć, kto czego udzielił odpowiedzi: Twój link służy tylko temu, by odpowiedzieć raz, i nie jest przechowywany razem z odpowiedziami. Wyniki są pokazywane tylko dla grup liczących co najmniej {k} osób. Jeśli odpowiedź przez ten link została już wysłana, kolejne odpowiedzi nie zostaną zapisane.",
   "survey.promise.shared":
     "Nikt, również dział HR, nie może zobaczyć, kto czego udzielił odpowiedzi. Wyniki są pokazywane tylko dla grup liczących co najmniej {k} osób.",
   "survey.scale.low": "0 = zupełnie nieprawdopodobne",
