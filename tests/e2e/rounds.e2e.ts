@@ -66,6 +66,39 @@ describe("HR runs a round", () => {
 
     // The page stays as it was after the download.
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("E2E round");
+
+    // Employees answer with those links: one in English with JavaScript, one in Ukrainian
+    // without, three more as plain form posts.
+    const links = rows.map((row) => row[2]);
+    const english = await browser().newContext({ locale: "en-GB" });
+    const first = await english.newPage();
+    await first.goto(links[0]);
+    await first.getByRole("radio", { name: "9", exact: true }).check();
+    await first.getByRole("button", { name: "Send my answers" }).click();
+    await first.getByRole("heading", { name: "Thank you" }).waitFor();
+    const ukrainian = await browser().newContext({ locale: "uk-UA", javaScriptEnabled: false });
+    const second = await ukrainian.newPage();
+    await second.goto(links[1]);
+    await second.getByRole("radio", { name: "6", exact: true }).check();
+    await second.getByRole("button", { name: "Надіслати відповіді" }).click();
+    await second.getByRole("heading", { name: "Дякуємо" }).waitFor();
+    for (const link of links.slice(2, 5)) {
+      const sent = await fetch(link, { method: "POST", body: new URLSearchParams({ score: "8" }), redirect: "manual" });
+      expect(sent.status).toBe(302);
+    }
+
+    // HR sees the responses come in, now that k have answered.
+    await page.reload();
+    const everyone = await counts.getByRole("row", { name: /^Everyone/ }).textContent();
+    expect(everyone).toMatch(new RegExp(`^Everyone${expected}5 \\(\\d+%\\)$`));
+
+    // A second use of a link is refused.
+    await first.goto(links[0]);
+    await first.getByRole("radio", { name: "3", exact: true }).check();
+    await first.getByRole("button", { name: "Send my answers" }).click();
+    await first.getByRole("heading", { name: "You have already answered" }).waitFor();
+    await english.close();
+    await ukrainian.close();
     await page.close();
   });
 
