@@ -2,9 +2,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { FormError, TextField } from "~/components/field";
-import { attemptLogin, getUser, safeRedirect, startSession } from "~/utils/auth.server";
+import { attemptLogin, getUser, startSession } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { readForm } from "~/utils/http.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Candor" }];
 

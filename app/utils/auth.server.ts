@@ -41,14 +41,6 @@ export async function requireUser(
 
 export const requireAdmin = (request: Request) => requireUser(request, ["ADMIN"]);
 
-/** Only local paths, so the sign-in page cannot be used to send someone elsewhere. */
-export function safeRedirect(to: unknown, fallback = "/hr"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) {
-    return fallback;
-  }
-  return to;
-}
-
 // A locked e-mail waits 1 minute after 5 failures, doubling up to an hour. An address gets far
 // more room, since a whole office may sign in from one address.
 const byEmail = new FailureThrottle({

@@ -74,8 +74,18 @@ describe("signing in", () => {
 
   it("never redirects to another site after sign-in", async () => {
     const admin = await makeUser("ADMIN");
-    const request = await makeRequest("/login", { form: { email: admin.email, password: TEST_PASSWORD, redirectTo: "//evil.example/x" } });
-    const result = await call(login.action, request);
+    for (const redirectTo of ["//evil.example/x", "/\t/evil.example", "/\\evil.example"]) {
+      const request = await makeRequest("/login", { form: { email: admin.email, password: TEST_PASSWORD, redirectTo } });
+      const result = await call(login.action, request);
+      expect(result.headers.get("Location")).toBe("/hr");
+    }
+  });
+
+  it("never sends someone already signed in to another site", async () => {
+    const admin = await makeUser("ADMIN");
+    const request = await makeRequest(`/login?redirectTo=${encodeURIComponent("/\t/evil.example")}`, { as: admin });
+    const result = await call(login.loader, request);
+    expect(result.status).toBe(302);
     expect(result.headers.get("Location")).toBe("/hr");
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { redactPath } from "~/utils/log-redaction";
 import { isCrossSiteRequest } from "~/utils/same-origin";
 import { resolveDatabaseUrl } from "~/utils/database-url";
+import { safeRedirect } from "~/utils/safe-redirect";
 import path from "node:path";
 
 describe("redactPath", () => {
@@ -17,6 +18,48 @@ describe("redactPath", () => {
   it("leaves other paths alone", () => {
     expect(redactPath("/hr/rounds/abc")).toBe("/hr/rounds/abc");
     expect(redactPath("/about/a/x")).toBe("/about/a/x");
+  });
+});
+
+describe("safeRedirect", () => {
+  it("keeps paths of Candor itself, with their query and fragment", () => {
+    for (const path of ["/hr", "/hr/people?q=ana&page=2", "/hr/rounds/abc#results", "/login?redirectTo=%2Fhr", "/"]) {
+      expect(safeRedirect(path)).toBe(path);
+    }
+  });
+
+  it("refuses every known way to name another site", () => {
+    const bypasses = [
+      "//evil.example",
+      "//evil.example/hr",
+      "///evil.example",
+      "/\\evil.example",
+      "\\/evil.example",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r/evil.example",
+      "/\t\\evil.example",
+      "/\u0000/evil.example",
+      "/\u001f/evil.example",
+      "/\u007f/evil.example",
+      "/ /evil.example",
+      "/\u00a0/evil.example",
+      "/\u2028/evil.example",
+      "/\u200b/evil.example",
+      "/\ufeff/evil.example",
+      "\t//evil.example",
+      " //evil.example",
+      "https://evil.example",
+      "http:/evil.example",
+      "javascript:alert(1)",
+      "evil.example",
+      "",
+    ];
+    for (const to of bypasses) expect(safeRedirect(to), JSON.stringify(to)).toBe("/hr");
+  });
+
+  it("falls back for anything but a string", () => {
+    for (const to of [null, undefined, 42, ["/hr/people"], { href: "/hr/people" }]) expect(safeRedirect(to, "/x")).toBe("/x");
   });
 });
 
