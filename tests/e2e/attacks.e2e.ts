@@ -2,6 +2,7 @@
  * What a hostile browser or script can try over HTTP against the built server: forged
  * cross-site posts, state changes by GET, oversized and malformed bodies, markup in names.
  */
+import http from "node:http";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { signInOverHttp } from "../support/server";
 
@@ -58,6 +59,27 @@ describe("the server's defences", () => {
     const response = await post("/hr/departments", huge, { "Content-Type": "application/x-www-form-urlencoded" });
     expect(response.status).toBe(413);
     expect(await departmentsPage()).not.toContain("xxxxxxxxxx");
+  });
+
+  it("refuses a body sent without a length (chunked), which could not be limited, storing nothing", async () => {
+    const response = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = http.request(`${baseUrl}/hr/departments`, {
+        method: "POST",
+        headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" },
+      });
+      request.on("response", (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode!, text }));
+      });
+      request.on("error", reject);
+      request.write("intent=create&name=");
+      request.end("Chunked department");
+    });
+    expect(response.status).toBe(411);
+    expect(response.text).toContain("Length required");
+    expect(await departmentsPage()).not.toContain("Chunked department");
   });
 
   it("answers a malformed form with 400 in plain words, storing nothing", async () => {
