@@ -73,6 +73,28 @@ describe("the results page", () => {
     expect(text).not.toContain(roleKey(role.id));
   });
 
+  it("refuses a manager a round whose audience leaves their department out, training rounds too", async () => {
+    const east = await makeDepartment("East");
+    const manager = await makeUser("MANAGER", east.id);
+    const training = await makeTraining((await makeUser("TRAINER")).id);
+    for (const state of ["closed", "open"] as const) {
+      for (const { round } of [await closedRound(state), await closedRound(state, training.id)]) {
+        const refused = await call(resultsPage.loader, await makeRequest(page(round.id), { as: manager }), { roundId: round.id });
+        expect(refused.status).toBe(403);
+        expect(refused.text).toMatch(/not yours/);
+      }
+    }
+  });
+
+  it("shows a manager a training round that invited people from their department, as the round's page does", async () => {
+    const training = await makeTraining((await makeUser("TRAINER")).id);
+    const { round, north } = await closedRound("closed", training.id);
+    const manager = await makeUser("MANAGER", north.id);
+    const result = await call(resultsPage.loader, await makeRequest(page(round.id), { as: manager }), { roundId: round.id });
+    expect(result.status).toBe(200);
+    expect(result.data.departments.map((d: { name: string }) => d.name)).toEqual([north.name]);
+  });
+
   it("refuses a trainer a round that is not one of their trainings', and shows them their own", async () => {
     const [trainer, other] = [await makeUser("TRAINER"), await makeUser("TRAINER")];
     const training = await makeTraining(trainer.id);
