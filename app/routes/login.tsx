@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, password, redirectTo } = form.data;
   const result = await attemptLogin(email, password, clientAddress(context));
   if (!result.ok) return data({ message: result.message, email }, { status: 401 });
-  return startSession(request, result.user.id, safeRedirect(redirectTo));
+  return startSession(request, { userId: result.user.id, sessionVersion: result.sessionVersion }, safeRedirect(redirectTo));
 }
 
 export default function Login() {

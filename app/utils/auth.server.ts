@@ -2,17 +2,26 @@ import { redirect } from "@remix-run/node";
 import { FailureThrottle, minutesToWait } from "~/domain/throttle";
 import type { UserRole } from "~/domain/user-roles";
 import { recordAudit } from "~/models/audit.server";
-import { findLogin, getActiveUser, type SessionUser } from "~/models/users.server";
+import { endSessions, findLogin, getSessionUser, type SessionUser } from "~/models/users.server";
 import { forbidden, tooManyRequests, unauthorized } from "./http.server";
 import { spendPasswordCheck, verifyPassword } from "./password.server";
-import { commitSession, destroySession, getSession } from "./session.server";
+import { commitSession, destroySession, getSession, SESSION_LIFETIME_MS } from "./session.server";
 
 export type { SessionUser };
 
-export async function getUser(request: Request): Promise<SessionUser | null> {
+/**
+ * The signed-in user, or null. The cookie alone is not enough: the session must be younger
+ * than SESSION_LIFETIME_MS (a copied cookie ignores its max-age) and carry the user's current
+ * session version (signing out, a new password or deactivation raise it).
+ */
+export async function getUser(request: Request, now = Date.now()): Promise<SessionUser | null> {
   const session = await getSession(request);
   const userId = session.get("userId");
-  return userId ? getActiveUser(userId) : null;
+  const version = session.get("version");
+  const issuedAt = session.get("issuedAt");
+  if (typeof userId !== "string" || typeof version !== "number" || typeof issuedAt !== "number") return null;
+  if (now - issuedAt > SESSION_LIFETIME_MS) return null;
+  return getSessionUser(userId, version);
 }
 
 /** A browser asking for a page is sent to sign in; anything else (a form post, a CSV) gets 401. */
@@ -58,7 +67,7 @@ const byAddress = new FailureThrottle({
 
 export const WRONG_LOGIN = "That e-mail and password do not match an active account.";
 
-export type LoginResult = { ok: true; user: SessionUser } | { ok: false; message: string };
+export type LoginResult = { ok: true; user: SessionUser; sessionVersion: number } | { ok: false; message: string };
 
 export async function attemptLogin(
   email: string,
@@ -85,18 +94,28 @@ export async function attemptLogin(
     return { ok: false, message: WRONG_LOGIN };
   }
   byEmail.reset(emailKey);
-  const { passwordHash: _hash, ...user } = login;
+  const { passwordHash: _hash, sessionVersion, ...user } = login;
   await recordAudit({ id: user.id, email: user.email }, "user.sign-in");
-  return { ok: true, user: user as SessionUser };
+  return { ok: true, user: user as SessionUser, sessionVersion };
 }
 
-export async function startSession(request: Request, userId: string, redirectTo: string) {
+export async function startSession(
+  request: Request,
+  login: { userId: string; sessionVersion: number },
+  redirectTo: string,
+  now = Date.now(),
+) {
   const session = await getSession(request);
-  session.set("userId", userId);
+  session.set("userId", login.userId);
+  session.set("version", login.sessionVersion);
+  session.set("issuedAt", now);
   return redirect(redirectTo, { headers: { "Set-Cookie": await commitSession(request, session) } });
 }
 
+/** Signs out: clears this browser's cookie and ends the session everywhere a copy of it went. */
 export async function endSession(request: Request) {
+  const user = await getUser(request);
+  if (user) await endSessions(user.id);
   const session = await getSession(request);
   return redirect("/login", { headers: { "Set-Cookie": await destroySession(request, session) } });
 }
