@@ -50,20 +50,16 @@ export async function requireUser(
 
 export const requireAdmin = (request: Request) => requireUser(request, ["ADMIN"]);
 
-// A locked e-mail waits 1 minute after 5 failures, doubling up to an hour. An address gets far
-// more room, since a whole office may sign in from one address.
-const byEmail = new FailureThrottle({
-  maxFailures: 5,
-  windowMs: 15 * 60_000,
-  lockMs: 60_000,
-  maxLockMs: 60 * 60_000,
-});
-const byAddress = new FailureThrottle({
-  maxFailures: 50,
-  windowMs: 15 * 60_000,
-  lockMs: 60_000,
-  maxLockMs: 60 * 60_000,
-});
+// Each lock waits 1 minute once reached, doubling with each further failure up to an hour.
+const throttle = (maxFailures: number) =>
+  new FailureThrottle({ maxFailures, windowMs: 15 * 60_000, lockMs: 60_000, maxLockMs: 60 * 60_000 });
+// 5 wrong passwords lock an e-mail only at the address they came from, so a stranger cannot lock
+// the owner out with a handful of tries.
+const byEmailAtAddress = throttle(5);
+// Guessing one e-mail's password from many addresses still meets a lock, far higher up.
+const byEmail = throttle(50);
+// An address gets as much room, since a whole office may sign in from one address.
+const byAddress = throttle(50);
 
 export const WRONG_LOGIN = "That e-mail and password do not match an active account.";
 
@@ -76,7 +72,9 @@ export async function attemptLogin(
   now = Date.now(),
 ): Promise<LoginResult> {
   const emailKey = email.toLowerCase();
-  for (const verdict of [byEmail.check(emailKey, now), byAddress.check(address, now)]) {
+  const pairKey = JSON.stringify([emailKey, address]);
+  const verdicts = [byEmailAtAddress.check(pairKey, now), byEmail.check(emailKey, now), byAddress.check(address, now)];
+  for (const verdict of verdicts) {
     if (!verdict.allowed) {
       const minutes = minutesToWait(verdict.retryAfterMs);
       throw tooManyRequests(
@@ -89,11 +87,13 @@ export async function attemptLogin(
     ? await verifyPassword(password, login.passwordHash)
     : (await spendPasswordCheck(password), false);
   if (!login || !valid) {
+    byEmailAtAddress.recordFailure(pairKey, now);
     byEmail.recordFailure(emailKey, now);
     byAddress.recordFailure(address, now);
     return { ok: false, message: WRONG_LOGIN };
   }
-  byEmail.reset(emailKey);
+  // Only the owner's own count starts again: a sign-in must not wipe out others' guesses.
+  byEmailAtAddress.reset(pairKey);
   const { passwordHash: _hash, sessionVersion, ...user } = login;
   await recordAudit({ id: user.id, email: user.email }, "user.sign-in");
   return { ok: true, user: user as SessionUser, sessionVersion };

@@ -54,12 +54,27 @@ describe("signing in", () => {
     expect(result.data).toMatchObject({ message: "Enter your e-mail and password." });
   });
 
-  it("throttles repeated wrong passwords for an e-mail, even with the right one after", async () => {
+  it("throttles repeated wrong passwords for an e-mail from one address, even with the right one after", async () => {
     const admin = await makeUser("ADMIN");
-    for (let i = 0; i < 5; i++) expect((await signIn(admin.email, `wrong ${i}`, `192.0.2.${i}`)).status).toBe(401);
-    const locked = await signIn(admin.email, TEST_PASSWORD, "192.0.2.99");
+    for (let i = 0; i < 5; i++) expect((await signIn(admin.email, `wrong ${i}`, "192.0.2.1")).status).toBe(401);
+    const locked = await signIn(admin.email, TEST_PASSWORD, "192.0.2.1");
     expect(locked.status).toBe(429);
     expect(locked.text).toMatch(/Too many failed sign-ins\. Please wait 1 minute/);
+  });
+
+  it("does not let a stranger's wrong passwords lock the owner out", async () => {
+    const admin = await makeUser("ADMIN");
+    for (let i = 0; i < 5; i++) expect((await signIn(admin.email, `wrong ${i}`, "192.0.2.66")).status).toBe(401);
+    expect((await signIn(admin.email, `wrong again`, "192.0.2.66")).status).toBe(429);
+    const owner = await signIn(admin.email, TEST_PASSWORD, "198.51.100.20");
+    expect(owner.status).toBe(302);
+  });
+
+  it("still locks an e-mail guessed at from many addresses", async () => {
+    const admin = await makeUser("ADMIN");
+    for (let i = 0; i < 50; i++) expect((await signIn(admin.email, `wrong ${i}`, `203.0.113.${i % 25}`)).status).toBe(401);
+    const locked = await signIn(admin.email, TEST_PASSWORD, "198.51.100.21");
+    expect(locked.status).toBe(429);
   });
 
   it("refuses a deactivated login", async () => {
