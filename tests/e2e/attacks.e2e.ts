@@ -4,7 +4,7 @@
  */
 import http from "node:http";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { signInOverHttp } from "../support/server";
+import { removeDatabaseFile, signInOverHttp, startServer } from "../support/server";
 
 const baseUrl = inject("baseUrl");
 let cookie: string;
@@ -101,6 +101,37 @@ describe("the server's defences", () => {
     expect(html).not.toContain("<script>alert(2)</script>");
     expect(html).not.toContain('<img src=x onerror="alert(1)">');
     expect(html).toContain("&lt;script&gt;alert(2)&lt;/script&gt;");
+  });
+
+  it("prints no survey token, however the link is spelled or mangled", async () => {
+    const server = await startServer();
+    try {
+      const token = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MDEyMzQ1Ng";
+      const paths = [
+        `/a/${token}`,
+        `/A/${token}`,
+        `/%61/${token}`,
+        `/a/${token}/extra`,
+        `/A/${token}/extra/more`,
+        `//a/${token}`,
+        `/a/${token}?lang=pl`,
+      ];
+      for (const path of paths) {
+        const response = await fetch(`${server.url}${path}`, { headers: { Accept: "text/html" } });
+        expect(response.status, path).toBe(404);
+        await response.arrayBuffer();
+      }
+      const posted = await fetch(`${server.url}/A/${token}/extra`, { method: "POST", body: new URLSearchParams({ score: "9" }) });
+      expect(posted.status).toBeGreaterThanOrEqual(400);
+      // The server prints each request as it finishes; wait until the last one is in the output.
+      const redactedLines = () => server.output().split("\n").filter((line) => line.includes("/a/[token]")).length;
+      await expect.poll(redactedLines, { timeout: 10_000 }).toBe(paths.length + 1);
+      expect(server.output().toLowerCase()).not.toContain(token.toLowerCase());
+      expect(server.output()).not.toContain("No route matches");
+    } finally {
+      await server.stop();
+      removeDatabaseFile(server.databaseFile);
+    }
   });
 
   it("answers unknown pages and unknown personal links with 404, not an error", async () => {

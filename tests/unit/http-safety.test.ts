@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactPath } from "~/utils/log-redaction";
+import { redactPath, redactTokenIn } from "~/utils/log-redaction";
 import { isCrossSiteRequest } from "~/utils/same-origin";
 import { resolveDatabaseUrl } from "~/utils/database-url";
 import { safeRedirect } from "~/utils/safe-redirect";
@@ -15,9 +15,58 @@ describe("redactPath", () => {
     expect(redactPath("/hr/people?q=someone")).toBe("/hr/people");
   });
 
+  it("cuts the token out of every spelling the router serves as a personal link", () => {
+    const token = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MDEyMzQ1Ng";
+    const spellings = [
+      `/A/${token}`,
+      `/%61/${token}`,
+      `/%41/${token}`,
+      `/a/${token.slice(0, 5)}%${token.charCodeAt(5).toString(16)}${token.slice(6)}`,
+      `//a/${token}`,
+      `/a//${token}`,
+      `/./a/${token}`,
+      `/x/../a/${token}`,
+      `/%2e/a/${token}`,
+      `/a\\${token}`,
+      `/a%2F${token}`,
+      `/%2561/${token}`,
+    ];
+    for (const path of spellings) {
+      const logged = redactPath(path);
+      expect(logged, path).toBe("/a/[token]");
+      expect(logged.toLowerCase()).not.toContain(token.toLowerCase());
+    }
+    expect(redactPath(`/A/${token}/Extra?x=1`)).toBe("/a/[token]/extra");
+  });
+
   it("leaves other paths alone", () => {
     expect(redactPath("/hr/rounds/abc")).toBe("/hr/rounds/abc");
     expect(redactPath("/about/a/x")).toBe("/about/a/x");
+    expect(redactPath("/hr/People/%41bc")).toBe("/hr/People/%41bc");
+    expect(redactPath("/a")).toBe("/a");
+    expect(redactPath("/s/kiosk-key?kiosk=1")).toBe("/s/kiosk-key");
+  });
+});
+
+describe("redactTokenIn", () => {
+  const token = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MDEyMzQ1Ng";
+
+  it("cuts the request's token out of an error's text, in whatever spelling it is quoted", () => {
+    const url = `http://candor.test/%41/${token}/extra?lang=uk`;
+    const text = [
+      `Error: You made a POST request to "/%41/${token}/extra" but did not provide an action`,
+      `while reading /a/${token.toLowerCase()}/extra`,
+      `token ${token.toUpperCase()} in a message`,
+    ].join("\n");
+    const redacted = redactTokenIn(text, url);
+    expect(redacted.toLowerCase()).not.toContain(token.toLowerCase());
+    expect(redacted).toContain('"/a/[token]/extra"');
+    expect(redacted).toContain("token [token] in a message");
+  });
+
+  it("leaves the text of other requests alone", () => {
+    const text = `Error: something broke at /hr/rounds/${token}`;
+    expect(redactTokenIn(text, `http://candor.test/hr/rounds/${token}`)).toBe(text);
   });
 });
 
