@@ -135,18 +135,18 @@ describe("the results export", () => {
     expect(result.status).toBe(200);
     expect(result.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const lines = result.text.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
-    expect(lines[0]).toBe(RESULTS_CSV_HEADER.join(","));
+    expect(lines[0]).toBe(RESULTS_CSV_HEADER.map((name) => `"${name}"`).join(","));
     // Worked by hand (adjusted Wald with the finite-population correction, 15 invited per
     // department): North 6/3/3 of 12 is +25.0 (1.0 to 39.0), South 2/4/6 is -33.3 (-44.2 to
     // -9.1), everyone 8/7/9 of 24 out of 30 is -4.2 (-17.9 to 10.5).
-    expect(lines[1]).toBe("overall,Everyone,24,8,7,9,-4.2,-17.9,10.5");
-    expect(lines).toContain(`department,${north.name},12,6,3,3,25,1,39`);
-    expect(lines).toContain(`department,${south.name},12,2,4,6,-33.3,-44.2,-9.1`);
-    expect(lines).toContain(`role,${role.name},24,8,7,9,-4.2,-17.9,10.5`);
+    expect(lines[1]).toBe('"overall","Everyone",24,8,7,9,-4.2,-17.9,10.5');
+    expect(lines).toContain(`"department","${north.name}",12,6,3,3,25,1,39`);
+    expect(lines).toContain(`"department","${south.name}",12,2,4,6,-33.3,-44.2,-9.1`);
+    expect(lines).toContain(`"role","${role.name}",24,8,7,9,-4.2,-17.9,10.5`);
     // With one role, each cell is its whole department, so it is shown with the same figures.
-    expect(lines.filter((l) => l.startsWith("department_role,")).map((l) => l.split(",").slice(2).join(","))).toEqual([
-      lines.find((l) => l.startsWith(`department,${north.name}`))!.split(",").slice(2).join(","),
-      lines.find((l) => l.startsWith(`department,${south.name}`))!.split(",").slice(2).join(","),
+    expect(lines.filter((l) => l.startsWith('"department_role",')).map((l) => l.split(",").slice(2).join(","))).toEqual([
+      lines.find((l) => l.startsWith(`"department","${north.name}"`))!.split(",").slice(2).join(","),
+      lines.find((l) => l.startsWith(`"department","${south.name}"`))!.split(",").slice(2).join(","),
     ]);
     const audit = await prisma.auditLog.findFirst({ where: { action: "results.export", target: round.name }, select: { actorEmail: true } });
     expect(audit?.actorEmail).toBe(admin.email);
@@ -178,8 +178,8 @@ describe("the results export", () => {
     const result = await call(commentsCsv.loader, await makeRequest(`/hr/rounds/${round.id}/comments.csv`, { as: admin, page: false }), { roundId: round.id });
     expect(result.status).toBe(200);
     const text = result.text.replace(/^\uFEFF/, "");
-    expect(text.split("\r\n")[0]).toBe("department,role,category,question,comment");
-    expect(text).toContain(`${north.name},${role.name},promoter,What is the main reason for your score?,"'=HYPERLINK(""http://x"")"`);
+    expect(text.split("\r\n")[0]).toBe('"department","role","category","question","comment"');
+    expect(text).toContain(`"${north.name}","${role.name}","promoter","What is the main reason for your score?","'=HYPERLINK(""http://x"")"`);
     expect(text.trimEnd().split("\r\n")).toHaveLength(26);
     expect(await prisma.auditLog.count({ where: { action: "comments.export", target: round.name } })).toBe(1);
   });
