@@ -1,12 +1,14 @@
 import { Transform } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import { inspect } from "node:util";
+import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { startScheduler } from "~/models/schedules.server";
 import { truncateWriteAheadLog } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { redactTokenIn } from "~/utils/log-redaction";
 
 /**
  * Remix's standard Node entry, plus two background jobs, started once per server process (a
@@ -35,6 +37,22 @@ function withoutNulBytes() {
       done(null, chunk.includes(0) ? chunk.filter((byte) => byte !== 0) : chunk);
     },
   });
+}
+
+/**
+ * Remix prints every unexpected error here. A URL that matches no route is not one (the 404
+ * page says so), and its message quotes the URL, which may hold a survey token; every other
+ * error is printed with the request's token cut out (anonymity rule 8).
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status === 404) return;
+  // An error response Remix made itself carries the error it stands for.
+  printError(isRouteErrorResponse(error) ? ((error as { error?: unknown }).error ?? error) : error, request);
+};
+
+function printError(error: unknown, request: Request) {
+  console.error(redactTokenIn(inspect(error), request.url));
 }
 
 export default function handleRequest(
@@ -67,7 +85,7 @@ export default function handleRequest(
       onError(error: unknown) {
         responseStatusCode = 500;
         // Errors before the shell is ready reject above and are logged by Remix.
-        if (shellRendered) console.error(error);
+        if (shellRendered) printError(error, request);
       },
     });
     setTimeout(abort, streamTimeout + 1_000);

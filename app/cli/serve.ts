@@ -45,8 +45,10 @@ function securityHeaders(_req: express.Request, res: express.Response, next: exp
   next();
 }
 
+const readsNothing = (req: express.Request) => req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS";
+
 function refuseCrossSiteWrites(req: express.Request, res: express.Response, next: express.NextFunction) {
-  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  if (readsNothing(req)) return next();
   const crossSite = isCrossSiteRequest({
     origin: req.get("origin"),
     host: req.get("host"),
@@ -56,8 +58,21 @@ function refuseCrossSiteWrites(req: express.Request, res: express.Response, next
     res.status(403).type("text/plain").send("Forms can only be sent from Candor's own pages.");
     return;
   }
-  const length = Number(req.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) {
+  next();
+}
+
+/**
+ * Refuses a body over MAX_BODY_BYTES before reading any of it. Only a declared length can be
+ * checked up front: a body without one (Transfer-Encoding: chunked) would be read in full by
+ * the form parser, so it is refused. Browsers always send Content-Length with a form.
+ */
+function limitBodies(req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (readsNothing(req)) return next();
+  if (req.get("transfer-encoding") !== undefined) {
+    res.status(411).type("text/plain").send("Length required: send the request with a Content-Length.");
+    return;
+  }
+  if (Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) {
     res.status(413).type("text/plain").send("That request is too large.");
     return;
   }
@@ -92,6 +107,7 @@ async function serve() {
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   app.use(refuseCrossSiteWrites);
+  app.use(limitBodies);
   app.all(
     "*",
     createRequestHandler({

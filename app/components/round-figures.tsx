@@ -28,9 +28,8 @@ export function ResponseCount({ responses, rate, k }: { responses: number | null
 
 export interface CountsView {
   k: number;
-  invited: number;
-  responses: number | null;
-  rate: number | null;
+  /** Null when the viewer sees only their department (a manager). */
+  overall: { invited: number; responses: number | null; rate: number | null } | null;
   departments: { id: string; name: string; invited: number; responses: number | null; rate: number | null }[];
 }
 
@@ -39,7 +38,7 @@ export function RoundCountsTable({ counts }: { counts: CountsView }) {
   return (
     <div className="table-wrap">
       <table>
-        <caption>Responses, overall and per department</caption>
+        <caption>{counts.overall ? "Responses, overall and per department" : "Responses from your department"}</caption>
         <thead>
           <tr>
             <th scope="col">Group</th>
@@ -52,13 +51,15 @@ export function RoundCountsTable({ counts }: { counts: CountsView }) {
           </tr>
         </thead>
         <tbody>
-          <tr className="row-total">
-            <th scope="row">Everyone</th>
-            <td className="num">{counts.invited}</td>
-            <td className="num">
-              <ResponseCount responses={counts.responses} rate={counts.rate} k={counts.k} />
-            </td>
-          </tr>
+          {counts.overall ? (
+            <tr className="row-total">
+              <th scope="row">Everyone</th>
+              <td className="num">{counts.overall.invited}</td>
+              <td className="num">
+                <ResponseCount responses={counts.overall.responses} rate={counts.overall.rate} k={counts.k} />
+              </td>
+            </tr>
+          ) : null}
           {counts.departments.map((department) => (
             <tr key={department.id}>
               <th scope="row">{department.name}</th>

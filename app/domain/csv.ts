@@ -111,14 +111,16 @@ export type CsvCell = string | number | null | undefined;
 
 function formatCell(cell: CsvCell): string {
   if (cell === null || cell === undefined) return "";
-  const text = typeof cell === "number" ? String(cell) : neutraliseFormula(cell);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof cell === "number") return String(cell);
+  return `"${neutraliseFormula(cell).replace(/"/g, '""')}"`;
 }
 
 /**
  * Writes rows as CSV with CRLF line ends and a byte-order mark (so spreadsheet programs read
- * names in any script correctly). Numbers are written as numbers; every text cell is
- * neutralised, so a name or comment can never run as a formula.
+ * names in any script correctly). Numbers are written as numbers. Every text cell is
+ * neutralised, so a name or comment can never run as a formula, and quoted: a spreadsheet in
+ * a locale that splits on ";" (Polish, Bulgarian, Ukrainian, Russian Excel) would otherwise cut
+ * "x;=HYPERLINK(...)" into a cell that starts with "=".
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
   const lines = [header, ...rows].map((row) => row.map(formatCell).join(","));

@@ -23,8 +23,11 @@ export interface OutgoingMessage {
   keptTo?: string;
 }
 
+/** The one part of a nodemailer transport Candor uses. */
+export type Mailer = Pick<Transporter, "sendMail">;
+
 let transport: Transporter | null | undefined;
-function smtp(): Transporter | null {
+function smtp(): Mailer | null {
   if (transport === undefined) transport = env.SMTP_URL ? nodemailer.createTransport(env.SMTP_URL) : null;
   return transport;
 }
@@ -32,12 +35,20 @@ function smtp(): Transporter | null {
 export const mailIsConfigured = () => env.SMTP_URL !== undefined;
 
 /**
- * Sends each message through SMTP when SMTP_URL is set, and keeps a copy in the outbox either
- * way; without SMTP the outbox is where messages wait to be read. A failed send is kept with
- * its error, so nothing is silently lost.
+ * What the outbox keeps of a failed message kept without its recipient: a mail server's own
+ * words often name the address ("550 <someone@example.com>: Recipient address rejected").
  */
-export async function deliver(messages: OutgoingMessage[]): Promise<{ sent: number; kept: number; failed: number }> {
-  const transporter = smtp();
+export const ANONYMOUS_FAILURE = "delivery failed";
+
+/**
+ * Sends each message through SMTP when SMTP_URL is set (or through `transporter`), and keeps a
+ * copy in the outbox either way; without SMTP the outbox is where messages wait to be read. A
+ * failed send is kept with its error, so nothing is silently lost.
+ */
+export async function deliver(
+  messages: OutgoingMessage[],
+  transporter: Mailer | null = smtp(),
+): Promise<{ sent: number; kept: number; failed: number }> {
   let sent = 0;
   let failed = 0;
   const kept: { kind: string; to: string; subject: string; body: string; sentAt: Date | null; error: string | null }[] = [];
@@ -50,7 +61,7 @@ export async function deliver(messages: OutgoingMessage[]): Promise<{ sent: numb
         sentAt = new Date();
         sent++;
       } catch (failure) {
-        error = (failure as Error).message.slice(0, 500);
+        error = message.keptTo === undefined ? (failure as Error).message.slice(0, 500) : ANONYMOUS_FAILURE;
         failed++;
       }
     }
@@ -68,7 +79,10 @@ export async function deliver(messages: OutgoingMessage[]): Promise<{ sent: numb
   return { sent, kept: rows.length, failed };
 }
 
-/** One row per batch of messages kept without their recipient; every other message as it is. */
+/**
+ * One row per batch of messages kept without their recipient (one for those sent, one for those
+ * that failed, whatever their number); every other message as it is.
+ */
 function collapseAnonymous<Row extends { kind: string; to: string; subject: string; body: string; error: string | null }>(
   rows: Row[],
   messages: OutgoingMessage[],

@@ -9,6 +9,7 @@ import { changesAlong } from "~/domain/trend";
 import { prisma } from "~/utils/db.server";
 import { closedRoundComments, commentsOfGroup, termsOfGroup } from "./results-comments.server";
 import { closedRoundFacts, gateFacts, type RoundFacts, type RoundRow } from "./results-facts.server";
+import { viewerMaySeeRound } from "./rounds.server";
 import type { SessionUser } from "./users.server";
 
 /**
@@ -106,11 +107,13 @@ function factsOf(round: LoadedRound): Promise<RoundFacts> {
   return closedRoundFacts(rowOf(round), questionsOf(round, "RATING").map((q) => q.id));
 }
 
-function assertMayView(viewer: ResultsViewer, round: LoadedRound) {
-  if (viewer.role === "ADMIN") return;
-  if (viewer.role === "TRAINER" && round.training?.trainerId === viewer.id) return;
-  if (viewer.role === "MANAGER" && viewer.departmentId) return;
-  throw new ResultsForbiddenError();
+/**
+ * Admins see every round, a trainer the rounds of their trainings, a manager the rounds whose
+ * audience includes their department (the rounds their rounds list and round pages show).
+ */
+async function assertMayView(viewer: ResultsViewer, round: LoadedRound) {
+  const allowed = viewer.role === "TRAINER" ? round.training?.trainerId === viewer.id : await viewerMaySeeRound(viewer, round);
+  if (!allowed) throw new ResultsForbiddenError();
 }
 
 /** Whether the viewer may see this group at all: a manager sees only their department and its cells. */
@@ -204,6 +207,17 @@ function scopeCounts(counts: RoundCounts, viewer: ResultsViewer): ScopedCounts {
     return { k, overall, departments };
   }
   return { k: counts.k, overall: null, departments: counts.departments.filter((d) => d.id === viewer.departmentId) };
+}
+
+/**
+ * A round's counts as `viewer` may see them (a manager: their department's row only). Null for
+ * an unknown round; throws ResultsForbiddenError when the round is not the viewer's.
+ */
+export async function getRoundCountsFor(roundId: string, viewer: ResultsViewer): Promise<ScopedCounts | null> {
+  const round = await findRound(roundId);
+  if (!round) return null;
+  await assertMayView(viewer, round);
+  return scopeCounts(await countsOf(round), viewer);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,7 +358,7 @@ async function closedResults(round: LoadedRound, viewer: ResultsViewer, now: Dat
 export async function getRoundResults(roundId: string, viewer: ResultsViewer, now = new Date()): Promise<RoundResults | null> {
   const round = await findRound(roundId);
   if (!round) return null;
-  assertMayView(viewer, round);
+  await assertMayView(viewer, round);
   const summary = summaryOf(round, now);
   if (summary.status !== "closed") {
     return { state: summary.status, round: summary, counts: scopeCounts(await countsOf(round), viewer) };
@@ -407,7 +421,7 @@ function kindOfRef(ref: GroupRef): GroupKind {
 export async function getViewedGroupScore(viewer: ResultsViewer, roundId: string, ref: GroupRef, now = new Date()): Promise<ViewedGroupScore | null> {
   const round = await findRound(roundId);
   if (!round) return null;
-  assertMayView(viewer, round);
+  await assertMayView(viewer, round);
   if (!inScope(viewer, { kind: kindOfRef(ref), departmentId: ref.departmentId ?? null })) throw new ResultsForbiddenError();
   const names = await namesOf(ref.departmentId ? [ref.departmentId] : [], ref.roleId ? [ref.roleId] : []);
   const parts = [ref.departmentId && names.department.get(ref.departmentId), ref.roleId && names.role.get(ref.roleId)].filter(Boolean);
@@ -549,7 +563,7 @@ export interface CommentPage {
 export async function getRoundComments(roundId: string, viewer: ResultsViewer, query: CommentQuery, now = new Date()): Promise<CommentPage | null> {
   const round = await findRound(roundId);
   if (!round) return null;
-  assertMayView(viewer, round);
+  await assertMayView(viewer, round);
   if (!isClosed(round, now)) return null;
   const facts = await factsOf(round);
   const group = facts.groups.find((g) => g.key === query.groupKey);

@@ -236,6 +236,17 @@ export async function listRounds(viewer: Viewer, { page, pageSize }: { page: num
   return { rounds: rounds.map((round) => ({ ...round, kind: round.kind as RoundKind, status: roundStatus(round) })), total };
 }
 
+/**
+ * Whether `viewer` may see this round at all (its page, its counts, its results): see
+ * maySeeRound. Who was invited is read only for a manager, the one role it decides for.
+ */
+export async function viewerMaySeeRound(viewer: Viewer, round: { id: string; audience: string }): Promise<boolean> {
+  const audience = parseAudience(round.audience);
+  if (viewer.role !== "MANAGER") return maySeeRound(viewer, { audience, invitedDepartmentIds: [] });
+  const invited = await prisma.invitation.groupBy({ by: ["departmentId"], where: { roundId: round.id } });
+  return maySeeRound(viewer, { audience, invitedDepartmentIds: invited.map((d) => d.departmentId) });
+}
+
 /** A round as its page shows it, or null when it does not exist or the viewer may not see it. */
 export async function getRoundForViewer(id: string, viewer: Viewer) {
   const round = await prisma.round.findUnique({
@@ -261,10 +272,8 @@ export async function getRoundForViewer(id: string, viewer: Viewer) {
     },
   });
   if (!round) return { found: false as const };
+  if (!(await viewerMaySeeRound(viewer, round))) return { found: true as const, allowed: false as const };
   const audience = parseAudience(round.audience);
-  const invitedDepartments = await prisma.invitation.groupBy({ by: ["departmentId"], where: { roundId: id } });
-  const allowed = maySeeRound(viewer, { audience, invitedDepartmentIds: invitedDepartments.map((d) => d.departmentId) });
-  if (!allowed) return { found: true as const, allowed: false as const };
   const [departments, roles] = await Promise.all([
     prisma.department.findMany({ where: { id: { in: audience.departmentIds } }, select: { name: true }, orderBy: { name: "asc" } }),
     prisma.role.findMany({ where: { id: { in: audience.roleIds } }, select: { name: true }, orderBy: { name: "asc" } }),

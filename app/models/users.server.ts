@@ -21,9 +21,10 @@ const sessionUserSelect = {
   departmentId: true,
 } as const;
 
-export async function getActiveUser(id: string): Promise<SessionUser | null> {
+/** The active user a session belongs to, while the session's version is still theirs. */
+export async function getSessionUser(id: string, sessionVersion: number): Promise<SessionUser | null> {
   const user = await prisma.user.findFirst({
-    where: { id, active: true },
+    where: { id, active: true, sessionVersion },
     select: sessionUserSelect,
   });
   return user as SessionUser | null;
@@ -32,8 +33,13 @@ export async function getActiveUser(id: string): Promise<SessionUser | null> {
 export function findLogin(email: string) {
   return prisma.user.findFirst({
     where: { email: email.toLowerCase(), active: true },
-    select: { ...sessionUserSelect, passwordHash: true },
+    select: { ...sessionUserSelect, passwordHash: true, sessionVersion: true },
   });
+}
+
+/** Ends every session of the user, wherever its cookie has been copied to. */
+export async function endSessions(id: string): Promise<void> {
+  await prisma.user.update({ where: { id }, data: { sessionVersion: { increment: 1 } }, select: { id: true } });
 }
 
 export class DuplicateEmailError extends Error {
@@ -97,7 +103,8 @@ export async function listActiveUsers() {
 export async function setUserActive(actor: Actor, id: string, active: boolean) {
   const user = await prisma.user.update({
     where: { id },
-    data: { active },
+    // Deactivating ends the login's sessions for good: reactivating it does not bring them back.
+    data: { active, ...(active ? {} : { sessionVersion: { increment: 1 } }) },
     select: { email: true },
   });
   await recordAudit(actor, active ? "user.reactivate" : "user.deactivate", user.email);
@@ -106,7 +113,7 @@ export async function setUserActive(actor: Actor, id: string, active: boolean) {
 export async function changePassword(actor: Actor, id: string, password: string) {
   const user = await prisma.user.update({
     where: { id },
-    data: { passwordHash: await hashPassword(password) },
+    data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } },
     select: { email: true },
   });
   await recordAudit(actor, "user.password", user.email);

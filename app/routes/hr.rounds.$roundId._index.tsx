@@ -9,13 +9,14 @@ import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatUtc } from "~/domain/utc-time";
 import { sendInvitations, sendReminders } from "~/models/invitations.server";
 import { mailIsConfigured } from "~/models/outbox.server";
-import { getRoundCounts } from "~/models/results.server";
+import { getRoundCountsFor } from "~/models/results.server";
 import { addSharedLink, closeRoundEarly, getRoundForViewer, RoundClosedError, type Viewer } from "~/models/rounds.server";
 import { actorOf, requireAdmin, requireUser } from "~/utils/auth.server";
 import { badRequest, conflict, forbidden, notFound, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
 import { publicOrigin } from "~/utils/public-url.server";
+import { withResultsAccess } from "~/utils/results-access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.name ?? "Round"} · Candor` }];
 
@@ -32,7 +33,7 @@ async function findRound(params: Record<string, string | undefined>, viewer: Vie
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["ADMIN", "MANAGER"]);
   const { sharedKey, ...round } = await findRound(params, user);
-  const counts = await getRoundCounts(round.id);
+  const counts = await withResultsAccess(getRoundCountsFor(round.id, user));
   const isAdmin = user.role === "ADMIN";
   const origin = publicOrigin(request);
   const confirm = new URL(request.url).searchParams.get("confirm");

@@ -4,10 +4,11 @@ import { EmptyState, PageHeader, Pagination } from "~/components/page";
 import { ResponseCount, RoundStatusBadge, RoundsTabs } from "~/components/round-figures";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatUtc } from "~/domain/utc-time";
-import { getRoundCounts } from "~/models/results.server";
+import { getRoundCountsFor, type ScopedCounts } from "~/models/results.server";
 import { listRounds } from "~/models/rounds.server";
 import { requireUser } from "~/utils/auth.server";
 import { pageFrom } from "~/utils/params.server";
+import { withResultsAccess } from "~/utils/results-access.server";
 
 export const meta: MetaFunction = () => [{ title: "Rounds · Candor" }];
 
@@ -17,13 +18,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["ADMIN", "MANAGER"]);
   const page = pageFrom(new URL(request.url));
   const { rounds, total } = await listRounds(user, { page, pageSize: PAGE_SIZE });
-  const counts = await Promise.all(rounds.map((round) => getRoundCounts(round.id)));
+  const counts = await withResultsAccess(Promise.all(rounds.map((round) => getRoundCountsFor(round.id, user))));
   return {
     isAdmin: user.role === "ADMIN",
     page,
     total,
-    rounds: rounds.map((round, index) => ({ ...round, counts: counts[index] })),
+    rounds: rounds.map(({ invitedCount: _whole, ...round }, index) => ({ ...round, counts: countsShown(counts[index]) })),
   };
+}
+
+/** One row per round: the whole round's counts, or a manager's department's. */
+function countsShown(counts: ScopedCounts | null) {
+  const figures = counts?.overall ?? counts?.departments[0];
+  return counts && figures ? { k: counts.k, invited: figures.invited, responses: figures.responses, rate: figures.rate } : null;
 }
 
 export default function Rounds() {
@@ -35,7 +42,7 @@ export default function Rounds() {
         description={
           isAdmin
             ? "Each round sends a survey to an audience for a while. Newest first."
-            : "Rounds whose audience includes your department. Newest first."
+            : "Rounds whose audience includes your department, with your department's invitations and responses. Newest first."
         }
         actions={
           isAdmin ? (
@@ -94,7 +101,7 @@ export default function Rounds() {
                       <br />
                       {formatUtc(round.closedAt && round.closedAt < round.closesAt ? round.closedAt : round.closesAt)}
                     </td>
-                    <td className="num">{round.invitedCount}</td>
+                    <td className="num">{round.counts?.invited}</td>
                     <td className="num">
                       {round.counts ? (
                         <ResponseCount responses={round.counts.responses} rate={round.counts.rate} k={round.counts.k} />

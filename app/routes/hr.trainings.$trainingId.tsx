@@ -31,7 +31,7 @@ import {
 } from "~/models/trainings.server";
 import { actorOf, requireAdmin, requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
-import { badRequest, conflict, forbidden, notFound } from "~/utils/http.server";
+import { badRequest, conflict, forbidden, notFound, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { pageFrom, queryText, requireId } from "~/utils/params.server";
 import { withResultsAccess } from "~/utils/results-access.server";
@@ -81,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const training = await findTraining(params, user);
   const actor = actorOf(user);
   const here = `/hr/trainings/${training.id}`;
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   try {
     if (intent === "open" || intent === "close") {

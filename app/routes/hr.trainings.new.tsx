@@ -21,7 +21,7 @@ import {
 } from "~/models/trainings.server";
 import { actorOf, requireAdmin } from "~/utils/auth.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "New training · Candor" }];
@@ -83,7 +83,7 @@ function inputOf(form: TrainingFormData): TrainingInput {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const { intent, peopleSearch, ...values } = formValues(formData);
   const edit = async (errors: FieldErrors, search: PeopleSearch | null = null, status = 400) => {
     const ids = pickedIds(values);

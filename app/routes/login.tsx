@@ -2,9 +2,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { FormError, TextField } from "~/components/field";
-import { attemptLogin, getUser, safeRedirect, startSession } from "~/utils/auth.server";
+import { attemptLogin, getUser, startSession } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { readForm } from "~/utils/http.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Candor" }];
 
@@ -31,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, password, redirectTo } = form.data;
   const result = await attemptLogin(email, password, clientAddress(context));
   if (!result.ok) return data({ message: result.message, email }, { status: 401 });
-  return startSession(request, result.user.id, safeRedirect(redirectTo));
+  return startSession(request, { userId: result.user.id, sessionVersion: result.sessionVersion }, safeRedirect(redirectTo));
 }
 
 export default function Login() {

@@ -2,17 +2,26 @@ import { redirect } from "@remix-run/node";
 import { FailureThrottle, minutesToWait } from "~/domain/throttle";
 import type { UserRole } from "~/domain/user-roles";
 import { recordAudit } from "~/models/audit.server";
-import { findLogin, getActiveUser, type SessionUser } from "~/models/users.server";
+import { endSessions, findLogin, getSessionUser, type SessionUser } from "~/models/users.server";
 import { forbidden, tooManyRequests, unauthorized } from "./http.server";
 import { spendPasswordCheck, verifyPassword } from "./password.server";
-import { commitSession, destroySession, getSession } from "./session.server";
+import { commitSession, destroySession, getSession, SESSION_LIFETIME_MS } from "./session.server";
 
 export type { SessionUser };
 
-export async function getUser(request: Request): Promise<SessionUser | null> {
+/**
+ * The signed-in user, or null. The cookie alone is not enough: the session must be younger
+ * than SESSION_LIFETIME_MS (a copied cookie ignores its max-age) and carry the user's current
+ * session version (signing out, a new password or deactivation raise it).
+ */
+export async function getUser(request: Request, now = Date.now()): Promise<SessionUser | null> {
   const session = await getSession(request);
   const userId = session.get("userId");
-  return userId ? getActiveUser(userId) : null;
+  const version = session.get("version");
+  const issuedAt = session.get("issuedAt");
+  if (typeof userId !== "string" || typeof version !== "number" || typeof issuedAt !== "number") return null;
+  if (now - issuedAt > SESSION_LIFETIME_MS) return null;
+  return getSessionUser(userId, version);
 }
 
 /** A browser asking for a page is sent to sign in; anything else (a form post, a CSV) gets 401. */
@@ -41,32 +50,20 @@ export async function requireUser(
 
 export const requireAdmin = (request: Request) => requireUser(request, ["ADMIN"]);
 
-/** Only local paths, so the sign-in page cannot be used to send someone elsewhere. */
-export function safeRedirect(to: unknown, fallback = "/hr"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) {
-    return fallback;
-  }
-  return to;
-}
-
-// A locked e-mail waits 1 minute after 5 failures, doubling up to an hour. An address gets far
-// more room, since a whole office may sign in from one address.
-const byEmail = new FailureThrottle({
-  maxFailures: 5,
-  windowMs: 15 * 60_000,
-  lockMs: 60_000,
-  maxLockMs: 60 * 60_000,
-});
-const byAddress = new FailureThrottle({
-  maxFailures: 50,
-  windowMs: 15 * 60_000,
-  lockMs: 60_000,
-  maxLockMs: 60 * 60_000,
-});
+// Each lock waits 1 minute once reached, doubling with each further failure up to an hour.
+const throttle = (maxFailures: number) =>
+  new FailureThrottle({ maxFailures, windowMs: 15 * 60_000, lockMs: 60_000, maxLockMs: 60 * 60_000 });
+// 5 wrong passwords lock an e-mail only at the address they came from, so a stranger cannot lock
+// the owner out with a handful of tries.
+const byEmailAtAddress = throttle(5);
+// Guessing one e-mail's password from many addresses still meets a lock, far higher up.
+const byEmail = throttle(50);
+// An address gets as much room, since a whole office may sign in from one address.
+const byAddress = throttle(50);
 
 export const WRONG_LOGIN = "That e-mail and password do not match an active account.";
 
-export type LoginResult = { ok: true; user: SessionUser } | { ok: false; message: string };
+export type LoginResult = { ok: true; user: SessionUser; sessionVersion: number } | { ok: false; message: string };
 
 export async function attemptLogin(
   email: string,
@@ -75,7 +72,9 @@ export async function attemptLogin(
   now = Date.now(),
 ): Promise<LoginResult> {
   const emailKey = email.toLowerCase();
-  for (const verdict of [byEmail.check(emailKey, now), byAddress.check(address, now)]) {
+  const pairKey = JSON.stringify([emailKey, address]);
+  const verdicts = [byEmailAtAddress.check(pairKey, now), byEmail.check(emailKey, now), byAddress.check(address, now)];
+  for (const verdict of verdicts) {
     if (!verdict.allowed) {
       const minutes = minutesToWait(verdict.retryAfterMs);
       throw tooManyRequests(
@@ -88,23 +87,35 @@ export async function attemptLogin(
     ? await verifyPassword(password, login.passwordHash)
     : (await spendPasswordCheck(password), false);
   if (!login || !valid) {
+    byEmailAtAddress.recordFailure(pairKey, now);
     byEmail.recordFailure(emailKey, now);
     byAddress.recordFailure(address, now);
     return { ok: false, message: WRONG_LOGIN };
   }
-  byEmail.reset(emailKey);
-  const { passwordHash: _hash, ...user } = login;
+  // Only the owner's own count starts again: a sign-in must not wipe out others' guesses.
+  byEmailAtAddress.reset(pairKey);
+  const { passwordHash: _hash, sessionVersion, ...user } = login;
   await recordAudit({ id: user.id, email: user.email }, "user.sign-in");
-  return { ok: true, user: user as SessionUser };
+  return { ok: true, user: user as SessionUser, sessionVersion };
 }
 
-export async function startSession(request: Request, userId: string, redirectTo: string) {
+export async function startSession(
+  request: Request,
+  login: { userId: string; sessionVersion: number },
+  redirectTo: string,
+  now = Date.now(),
+) {
   const session = await getSession(request);
-  session.set("userId", userId);
+  session.set("userId", login.userId);
+  session.set("version", login.sessionVersion);
+  session.set("issuedAt", now);
   return redirect(redirectTo, { headers: { "Set-Cookie": await commitSession(request, session) } });
 }
 
+/** Signs out: clears this browser's cookie and ends the session everywhere a copy of it went. */
 export async function endSession(request: Request) {
+  const user = await getUser(request);
+  if (user) await endSessions(user.id);
   const session = await getSession(request);
   return redirect("/login", { headers: { "Set-Cookie": await destroySession(request, session) } });
 }

@@ -3,8 +3,15 @@ import { env } from "./env.server";
 
 const EIGHT_HOURS = 60 * 60 * 8;
 
+/** How long a sign-in lasts, checked on the server: a copied cookie does not outlive it. */
+export const SESSION_LIFETIME_MS = EIGHT_HOURS * 1000;
+
 interface SessionData {
   userId: string;
+  /** The user's session version at sign-in; a raised version ends the session. */
+  version: number;
+  /** When the user signed in (ms since the epoch). */
+  issuedAt: number;
 }
 
 interface FlashData {

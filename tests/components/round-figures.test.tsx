@@ -11,9 +11,7 @@ describe("RoundCountsTable", () => {
       <RoundCountsTable
         counts={{
           k: 5,
-          invited: 34,
-          responses: 20,
-          rate: 20 / 34,
+          overall: { invited: 34, responses: 20, rate: 20 / 34 },
           departments: [
             { id: "big", name: "Big dept", invited: 20, responses: 12, rate: 0.6 },
             { id: "tiny", name: "Tiny dept", invited: 4, responses: null, rate: null },
@@ -27,5 +25,16 @@ describe("RoundCountsTable", () => {
     expect(row("Big dept")).toHaveTextContent("Big dept2012 (60%)");
     expect(row("Tiny dept")).toHaveTextContent("Tiny dept4fewer than 5");
     expect(screen.getByText(/Counts of fewer than 5 responses are not shown/)).toBeInTheDocument();
+  });
+
+  it("shows a manager their department's row only, without the whole round", () => {
+    render(
+      <RoundCountsTable
+        counts={{ k: 5, overall: null, departments: [{ id: "big", name: "Big dept", invited: 20, responses: 12, rate: 0.6 }] }}
+      />,
+    );
+    const table = screen.getByRole("table", { name: "Responses from your department" });
+    expect(within(table).queryByRole("row", { name: /^Everyone/ })).toBeNull();
+    expect(within(table).getByRole("row", { name: /^Big dept/ })).toHaveTextContent("Big dept2012 (60%)");
   });
 });

@@ -2,8 +2,9 @@
  * What a hostile browser or script can try over HTTP against the built server: forged
  * cross-site posts, state changes by GET, oversized and malformed bodies, markup in names.
  */
+import http from "node:http";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { signInOverHttp } from "../support/server";
+import { removeDatabaseFile, signInOverHttp, startServer } from "../support/server";
 
 const baseUrl = inject("baseUrl");
 let cookie: string;
@@ -60,6 +61,27 @@ describe("the server's defences", () => {
     expect(await departmentsPage()).not.toContain("xxxxxxxxxx");
   });
 
+  it("refuses a body sent without a length (chunked), which could not be limited, storing nothing", async () => {
+    const response = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = http.request(`${baseUrl}/hr/departments`, {
+        method: "POST",
+        headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" },
+      });
+      request.on("response", (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode!, text }));
+      });
+      request.on("error", reject);
+      request.write("intent=create&name=");
+      request.end("Chunked department");
+    });
+    expect(response.status).toBe(411);
+    expect(response.text).toContain("Length required");
+    expect(await departmentsPage()).not.toContain("Chunked department");
+  });
+
   it("answers a malformed form with 400 in plain words, storing nothing", async () => {
     const json = await post("/hr/departments", JSON.stringify({ intent: "create", name: "From JSON" }), { "Content-Type": "application/json" });
     expect(json.status).toBe(400);
@@ -79,6 +101,37 @@ describe("the server's defences", () => {
     expect(html).not.toContain("<script>alert(2)</script>");
     expect(html).not.toContain('<img src=x onerror="alert(1)">');
     expect(html).toContain("&lt;script&gt;alert(2)&lt;/script&gt;");
+  });
+
+  it("prints no survey token, however the link is spelled or mangled", async () => {
+    const server = await startServer();
+    try {
+      const token = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MDEyMzQ1Ng";
+      const paths = [
+        `/a/${token}`,
+        `/A/${token}`,
+        `/%61/${token}`,
+        `/a/${token}/extra`,
+        `/A/${token}/extra/more`,
+        `//a/${token}`,
+        `/a/${token}?lang=pl`,
+      ];
+      for (const path of paths) {
+        const response = await fetch(`${server.url}${path}`, { headers: { Accept: "text/html" } });
+        expect(response.status, path).toBe(404);
+        await response.arrayBuffer();
+      }
+      const posted = await fetch(`${server.url}/A/${token}/extra`, { method: "POST", body: new URLSearchParams({ score: "9" }) });
+      expect(posted.status).toBeGreaterThanOrEqual(400);
+      // The server prints each request as it finishes; wait until the last one is in the output.
+      const redactedLines = () => server.output().split("\n").filter((line) => line.includes("/a/[token]")).length;
+      await expect.poll(redactedLines, { timeout: 10_000 }).toBe(paths.length + 1);
+      expect(server.output().toLowerCase()).not.toContain(token.toLowerCase());
+      expect(server.output()).not.toContain("No route matches");
+    } finally {
+      await server.stop();
+      removeDatabaseFile(server.databaseFile);
+    }
   });
 
   it("answers unknown pages and unknown personal links with 404, not an error", async () => {

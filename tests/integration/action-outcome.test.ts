@@ -32,9 +32,10 @@ let q3: { id: string };
 let pulse: { id: string };
 let trainingRounds: { pre: { id: string }; post: { id: string }; trainerId: string };
 
-/** A closed round with Sales and Finance engineers answering (each group shown unless too small). */
+/** A closed round sent to Sales and Finance, whose engineers answer (each group shown unless too small). */
 async function closedRound(kind: string, closedDaysAgo: number, salesScores: number[], extra: { trainingId?: string } = {}) {
-  const round = await makeRound({ kind, state: "closed", closesAt: daysAgo(closedDaysAgo), name: `${kind} ${closedDaysAgo}`, ...extra });
+  const audience = { departmentIds: [sales.id, finance.id] };
+  const round = await makeRound({ kind, state: "closed", closesAt: daysAgo(closedDaysAgo), name: `${kind} ${closedDaysAgo}`, audience, ...extra });
   await addResponses(round, [...scores(sales.id, engineer.id, salesScores), ...scores(finance.id, engineer.id, STEADY)]);
   return round;
 }

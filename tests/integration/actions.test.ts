@@ -263,8 +263,8 @@ describe("CSV export", () => {
     await addActionNote(admin, id, { body: "+1 from the team, see @here", status: null });
     const csv = await exportActionsCsv(admin, parseActionFilter(new URLSearchParams(`owner=${admin.id}`)));
     const line = csv.split("\r\n")[1];
-    expect(line.startsWith("'=cmd|' /C calc'!A0,Planned,")).toBe(true);
-    expect(line).toContain(`,<script>alert('x')</script>,"'+1 from the team, see @here"`);
+    expect(line.startsWith(`"'=cmd|' /C calc'!A0","Planned",`)).toBe(true);
+    expect(line).toContain(`,"<script>alert('x')</script>","'+1 from the team, see @here"`);
     const log = await prisma.auditLog.findFirstOrThrow({ where: { action: "actions.export", actorId: admin.id } });
     expect(log.details).toBe("1 items");
   });

@@ -17,6 +17,7 @@ import {
   type GroupResult,
   type ResultsViewer,
 } from "~/models/results.server";
+import { prisma } from "~/utils/db.server";
 import { makeDepartment, makeRole } from "../support/fixtures";
 import { addResponses, makeRound, type AnswerSpec } from "../support/rounds";
 
@@ -218,6 +219,8 @@ describe("the results gate, over random organisations", () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (input) => {
         const { round, ds } = await build(input);
+        // A manager sees a round that was sent to their department.
+        await prisma.round.update({ where: { id: round.id }, data: { audience: JSON.stringify({ departmentIds: ds.map((d) => d.id), roleIds: [] }) } });
         const full = (await getRoundResults(round.id, admin)) as ClosedRoundResults;
         const byKey = new Map(allGroups(full).map((g) => [g.key, g]));
         for (const department of ds) {

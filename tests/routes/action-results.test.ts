@@ -32,17 +32,18 @@ beforeAll(async () => {
   const intern = await makeRole("Intern");
   admin = await makeUser("ADMIN");
   salesManager = await makeUser("MANAGER", sales.id);
+  const audience = { departmentIds: [sales.id, finance.id] };
   // Sales engineers: 0,0,0,0,0,6,7,8,9,10 (eNPS -40, SE 22.1202), later 9,9,9,9,9,10,10,8,7,3 (eNPS +60,
   // SE 19.9567): +100 against a noise of 58.3927, significant. Two Sales analysts and three interns
   // are withheld throughout (together five, so Sales itself is shown).
-  before = await makeRound({ name: "2025 Q4", state: "closed", closesAt: new Date(Date.now() - 120 * day) });
+  before = await makeRound({ name: "2025 Q4", state: "closed", closesAt: new Date(Date.now() - 120 * day), audience });
   await addResponses(before, [
     ...scores(sales.id, engineer.id, [0, 0, 0, 0, 0, 6, 7, 8, 9, 10]),
     ...scores(sales.id, analyst.id, [9, 9]),
     ...scores(sales.id, intern.id, [9, 9, 9]),
     ...scores(finance.id, engineer.id, [8, 8, 8, 8, 8, 8, 8, 8]),
   ]);
-  after = await makeRound({ name: "2026 Q1", state: "closed", closesAt: new Date(Date.now() - 10 * day) });
+  after = await makeRound({ name: "2026 Q1", state: "closed", closesAt: new Date(Date.now() - 10 * day), audience });
   await addResponses(after, [
     ...scores(sales.id, engineer.id, [9, 9, 9, 9, 9, 10, 10, 8, 7, 3]),
     ...scores(sales.id, analyst.id, [9, 9]),

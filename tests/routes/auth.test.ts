@@ -4,10 +4,12 @@ import * as login from "~/routes/login";
 import * as logout from "~/routes/logout";
 import * as people from "~/routes/hr.people._index";
 import * as audit from "~/routes/hr.audit";
+import * as users from "~/routes/hr.users._index";
+import { changePassword } from "~/models/users.server";
 import { WRONG_LOGIN } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { makeDepartment, makeUser, TEST_PASSWORD } from "../support/fixtures";
-import { call, makeRequest } from "../support/http";
+import { call, cookieFor, makeRequest } from "../support/http";
 
 const signIn = async (email: string, password: string, address = "198.51.100.1") =>
   call(login.action, await makeRequest("/login", { form: { email, password, redirectTo: "/hr/people" } }), {}, { clientAddress: address });
@@ -52,12 +54,27 @@ describe("signing in", () => {
     expect(result.data).toMatchObject({ message: "Enter your e-mail and password." });
   });
 
-  it("throttles repeated wrong passwords for an e-mail, even with the right one after", async () => {
+  it("throttles repeated wrong passwords for an e-mail from one address, even with the right one after", async () => {
     const admin = await makeUser("ADMIN");
-    for (let i = 0; i < 5; i++) expect((await signIn(admin.email, `wrong ${i}`, `192.0.2.${i}`)).status).toBe(401);
-    const locked = await signIn(admin.email, TEST_PASSWORD, "192.0.2.99");
+    for (let i = 0; i < 5; i++) expect((await signIn(admin.email, `wrong ${i}`, "192.0.2.1")).status).toBe(401);
+    const locked = await signIn(admin.email, TEST_PASSWORD, "192.0.2.1");
     expect(locked.status).toBe(429);
     expect(locked.text).toMatch(/Too many failed sign-ins\. Please wait 1 minute/);
+  });
+
+  it("does not let a stranger's wrong passwords lock the owner out", async () => {
+    const admin = await makeUser("ADMIN");
+    for (let i = 0; i < 5; i++) expect((await signIn(admin.email, `wrong ${i}`, "192.0.2.66")).status).toBe(401);
+    expect((await signIn(admin.email, `wrong again`, "192.0.2.66")).status).toBe(429);
+    const owner = await signIn(admin.email, TEST_PASSWORD, "198.51.100.20");
+    expect(owner.status).toBe(302);
+  });
+
+  it("still locks an e-mail guessed at from many addresses", async () => {
+    const admin = await makeUser("ADMIN");
+    for (let i = 0; i < 50; i++) expect((await signIn(admin.email, `wrong ${i}`, `203.0.113.${i % 25}`)).status).toBe(401);
+    const locked = await signIn(admin.email, TEST_PASSWORD, "198.51.100.21");
+    expect(locked.status).toBe(429);
   });
 
   it("refuses a deactivated login", async () => {
@@ -74,8 +91,18 @@ describe("signing in", () => {
 
   it("never redirects to another site after sign-in", async () => {
     const admin = await makeUser("ADMIN");
-    const request = await makeRequest("/login", { form: { email: admin.email, password: TEST_PASSWORD, redirectTo: "//evil.example/x" } });
-    const result = await call(login.action, request);
+    for (const redirectTo of ["//evil.example/x", "/\t/evil.example", "/\\evil.example"]) {
+      const request = await makeRequest("/login", { form: { email: admin.email, password: TEST_PASSWORD, redirectTo } });
+      const result = await call(login.action, request);
+      expect(result.headers.get("Location")).toBe("/hr");
+    }
+  });
+
+  it("never sends someone already signed in to another site", async () => {
+    const admin = await makeUser("ADMIN");
+    const request = await makeRequest(`/login?redirectTo=${encodeURIComponent("/\t/evil.example")}`, { as: admin });
+    const result = await call(login.loader, request);
+    expect(result.status).toBe(302);
     expect(result.headers.get("Location")).toBe("/hr");
   });
 });
@@ -92,6 +119,54 @@ describe("signing out", () => {
     const result = await call(logout.loader, await makeRequest("/logout"));
     expect(result.status).toBe(302);
     expect(result.headers.get("Set-Cookie")).toBeNull();
+  });
+});
+
+describe("sessions", () => {
+  const hoursAgo = (hours: number) => Date.now() - hours * 3600_000;
+  const peoplePage = (cookie: string) =>
+    call(people.loader, new Request("http://candor.test/hr/people", { headers: { Accept: "text/html", Cookie: cookie } }));
+
+  it("end everywhere on sign-out: a copied cookie stops working", async () => {
+    const admin = await makeUser("ADMIN");
+    const signedIn = await signIn(admin.email, TEST_PASSWORD);
+    const cookie = signedIn.headers.get("Set-Cookie")!.split(";")[0];
+    const copy = cookie;
+    expect((await peoplePage(copy)).status).toBe(200);
+    const signedOut = await call(logout.action, new Request("http://candor.test/logout", { method: "POST", headers: { Cookie: cookie } }));
+    expect(signedOut.status).toBe(302);
+    const afterwards = await peoplePage(copy);
+    expect(afterwards.status).toBe(302);
+    expect(afterwards.headers.get("Location")).toMatch(/^\/login/);
+    // Signing in again starts a new session that works.
+    const again = (await signIn(admin.email, TEST_PASSWORD)).headers.get("Set-Cookie")!.split(";")[0];
+    expect((await peoplePage(again)).status).toBe(200);
+  });
+
+  it("are refused once they are older than 8 hours, whatever the cookie says", async () => {
+    const admin = await makeUser("ADMIN");
+    expect((await peoplePage(await cookieFor(admin, { issuedAt: hoursAgo(7.9) }))).status).toBe(200);
+    const old = await peoplePage(await cookieFor(admin, { issuedAt: hoursAgo(8.1) }));
+    expect(old.status).toBe(302);
+    expect(old.headers.get("Location")).toMatch(/^\/login/);
+  });
+
+  it("end when the password changes", async () => {
+    const admin = await makeUser("ADMIN");
+    const cookie = await cookieFor(admin);
+    await changePassword({ id: admin.id, email: admin.email }, admin.id, "a brand new password 123");
+    expect((await peoplePage(cookie)).status).toBe(302);
+  });
+
+  it("end when the login is deactivated, and stay ended after it is reactivated", async () => {
+    const [admin, other] = [await makeUser("ADMIN"), await makeUser("ADMIN")];
+    const cookie = await cookieFor(other);
+    for (const intent of ["deactivate", "reactivate"]) {
+      const toggled = await call(users.action, await makeRequest("/hr/users", { as: admin, form: { id: other.id, intent } }));
+      expect(toggled.status).toBe(302);
+    }
+    expect((await peoplePage(cookie)).status).toBe(302);
+    expect((await peoplePage(await cookieFor(other))).status).toBe(200);
   });
 });
 

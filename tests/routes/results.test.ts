@@ -73,6 +73,28 @@ describe("the results page", () => {
     expect(text).not.toContain(roleKey(role.id));
   });
 
+  it("refuses a manager a round whose audience leaves their department out, training rounds too", async () => {
+    const east = await makeDepartment("East");
+    const manager = await makeUser("MANAGER", east.id);
+    const training = await makeTraining((await makeUser("TRAINER")).id);
+    for (const state of ["closed", "open"] as const) {
+      for (const { round } of [await closedRound(state), await closedRound(state, training.id)]) {
+        const refused = await call(resultsPage.loader, await makeRequest(page(round.id), { as: manager }), { roundId: round.id });
+        expect(refused.status).toBe(403);
+        expect(refused.text).toMatch(/not yours/);
+      }
+    }
+  });
+
+  it("shows a manager a training round that invited people from their department, as the round's page does", async () => {
+    const training = await makeTraining((await makeUser("TRAINER")).id);
+    const { round, north } = await closedRound("closed", training.id);
+    const manager = await makeUser("MANAGER", north.id);
+    const result = await call(resultsPage.loader, await makeRequest(page(round.id), { as: manager }), { roundId: round.id });
+    expect(result.status).toBe(200);
+    expect(result.data.departments.map((d: { name: string }) => d.name)).toEqual([north.name]);
+  });
+
   it("refuses a trainer a round that is not one of their trainings', and shows them their own", async () => {
     const [trainer, other] = [await makeUser("TRAINER"), await makeUser("TRAINER")];
     const training = await makeTraining(trainer.id);
@@ -113,18 +135,18 @@ describe("the results export", () => {
     expect(result.status).toBe(200);
     expect(result.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const lines = result.text.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
-    expect(lines[0]).toBe(RESULTS_CSV_HEADER.join(","));
+    expect(lines[0]).toBe(RESULTS_CSV_HEADER.map((name) => `"${name}"`).join(","));
     // Worked by hand (adjusted Wald with the finite-population correction, 15 invited per
     // department): North 6/3/3 of 12 is +25.0 (1.0 to 39.0), South 2/4/6 is -33.3 (-44.2 to
     // -9.1), everyone 8/7/9 of 24 out of 30 is -4.2 (-17.9 to 10.5).
-    expect(lines[1]).toBe("overall,Everyone,24,8,7,9,-4.2,-17.9,10.5");
-    expect(lines).toContain(`department,${north.name},12,6,3,3,25,1,39`);
-    expect(lines).toContain(`department,${south.name},12,2,4,6,-33.3,-44.2,-9.1`);
-    expect(lines).toContain(`role,${role.name},24,8,7,9,-4.2,-17.9,10.5`);
+    expect(lines[1]).toBe('"overall","Everyone",24,8,7,9,-4.2,-17.9,10.5');
+    expect(lines).toContain(`"department","${north.name}",12,6,3,3,25,1,39`);
+    expect(lines).toContain(`"department","${south.name}",12,2,4,6,-33.3,-44.2,-9.1`);
+    expect(lines).toContain(`"role","${role.name}",24,8,7,9,-4.2,-17.9,10.5`);
     // With one role, each cell is its whole department, so it is shown with the same figures.
-    expect(lines.filter((l) => l.startsWith("department_role,")).map((l) => l.split(",").slice(2).join(","))).toEqual([
-      lines.find((l) => l.startsWith(`department,${north.name}`))!.split(",").slice(2).join(","),
-      lines.find((l) => l.startsWith(`department,${south.name}`))!.split(",").slice(2).join(","),
+    expect(lines.filter((l) => l.startsWith('"department_role",')).map((l) => l.split(",").slice(2).join(","))).toEqual([
+      lines.find((l) => l.startsWith(`"department","${north.name}"`))!.split(",").slice(2).join(","),
+      lines.find((l) => l.startsWith(`"department","${south.name}"`))!.split(",").slice(2).join(","),
     ]);
     const audit = await prisma.auditLog.findFirst({ where: { action: "results.export", target: round.name }, select: { actorEmail: true } });
     expect(audit?.actorEmail).toBe(admin.email);
@@ -156,8 +178,8 @@ describe("the results export", () => {
     const result = await call(commentsCsv.loader, await makeRequest(`/hr/rounds/${round.id}/comments.csv`, { as: admin, page: false }), { roundId: round.id });
     expect(result.status).toBe(200);
     const text = result.text.replace(/^\uFEFF/, "");
-    expect(text.split("\r\n")[0]).toBe("department,role,category,question,comment");
-    expect(text).toContain(`${north.name},${role.name},promoter,What is the main reason for your score?,"'=HYPERLINK(""http://x"")"`);
+    expect(text.split("\r\n")[0]).toBe('"department","role","category","question","comment"');
+    expect(text).toContain(`"${north.name}","${role.name}","promoter","What is the main reason for your score?","'=HYPERLINK(""http://x"")"`);
     expect(text.trimEnd().split("\r\n")).toHaveLength(26);
     expect(await prisma.auditLog.count({ where: { action: "comments.export", target: round.name } })).toBe(1);
   });

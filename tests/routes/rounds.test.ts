@@ -13,9 +13,11 @@ import * as newSchedule from "~/routes/hr.rounds.schedules.new";
 import * as schedulePage from "~/routes/hr.rounds.schedules.$scheduleId";
 import { prisma } from "~/utils/db.server";
 import { hashToken } from "~/utils/tokens.server";
-import { makeOrg, makeUser } from "../support/fixtures";
+import { makeDepartment, makeOrg, makeRole, makeUser } from "../support/fixtures";
 import { call, makeRequest } from "../support/http";
 import { DAY, launchOpenRound, makeTemplateSurvey } from "../support/launch";
+import { inviteCells } from "../support/results";
+import { addResponses, makeRound, scores } from "../support/rounds";
 
 async function setting() {
   const org = await makeOrg({ departments: 2, roles: 1, perCell: 3 });
@@ -96,7 +98,11 @@ describe("the rounds list and a round's page", () => {
     expect(adminView.data).toMatchObject({ isAdmin: true, round: { name: "Ours", status: "open", k: 5, invitedCount: 6 } });
     expect(adminView.data.links.shared).toBe(`http://candor.test/s/${ours.sharedKey}`);
     expect(adminView.data.links.kiosk).toBe(`http://candor.test/s/${ours.sharedKey}?kiosk=1`);
-    expect(adminView.data.counts).toMatchObject({ k: 5, invited: 6, responses: null, departments: [{ id: mine.id, invited: 6, responses: null }] });
+    expect(adminView.data.counts).toMatchObject({
+      k: 5,
+      overall: { invited: 6, responses: null },
+      departments: [{ id: mine.id, invited: 6, responses: null }],
+    });
 
     const managerView = await call(roundPage.loader, await page(manager, ours.id), { roundId: ours.id });
     expect(managerView.data).toMatchObject({ isAdmin: false, links: null, confirm: null });
@@ -155,6 +161,47 @@ describe("the rounds list and a round's page", () => {
     expect(kinds.filter((k) => k === "INVITATION")).toHaveLength(6);
     // One kept row for the whole batch: not even the number of reminders is kept.
     expect(kinds.filter((k) => k === "REMINDER")).toHaveLength(1);
+  });
+});
+
+describe("response counts on the rounds list and a round's page", () => {
+  /** An open round of two departments that both answered enough to be shown (k = 5). */
+  async function roundOfTwo() {
+    const [mine, other] = [await makeDepartment(), await makeDepartment()];
+    const role = await makeRole();
+    const round = await makeRound({ state: "open", k: 5, name: "Two departments" });
+    await inviteCells(round.id, [
+      { departmentId: mine.id, roleId: role.id, count: 8 },
+      { departmentId: other.id, roleId: role.id, count: 10 },
+    ]);
+    await addResponses(round, [...scores(mine.id, role.id, [9, 9, 8, 7, 6]), ...scores(other.id, role.id, [10, 9, 9, 8, 7, 6, 3])]);
+    return { round, mine, other };
+  }
+
+  it("show an admin the whole round and every department", async () => {
+    const { round, mine, other } = await roundOfTwo();
+    const admin = await makeUser("ADMIN");
+    const view = await call(roundPage.loader, await makeRequest(`/hr/rounds/${round.id}`, { as: admin }), { roundId: round.id });
+    expect(view.data.counts).toMatchObject({ overall: { invited: 18, responses: 12 } });
+    const departments = view.data.counts.departments.map((d: { id: string; responses: number }) => [d.id, d.responses]);
+    expect(departments.sort()).toEqual([[mine.id, 5], [other.id, 7]].sort());
+    const list = await call(roundsList.loader, await makeRequest("/hr/rounds", { as: admin }));
+    expect(list.data.rounds.find((r: { id: string }) => r.id === round.id).counts).toEqual({ k: 5, invited: 18, responses: 12, rate: 12 / 18 });
+  });
+
+  it("show a manager their own department's counts only, even in the page data", async () => {
+    const { round, mine, other } = await roundOfTwo();
+    const manager = await makeUser("MANAGER", mine.id);
+    const view = await call(roundPage.loader, await makeRequest(`/hr/rounds/${round.id}`, { as: manager }), { roundId: round.id });
+    expect(view.status).toBe(200);
+    expect(view.data.counts).toEqual({ k: 5, overall: null, departments: [{ id: mine.id, name: mine.name, invited: 8, responses: 5, rate: 5 / 8 }] });
+    expect(JSON.stringify(view.data.counts)).not.toContain(other.id);
+
+    const list = await call(roundsList.loader, await makeRequest("/hr/rounds", { as: manager }));
+    const row = list.data.rounds.find((r: { id: string }) => r.id === round.id);
+    expect(row.counts).toEqual({ k: 5, invited: 8, responses: 5, rate: 5 / 8 });
+    expect(row).not.toHaveProperty("invitedCount");
+    for (const figure of ['"responses":12', '"responses":7', '"invited":18', '"invited":10']) expect(JSON.stringify(list.data)).not.toContain(figure);
   });
 });
 

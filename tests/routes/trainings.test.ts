@@ -6,7 +6,7 @@ import * as newTraining from "~/routes/hr.trainings.new";
 import * as overviewPage from "~/routes/hr.trainings.overview";
 import { prisma } from "~/utils/db.server";
 import { makeDepartment, makeOrg, makeUser } from "../support/fixtures";
-import { call, makeRequest } from "../support/http";
+import { call, cookieFor, makeRequest } from "../support/http";
 import { answerRound, answersOf, DAY, makeTrainingWithRounds } from "../support/trainings";
 
 const page = (id: string, query = "") => `/hr/trainings/${id}${query}`;
@@ -111,6 +111,33 @@ describe("a training's page", () => {
     expect((await prisma.round.findUniqueOrThrow({ where: { id: followUp.id } })).opensAt.getTime()).toBeLessThanOrEqual(Date.now());
     expect((await post({ intent: "follow-up", daysAfterEnd: "60" })).status).toBe(409);
     expect((await post({ intent: "nonsense" })).status).toBe(400);
+  });
+});
+
+describe("a form that cannot be read", () => {
+  it("gets 400 in plain words on the new-training and training pages, and nothing is stored", async () => {
+    const admin = await makeUser("ADMIN");
+    const training = await makeTrainingWithRounds({ trainerId: (await makeUser("TRAINER")).id });
+    const [trainings, rounds] = [await prisma.training.count(), await prisma.round.count()];
+    const broken = async (path: string, contentType: string, body: string) =>
+      new Request(`http://candor.test${path}`, {
+        method: "POST",
+        headers: { Cookie: await cookieFor(admin), "Content-Type": contentType },
+        body,
+      });
+    const bodies: [string, string][] = [
+      ["multipart/form-data; boundary=something-else", '--nope\r\nContent-Disposition: form-data; name="intent"\r\n\r\nx'],
+      ["application/json", JSON.stringify({ intent: "create" })],
+    ];
+    for (const [contentType, body] of bodies) {
+      const created = await call(newTraining.action, await broken("/hr/trainings/new", contentType, body));
+      expect(created.status).toBe(400);
+      expect(created.text).toContain("could not be read");
+      const changed = await call(trainingPage.action, await broken(page(training.id), contentType, body), { trainingId: training.id });
+      expect(changed.status).toBe(400);
+      expect(changed.text).toContain("could not be read");
+    }
+    expect([await prisma.training.count(), await prisma.round.count()]).toEqual([trainings, rounds]);
   });
 });
 

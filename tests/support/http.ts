@@ -1,13 +1,20 @@
 import type { SessionUser } from "~/models/users.server";
+import { prisma } from "~/utils/db.server";
 import { commitSession, getSession } from "~/utils/session.server";
 
 export const ORIGIN = "http://candor.test";
 
-/** A session cookie for `user`, signed the way the app signs them. */
-export async function cookieFor(user: Pick<SessionUser, "id">): Promise<string> {
+/**
+ * A session cookie for `user`, signed the way the app signs them, with the user's current
+ * session version; `issuedAt` backdates the sign-in.
+ */
+export async function cookieFor(user: Pick<SessionUser, "id">, { issuedAt = Date.now() } = {}): Promise<string> {
+  const stored = await prisma.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
   const request = new Request(ORIGIN);
   const session = await getSession(request);
   session.set("userId", user.id);
+  session.set("version", stored?.sessionVersion ?? 0);
+  session.set("issuedAt", issuedAt);
   const setCookie = await commitSession(request, session);
   return setCookie.split(";")[0];
 }

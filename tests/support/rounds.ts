@@ -36,6 +36,8 @@ interface RoundOptions {
   name?: string;
   closesAt?: Date;
   trainingId?: string;
+  /** The departments (and roles) the round was sent to; everyone by default. */
+  audience?: { departmentIds: string[]; roleIds?: string[] };
 }
 
 export async function makeRound(options: RoundOptions = {}) {
@@ -54,7 +56,7 @@ export async function makeRound(options: RoundOptions = {}) {
       closesAt,
       closedAt: state === "closed" ? closesAt : null,
       k: options.k ?? 5,
-      audience: JSON.stringify({ departmentIds: [], roleIds: [] }),
+      audience: JSON.stringify({ departmentIds: options.audience?.departmentIds ?? [], roleIds: options.audience?.roleIds ?? [] }),
       invitedCount: options.invitedCount ?? 0,
       trainingId: options.trainingId,
     },

@@ -239,8 +239,12 @@ describe("CSV", () => {
       TODAY,
     );
     const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
-    expect(lines[0]).toBe("Title,Status,Deadline,Overdue,Owner,Owner e-mail,Department,Role,Training,Round,Published,Description,Latest note");
-    expect(lines[1]).toBe("'=1+1,Planned,2026-03-01,yes,Ana,ana@example.com,Sales,,,Spring,no,<script>alert(1)</script>,'@SUM(A1)");
-    expect(lines[2]).toContain("Fix the rota,Done,2026-03-01,no,");
+    expect(lines[0]).toBe(
+      '"Title","Status","Deadline","Overdue","Owner","Owner e-mail","Department","Role","Training","Round","Published","Description","Latest note"',
+    );
+    expect(lines[1]).toBe(
+      `"'=1+1","Planned","2026-03-01","yes","Ana","ana@example.com","Sales",,,"Spring","no","<script>alert(1)</script>","'@SUM(A1)"`,
+    );
+    expect(lines[2]).toContain('"Fix the rota","Done","2026-03-01","no",');
   });
 });

@@ -98,18 +98,26 @@ describe("neutraliseFormula", () => {
 });
 
 describe("toCsv", () => {
-  it("writes a byte-order mark, CRLF line ends and quotes where needed", () => {
-    expect(toCsv(["a", "b"], [["x,y", 'say "hi"'], ["line\nbreak", null]])).toBe(
-      '\uFEFFa,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n',
+  it("writes a byte-order mark, CRLF line ends and every text cell quoted", () => {
+    expect(toCsv(["a", "b"], [["x,y", 'say "hi"'], ["line\nbreak", null], ["plain", ""]])).toBe(
+      '\uFEFF"a","b"\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n"plain",""\r\n',
     );
   });
 
-  it("writes numbers as numbers, negative ones included", () => {
-    expect(toCsv(["nps"], [[-12.5], [0]])).toBe("\uFEFFnps\r\n-12.5\r\n0\r\n");
+  it("writes numbers as numbers, unquoted, negative ones included", () => {
+    expect(toCsv(["nps"], [[-12.5], [0]])).toBe('\uFEFF"nps"\r\n-12.5\r\n0\r\n');
   });
 
   it("neutralises formula-looking text cells", () => {
-    expect(toCsv(["comment"], [["=1+1"], ["-5 is my score"]])).toBe("\uFEFFcomment\r\n'=1+1\r\n'-5 is my score\r\n");
+    expect(toCsv(["comment"], [["=1+1"], ["-5 is my score"]])).toBe(`\uFEFF"comment"\r\n"'=1+1"\r\n"'-5 is my score"\r\n`);
+  });
+
+  it("quotes text with a semicolon, so a spreadsheet that splits on ';' cannot start a cell with a formula", () => {
+    expect(toCsv(["comment"], [["x;=HYPERLINK(\"http://evil.example\")"], ["a;b", 1]])).toBe(
+      '\uFEFF"comment"\r\n"x;=HYPERLINK(""http://evil.example"")"\r\n"a;b",1\r\n',
+    );
+    const semicolonSplit = parseCsv(toCsv(["a", "b"], [["x;=1+1", "y"]]).replace(/,/g, ";"));
+    expect(semicolonSplit.records[1].fields).toEqual(["x;=1+1", "y"]);
   });
 
   it("round-trips through the parser", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { redactPath } from "~/utils/log-redaction";
+import { redactPath, redactTokenIn } from "~/utils/log-redaction";
 import { isCrossSiteRequest } from "~/utils/same-origin";
 import { resolveDatabaseUrl } from "~/utils/database-url";
+import { safeRedirect } from "~/utils/safe-redirect";
 import path from "node:path";
 
 describe("redactPath", () => {
@@ -14,9 +15,100 @@ describe("redactPath", () => {
     expect(redactPath("/hr/people?q=someone")).toBe("/hr/people");
   });
 
+  it("cuts the token out of every spelling the router serves as a personal link", () => {
+    const token = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MDEyMzQ1Ng";
+    const spellings = [
+      `/A/${token}`,
+      `/%61/${token}`,
+      `/%41/${token}`,
+      `/a/${token.slice(0, 5)}%${token.charCodeAt(5).toString(16)}${token.slice(6)}`,
+      `//a/${token}`,
+      `/a//${token}`,
+      `/./a/${token}`,
+      `/x/../a/${token}`,
+      `/%2e/a/${token}`,
+      `/a\\${token}`,
+      `/a%2F${token}`,
+      `/%2561/${token}`,
+    ];
+    for (const path of spellings) {
+      const logged = redactPath(path);
+      expect(logged, path).toBe("/a/[token]");
+      expect(logged.toLowerCase()).not.toContain(token.toLowerCase());
+    }
+    expect(redactPath(`/A/${token}/Extra?x=1`)).toBe("/a/[token]/extra");
+  });
+
   it("leaves other paths alone", () => {
     expect(redactPath("/hr/rounds/abc")).toBe("/hr/rounds/abc");
     expect(redactPath("/about/a/x")).toBe("/about/a/x");
+    expect(redactPath("/hr/People/%41bc")).toBe("/hr/People/%41bc");
+    expect(redactPath("/a")).toBe("/a");
+    expect(redactPath("/s/kiosk-key?kiosk=1")).toBe("/s/kiosk-key");
+  });
+});
+
+describe("redactTokenIn", () => {
+  const token = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MDEyMzQ1Ng";
+
+  it("cuts the request's token out of an error's text, in whatever spelling it is quoted", () => {
+    const url = `http://candor.test/%41/${token}/extra?lang=uk`;
+    const text = [
+      `Error: You made a POST request to "/%41/${token}/extra" but did not provide an action`,
+      `while reading /a/${token.toLowerCase()}/extra`,
+      `token ${token.toUpperCase()} in a message`,
+    ].join("\n");
+    const redacted = redactTokenIn(text, url);
+    expect(redacted.toLowerCase()).not.toContain(token.toLowerCase());
+    expect(redacted).toContain('"/a/[token]/extra"');
+    expect(redacted).toContain("token [token] in a message");
+  });
+
+  it("leaves the text of other requests alone", () => {
+    const text = `Error: something broke at /hr/rounds/${token}`;
+    expect(redactTokenIn(text, `http://candor.test/hr/rounds/${token}`)).toBe(text);
+  });
+});
+
+describe("safeRedirect", () => {
+  it("keeps paths of Candor itself, with their query and fragment", () => {
+    for (const path of ["/hr", "/hr/people?q=ana&page=2", "/hr/rounds/abc#results", "/login?redirectTo=%2Fhr", "/"]) {
+      expect(safeRedirect(path)).toBe(path);
+    }
+  });
+
+  it("refuses every known way to name another site", () => {
+    const bypasses = [
+      "//evil.example",
+      "//evil.example/hr",
+      "///evil.example",
+      "/\\evil.example",
+      "\\/evil.example",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r/evil.example",
+      "/\t\\evil.example",
+      "/\u0000/evil.example",
+      "/\u001f/evil.example",
+      "/\u007f/evil.example",
+      "/ /evil.example",
+      "/\u00a0/evil.example",
+      "/\u2028/evil.example",
+      "/\u200b/evil.example",
+      "/\ufeff/evil.example",
+      "\t//evil.example",
+      " //evil.example",
+      "https://evil.example",
+      "http:/evil.example",
+      "javascript:alert(1)",
+      "evil.example",
+      "",
+    ];
+    for (const to of bypasses) expect(safeRedirect(to), JSON.stringify(to)).toBe("/hr");
+  });
+
+  it("falls back for anything but a string", () => {
+    for (const to of [null, undefined, 42, ["/hr/people"], { href: "/hr/people" }]) expect(safeRedirect(to, "/x")).toBe("/x");
   });
 });
 
