@@ -1,5 +1,6 @@
 import { NavLink } from "@remix-run/react";
 import type { RoundStatus } from "~/domain/round-status";
+import { Withheld, WithheldFootnote } from "./results/withheld";
 
 const STATUS: Record<RoundStatus, { label: string; className: string }> = {
   scheduled: { label: "Scheduled", className: "badge badge-info" },
@@ -15,9 +16,12 @@ export function percent(rate: number): string {
   return `${Math.round(rate * 100)}%`;
 }
 
-/** A response count as the results gate gave it: null means the anonymity rules withhold it. */
-export function ResponseCount({ responses, rate, k }: { responses: number | null; rate: number | null; k: number }) {
-  if (responses === null) return <span className="suppressed">fewer than {k}</span>;
+/**
+ * A response count as the results gate gave it: null means the anonymity rules withhold it,
+ * with the one label every withheld figure carries (pages using it show WithheldFootnote).
+ */
+export function ResponseCount({ responses, rate }: { responses: number | null; rate: number | null }) {
+  if (responses === null) return <Withheld />;
   return (
     <>
       {responses}
@@ -56,7 +60,7 @@ export function RoundCountsTable({ counts }: { counts: CountsView }) {
               <th scope="row">Everyone</th>
               <td className="num">{counts.overall.invited}</td>
               <td className="num">
-                <ResponseCount responses={counts.overall.responses} rate={counts.overall.rate} k={counts.k} />
+                <ResponseCount responses={counts.overall.responses} rate={counts.overall.rate} />
               </td>
             </tr>
           ) : null}
@@ -65,16 +69,13 @@ export function RoundCountsTable({ counts }: { counts: CountsView }) {
               <th scope="row">{department.name}</th>
               <td className="num">{department.invited}</td>
               <td className="num">
-                <ResponseCount responses={department.responses} rate={department.rate} k={counts.k} />
+                <ResponseCount responses={department.responses} rate={department.rate} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="table-note muted small">
-        Counts of fewer than {counts.k} responses are not shown, and neither is a count that would let someone work one
-        out from the others. Results appear only for groups of at least {counts.k}.
-      </p>
+      <WithheldFootnote k={counts.k} />
     </div>
   );
 }

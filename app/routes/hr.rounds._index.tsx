@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader, Pagination } from "~/components/page";
+import { WithheldFootnote } from "~/components/results/withheld";
 import { ResponseCount, RoundStatusBadge, RoundsTabs } from "~/components/round-figures";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatUtc } from "~/domain/utc-time";
@@ -104,7 +105,7 @@ export default function Rounds() {
                     <td className="num">{round.counts?.invited}</td>
                     <td className="num">
                       {round.counts ? (
-                        <ResponseCount responses={round.counts.responses} rate={round.counts.rate} k={round.counts.k} />
+                        <ResponseCount responses={round.counts.responses} rate={round.counts.rate} />
                       ) : null}
                     </td>
                   </tr>
@@ -112,6 +113,7 @@ export default function Rounds() {
               </tbody>
             </table>
           </div>
+          <WithheldFootnote />
           <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
         </>
       )}

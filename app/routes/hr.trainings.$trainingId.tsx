@@ -189,7 +189,7 @@ function RoundsCard({ data }: { data: LoaderData }) {
                   </td>
                   <td className="num">{round.counts?.invited ?? "–"}</td>
                   <td className="num">
-                    {round.counts ? <ResponseCount responses={round.counts.responses} rate={round.counts.rate} k={round.counts.k} /> : "–"}
+                    {round.counts ? <ResponseCount responses={round.counts.responses} rate={round.counts.rate} /> : "–"}
                   </td>
                   <td className="row-links">
                     {isAdmin ? <Link to={`/hr/rounds/${round.id}`} aria-label={`Round page of ${round.name}`}>Round page</Link> : null}
