@@ -14,7 +14,7 @@ import { EmptyState, PageHeader } from "~/components/page";
 import { newActionHref } from "~/domain/action-items";
 import { getRoundComments, getRoundResults, type GroupResult } from "~/models/results.server";
 import { requireUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { forbidden, notFound } from "~/utils/http.server";
 import { pageFrom, queryText, requireId } from "~/utils/params.server";
 import { withResultsAccess } from "~/utils/results-access.server";
 
@@ -61,10 +61,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (results.state !== "closed") return { view: "counts" as const, round: results.round, results, canExport };
 
   const url = new URL(request.url);
-  const shown = [results.overall, ...results.departments, ...results.roles, ...results.cells].filter(
-    (g): g is GroupResult => g !== null && g.figures !== null,
-  );
-  const focus = shown.find((g) => g.key === url.searchParams.get("group")) ?? shown[0] ?? null;
+  const groups = [results.overall, ...results.departments, ...results.roles, ...results.cells].filter((g): g is GroupResult => g !== null);
+  const requested = url.searchParams.get("group");
+  // A group outside what this viewer may see (another department, for a manager) is refused,
+  // not quietly replaced by one they may see.
+  if (requested && !groups.some((g) => g.key === requested)) {
+    throw user.role === "ADMIN" ? notFound("There is no such group in this round.") : forbidden("That group is not yours to see.");
+  }
+  const shown = groups.filter((g) => g.figures !== null);
+  const focus = shown.find((g) => g.key === requested) ?? shown[0] ?? null;
   const category = categorySchema.parse(url.searchParams.get("category"));
   const filters = { q: queryText(url, "q"), category: category ?? "" };
   const comments =

@@ -57,14 +57,17 @@ describe("the results page", () => {
     expect(focused.data.filters).toEqual({ q: "north says 1", category: "promoter" });
   });
 
-  it("shows a manager only their own department, whatever group they ask for", async () => {
+  it("shows a manager only their own department, and refuses another one asked for by name", async () => {
     const { round, north, south, role } = await closedRound();
     const manager = await makeUser("MANAGER", north.id);
-    const result = await call(
+    const other = await call(
       resultsPage.loader,
       await makeRequest(page(round.id, `?group=${encodeURIComponent(departmentKey(south.id))}`), { as: manager }),
       { roundId: round.id },
     );
+    expect(other.status).toBe(403);
+    expect(other.text).not.toContain(south.name);
+    const result = await call(resultsPage.loader, await makeRequest(page(round.id), { as: manager }), { roundId: round.id });
     expect(result.status).toBe(200);
     expect(result.data).toMatchObject({ overall: null, roles: [], canExport: false, focus: { key: departmentKey(north.id) } });
     const text = JSON.stringify(result.data);
