@@ -90,6 +90,8 @@ export async function attemptLogin(
     byEmailAtAddress.recordFailure(pairKey, now);
     byEmail.recordFailure(emailKey, now);
     byAddress.recordFailure(address, now);
+    // Kept for HR to spot someone trying passwords; whether the e-mail exists is not recorded.
+    await recordAudit({ id: null, email: emailKey.slice(0, 254) }, "user.sign-in-failed", address);
     return { ok: false, message: WRONG_LOGIN };
   }
   // Only the owner's own count starts again: a sign-in must not wipe out others' guesses.

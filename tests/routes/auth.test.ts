@@ -83,6 +83,17 @@ describe("signing in", () => {
     expect((await signIn(admin.email, TEST_PASSWORD)).status).toBe(401);
   });
 
+  it("records failed sign-ins in the audit log, without telling whether the e-mail exists", async () => {
+    const admin = await makeUser("ADMIN");
+    await signIn(admin.email, "not the password", "198.51.100.44");
+    await signIn("nobody-here@example.test", "whatever", "198.51.100.44");
+    const failed = await prisma.auditLog.findMany({ where: { action: "user.sign-in-failed", target: "198.51.100.44" }, orderBy: { id: "asc" } });
+    expect(failed.map((entry) => [entry.actorId, entry.actorEmail])).toEqual([
+      [null, admin.email],
+      [null, "nobody-here@example.test"],
+    ]);
+  });
+
   it("records sign-ins in the audit log", async () => {
     const admin = await makeUser("ADMIN");
     await signIn(admin.email, TEST_PASSWORD);
