@@ -23,3 +23,11 @@ export function isInAudience(audience: Audience, person: { departmentId: string;
   const roleOk = audience.roleIds.length === 0 || audience.roleIds.includes(person.roleId);
   return departmentOk && roleOk;
 }
+
+/** "Everyone in the directory", or "Departments: Sales, Support. Role: Engineer", for pages. */
+export function describeAudience(names: { departments: readonly string[]; roles: readonly string[] }): string {
+  const list = (one: string, many: string, items: readonly string[]) =>
+    items.length === 0 ? "" : `${items.length === 1 ? one : many}: ${items.join(", ")}`;
+  const parts = [list("Department", "Departments", names.departments), list("Role", "Roles", names.roles)].filter(Boolean);
+  return parts.length === 0 ? "Everyone in the directory" : parts.join(". ");
+}

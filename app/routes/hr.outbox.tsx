@@ -49,7 +49,7 @@ export default function Outbox() {
               <caption className="visually-hidden">Messages, newest first</caption>
               <thead>
                 <tr>
-                  <th scope="col">When (UTC)</th>
+                  <th scope="col">When</th>
                   <th scope="col">Kind</th>
                   <th scope="col">To</th>
                   <th scope="col">Message</th>

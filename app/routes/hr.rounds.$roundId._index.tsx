@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { SharedLinkCaution } from "~/components/shared-link-caution";
 import { PageHeader } from "~/components/page";
 import { RoundCountsTable, RoundStatusBadge } from "~/components/round-figures";
+import { describeAudience } from "~/domain/audience";
 import { kioskLink, sharedLink } from "~/domain/links";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatUtc } from "~/domain/utc-time";
@@ -147,14 +148,7 @@ export default function RoundPage() {
   const training = round.kind.startsWith("TRAINING");
   const audience = training
     ? `The training's participants${round.audience.departments.length > 0 ? `, from ${round.audience.departments.join(", ")}` : ""}`
-    : round.audience.departments.length === 0 && round.audience.roles.length === 0
-      ? "Everyone in the directory"
-      : [
-          round.audience.departments.length > 0 ? `Departments: ${round.audience.departments.join(", ")}` : "",
-          round.audience.roles.length > 0 ? `Roles: ${round.audience.roles.join(", ")}` : "",
-        ]
-          .filter(Boolean)
-          .join(". ");
+    : describeAudience(round.audience);
   return (
     <>
       <PageHeader

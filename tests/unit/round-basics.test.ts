@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EVERYONE, isInAudience, parseAudience } from "~/domain/audience";
+import { describeAudience, EVERYONE, isInAudience, parseAudience } from "~/domain/audience";
 import { roundStatus } from "~/domain/round-status";
 
 const at = (iso: string) => new Date(iso);
@@ -35,5 +35,12 @@ describe("audience", () => {
   it("reads the stored JSON and refuses a malformed one", () => {
     expect(parseAudience('{"departmentIds":["a"]}')).toEqual({ departmentIds: ["a"], roleIds: [] });
     expect(() => parseAudience('{"departmentIds":[1]}')).toThrow();
+  });
+
+  it("is described in words, capitalised, singular or plural", () => {
+    expect(describeAudience({ departments: [], roles: [] })).toBe("Everyone in the directory");
+    expect(describeAudience({ departments: ["Marketing", "Sales"], roles: [] })).toBe("Departments: Marketing, Sales");
+    expect(describeAudience({ departments: ["Sales"], roles: ["Engineer", "Lead"] })).toBe("Department: Sales. Roles: Engineer, Lead");
+    expect(describeAudience({ departments: [], roles: ["Lead"] })).toBe("Role: Lead");
   });
 });

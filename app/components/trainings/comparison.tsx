@@ -1,5 +1,6 @@
 import { BreakdownChart, GroupedDistributionChart, ROUND_SERIES_COLOURS } from "~/components/charts";
-import { formatDay, formatInterval, formatRate } from "~/components/results/format";
+import { formatInterval, formatRate } from "~/components/results/format";
+import { formatDay } from "~/domain/utc-time";
 import { intervalMethod } from "~/components/results/nps-summary";
 import { Withheld } from "~/components/results/withheld";
 import { formatNps, formatShare, RATING_VALUES } from "~/domain/group-figures";

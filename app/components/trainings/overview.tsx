@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { BeforeAfterChart, type BeforeAfterBar } from "~/components/charts";
-import { formatDay, formatInterval } from "~/components/results/format";
+import { formatInterval } from "~/components/results/format";
+import { formatDay } from "~/domain/utc-time";
 import { Withheld } from "~/components/results/withheld";
 import { formatNps } from "~/domain/group-figures";
 import type { NpsChange } from "~/domain/nps";
