@@ -31,3 +31,12 @@ export function describeAudience(names: { departments: readonly string[]; roles:
   const parts = [list("Department", "Departments", names.departments), list("Role", "Roles", names.roles)].filter(Boolean);
   return parts.length === 0 ? "Everyone in the directory" : parts.join(". ");
 }
+
+/**
+ * Whether someone could be in both audiences: their departments meet (or one takes every
+ * department) and their roles meet (or one takes every role).
+ */
+export function audiencesOverlap(a: Audience, b: Audience): boolean {
+  const meet = (x: string[], y: string[]) => x.length === 0 || y.length === 0 || x.some((id) => y.includes(id));
+  return meet(a.departmentIds, b.departmentIds) && meet(a.roleIds, b.roleIds);
+}

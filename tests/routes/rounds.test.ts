@@ -8,9 +8,6 @@ import * as poster from "~/routes/hr.rounds.$roundId.poster";
 import * as roundsList from "~/routes/hr.rounds._index";
 import * as newRound from "~/routes/hr.rounds.new";
 import * as outbox from "~/routes/hr.outbox";
-import * as scheduleList from "~/routes/hr.rounds.schedules._index";
-import * as newSchedule from "~/routes/hr.rounds.schedules.new";
-import * as schedulePage from "~/routes/hr.rounds.schedules.$scheduleId";
 import { prisma } from "~/utils/db.server";
 import { hashToken } from "~/utils/tokens.server";
 import { makeOrg, makeUser } from "../support/fixtures";
@@ -226,39 +223,3 @@ describe("the outbox page", () => {
   });
 });
 
-describe("recurring eNPS pages", () => {
-  it("set up a schedule, refusing bad input with messages and storing nothing", async () => {
-    const admin = await makeUser("ADMIN");
-    const { survey } = await setting();
-    const form = { name: "Quarterly eNPS", surveyId: survey.id, cadence: "MONTHLY", openDays: "14", startsOn: "2027-01-01", k: "5", audience: "everyone" };
-    const before = await prisma.schedule.count();
-    const send = async (changes: Record<string, string>) =>
-      call(newSchedule.action, await makeRequest("/hr/rounds/schedules/new", { as: admin, form: { ...form, ...changes } }));
-    const tooLong = await send({ openDays: "40" });
-    expect(tooLong.status).toBe(400);
-    expect(tooLong.data.errors.openDays).toBe("With this cadence a round can stay open from 1 to 28 days, so it closes before the next one opens.");
-    expect((await send({ k: "1" })).data.errors.k).toBe("k must be a whole number from 3 to 100.");
-    expect((await send({ startsOn: "2027-02-30" })).data.errors.startsOn).toBe("Enter the day the first round opens, as a date.");
-    expect((await send({ cadence: "WEEKLY" })).data.errors.cadence).toBe("Choose how often a round opens.");
-    expect(await prisma.schedule.count()).toBe(before);
-
-    const saved = await send({});
-    expect(saved.status).toBe(302);
-    const id = saved.headers.get("Location")!.split("/").pop()!;
-    const page = await call(schedulePage.loader, await makeRequest(`/hr/rounds/schedules/${id}`, { as: admin }), { scheduleId: id });
-    expect(page.data.upcoming.map((o: { period: string }) => o.period)).toEqual(["2027-01", "2027-02", "2027-03"]);
-    const paused = await call(schedulePage.action, await makeRequest(`/hr/rounds/schedules/${id}`, { as: admin, form: { intent: "pause" } }), { scheduleId: id });
-    expect(paused.status).toBe(302);
-    expect((await prisma.schedule.findUniqueOrThrow({ where: { id } })).active).toBe(false);
-    const list = await call(scheduleList.loader, await makeRequest("/hr/rounds/schedules", { as: admin }));
-    expect(list.data.schedules.map((s: { id: string }) => s.id)).toContain(id);
-  });
-
-  it("are for admins only, and answer 404 for an unknown schedule", async () => {
-    const admin = await makeUser("ADMIN");
-    const manager = await makeUser("MANAGER", (await makeOrg({ departments: 1, roles: 1, perCell: 0 })).departments[0].id);
-    expect((await call(scheduleList.loader, await makeRequest("/hr/rounds/schedules", { as: manager }))).status).toBe(403);
-    expect((await call(newSchedule.action, await makeRequest("/hr/rounds/schedules/new", { as: manager, form: {} }))).status).toBe(403);
-    expect((await call(schedulePage.loader, await makeRequest("/hr/rounds/schedules/x", { as: admin }), { scheduleId: "missing" })).status).toBe(404);
-  });
-});

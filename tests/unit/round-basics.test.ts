@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeAudience, EVERYONE, isInAudience, parseAudience } from "~/domain/audience";
+import { audiencesOverlap, describeAudience, EVERYONE, isInAudience, parseAudience } from "~/domain/audience";
 import { roundStatus } from "~/domain/round-status";
 
 const at = (iso: string) => new Date(iso);
@@ -35,6 +35,14 @@ describe("audience", () => {
   it("reads the stored JSON and refuses a malformed one", () => {
     expect(parseAudience('{"departmentIds":["a"]}')).toEqual({ departmentIds: ["a"], roleIds: [] });
     expect(() => parseAudience('{"departmentIds":[1]}')).toThrow();
+  });
+
+  it("overlaps another when someone could be in both", () => {
+    expect(audiencesOverlap(EVERYONE, { departmentIds: ["sales"], roleIds: ["rep"] })).toBe(true);
+    expect(audiencesOverlap({ departmentIds: ["sales"], roleIds: [] }, { departmentIds: ["ops"], roleIds: [] })).toBe(false);
+    expect(audiencesOverlap({ departmentIds: ["sales", "ops"], roleIds: [] }, { departmentIds: ["ops"], roleIds: ["rep"] })).toBe(true);
+    expect(audiencesOverlap({ departmentIds: ["sales"], roleIds: ["lead"] }, { departmentIds: [], roleIds: ["rep"] })).toBe(false);
+    expect(audiencesOverlap({ departmentIds: [], roleIds: ["rep"] }, { departmentIds: ["ops"], roleIds: [] })).toBe(true);
   });
 
   it("is described in words, capitalised, singular or plural", () => {
