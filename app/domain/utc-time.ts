@@ -52,3 +52,13 @@ function realDate(year: number, month: number, day: number, hour: number, minute
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return date;
 }
+
+/** "5 minutes ago", "3 hours ago", "2 days ago": how long before `now` something happened. */
+export function formatTimeAgo(value: Date | string, now: Date): string {
+  const minutes = Math.floor((now.getTime() - new Date(value).getTime()) / 60_000);
+  const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"} ago`;
+  if (minutes < 1) return "less than a minute ago";
+  if (minutes < 60) return count(minutes, "minute");
+  if (minutes < 48 * 60) return count(Math.floor(minutes / 60), "hour");
+  return count(Math.floor(minutes / (24 * 60)), "day");
+}

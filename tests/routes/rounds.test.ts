@@ -1,4 +1,4 @@
-import { REMINDER_KEPT_TO } from "~/models/invitations.server";
+import { REMINDER_KEPT_TO, sendReminders } from "~/models/invitations.server";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "~/domain/csv";
 import { toDateTimeInput } from "~/domain/utc-time";
@@ -137,21 +137,28 @@ describe("the rounds list and a round's page", () => {
     expect((await post({ intent: "remind" })).status).toBe(409);
   });
 
-  it("sends reminders and invitations to the outbox, saying that nothing was delivered", async () => {
+  it("without a mail server, refuses e-mail (no links minted, nothing kept) and offers no confirmation for it", async () => {
     const admin = await makeUser("ADMIN");
     const org = await makeOrg({ departments: 1, roles: 1, perCell: 6 });
     const round = await launchOpenRound({ audience: { departmentIds: [org.departments[0].id], roleIds: [] } });
     const post = async (intent: string) =>
       call(roundPage.action, await makeRequest(`/hr/rounds/${round.id}`, { as: admin, form: { intent } }), { roundId: round.id });
-    expect((await post("invite")).status).toBe(302);
-    expect((await post("remind")).status).toBe(302);
-    const page = await call(roundPage.loader, await makeRequest(`/hr/rounds/${round.id}`, { as: admin }), { roundId: round.id });
-    expect(page.data.mailConfigured).toBe(false);
-    expect(page.data.round.lastReminderAt).not.toBeNull();
-    const kinds = (await prisma.outboxMessage.findMany({ select: { kind: true } })).map((m) => m.kind);
-    expect(kinds.filter((k) => k === "INVITATION")).toHaveLength(6);
-    // One kept row for the whole batch: not even the number of reminders is kept.
-    expect(kinds.filter((k) => k === "REMINDER")).toHaveLength(1);
+    for (const intent of ["invite", "remind"]) {
+      const refused = await post(intent);
+      expect(refused.status, intent).toBe(409);
+      expect(refused.text).toMatch(/^E-mail is not set up \(no SMTP_URL\), so Candor cannot send invitations or reminders: nothing was sent and no links were made\./);
+    }
+    expect(await prisma.invitationToken.count({ where: { invitation: { roundId: round.id } } })).toBe(0);
+    expect(await prisma.outboxMessage.count()).toBe(0);
+    const stored = await prisma.round.findUniqueOrThrow({ where: { id: round.id } });
+    expect(stored).toMatchObject({ remindersSent: 0, lastReminderAt: null });
+
+    for (const confirm of ["invite", "remind"]) {
+      const page = await call(roundPage.loader, await makeRequest(`/hr/rounds/${round.id}?confirm=${confirm}`, { as: admin }), { roundId: round.id });
+      expect(page.data).toMatchObject({ mailConfigured: false, confirm: null });
+    }
+    const close = await call(roundPage.loader, await makeRequest(`/hr/rounds/${round.id}?confirm=close`, { as: admin }), { roundId: round.id });
+    expect(close.data.confirm).toBe("close");
   });
 });
 
@@ -214,7 +221,8 @@ describe("the outbox page", () => {
     const admin = await makeUser("ADMIN");
     const org = await makeOrg({ departments: 1, roles: 1, perCell: 1 });
     const round = await launchOpenRound({ audience: { departmentIds: [org.departments[0].id], roleIds: [] } });
-    await call(roundPage.action, await makeRequest(`/hr/rounds/${round.id}`, { as: admin, form: { intent: "remind" } }), { roundId: round.id });
+    // Written while no mail server is set up: kept, never sent.
+    await sendReminders(admin, round.id, "http://candor.test");
     const page = await call(outbox.loader, await makeRequest("/hr/outbox", { as: admin }));
     expect(page.data.messages[0]).toMatchObject({ kind: "REMINDER", to: REMINDER_KEPT_TO, sentAt: null });
     expect(page.data.mailConfigured).toBe(false);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { invitationMail, mayShowReminderCount, reminderMail } from "~/domain/invitation-mail";
+import { invitationMail, mayShowReminderCount, remindedRecently, reminderMail } from "~/domain/invitation-mail";
 import { KEPT_LINK, kioskLink, personalLink, sharedLink } from "~/domain/links";
 import { maySeeRound } from "~/domain/round-access";
 import { audienceOf, launchFormSchema, roundRuleProblems } from "~/domain/round-input";
 import { scheduleFormSchema } from "~/domain/schedule-input";
-import { formatDay, formatUtc, formatUtcDate, parseDateInput, parseDateTimeInput, toDateTimeInput } from "~/domain/utc-time";
+import { formatDay, formatTimeAgo, formatUtc, formatUtcDate, parseDateInput, parseDateTimeInput, toDateTimeInput } from "~/domain/utc-time";
 
 const at = (iso: string) => new Date(iso);
 const now = at("2026-03-01T12:00:00Z");
@@ -104,6 +104,15 @@ describe("UTC dates", () => {
     expect(formatUtc("2026-03-01T08:00:00.000Z")).toBe("1 Mar 2026, 08:00 UTC");
     expect(formatUtcDate(at("2026-03-01T08:00:00Z"))).toBe("2026-03-01");
   });
+
+  it("say how long ago something happened", () => {
+    const now = at("2026-03-10T12:00:00Z");
+    expect(formatTimeAgo(at("2026-03-10T11:59:30Z"), now)).toBe("less than a minute ago");
+    expect(formatTimeAgo(at("2026-03-10T11:59:00Z"), now)).toBe("1 minute ago");
+    expect(formatTimeAgo(at("2026-03-10T09:10:00Z"), now)).toBe("2 hours ago");
+    expect(formatTimeAgo("2026-03-09T12:00:00.000Z", now)).toBe("24 hours ago");
+    expect(formatTimeAgo(at("2026-03-07T12:00:00Z"), now)).toBe("3 days ago");
+  });
 });
 
 describe("links and mail", () => {
@@ -123,6 +132,13 @@ describe("links and mail", () => {
     expect(reminder.text).toContain("[personal link]");
     expect(reminder.text).not.toMatch(/Iva/);
     expect(reminder.text).toContain("15 Mar 2026, 12:00 UTC");
+  });
+
+  it("ask to confirm reminders sent again within a day", () => {
+    const now = at("2026-03-10T12:00:00Z");
+    expect(remindedRecently(null, now)).toBe(false);
+    expect(remindedRecently(at("2026-03-09T12:00:01Z"), now)).toBe(true);
+    expect(remindedRecently("2026-03-09T12:00:00.000Z", now)).toBe(false);
   });
 
   it("withholds the number of reminders when it would tell that 1 to k-1 have answered", () => {
