@@ -73,6 +73,7 @@ const score = (promoters: number, passives: number, detractors: number) => ({
   promoters,
   passives,
   detractors,
+  population: null,
 });
 const shown = (p: number, pa: number, d: number): RoundOutcome => ({ state: "shown", k: 5, score: score(p, pa, d) });
 
