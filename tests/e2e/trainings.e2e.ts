@@ -130,11 +130,18 @@ describe("HR in the browser", () => {
     await page.getByLabel("Find people by name or e-mail").fill("Ada");
     await page.getByRole("button", { name: "Search" }).click();
     await page.getByRole("checkbox", { name: /Ada Lovelace/ }).check();
-    await page.getByRole("checkbox", { name: /Support/ }).check();
     await page.getByRole("button", { name: "Review" }).click();
     const review = page.getByRole("form", { name: "Check and create" });
     await review.waitFor();
+    // One person and k = 5: said before anything is created.
+    const warning = review.getByRole("alert");
+    expect(await warning.textContent()).toContain("No round of this training can ever show a score. Only 1 person can answer, fewer than k = 5");
+    await page.getByRole("button", { name: "Change something" }).click();
+    await page.getByRole("checkbox", { name: /Support/ }).check();
+    await page.getByRole("button", { name: "Review" }).click();
+    await review.waitFor();
     expect(await review.textContent()).toContain("9 people will get a personal link to each round");
+    expect(await review.getByRole("alert").count()).toBe(0);
     await page.getByRole("button", { name: "Create training" }).click();
     await page.getByRole("heading", { level: 1, name: "Coaching basics" }).waitFor();
     expect(await page.getByRole("status").textContent()).toMatch(/set up with its before and after rounds: 9 participants are invited/);
