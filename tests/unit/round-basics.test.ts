@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { audiencesOverlap, describeAudience, EVERYONE, isInAudience, parseAudience } from "~/domain/audience";
-import { roundStatus } from "~/domain/round-status";
+import { roundStatus, scoreNameOf } from "~/domain/round-status";
 
 const at = (iso: string) => new Date(iso);
 const round = { opensAt: at("2026-03-01T08:00:00Z"), closesAt: at("2026-03-15T18:00:00Z"), closedAt: null };
@@ -15,6 +15,13 @@ describe("roundStatus", () => {
 
   it("is closed once closed early by hand", () => {
     expect(roundStatus({ ...round, closedAt: at("2026-03-05T00:00:00Z") }, at("2026-03-06T00:00:00Z"))).toBe("closed");
+  });
+});
+
+describe("scoreNameOf", () => {
+  it("calls a training round's score NPS and every other round's eNPS", () => {
+    expect(["TRAINING_PRE", "TRAINING_POST", "TRAINING_FOLLOWUP"].map(scoreNameOf)).toEqual(["NPS", "NPS", "NPS"]);
+    expect(["PERIODIC", "PULSE"].map(scoreNameOf)).toEqual(["eNPS", "eNPS"]);
   });
 });
 

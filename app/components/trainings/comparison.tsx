@@ -60,7 +60,7 @@ function RoundScore({ side, label, round }: { side: Side; label: string; round: 
       <h3 id={`score-${side}`}>{label}</h3>
       {f ? (
         <>
-          <p className="stat nps-value" aria-label={`eNPS ${label.toLowerCase()}: ${formatNps(f.nps)}`}>
+          <p className="stat nps-value" aria-label={`NPS ${label.toLowerCase()}: ${formatNps(f.nps)}`}>
             {formatNps(f.nps)}
           </p>
           <p>
@@ -87,13 +87,13 @@ function ChangeLine({ title, change, none }: { title: string; change: NpsChange 
   );
 }
 
-/** eNPS before, after and at the follow-up side by side, with the change and whether it is beyond the noise. */
+/** The training's NPS before, after and at the follow-up side by side, with the change and whether it is beyond the noise. */
 export function ScoresSideBySide({ comparison }: { comparison: TrainingComparison }) {
   const rounds = roundsOf(comparison);
   const shown = rounds.filter((r) => r.round.figures);
   return (
     <section className="card" aria-labelledby="scores-heading">
-      <h2 id="scores-heading">eNPS before and after</h2>
+      <h2 id="scores-heading">NPS before and after</h2>
       <div className="score-sides">
         {rounds.map(({ side, label, round }) => (
           <RoundScore key={side} side={side} label={label} round={round} />
@@ -106,7 +106,8 @@ export function ScoresSideBySide({ comparison }: { comparison: TrainingCompariso
       {shown.length > 0 ? (
         <BreakdownChart
           name="training-scores"
-          label={`eNPS with 95% intervals: ${shown.map((r) => `${r.label} ${formatNps(r.round.figures!.nps)}`).join(", ")}`}
+          measure="NPS"
+          label={`NPS with 95% intervals: ${shown.map((r) => `${r.label} ${formatNps(r.round.figures!.nps)}`).join(", ")}`}
           groups={shown.map((r) => ({ name: r.label, nps: r.round.figures!.nps, low: r.round.figures!.low, high: r.round.figures!.high }))}
         />
       ) : null}
