@@ -1,5 +1,5 @@
 import type { ActionOutcome, OutcomeRound } from "~/domain/action-outcome";
-import { formatDay } from "~/domain/action-items";
+import { formatDay } from "~/domain/utc-time";
 import { formatNps } from "~/domain/group-figures";
 import { roundTo1, type NpsEstimate } from "~/domain/nps";
 import { formatInterval } from "./results/format";

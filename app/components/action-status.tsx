@@ -1,4 +1,5 @@
-import { formatDay, statusLabel } from "~/domain/action-items";
+import { statusLabel } from "~/domain/action-items";
+import { formatDay } from "~/domain/utc-time";
 
 const STATUS_CLASS: Record<string, string> = {
   PLANNED: "badge",

@@ -84,13 +84,13 @@ export interface ChartGroup {
   high: number;
 }
 
-/** eNPS per group as horizontal bars, with each group's 95% interval as a pale band behind. */
-export function BreakdownChart({ groups, label, name }: { groups: ChartGroup[]; label: string; name: string }) {
+/** eNPS (or a training's NPS) per group as horizontal bars, with each group's 95% interval as a pale band behind. */
+export function BreakdownChart({ groups, label, name, measure = "eNPS" }: { groups: ChartGroup[]; label: string; name: string; measure?: string }) {
   const data: ChartData<"bar", (number | [number, number])[]> = {
     labels: groups.map((g) => g.name),
     datasets: [
       {
-        label: "eNPS",
+        label: measure,
         data: groups.map((g) => g.nps),
         backgroundColor: groups.map((g) => HEAT_COLOURS[heatLevel(g.nps)]),
         barPercentage: 0.5,
@@ -113,7 +113,7 @@ export function BreakdownChart({ groups, label, name }: { groups: ChartGroup[]; 
     indexAxis: "y",
     plugins: { legend: { position: "bottom" } },
     scales: {
-      x: { min: -100, max: 100, title: { display: true, text: "eNPS", color: INK }, grid: { color: GRID } },
+      x: { min: -100, max: 100, title: { display: true, text: measure, color: INK }, grid: { color: GRID } },
       y: { grid: { display: false } },
     },
   };
@@ -235,7 +235,7 @@ export function BeforeAfterChart({ bars, label }: { bars: BeforeAfterBar[]; labe
     indexAxis: "y",
     plugins: { legend: { position: "bottom" } },
     scales: {
-      x: { suggestedMin: -100, suggestedMax: 100, title: { display: true, text: "eNPS / change in points", color: INK }, grid: { color: GRID } },
+      x: { suggestedMin: -100, suggestedMax: 100, title: { display: true, text: "NPS / change in points", color: INK }, grid: { color: GRID } },
       y: { grid: { display: false } },
     },
   };

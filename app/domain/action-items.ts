@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { toCsv } from "./csv";
 import { optionalText, requiredText } from "./text";
+import { formatDay } from "./utc-time";
 
 /**
  * Action items: what was decided after a round, who owns it and by when. Pure rules shared by
@@ -43,7 +44,6 @@ export const DIGEST_WINDOW_DAYS = 7;
 // its deadline wherever the server runs.
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** True for a real calendar day written YYYY-MM-DD (not 2026-02-30). */
@@ -80,13 +80,6 @@ export function dayBounds(now: Date): { start: Date; end: Date } {
     start: new Date(now.getFullYear(), now.getMonth(), now.getDate()),
     end: new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1),
   };
-}
-
-/** "31 May 2026": the same on the server and in every browser, whatever their locale. */
-export function formatDay(day: string): string {
-  const match = DAY.exec(day);
-  if (!match) return day;
-  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
 }
 
 /** "31 May 2026, 14:05" in the server's time zone, for the history of notes. */

@@ -23,3 +23,20 @@ export function isInAudience(audience: Audience, person: { departmentId: string;
   const roleOk = audience.roleIds.length === 0 || audience.roleIds.includes(person.roleId);
   return departmentOk && roleOk;
 }
+
+/** "Everyone in the directory", or "Departments: Sales, Support. Role: Engineer", for pages. */
+export function describeAudience(names: { departments: readonly string[]; roles: readonly string[] }): string {
+  const list = (one: string, many: string, items: readonly string[]) =>
+    items.length === 0 ? "" : `${items.length === 1 ? one : many}: ${items.join(", ")}`;
+  const parts = [list("Department", "Departments", names.departments), list("Role", "Roles", names.roles)].filter(Boolean);
+  return parts.length === 0 ? "Everyone in the directory" : parts.join(". ");
+}
+
+/**
+ * Whether someone could be in both audiences: their departments meet (or one takes every
+ * department) and their roles meet (or one takes every role).
+ */
+export function audiencesOverlap(a: Audience, b: Audience): boolean {
+  const meet = (x: string[], y: string[]) => x.length === 0 || y.length === 0 || x.some((id) => y.includes(id));
+  return meet(a.departmentIds, b.departmentIds) && meet(a.roleIds, b.roleIds);
+}

@@ -72,3 +72,12 @@ export function mayShowReminderCount(invited: number, reminded: number, k: numbe
   const used = invited - reminded;
   return used === 0 || used >= k;
 }
+
+/** Reminders sent again within this time ask HR to confirm once more: nobody likes a flood. */
+export const REMIND_AGAIN_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/** Whether reminders went out less than a day before `now`. */
+export function remindedRecently(lastReminderAt: Date | string | null, now: Date): boolean {
+  if (lastReminderAt === null) return false;
+  return now.getTime() - new Date(lastReminderAt).getTime() < REMIND_AGAIN_AFTER_MS;
+}

@@ -33,3 +33,13 @@ export const ROUND_KIND_LABELS: Record<RoundKind, string> = {
   TRAINING_POST: "After training",
   TRAINING_FOLLOWUP: "Training follow-up",
 };
+
+export type ScoreName = "eNPS" | "NPS";
+
+/**
+ * What a round's score is called: a training's rounds ask about the training (training NPS,
+ * shown as "NPS"); the others ask about the workplace (employee NPS, "eNPS").
+ */
+export function scoreNameOf(kind: string): ScoreName {
+  return kind.startsWith("TRAINING_") ? "NPS" : "eNPS";
+}

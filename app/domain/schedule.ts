@@ -120,3 +120,49 @@ export function nextOccurrence(schedule: Pick<ScheduleTiming, "cadence" | "start
   const latest = latestOpenedIndex(schedule, now);
   return occurrence(schedule, latest === null ? 0 : latest + 1);
 }
+
+/** When the period `date` falls in began: the 1st of its month, quarter or half-year (UTC). */
+export function periodStart(date: Date, cadence: Cadence): Date {
+  const step = CADENCE_MONTHS[cadence];
+  const month = Math.floor(date.getUTCMonth() / step) * step;
+  return new Date(Date.UTC(date.getUTCFullYear(), month, 1));
+}
+
+/** When the period after the one `date` falls in begins: a new schedule's natural first day. */
+export function nextPeriodStart(date: Date, cadence: Cadence): Date {
+  return addMonthsClamped(periodStart(date, cadence), CADENCE_MONTHS[cadence]);
+}
+
+export interface UpcomingRound {
+  period: string;
+  opensAt: Date;
+  closesAt: Date;
+  /** Due at once: the scheduler opens it at its next run, within a minute. */
+  opensNow: boolean;
+}
+
+/**
+ * The first `count` rounds a schedule made at `now` would open: the round of the current
+ * period first when it is due already (it opens at the scheduler's next run), then the ones
+ * to come.
+ */
+export function upcomingRounds(schedule: Pick<ScheduleTiming, "cadence" | "startsOn" | "openDays">, now: Date, count = 3): UpcomingRound[] {
+  const due = dueOccurrence({ ...schedule, createdAt: now }, now);
+  const first = due ? due.index : nextOccurrence(schedule, now).index;
+  return Array.from({ length: count }, (_, ahead) => {
+    const next = occurrence(schedule, first + ahead);
+    const opensNow = due !== null && ahead === 0;
+    return { period: next.period, opensAt: opensNow ? now : next.opensAt, closesAt: next.closesAt, opensNow };
+  });
+}
+
+/**
+ * The time a round of a schedule speaks for: its whole period, and its open days when they
+ * run past the period's end. Another periodic round for the same people within it would give
+ * them two surveys at once, or the trend two points for one period.
+ */
+export function periodSpan(round: { opensAt: Date; closesAt: Date }, cadence: Cadence): { start: Date; end: Date } {
+  const start = periodStart(round.opensAt, cadence);
+  const end = nextPeriodStart(round.opensAt, cadence);
+  return { start, end: round.closesAt.getTime() > end.getTime() ? round.closesAt : end };
+}

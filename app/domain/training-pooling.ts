@@ -17,6 +17,11 @@ export interface ShownScore extends CategoryCounts {
   se: number;
   low: number;
   high: number;
+  /**
+   * The invited count its interval was corrected with (the finite-population correction);
+   * null when it was not (a shared link: who could answer is unknown).
+   */
+  population: number | null;
 }
 
 export type RoundOutcome =
@@ -76,17 +81,21 @@ export function changeOf(row: TrainingRow): NpsChange | null {
 
 /**
  * One score from the answers of several rounds together: their promoters, passives and
- * detractors summed. The interval assumes a large population (the rounds' invited counts do
- * not add up to one population).
+ * detractors summed. Its interval gets the finite-population correction, as each round's
+ * does, with the rounds' invited counts added up as the population: the pooled rounds asked
+ * that many people, and a pool of one training is exactly that training. When any pooled
+ * round was not corrected (a shared link), neither is the pool: its population is unknown.
  */
 export function poolScores(scores: readonly ShownScore[]): PooledScore | null {
   const counts: CategoryCounts = { promoters: 0, passives: 0, detractors: 0 };
+  let population: number | null = 0;
   for (const score of scores) {
     counts.promoters += score.promoters;
     counts.passives += score.passives;
     counts.detractors += score.detractors;
+    population = population === null || score.population === null ? null : population + score.population;
   }
-  const estimate = estimateNps(counts);
+  const estimate = estimateNps(counts, population);
   return estimate && { ...estimate, ...counts, rounds: scores.length };
 }
 

@@ -1,13 +1,18 @@
 import { MIN_K } from "~/domain/anonymity";
-import { parseAudience, type Audience } from "~/domain/audience";
+import { audiencesOverlap, parseAudience, type Audience } from "~/domain/audience";
 import {
   dueOccurrence,
   MAX_OPEN_DAYS_BY_CADENCE,
   nextOccurrence,
+  nextPeriodStart,
+  periodSpan,
+  upcomingRounds,
   type Cadence,
+  type UpcomingRound,
 } from "~/domain/schedule";
 import { roundStatus } from "~/domain/round-status";
 import { usesPlaceholder } from "~/domain/survey";
+import { formatDay } from "~/domain/utc-time";
 import { prisma } from "~/utils/db.server";
 import { isUniqueViolation } from "~/utils/prisma-errors";
 import { recordAudit, type Actor } from "./audit.server";
@@ -26,6 +31,12 @@ export class ScheduleError extends Error {
   }
 }
 
+/**
+ * The schedule's first round would repeat a periodic round the same people already have in
+ * that period: they would get two surveys, and the trend two points for one period.
+ */
+export class ScheduleConflictError extends ScheduleError {}
+
 export interface ScheduleInput {
   name: string;
   surveyId: string;
@@ -37,8 +48,41 @@ export interface ScheduleInput {
   startsOn: Date;
 }
 
-/** Checks what the scheduler will need at every run, so a schedule never fails for these. */
-async function checkSchedule(input: ScheduleInput) {
+/**
+ * The periodic round (launched by hand or by another schedule; open, to come or over) that
+ * already asks people of this audience within the period of the schedule's first round.
+ */
+async function findOverlappingRound(input: ScheduleInput, first: UpcomingRound) {
+  const span = periodSpan(first, input.cadence);
+  const rounds = await prisma.round.findMany({
+    where: { kind: "PERIODIC", opensAt: { lt: span.end }, closesAt: { gt: span.start } },
+    orderBy: { opensAt: "asc" },
+    select: { name: true, audience: true, opensAt: true, closesAt: true, closedAt: true },
+  });
+  for (const round of rounds) {
+    const end = round.closedAt && round.closedAt < round.closesAt ? round.closedAt : round.closesAt;
+    if (end > span.start && end > round.opensAt && audiencesOverlap(parseAudience(round.audience), input.audience)) {
+      return { name: round.name, opensAt: round.opensAt, end };
+    }
+  }
+  return null;
+}
+
+function overlapMessage(round: { name: string; opensAt: Date; end: Date }, first: UpcomingRound, cadence: Cadence) {
+  const after = new Date(Math.max(round.end.getTime() - 1, first.opensAt.getTime()));
+  return (
+    `The periodic round "${round.name}" (${formatDay(round.opensAt)} to ${formatDay(round.end)}) already asks people of this ` +
+    `audience in ${first.period}: a second round would give them two surveys and the trend two points for one period. ` +
+    `Start with the next period instead: ${formatDay(nextPeriodStart(after, cadence))}.`
+  );
+}
+
+/**
+ * Checks what the scheduler will need at every run, so a schedule never fails for these, and
+ * that its first round does not repeat a periodic round of the same period. Returns the
+ * survey's name and the first rounds.
+ */
+async function checkSchedule(input: ScheduleInput, now: Date) {
   if (!Number.isInteger(input.k) || input.k < MIN_K) throw new ScheduleError("k", `k must be at least ${MIN_K}.`);
   const max = MAX_OPEN_DAYS_BY_CADENCE[input.cadence];
   if (!Number.isInteger(input.openDays) || input.openDays < 1 || input.openDays > max) {
@@ -46,7 +90,7 @@ async function checkSchedule(input: ScheduleInput) {
   }
   const survey = await prisma.survey.findUnique({
     where: { id: input.surveyId },
-    select: { kind: true, archived: true, questions: { select: { texts: { select: { locale: true, text: true } } } } },
+    select: { name: true, kind: true, archived: true, questions: { select: { texts: { select: { locale: true, text: true } } } } },
   });
   if (!survey || survey.kind !== "ENPS" || survey.archived) {
     throw new ScheduleError("surveyId", "Choose an employee survey from the list.");
@@ -62,10 +106,43 @@ async function checkSchedule(input: ScheduleInput) {
   if (departments !== input.audience.departmentIds.length || roles !== input.audience.roleIds.length) {
     throw new ScheduleError("audience", "Choose departments and roles from the list.");
   }
+  const rounds = upcomingRounds(input, now);
+  const overlapping = await findOverlappingRound(input, rounds[0]);
+  if (overlapping) throw new ScheduleConflictError("startsOn", overlapMessage(overlapping, rounds[0], input.cadence));
+  return { surveyName: survey.name, rounds };
 }
 
-export async function createSchedule(actor: Actor, input: ScheduleInput): Promise<{ id: string }> {
-  await checkSchedule(input);
+export interface SchedulePreview {
+  surveyName: string;
+  /** The audience's departments and roles by name (none of either: everyone). */
+  departments: string[];
+  roles: string[];
+  /** Active people in the audience today; each round invites those of the day it opens. */
+  people: number;
+  rounds: UpcomingRound[];
+}
+
+/** What saving the schedule would do, checked as saving checks it, storing nothing. */
+export async function previewSchedule(input: ScheduleInput, now: Date = new Date()): Promise<SchedulePreview> {
+  const { surveyName, rounds } = await checkSchedule(input, now);
+  const { departmentIds, roleIds } = input.audience;
+  const [departments, roles, people] = await Promise.all([
+    prisma.department.findMany({ where: { id: { in: departmentIds } }, select: { name: true }, orderBy: { name: "asc" } }),
+    prisma.role.findMany({ where: { id: { in: roleIds } }, select: { name: true }, orderBy: { name: "asc" } }),
+    prisma.person.count({
+      where: {
+        active: true,
+        ...(departmentIds.length > 0 ? { departmentId: { in: departmentIds } } : {}),
+        ...(roleIds.length > 0 ? { roleId: { in: roleIds } } : {}),
+      },
+    }),
+  ]);
+  return { surveyName, departments: departments.map((d) => d.name), roles: roles.map((r) => r.name), people, rounds };
+}
+
+/** Saves a schedule; returns it with its first round, as the scheduler will open it. */
+export async function createSchedule(actor: Actor, input: ScheduleInput, now: Date = new Date()): Promise<{ id: string; first: UpcomingRound }> {
+  const { rounds } = await checkSchedule(input, now);
   const schedule = await prisma.schedule.create({
     data: {
       name: input.name,
@@ -79,7 +156,7 @@ export async function createSchedule(actor: Actor, input: ScheduleInput): Promis
     select: { id: true },
   });
   await recordAudit(actor, "schedule.create", input.name, `${input.cadence}, ${input.openDays} days, k = ${input.k}`);
-  return schedule;
+  return { id: schedule.id, first: rounds[0] };
 }
 
 export async function setScheduleActive(actor: Actor, id: string, active: boolean): Promise<void> {

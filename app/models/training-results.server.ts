@@ -170,8 +170,9 @@ function outcomeOf(results: RoundResults | null): RoundOutcome {
   if (results.state !== "closed") return { state: "pending", status: results.state, closesAt: results.round.closesAt };
   const figures = results.overall?.figures;
   if (!figures) return { state: "withheld", k: results.round.k };
-  const { responses: n, promoters, passives, detractors, nps, se, low, high } = figures;
-  return { state: "shown", k: results.round.k, score: { n, promoters, passives, detractors, nps, se, low, high } };
+  const { responses: n, promoters, passives, detractors, nps, se, low, high, corrected, invited } = figures;
+  const population = corrected ? invited : null;
+  return { state: "shown", k: results.round.k, score: { n, promoters, passives, detractors, nps, se, low, high, population } };
 }
 
 /**

@@ -164,6 +164,11 @@ export interface TrainingPreview {
   surveyName: string | null;
   before: RoundWindow;
   after: RoundWindow;
+  /**
+   * Fewer people can answer than k, and there is no open link: no round of the training can
+   * ever show a score. Allowed (a training may grow), but said before it is created.
+   */
+  fewerThanK: boolean;
 }
 
 /** What creating the training would do, checked as creating it checks it. */
@@ -176,6 +181,7 @@ export async function previewTraining(input: TrainingInput, now: Date = new Date
       surveyName: survey?.name ?? null,
       before: beforeRoundWindow(input.startsOn, now),
       after: afterRoundWindow(input.endsOn),
+      fewerThanK: !input.openLink && personIds.length < input.k,
     };
   });
 }

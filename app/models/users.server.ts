@@ -1,7 +1,7 @@
-import type { UserRole } from "~/domain/user-roles";
-import type { NewUser } from "~/domain/user-input";
+import { USER_ROLE_LABELS, type UserRole } from "~/domain/user-roles";
+import type { NewUser, UserChanges } from "~/domain/user-input";
 import { prisma } from "~/utils/db.server";
-import { hashPassword } from "~/utils/password.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { isUniqueViolation } from "~/utils/prisma-errors";
 import { recordAudit, type Actor } from "./audit.server";
 
@@ -110,11 +110,90 @@ export async function setUserActive(actor: Actor, id: string, active: boolean) {
   await recordAudit(actor, active ? "user.reactivate" : "user.deactivate", user.email);
 }
 
-export async function changePassword(actor: Actor, id: string, password: string) {
-  const user = await prisma.user.update({
+/** A change to a login refused for a reason in plain words; `field` names the form field. */
+export class UserChangeError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A login as its edit page shows it, or null. */
+export async function getUser(id: string) {
+  const user = await prisma.user.findUnique({
     where: { id },
-    data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } },
-    select: { email: true },
+    select: { ...sessionUserSelect, active: true, department: { select: { name: true, active: true } } },
   });
-  await recordAudit(actor, "user.password", user.email);
+  return user && { ...user, role: user.role as UserRole };
+}
+
+const roleLabel = (role: string) => USER_ROLE_LABELS[role as UserRole] ?? role;
+
+/**
+ * Changes a login's name, role and department (a manager's only). Refuses taking the HR admin
+ * role from yourself (you would lock yourself out of this page) and from the last active HR
+ * admin (nobody could manage logins any more). Audited with what changed.
+ */
+export async function updateUser(actor: Actor, id: string, changes: UserChanges): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id },
+      select: { email: true, name: true, role: true, active: true, departmentId: true, department: { select: { name: true } } },
+    });
+    if (user.role === "ADMIN" && changes.role !== "ADMIN") {
+      if (actor.id === id) {
+        throw new UserChangeError("role", "You cannot take the HR admin role from yourself. Ask another HR admin to do it.");
+      }
+      const otherAdmins = await tx.user.count({ where: { role: "ADMIN", active: true, id: { not: id } } });
+      if (user.active && otherAdmins === 0) {
+        throw new UserChangeError("role", `${user.name} is the only active HR admin. Make someone else an HR admin first.`);
+      }
+    }
+    let department: { id: string; name: string } | null = null;
+    if (changes.role === "MANAGER") {
+      department = await tx.department.findUnique({ where: { id: changes.departmentId }, select: { id: true, name: true } });
+      if (!department) throw new UserChangeError("departmentId", "Choose the manager's department from the list.");
+    }
+    const changed = [
+      user.name !== changes.name ? `name "${user.name}" -> "${changes.name}"` : "",
+      user.role !== changes.role ? `role ${roleLabel(user.role)} -> ${roleLabel(changes.role)}` : "",
+      user.departmentId !== (department?.id ?? null)
+        ? `department ${user.department?.name ?? "none"} -> ${department?.name ?? "none"}`
+        : "",
+    ].filter(Boolean);
+    if (changed.length === 0) return;
+    await tx.user.update({ where: { id }, data: { name: changes.name, role: changes.role, departmentId: department?.id ?? null } });
+    await recordAudit(actor, "user.update", user.email, changed.join(", "), tx);
+  });
+}
+
+/**
+ * Sets a new password for a login (an admin's reset, or the user's own change) and ends every
+ * session signed in with the old one. Audited. Returns the login's new session version.
+ */
+export async function changePassword(actor: Actor, id: string, password: string): Promise<number> {
+  const passwordHash = await hashPassword(password);
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.update({
+      where: { id },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+      select: { email: true, sessionVersion: true },
+    });
+    await recordAudit(actor, "user.password", user.email, actor.id === id ? "changed their own password" : "set by an HR admin", tx);
+    return user.sessionVersion;
+  });
+}
+
+/**
+ * A user's own password change: refused, storing nothing, unless the current password is right.
+ * Returns the new session version, so the browser that made the change stays signed in.
+ */
+export async function changeOwnPassword(user: SessionUser, currentPassword: string, newPassword: string) {
+  const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(currentPassword, stored.passwordHash))) {
+    throw new UserChangeError("currentPassword", "That is not your current password.");
+  }
+  return changePassword({ id: user.id, email: user.email }, user.id, newPassword);
 }

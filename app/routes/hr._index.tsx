@@ -42,7 +42,14 @@ export default function HrHome() {
   const { user, directory, trend, openRounds, myActions, overdue } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title={`Hello, ${user.name}`} />
+      <PageHeader
+        title={`Hello, ${user.name}`}
+        actions={
+          <Link className="button button-secondary" to="/hr/password">
+            Change my password
+          </Link>
+        }
+      />
       <div className="grid">
         {trend ? <LatestScore trend={trend} manager={user.role === "MANAGER"} /> : null}
         {directory ? (

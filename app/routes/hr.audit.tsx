@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader, Pagination } from "~/components/page";
+import { formatUtc } from "~/domain/utc-time";
 import { listAudit } from "~/models/audit.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { pageFrom } from "~/utils/params.server";
@@ -29,7 +30,7 @@ export default function Audit() {
               <caption className="visually-hidden">Audit log</caption>
               <thead>
                 <tr>
-                  <th scope="col">When (UTC)</th>
+                  <th scope="col">When</th>
                   <th scope="col">Who</th>
                   <th scope="col">What</th>
                   <th scope="col">On</th>
@@ -40,7 +41,7 @@ export default function Audit() {
                 {entries.map((entry) => (
                   <tr key={entry.id}>
                     <td>
-                      <time dateTime={entry.at.toISOString()}>{entry.at.toISOString().slice(0, 16).replace("T", " ")}</time>
+                      <time dateTime={entry.at.toISOString()}>{formatUtc(entry.at)}</time>
                     </td>
                     <td>{entry.actorEmail}</td>
                     <td>

@@ -18,10 +18,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...(await listOutbox({ page, pageSize: PAGE_SIZE })), page, mailConfigured: mailIsConfigured() };
 }
 
-function DeliveryStatus({ sentAt, error }: { sentAt: Date | null; error: string | null }) {
+/**
+ * A message without a send time and without an error was written while no mail server was set
+ * up. Nothing sends it later (its personal link was never kept), so it is "not sent", never
+ * "waiting".
+ */
+function DeliveryStatus({ sentAt, error }: { sentAt: Date | string | null; error: string | null }) {
   if (error) return <span className="badge badge-danger" title={error}>Error</span>;
   if (sentAt) return <span className="badge badge-ok">Sent {formatUtc(sentAt)}</span>;
-  return <span className="badge badge-warn">Waiting</span>;
+  return (
+    <span className="badge" title="Kept for the record; not delivered: no mail server was set up">
+      Not sent
+    </span>
+  );
 }
 
 export default function Outbox() {
@@ -30,17 +39,22 @@ export default function Outbox() {
     <>
       <PageHeader
         title="Outbox"
-        description="Every message Candor sends, newest first. Personal links are never kept: a kept message shows [personal link] in their place, and a reminder never shows who it went to."
+        description="Every message Candor sent, or wrote while no mail server was set up, newest first. Personal links are never kept: a kept message shows [personal link] in their place, and a reminder never shows who it went to."
       />
       {mailConfigured ? null : (
         <p className="warning">
-          No mail server is set up (SMTP_URL), so messages are not delivered: they wait here. Hand out personal links with the
-          CSV download on a round's page instead.
+          E-mail is not set up: no mail server is configured (SMTP_URL), so Candor delivers no e-mail. Messages listed here
+          as “Not sent” are kept for the record only and will not be delivered later. Hand out personal links with the CSV
+          download on a round's page.
         </p>
       )}
       {messages.length === 0 ? (
         <EmptyState title="No messages yet">
-          <p>Invitations and reminders you send from a round's page appear here.</p>
+          <p>
+            {mailConfigured
+              ? "Invitations and reminders you send from a round's page, and action digests, appear here."
+              : "Action digests written while e-mail is not set up are kept here."}
+          </p>
         </EmptyState>
       ) : (
         <>
@@ -49,7 +63,7 @@ export default function Outbox() {
               <caption className="visually-hidden">Messages, newest first</caption>
               <thead>
                 <tr>
-                  <th scope="col">When (UTC)</th>
+                  <th scope="col">When</th>
                   <th scope="col">Kind</th>
                   <th scope="col">To</th>
                   <th scope="col">Message</th>

@@ -4,9 +4,11 @@ import type { ReactNode } from "react";
 import { SharedLinkCaution } from "~/components/shared-link-caution";
 import { PageHeader } from "~/components/page";
 import { RoundCountsTable, RoundStatusBadge } from "~/components/round-figures";
+import { describeAudience } from "~/domain/audience";
 import { kioskLink, sharedLink } from "~/domain/links";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
-import { formatUtc } from "~/domain/utc-time";
+import { formatTimeAgo, formatUtc } from "~/domain/utc-time";
+import { remindedRecently } from "~/domain/invitation-mail";
 import { sendInvitations, sendReminders } from "~/models/invitations.server";
 import { mailIsConfigured } from "~/models/outbox.server";
 import { getRoundCountsFor } from "~/models/results.server";
@@ -36,7 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const counts = await withResultsAccess(getRoundCountsFor(round.id, user));
   const isAdmin = user.role === "ADMIN";
   const origin = publicOrigin(request);
-  const confirm = new URL(request.url).searchParams.get("confirm");
+  const asked = CONFIRMS.find((c) => c === new URL(request.url).searchParams.get("confirm")) ?? null;
+  const mailConfigured = mailIsConfigured();
+  const now = new Date();
   return {
     round,
     counts,
@@ -44,8 +48,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Managers only read: no links to hand out, no actions.
     links: isAdmin && sharedKey ? { shared: sharedLink(origin, sharedKey), kiosk: kioskLink(origin, sharedKey) } : null,
     hasSharedLink: sharedKey !== null,
-    mailConfigured: mailIsConfigured(),
-    confirm: isAdmin ? (CONFIRMS.find((c) => c === confirm) ?? null) : null,
+    mailConfigured,
+    // Without a mail server there is nothing to confirm: e-mail cannot be sent.
+    confirm: isAdmin && (asked === "close" || mailConfigured) ? asked : null,
+    lastReminder: round.lastReminderAt
+      ? { ago: formatTimeAgo(round.lastReminderAt, now), recent: remindedRecently(round.lastReminderAt, now) }
+      : null,
   };
 }
 
@@ -53,15 +61,24 @@ function plural(count: number, one: string, many: string) {
   return count === 1 ? `1 ${one}` : `${count} ${many}`;
 }
 
-const NO_SMTP = "No mail server is set up (SMTP_URL), so nothing was delivered: the messages wait in the outbox.";
+const NO_MAIL =
+  "E-mail is not set up (no SMTP_URL), so Candor cannot send invitations or reminders: nothing was sent and no links were made. Download the personal links as CSV instead.";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const round = await findRound(params, user);
   const actor = actorOf(user);
   const here = `/hr/rounds/${round.id}`;
-  const intent = (await readForm(request)).get("intent");
+  const form = await readForm(request);
+  const intent = form.get("intent");
   const origin = publicOrigin(request);
+  // Mail that cannot go out would only mint links nobody gets.
+  if ((intent === "invite" || intent === "remind") && !mailIsConfigured()) throw conflict(NO_MAIL);
+  if (intent === "remind" && remindedRecently(round.lastReminderAt, new Date()) && form.get("again") !== "yes") {
+    throw conflict(
+      `Reminders went out ${formatTimeAgo(round.lastReminderAt!, new Date())}. Nothing was sent: open the round again and confirm to send them once more.`,
+    );
+  }
   try {
     if (intent === "close") {
       await closeRoundEarly(actor, round.id);
@@ -73,10 +90,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === "invite") {
       const result = await sendInvitations(actor, round.id, origin);
-      const notice = mailIsConfigured()
-        ? `${plural(result.sent, "invitation was", "invitations were")} sent.${result.failed > 0 ? ` ${plural(result.failed, "message", "messages")} could not be sent; see the outbox.` : ""}`
-        : `${plural(result.kept, "invitation was", "invitations were")} written. ${NO_SMTP}`;
-      return redirectWithNotice(request, here, notice);
+      const failed = result.failed > 0 ? ` ${plural(result.failed, "message", "messages")} could not be sent; see the outbox.` : "";
+      return redirectWithNotice(request, here, `${plural(result.sent, "invitation was", "invitations were")} sent.${failed}`);
     }
     if (intent === "remind") {
       const result = await sendReminders(actor, round.id, origin);
@@ -86,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : result.reminded === 0
             ? "No reminders went out: nobody with a personal link is waiting to answer."
             : `${plural(result.reminded, "reminder", "reminders")} went out to people who have not answered yet.`;
-      return redirectWithNotice(request, here, mailIsConfigured() ? who : `${who} ${NO_SMTP}`);
+      return redirectWithNotice(request, here, who);
     }
   } catch (error) {
     if (error instanceof RoundClosedError) throw conflict(error.message);
@@ -123,15 +138,26 @@ const CONFIRM_TEXT: Record<Confirm, { title: string; body: string; button: strin
   },
 };
 
-function ConfirmCard({ confirm, roundId }: { confirm: Confirm; roundId: string }) {
-  const text = CONFIRM_TEXT[confirm];
+/** Reminders again within a day: said plainly, and the post carries the second yes. */
+function remindAgainText(ago: string) {
+  return {
+    title: "Send reminders again?",
+    body: `Reminders already went out ${ago}. Everyone who has not answered yet gets another e-mail with a new personal link; many reminders in a short time wear people out.`,
+    button: "Send reminders again",
+  };
+}
+
+function ConfirmCard({ confirm, roundId, recentReminder }: { confirm: Confirm; roundId: string; recentReminder: string | null }) {
+  const again = confirm === "remind" && recentReminder !== null;
+  const text = again ? remindAgainText(recentReminder) : CONFIRM_TEXT[confirm];
   const busy = useNavigation().state === "submitting";
   return (
     <Form method="post" className="card confirm" aria-labelledby="confirm-heading">
       <h2 id="confirm-heading">{text.title}</h2>
       <p>{text.body}</p>
+      {again ? <input type="hidden" name="again" value="yes" /> : null}
       <div className="row">
-        <button type="submit" name="intent" value={confirm} className={text.danger ? "danger" : undefined} disabled={busy} autoFocus>
+        <button type="submit" name="intent" value={confirm} className={"danger" in text && text.danger ? "danger" : undefined} disabled={busy} autoFocus>
           {busy ? "Working…" : text.button}
         </button>
         <Link className="button button-secondary" to={`/hr/rounds/${roundId}`}>
@@ -143,19 +169,12 @@ function ConfirmCard({ confirm, roundId }: { confirm: Confirm; roundId: string }
 }
 
 export default function RoundPage() {
-  const { round, counts, isAdmin, links, hasSharedLink, mailConfigured, confirm } = useLoaderData<typeof loader>();
+  const { round, counts, isAdmin, links, hasSharedLink, mailConfigured, confirm, lastReminder } = useLoaderData<typeof loader>();
   const closedEarly = round.closedAt !== null && round.closedAt < round.closesAt;
   const training = round.kind.startsWith("TRAINING");
   const audience = training
     ? `The training's participants${round.audience.departments.length > 0 ? `, from ${round.audience.departments.join(", ")}` : ""}`
-    : round.audience.departments.length === 0 && round.audience.roles.length === 0
-      ? "Everyone in the directory"
-      : [
-          round.audience.departments.length > 0 ? `Departments: ${round.audience.departments.join(", ")}` : "",
-          round.audience.roles.length > 0 ? `Roles: ${round.audience.roles.join(", ")}` : "",
-        ]
-          .filter(Boolean)
-          .join(". ");
+    : describeAudience(round.audience);
   return (
     <>
       <PageHeader
@@ -169,7 +188,7 @@ export default function RoundPage() {
           ) : null
         }
       />
-      {confirm ? <ConfirmCard confirm={confirm} roundId={round.id} /> : null}
+      {confirm ? <ConfirmCard confirm={confirm} roundId={round.id} recentReminder={lastReminder?.recent ? lastReminder.ago : null} /> : null}
       <section className="card" aria-labelledby="round-facts">
         <h2 id="round-facts" className="row">
           Status <RoundStatusBadge status={round.status} />
@@ -212,6 +231,7 @@ export default function RoundPage() {
           hasSharedLink={hasSharedLink}
           mailConfigured={mailConfigured}
           lastReminderAt={round.lastReminderAt}
+          lastReminderAgo={lastReminder?.ago ?? null}
         />
       ) : null}
       {isAdmin && round.status !== "closed" ? (
@@ -234,21 +254,23 @@ function HandOut({
   hasSharedLink,
   mailConfigured,
   lastReminderAt,
+  lastReminderAgo,
 }: {
   roundId: string;
   open: boolean;
   links: { shared: string; kiosk: string } | null;
   hasSharedLink: boolean;
   mailConfigured: boolean;
-  lastReminderAt: Date | null;
+  lastReminderAt: Date | string | null;
+  lastReminderAgo: string | null;
 }) {
   return (
     <>
       <h2 className="section-heading">Hand out the links</h2>
       {mailConfigured ? null : (
-        <p className="warning">
-          No mail server is set up (SMTP_URL), so e-mail is not delivered: messages wait in the{" "}
-          <Link to="/hr/outbox">outbox</Link>. Download the personal links as CSV and send them with your own mail merge.
+        <p className="warning" id="no-mail">
+          E-mail is not set up: no mail server is configured (SMTP_URL), so Candor cannot send invitations or reminders.
+          Download the personal links as CSV and send them with your own mail merge or chat.
         </p>
       )}
       <div className="grid">
@@ -262,9 +284,15 @@ function HandOut({
             <Form method="post" action={`/hr/rounds/${roundId}/links.csv`} reloadDocument>
               <button type="submit">Download links (CSV)</button>
             </Form>
-            <Link className="button button-secondary" to="?confirm=invite">
-              Send invitations by e-mail…
-            </Link>
+            {mailConfigured ? (
+              <Link className="button button-secondary" to="?confirm=invite">
+                Send invitations by e-mail…
+              </Link>
+            ) : (
+              <button type="button" className="secondary" disabled aria-describedby="no-mail">
+                Send invitations by e-mail
+              </button>
+            )}
           </div>
         </section>
         <section className="card" aria-labelledby="reminders-heading">
@@ -272,8 +300,20 @@ function HandOut({
           <p className="muted small">
             Only people who have not answered get one, with a new link. Nobody, you included, learns who they are.
           </p>
-          <p className="small">{lastReminderAt ? `Last sent ${formatUtc(lastReminderAt)}.` : "None sent yet."}</p>
-          {open ? (
+          <p className="small">
+            {lastReminderAt ? `Last sent ${formatUtc(lastReminderAt)} (${lastReminderAgo}).` : "None sent yet."}
+          </p>
+          {!mailConfigured ? (
+            <>
+              <p className="muted small" id="reminders-by-hand">
+                Reminders go by e-mail. To remind people yourself, download the links again and send them to everyone: a link
+                of someone who answered already does not work, so nobody answers twice.
+              </p>
+              <button type="button" className="secondary" disabled aria-describedby="no-mail reminders-by-hand">
+                Send reminders
+              </button>
+            </>
+          ) : open ? (
             <Link className="button button-secondary" to="?confirm=remind">
               Send reminders…
             </Link>

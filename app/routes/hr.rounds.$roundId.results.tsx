@@ -4,7 +4,7 @@ import { z } from "zod";
 import { BreakdownChart } from "~/components/charts";
 import { BreakdownTable, CrossTable, type BreakdownRow, type RowFigures } from "~/components/results/breakdown-table";
 import { CommentsSection } from "~/components/results/comments-section";
-import { formatDay, roundKindLabel } from "~/components/results/format";
+import { roundKindLabel } from "~/components/results/format";
 import { HeatLegend } from "~/components/results/heat-legend";
 import { intervalMethod, NpsSummary, RatingTable, ScoreDistribution } from "~/components/results/nps-summary";
 import { OpenRoundView } from "~/components/results/open-round";
@@ -12,6 +12,8 @@ import { PrintBar } from "~/components/results/print-bar";
 import { WithheldFootnote } from "~/components/results/withheld";
 import { EmptyState, PageHeader } from "~/components/page";
 import { newActionHref } from "~/domain/action-items";
+import { scoreNameOf } from "~/domain/round-status";
+import { formatDay } from "~/domain/utc-time";
 import { getRoundComments, getRoundResults, type GroupResult } from "~/models/results.server";
 import { requireUser } from "~/utils/auth.server";
 import { forbidden, notFound } from "~/utils/http.server";
@@ -129,6 +131,7 @@ const actionHref = (roundId: string, group: { departmentId: string | null; roleI
 
 function ClosedRound({ data }: { data: ResultsData }) {
   const { round, focus, print } = data;
+  const measure = scoreNameOf(round.kind);
   const rowOf = (group: LeanGroup): BreakdownRow => ({
     key: group.key,
     name: group.name,
@@ -183,7 +186,7 @@ function ClosedRound({ data }: { data: ResultsData }) {
                 </div>
               )}
             </div>
-            <NpsSummary name={focus.name} figures={focus.figures} />
+            <NpsSummary name={focus.name} figures={focus.figures} measure={measure} />
             <p className="footnote">{intervalMethod(focus.figures, round.sharedLink)}</p>
           </section>
           <section className="card" aria-labelledby="distribution-heading">
@@ -204,17 +207,18 @@ function ClosedRound({ data }: { data: ResultsData }) {
           {shownDepartments.length > 0 ? (
             <BreakdownChart
               name="departments"
-              label={`eNPS by department: ${shownDepartments.map((d) => `${d.name} ${d.figures!.nps.toFixed(1)}`).join(", ")}`}
+              measure={measure}
+              label={`${measure} by department: ${shownDepartments.map((d) => `${d.name} ${d.figures!.nps.toFixed(1)}`).join(", ")}`}
               groups={shownDepartments.map((d) => ({ name: d.name, nps: d.figures!.nps, low: d.figures!.low, high: d.figures!.high }))}
             />
           ) : null}
-          <BreakdownTable caption="eNPS by department" groupLabel="Department" rows={data.departments.map(rowOf)} />
+          <BreakdownTable caption={`${measure} by department`} groupLabel="Department" rows={data.departments.map(rowOf)} measure={measure} />
         </section>
       ) : null}
       {data.roles.length > 0 ? (
         <section className="card" aria-labelledby="roles-heading">
           <h2 id="roles-heading">By role</h2>
-          <BreakdownTable caption="eNPS by role" groupLabel="Role" rows={data.roles.map(rowOf)} />
+          <BreakdownTable caption={`${measure} by role`} groupLabel="Role" rows={data.roles.map(rowOf)} measure={measure} />
         </section>
       ) : null}
       {data.cross.cells.length > 0 ? (
@@ -225,8 +229,9 @@ function ClosedRound({ data }: { data: ResultsData }) {
             roles={data.cross.roles}
             cells={data.cross.cells}
             detailsHref={print ? undefined : (key) => `?group=${encodeURIComponent(key)}#focus`}
+            measure={measure}
           />
-          <HeatLegend />
+          <HeatLegend measure={measure} />
         </section>
       ) : null}
       {focus ? (

@@ -8,6 +8,7 @@ import { SharedLinkCaution } from "~/components/shared-link-caution";
 import { ThresholdField } from "~/components/threshold-field";
 import { NeedsEnpsSurvey } from "~/components/needs-survey";
 import { PageHeader } from "~/components/page";
+import { describeAudience } from "~/domain/audience";
 import { audienceOf, DEFAULT_K, HR_ROUND_KINDS, launchFormSchema, MIN_K, roundRuleProblems } from "~/domain/round-input";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatUtc, parseDateTimeInput, toDateTimeInput } from "~/domain/utc-time";
@@ -94,15 +95,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 function Review({ values, preview }: { values: FieldValues; preview: LaunchPreview }) {
   const busy = useNavigation().state === "submitting";
-  const audience =
-    preview.departments.length === 0 && preview.roles.length === 0
-      ? "Everyone in the directory"
-      : [
-          preview.departments.length > 0 ? `departments ${preview.departments.join(", ")}` : "",
-          preview.roles.length > 0 ? `roles ${preview.roles.join(", ")}` : "",
-        ]
-          .filter(Boolean)
-          .join("; ");
   const when = (name: string) => {
     const date = parseDateTimeInput(textValue(values[name]) ?? "");
     return date ? formatUtc(date) : "";
@@ -117,9 +109,10 @@ function Review({ values, preview }: { values: FieldValues; preview: LaunchPrevi
         <dt>Survey</dt>
         <dd>{preview.surveyName}</dd>
         <dt>Who</dt>
+        <dd>{describeAudience(preview)}</dd>
+        <dt>Invited</dt>
         <dd>
-          {audience}: <strong>{preview.invited === 1 ? "1 person" : `${preview.invited} people`}</strong> will get a personal
-          invitation
+          <strong>{preview.invited === 1 ? "1 person" : `${preview.invited} people`}</strong> will get a personal invitation
         </dd>
         <dt>Open</dt>
         <dd>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/page";
 import { RoundStatusBadge } from "~/components/round-figures";
+import { describeAudience } from "~/domain/audience";
 import { CADENCE_LABELS, dueOccurrence, occurrence } from "~/domain/schedule";
 import { formatUtc } from "~/domain/utc-time";
 import { getSchedule, setScheduleActive } from "~/models/schedules.server";
@@ -44,13 +45,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SchedulePage() {
   const { schedule, upcoming, pending } = useLoaderData<typeof loader>();
-  const { departments, roles } = schedule.audienceNames;
-  const audience =
-    departments.length === 0 && roles.length === 0
-      ? "Everyone in the directory"
-      : [departments.length > 0 ? `Departments: ${departments.join(", ")}` : "", roles.length > 0 ? `Roles: ${roles.join(", ")}` : ""]
-          .filter(Boolean)
-          .join(". ");
   return (
     <>
       <PageHeader
@@ -74,7 +68,7 @@ export default function SchedulePage() {
           <dt>First round</dt>
           <dd>{formatUtc(schedule.startsOn)}</dd>
           <dt>Who</dt>
-          <dd>{audience}</dd>
+          <dd>{describeAudience(schedule.audienceNames)}</dd>
           <dt>Anonymity threshold</dt>
           <dd>k = {schedule.k}</dd>
           <dt>Survey</dt>

@@ -2,23 +2,35 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AudienceFields } from "~/components/audience-fields";
 import { FormError, SelectField, TextField } from "~/components/field";
+import { HiddenValues } from "~/components/hidden-values";
 import { textValue, type FieldValues } from "~/components/form-values";
 import { ThresholdField } from "~/components/threshold-field";
 import { NeedsEnpsSurvey } from "~/components/needs-survey";
 import { PageHeader } from "~/components/page";
+import { describeAudience } from "~/domain/audience";
 import { audienceOf, DEFAULT_K, MIN_K } from "~/domain/round-input";
-import { CADENCE_LABELS, CADENCES, MAX_OPEN_DAYS_BY_CADENCE } from "~/domain/schedule";
-import { scheduleFormSchema } from "~/domain/schedule-input";
-import { formatUtc, formatUtcDate } from "~/domain/utc-time";
+import { CADENCE_LABELS, CADENCES, MAX_OPEN_DAYS_BY_CADENCE, nextPeriodStart, type Cadence } from "~/domain/schedule";
+import { scheduleFormSchema, type ScheduleForm } from "~/domain/schedule-input";
+import { formatDay, formatUtc, formatUtcDate } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
-import { createSchedule, ScheduleError } from "~/models/schedules.server";
+import {
+  createSchedule,
+  previewSchedule,
+  ScheduleConflictError,
+  ScheduleError,
+  type ScheduleInput,
+  type SchedulePreview,
+} from "~/models/schedules.server";
 import { listLaunchableSurveys } from "~/models/surveys.server";
 import { actorOf, requireAdmin } from "~/utils/auth.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
+import { badRequest, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
-import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "New recurring eNPS · Candor" }];
+
+const DEFAULT_CADENCE: Cadence = "QUARTERLY";
+const NEXT_PERIOD: Record<Cadence, string> = { MONTHLY: "Next month", QUARTERLY: "next quarter", SEMIANNUAL: "next half-year" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -28,52 +40,145 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listGroups("role", { activeOnly: true }),
   ]);
   const now = new Date();
-  const firstOfNextMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+  // A schedule starts best with a whole period ahead of it, not in the middle of one.
+  const nextStarts = CADENCES.map((cadence) => ({ cadence, startsOn: nextPeriodStart(now, cadence) }));
   const defaults: FieldValues = {
     name: "Quarterly eNPS",
     surveyId: surveys[0]?.id ?? "",
-    cadence: "QUARTERLY",
+    cadence: DEFAULT_CADENCE,
     openDays: "14",
-    startsOn: formatUtcDate(firstOfNextMonth),
+    startsOn: formatUtcDate(nextPeriodStart(now, DEFAULT_CADENCE)),
     k: String(DEFAULT_K),
     audience: "everyone",
   };
-  return { surveys, departments, roles, defaults };
+  return { surveys, departments, roles, defaults, nextStarts };
+}
+
+type Stage =
+  | { stage: "edit"; values: FieldValues; errors: FieldErrors }
+  | { stage: "review"; values: FieldValues; errors: FieldErrors; preview: SchedulePreview };
+
+function inputOf(form: ScheduleForm): ScheduleInput {
+  return {
+    name: form.name,
+    surveyId: form.surveyId,
+    cadence: form.cadence,
+    openDays: form.openDays,
+    k: form.k,
+    audience: audienceOf(form),
+    startsOn: form.startsOn,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const formData = await readForm(request);
-  const values: FieldValues = formValues(formData);
+  const { intent, ...values } = formValues(formData);
+  if (intent === "edit") return data<Stage>({ stage: "edit", values, errors: {} });
+  if (intent !== "review" && intent !== "save") throw badRequest("Unknown action.");
+
   const form = parseForm(formData, scheduleFormSchema);
-  if (!form.ok) return data({ values, errors: form.errors }, { status: 400 });
-  const input = { ...form.data, audience: audienceOf(form.data) };
+  if (!form.ok) return data<Stage>({ stage: "edit", values, errors: form.errors }, { status: 400 });
+  const input = inputOf(form.data);
+  const now = new Date();
   try {
-    const schedule = await createSchedule(actorOf(user), input);
-    return redirectWithNotice(
-      request,
-      `/hr/rounds/schedules/${schedule.id}`,
-      `"${input.name}" is set up. Its first round opens ${formatUtc(input.startsOn)} at the earliest.`,
-    );
+    if (intent === "review") {
+      return data<Stage>({ stage: "review", values, errors: {}, preview: await previewSchedule(input, now) });
+    }
+    const schedule = await createSchedule(actorOf(user), input, now);
+    const { period, opensNow, opensAt } = schedule.first;
+    const when = opensNow ? "opens within a minute" : `opens ${formatUtc(opensAt)}`;
+    return redirectWithNotice(request, `/hr/rounds/schedules/${schedule.id}`, `"${input.name}" is set up. Its first round (${period}) ${when}.`);
   } catch (error) {
     if (!(error instanceof ScheduleError)) throw error;
-    const errors: FieldErrors = { [error.field]: error.message };
-    return data({ values, errors }, { status: 400 });
+    const status = error instanceof ScheduleConflictError ? 409 : 400;
+    return data<Stage>({ stage: "edit", values, errors: { [error.field]: error.message } }, { status });
   }
 }
 
+function plural(count: number, one: string, many: string) {
+  return count === 1 ? `1 ${one}` : `${count} ${many}`;
+}
+
+function Review({ values, preview }: { values: FieldValues; preview: SchedulePreview }) {
+  const busy = useNavigation().state === "submitting";
+  const cadence = textValue(values.cadence) as Cadence;
+  const [first] = preview.rounds;
+  return (
+    <Form method="post" className="card review" aria-labelledby="review-heading">
+      <h2 id="review-heading">Check and save</h2>
+      <HiddenValues values={values} />
+      <dl className="facts">
+        <dt>Name</dt>
+        <dd>{textValue(values.name)}</dd>
+        <dt>Survey</dt>
+        <dd>{preview.surveyName}</dd>
+        <dt>How often</dt>
+        <dd>
+          {CADENCE_LABELS[cadence]}, each round open {plural(Number(textValue(values.openDays)), "day", "days")}
+        </dd>
+        <dt>Who</dt>
+        <dd>{describeAudience(preview)}</dd>
+        <dt>Invited</dt>
+        <dd>
+          <strong>{plural(preview.people, "person", "people")}</strong> today; each round invites the people in the audience on
+          the day it opens
+        </dd>
+        <dt>Anonymity threshold</dt>
+        <dd>k = {textValue(values.k)}: no figure of a group with fewer answers is ever shown</dd>
+      </dl>
+      <h3 id="rounds-heading">The first rounds</h3>
+      <ul aria-labelledby="rounds-heading">
+        {preview.rounds.map((round) => (
+          <li key={round.period}>
+            <strong>{round.period}</strong>:{" "}
+            {round.opensNow ? <strong>opens as soon as you save (within a minute)</strong> : `opens ${formatUtc(round.opensAt)}`}, closes{" "}
+            {formatUtc(round.closesAt)}
+          </li>
+        ))}
+      </ul>
+      <p className="warning">
+        {first.opensNow
+          ? `The first round opens within a minute of saving, and ${plural(preview.people, "person", "people")} can answer at once. `
+          : `Nothing opens before ${formatDay(first.opensAt)}. `}
+        Each round needs its links handed out on its page (CSV or e-mail). You can pause the schedule at any time; a round
+        once open stays open until it closes.
+      </p>
+      <div className="row">
+        <button type="submit" name="intent" value="save" disabled={busy}>
+          {busy ? "Saving…" : "Save recurring eNPS"}
+        </button>
+        <button type="submit" name="intent" value="edit" className="secondary" disabled={busy}>
+          Change something
+        </button>
+      </div>
+    </Form>
+  );
+}
+
 export default function NewSchedule() {
-  const { surveys, departments, roles, defaults } = useLoaderData<typeof loader>();
+  const { surveys, departments, roles, defaults, nextStarts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   if (surveys.length === 0) return <NeedsEnpsSurvey title="New recurring eNPS" />;
+  if (result?.stage === "review") {
+    return (
+      <>
+        <PageHeader title="New recurring eNPS" />
+        <Review values={result.values} preview={result.preview} />
+      </>
+    );
+  }
   const values = result?.values ?? defaults;
   const errors: FieldErrors = result?.errors ?? {};
+  const startsHint = `At 00:00 UTC that day. ${nextStarts
+    .map(({ cadence, startsOn }) => `${NEXT_PERIOD[cadence]} starts ${formatDay(startsOn)}`)
+    .join(", ")}.`;
   return (
     <>
       <PageHeader
         title="New recurring eNPS"
-        description="Each period a round opens by itself, on the same day of the month as the first one (the month's last day when it is shorter), and closes after the days you set. Times are UTC."
+        description="Each period a round opens by itself, on the same day of the month as the first one (the month's last day when it is shorter), and closes after the days you set. Times are UTC. You will check everything before it is saved."
       />
       <Form method="post" noValidate className="card" key={JSON.stringify(values)}>
         <FormError message={Object.keys(errors).length > 0 ? "Nothing was saved. Fix the fields marked below." : undefined} />
@@ -100,14 +205,14 @@ export default function NewSchedule() {
           {errors.cadence ? <p className="field-error" role="alert">{errors.cadence}</p> : null}
         </fieldset>
         <div className="form-grid">
-          <TextField label="First round opens on (UTC)" name="startsOn" type="date" defaultValue={textValue(values.startsOn)} error={errors.startsOn} required hint="At 00:00 UTC that day." />
+          <TextField label="First round opens on (UTC)" name="startsOn" type="date" defaultValue={textValue(values.startsOn)} error={errors.startsOn} required hint={startsHint} />
           <TextField label="Days each round stays open" name="openDays" type="number" inputMode="numeric" min={1} defaultValue={textValue(values.openDays)} error={errors.openDays} required />
           <ThresholdField value={textValue(values.k)} error={errors.k} hint={`At least ${MIN_K}. Every round keeps the k it was launched with.`} />
         </div>
         <AudienceFields departments={departments} roles={roles} values={values} error={errors.audience ?? errors.departmentIds ?? errors.roleIds} />
         <p className="muted small">Each round invites the people in the audience on the day it opens.</p>
-        <button type="submit" disabled={busy}>
-          {busy ? "Saving…" : "Set up recurring eNPS"}
+        <button type="submit" name="intent" value="review" disabled={busy}>
+          {busy ? "Checking…" : "Review"}
         </button>
       </Form>
     </>

@@ -4,7 +4,7 @@ import { PageHeader } from "~/components/page";
 import { SurveyEditor } from "~/components/survey-editor";
 import { SurveyQuestions } from "~/components/survey-questions";
 import { SURVEY_KIND_LABELS } from "~/domain/survey";
-import { formatUtcDate } from "~/domain/utc-time";
+import { formatDay } from "~/domain/utc-time";
 import { getCompanyName } from "~/models/settings.server";
 import { getSurvey, setSurveyArchived, SurveyLockedError, updateSurvey } from "~/models/surveys.server";
 import { actorOf, requireAdmin } from "~/utils/auth.server";
@@ -61,7 +61,7 @@ export default function SurveyPage() {
     <>
       <PageHeader
         title={survey.name}
-        description={`${SURVEY_KIND_LABELS[survey.kind]} · ${survey.draft.questions.length} questions · created ${formatUtcDate(survey.createdAt)}`}
+        description={`${SURVEY_KIND_LABELS[survey.kind]} · ${survey.draft.questions.length} questions · created ${formatDay(survey.createdAt)}`}
         actions={
           <Link className="button button-secondary" to={`/hr/surveys/new?from=${survey.id}`}>
             Duplicate
@@ -82,7 +82,7 @@ export default function SurveyPage() {
               {survey.rounds.map((round) => (
                 <li key={round.id}>
                   <Link to={`/hr/rounds/${round.id}`}>{round.name}</Link>{" "}
-                  <span className="muted small">(opened {formatUtcDate(round.opensAt)})</span>
+                  <span className="muted small">(opened {formatDay(round.opensAt)})</span>
                 </li>
               ))}
             </ul>

@@ -5,7 +5,6 @@ import { TextField } from "~/components/field";
 import { PageHeader } from "~/components/page";
 import { ResponseCount, RoundStatusBadge } from "~/components/round-figures";
 import { CommentsSection } from "~/components/results/comments-section";
-import { formatDay } from "~/components/results/format";
 import { Withheld, WithheldFootnote } from "~/components/results/withheld";
 import {
   DistributionComparison,
@@ -17,7 +16,7 @@ import {
 } from "~/components/trainings/comparison";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { FOLLOW_UP_DEFAULT_DAYS, followUpFormSchema, FOLLOW_UP_MAX_DAYS, FOLLOW_UP_MIN_DAYS } from "~/domain/training-rounds";
-import { formatUtc } from "~/domain/utc-time";
+import { formatDay, formatUtc } from "~/domain/utc-time";
 import { getRoundCounts } from "~/models/results.server";
 import { closeRoundEarly, openRoundNow, RoundClosedError } from "~/models/rounds.server";
 import { getTrainingComparison } from "~/models/training-results.server";

@@ -4,7 +4,7 @@ import { HiddenValues } from "~/components/hidden-values";
 import { listValue, textValue, type FieldValues } from "~/components/form-values";
 import { PageHeader } from "~/components/page";
 import { TrainingForm, type PeopleSearch, type PickablePerson } from "~/components/trainings/training-form";
-import { DEFAULT_K, idPattern } from "~/domain/round-input";
+import { DEFAULT_K, idPattern, MIN_K } from "~/domain/round-input";
 import { PEOPLE_SEARCH_LIMIT, trainingFormSchema, type TrainingForm as TrainingFormData } from "~/domain/training-input";
 import { formatUtc, toDateTimeInput } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
@@ -147,6 +147,13 @@ function Review({ values, preview }: { values: FieldValues; preview: TrainingPre
         <dt>Anonymity threshold</dt>
         <dd>k = {textValue(values.k)}: a round with fewer answers shows no score</dd>
       </dl>
+      {preview.fewerThanK ? (
+        <p className="warning" role="alert">
+          <strong>No round of this training can ever show a score.</strong> Only {people} can answer, fewer than k ={" "}
+          {textValue(values.k)}, and every figure of fewer than {textValue(values.k)} answers is withheld. Add participants,
+          lower k (at least {MIN_K}), or open a link for walk-ins.
+        </p>
+      ) : null}
       <p className="warning">
         The participants, survey and k are fixed once the training is created. Creating it sends no e-mail: you hand out
         each round's links on its page. Both rounds can be opened or closed early by hand.

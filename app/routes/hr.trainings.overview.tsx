@@ -23,7 +23,7 @@ export default function TrainingsOverview() {
     <>
       <PageHeader
         title={isAdmin ? "Trainings compared" : "Your trainings compared"}
-        description="eNPS before and after each training, with 95% intervals. A change counts as significant only when it is larger than the noise of the two rounds together."
+        description="NPS before and after each training, with 95% intervals. A change counts as significant only when it is larger than the noise of the two rounds together."
       />
       <TrainingsTabs />
       {rows.length === 0 ? (
@@ -37,7 +37,7 @@ export default function TrainingsOverview() {
             <section className="card" aria-labelledby="trainers-heading">
               <h2 id="trainers-heading">By trainer</h2>
               <BeforeAfterFigure bars={barsOfPools(byTrainer)} what="pooled per trainer" />
-              <PoolTable caption="eNPS before and after, pooled per trainer" groupLabel="Trainer" pools={byTrainer} />
+              <PoolTable caption="NPS before and after, pooled per trainer" groupLabel="Trainer" pools={byTrainer} />
             </section>
           ) : null}
           <section className="card" aria-labelledby="trainings-heading">
@@ -47,7 +47,7 @@ export default function TrainingsOverview() {
           </section>
           <section className="card" aria-labelledby="topics-heading">
             <h2 id="topics-heading">By topic</h2>
-            <PoolTable caption="eNPS before and after, pooled per topic" groupLabel="Topic" pools={byTopic} />
+            <PoolTable caption="NPS before and after, pooled per topic" groupLabel="Topic" pools={byTopic} />
           </section>
           <p className="footnote">
             Small samples: a training of a dozen people has an interval of several dozen points, so most single changes are

@@ -40,7 +40,7 @@ export default function Users() {
     <>
       <PageHeader
         title="Logins"
-        description="Who can sign in: HR admins see everything, trainers their trainings, managers their department."
+        description="Who can sign in: HR admins see everything, trainers their trainings, managers their department. Open a login to change its name, role or password."
         actions={
           <Link className="button" to="/hr/users/new">
             Add login
@@ -64,7 +64,9 @@ export default function Users() {
           <tbody>
             {users.map((user) => (
               <tr key={user.id} className={user.active ? undefined : "row-inactive"}>
-                <td>{user.name}</td>
+                <td>
+                  <Link to={`/hr/users/${user.id}`}>{user.name}</Link>
+                </td>
                 <td>{user.email}</td>
                 <td>
                   {USER_ROLE_LABELS[user.role as keyof typeof USER_ROLE_LABELS] ?? user.role}
@@ -75,7 +77,9 @@ export default function Users() {
                 </td>
                 <td>
                   {user.id === me ? (
-                    <span className="muted small">You</span>
+                    <Link className="small" to="/hr/password">
+                      You: change my password
+                    </Link>
                   ) : (
                     <ToggleActiveForm id={user.id} name={user.name} active={user.active} />
                   )}

@@ -1,10 +1,14 @@
-import { redirect } from "@remix-run/node";
+import { redirect, type Session } from "@remix-run/node";
 import { commitSession, getSession } from "./session.server";
 
-/** Redirects after a change, carrying a one-time message for the next page. */
-export async function redirectWithNotice(request: Request, to: string, notice: string) {
+/**
+ * Redirects after a change, carrying a one-time message for the next page; `update` changes the
+ * session in the same cookie (a new session version after one's own password change).
+ */
+export async function redirectWithNotice(request: Request, to: string, notice: string, update?: (session: Session) => void) {
   const session = await getSession(request);
   session.flash("notice", notice);
+  update?.(session);
   return redirect(to, { headers: { "Set-Cookie": await commitSession(request, session) } });
 }
 

@@ -109,6 +109,12 @@ describe("NpsSummary", () => {
     expect(screen.getByText("Promoters").closest("div")!.textContent).toBe("Promoters (9-10)6 · 50.0%");
   });
 
+  it("calls a training round's score NPS, not eNPS", () => {
+    renderInRemix(<NpsSummary name="Everyone" figures={figures} measure="NPS" />);
+    expect(screen.getByLabelText("NPS of Everyone: +25.0")).toHaveTextContent("+25.0");
+    expect(screen.queryByText("eNPS")).toBeNull();
+  });
+
   it("says which interval it is: corrected for the invited count, or not for a shared link", () => {
     expect(intervalMethod(figuresOf([0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 0], 40, true)!, false)).toMatch(/10 of the 40 people invited .*finite-population correction/);
     expect(intervalMethod(figuresOf([0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 0], 40, false)!, true)).toMatch(/shared link/);

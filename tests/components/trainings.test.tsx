@@ -42,10 +42,10 @@ describe("ScoresSideBySide", () => {
   it("puts before and after side by side with intervals and n, says whether the change is significant, and withholds a small round", () => {
     renderInRemix(<ScoresSideBySide comparison={comparison} />);
     const beforeSide = screen.getByRole("region", { name: "Before" });
-    expect(within(beforeSide).getByLabelText("eNPS before: -27.3")).toBeInTheDocument();
+    expect(within(beforeSide).getByLabelText("NPS before: -27.3")).toBeInTheDocument();
     expect(beforeSide).toHaveTextContent("n = 11 of 24 invited (46%)");
     expect(beforeSide).toHaveTextContent(`95% interval ${formatInterval(before.low, before.high)}`);
-    expect(within(screen.getByRole("region", { name: "After" })).getByLabelText("eNPS after: +61.5")).toBeInTheDocument();
+    expect(within(screen.getByRole("region", { name: "After" })).getByLabelText("NPS after: +61.5")).toBeInTheDocument();
     const followUp = screen.getByRole("region", { name: "Follow-up" });
     expect(followUp).toHaveTextContent("Withheld");
     expect(followUp).toHaveTextContent(TOO_FEW);
@@ -73,6 +73,7 @@ const score = (promoters: number, passives: number, detractors: number) => ({
   promoters,
   passives,
   detractors,
+  population: null,
 });
 const shown = (p: number, pa: number, d: number): RoundOutcome => ({ state: "shown", k: 5, score: score(p, pa, d) });
 
@@ -85,7 +86,7 @@ describe("the trainings overview", () => {
 
   it("shows each training's before, after and change, notes small samples, and withholds what the gate withholds", () => {
     renderInRemix(<TrainingsTable rows={summary.rows} showTrainer={false} />);
-    const table = screen.getByRole("table", { name: /eNPS before and after each training/ });
+    const table = screen.getByRole("table", { name: /^NPS before and after each training/ });
     const listening = within(table).getByRole("row", { name: /Listening/ });
     expect(listening).toHaveTextContent("+22.2 points");
     expect(listening).toHaveTextContent("Within the noise");

@@ -43,12 +43,16 @@ describe("HR runs a round", () => {
     const review = page.getByRole("form", { name: "Check and launch" });
     await review.waitFor();
     expect(await review.textContent()).toContain(`${expected} people will get a personal invitation`);
+    expect(await review.textContent()).toContain(`WhoDepartments: ${chosen.join(", ")}`);
+    // Dates read the same on every HR page: "17 Nov 2026, 18:38 UTC".
+    expect(await review.textContent()).toMatch(/Open\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC to \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC/);
     await page.getByRole("button", { name: "Launch round" }).click();
     await page.getByRole("status").filter({ hasText: `"E2E round" is launched: ${expected} people are invited.` }).waitFor();
 
     const facts = page.getByRole("region", { name: /Status/ });
     expect(await facts.textContent()).toContain(`Departments: ${chosen.join(", ")}`);
     expect(await facts.textContent()).toContain(`${expected} people`);
+    expect(await facts.textContent()).toMatch(/Opens\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC/);
     const counts = page.getByRole("table", { name: "Responses, overall and per department" });
     expect(await counts.getByRole("row", { name: /^Everyone/ }).textContent()).toBe(`Everyone${expected}Withheld*`);
 

@@ -1,54 +1,88 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatUtcDate } from "~/domain/utc-time";
-import { newDatabaseFile, startServer, type RunningServer } from "../support/server";
-import { launchBrowser, signIn } from "./support/browser";
+import type { RunningServer } from "../support/server";
+import { fitsWidth, launchBrowser, signIn } from "./support/browser";
+import { useDatabase } from "./support/database";
 
-const DEMO = { email: "hr@candor.example", password: "candor-demo-2026" };
+const databaseFile = useDatabase("schedules");
+const { formatUtcDate } = await import("~/domain/utc-time");
+const { nextPeriodStart } = await import("~/domain/schedule");
+const { createUser } = await import("~/models/users.server");
+const { COMMAND_LINE } = await import("~/models/audit.server");
+const { makeDepartment, makePerson, makeRole } = await import("../support/fixtures");
+const { DAY, launchOpenRound, makeTemplateSurvey } = await import("../support/launch");
+const { startServer } = await import("../support/server");
+
+const ADMIN = { email: "hr.schedules@company.example", password: "schedules-e2e-password" };
 let browser: Browser;
 let server: RunningServer | undefined;
 
 beforeAll(async () => {
+  await createUser(COMMAND_LINE, { email: ADMIN.email, name: "Hanna Kowalska", role: "ADMIN", departmentId: "", password: ADMIN.password });
+  const [sales, support] = [await makeDepartment("Sales"), await makeDepartment("Support")];
+  const agent = await makeRole("Agent");
+  for (const d of [sales, support]) for (let i = 0; i < 3; i++) await makePerson(d.id, agent.id);
+  const survey = await makeTemplateSurvey();
+  // Sales already has this period's eNPS, launched by hand.
+  await launchOpenRound({ name: "Sales eNPS by hand", surveyId: survey.id, audience: { departmentIds: [sales.id], roleIds: [] } });
   browser = await launchBrowser();
 });
+
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
 
-async function setUpSchedule(page: Page, baseUrl: string): Promise<string> {
-  await page.goto(`${baseUrl}/hr/surveys`);
-  await page.getByLabel("Name used for {company} in questions").fill("Restart Ltd");
-  await page.getByRole("button", { name: "Save name" }).click();
-  await page.getByRole("status").filter({ hasText: "Restart Ltd" }).waitFor();
-  await page.goto(`${baseUrl}/hr/surveys/new?template=ENPS`);
-  await page.getByRole("button", { name: "Save survey" }).last().click();
-  await page.getByRole("status").filter({ hasText: "was created" }).waitFor();
+/** A server that runs the scheduler, as a real deployment does. */
+const start = () => startServer({ databaseFile, env: { SCHEDULER: "true" } });
 
-  await page.goto(`${baseUrl}/hr/rounds/schedules/new`);
+async function fillSchedule(page: Page, department: string) {
+  await page.goto(`${server!.url}/hr/rounds/schedules/new`);
   await page.getByLabel("Name", { exact: true }).fill("Monthly pulse");
   await page.getByLabel("Every month").check();
-  // The first round is due today, so a scheduler run opens it at once.
+  // The first round is due today, so the scheduler opens it at once.
   await page.getByLabel("First round opens on (UTC)").fill(formatUtcDate(new Date()));
-  await page.getByRole("button", { name: "Set up recurring eNPS" }).click();
-  await page.getByRole("status").filter({ hasText: '"Monthly pulse" is set up.' }).waitFor();
-  return page.url();
+  await page.getByLabel("Chosen departments and/or roles:").check();
+  await page.getByRole("group", { name: "Departments" }).getByRole("checkbox", { name: new RegExp(`^${department} \\(`) }).check();
+  await page.getByRole("button", { name: "Review" }).click();
 }
 
-describe("the scheduler in the running server", () => {
-  it("opens the round a schedule is due when the server starts again", async () => {
-    const databaseFile = newDatabaseFile("scheduler");
-    server = await startServer({ databaseFile, env: { SEED_DEMO: "true" } });
+describe("recurring eNPS in the browser", () => {
+  it("refuses a first round that repeats this period's round for the same people, next to the first day", async () => {
+    server = await start();
     const page = await browser.newPage();
-    await signIn(page, server.url, DEMO.email, DEMO.password);
-    const schedulePath = new URL(await setUpSchedule(page, server.url)).pathname;
+    await signIn(page, server.url, ADMIN.email, ADMIN.password);
+    await fillSchedule(page, "Sales");
+    const startsOn = page.getByLabel("First round opens on (UTC)");
+    await page.getByRole("alert").filter({ hasText: 'The periodic round "Sales eNPS by hand"' }).waitFor();
+    expect(await startsOn.getAttribute("aria-invalid")).toBe("true");
+    expect(await startsOn.getAttribute("aria-describedby")).toContain("startsOn-error");
+    expect(await page.getByRole("alert").filter({ hasText: "Start with the next period instead" }).count()).toBe(1);
+    await page.close();
+  });
+
+  it("shows what opens when before saving, and the scheduler opens the due round when the server starts again", async () => {
+    server ??= await start();
+    const page = await browser.newPage();
+    await signIn(page, server.url, ADMIN.email, ADMIN.password);
+    await fillSchedule(page, "Support");
+    const review = page.getByRole("form", { name: "Check and save" });
+    await review.waitFor();
+    const text = await review.textContent();
+    expect(text).toContain("WhoDepartment: Support");
+    expect(text).toContain("3 people today");
+    const period = formatUtcDate(new Date()).slice(0, 7);
+    expect(text).toContain(`${period}: opens as soon as you save (within a minute)`);
+    expect(text).toContain("The first round opens within a minute of saving, and 3 people can answer at once.");
+    await page.getByRole("button", { name: "Save recurring eNPS" }).click();
+    await page.getByRole("status").filter({ hasText: `"Monthly pulse" is set up. Its first round (${period}) opens within a minute.` }).waitFor();
+    const schedulePath = new URL(page.url()).pathname;
     await page.close();
     await server.stop();
 
-    server = await startServer({ databaseFile, env: { SEED_DEMO: "true" } });
+    server = await start();
     const again = await browser.newPage();
-    await signIn(again, server.url, DEMO.email, DEMO.password);
-    const period = formatUtcDate(new Date()).slice(0, 7);
+    await signIn(again, server.url, ADMIN.email, ADMIN.password);
     const round = again.getByRole("table", { name: "Rounds made by this schedule" }).getByRole("link", { name: `Monthly pulse ${period}` });
     for (let attempt = 0; attempt < 20 && (await round.count()) === 0; attempt++) {
       await again.goto(`${server.url}${schedulePath}`);
@@ -59,5 +93,19 @@ describe("the scheduler in the running server", () => {
     await again.getByRole("heading", { name: `Monthly pulse ${period}` }).waitFor();
     expect(await again.getByRole("region", { name: /Status/ }).textContent()).toContain("by the scheduler");
     await again.close();
+  });
+
+  it("reads well on a 360 px phone, the form and its review", async () => {
+    server ??= await start();
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await signIn(page, server.url, ADMIN.email, ADMIN.password);
+    await page.goto(`${server.url}/hr/rounds/schedules/new`);
+    expect(await fitsWidth(page)).toBe(true);
+    // Clear of this quarter's rounds, whenever the test runs.
+    await page.getByLabel("First round opens on (UTC)").fill(formatUtcDate(nextPeriodStart(new Date(Date.now() + 30 * DAY), "QUARTERLY")));
+    await page.getByRole("button", { name: "Review" }).click();
+    await page.getByRole("form", { name: "Check and save" }).waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await page.close();
   });
 });

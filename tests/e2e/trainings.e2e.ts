@@ -18,6 +18,7 @@ const ADMIN = "hr.trainings@company.example";
 let browser: Browser;
 let server: RunningServer;
 let trainingId: string;
+let afterRoundId: string;
 let otherTrainingId: string;
 
 beforeAll(async () => {
@@ -37,6 +38,7 @@ beforeAll(async () => {
     participants: { personIds: people.map((p) => p.id), departmentIds: [], roleIds: [] },
   });
   trainingId = training.id;
+  afterRoundId = training.after;
   await answerRound(training.before, [
     ...answersOf(sales.id, agent.id, [3, 5, 6, 6, 7, 8], { ratings: [2, 3, 2] }),
     ...answersOf(support.id, agent.id, [4, 6, 7, 8, 9, 5], { ratings: [3, 3, 2] }),
@@ -77,8 +79,10 @@ describe("a trainer in the browser", () => {
     await list.getByRole("link", { name: "Handling difficult calls" }).click();
 
     await page.getByRole("heading", { level: 1, name: "Handling difficult calls" }).waitFor();
-    expect(await page.getByLabel("eNPS before: -50.0").count()).toBe(1);
-    expect(await page.getByLabel("eNPS after: +76.9").count()).toBe(1);
+    expect(await page.getByLabel("NPS before: -50.0").count()).toBe(1);
+    expect(await page.getByLabel("NPS after: +76.9").count()).toBe(1);
+    // A training's score is its NPS: "eNPS" is the employee survey's.
+    expect(await page.locator("main").innerText()).not.toMatch(/\beNPS\b/);
     const change = page.locator(".change-line").first();
     expect(await change.textContent()).toMatch(/Change after the training: \+126\.9 points .*Significant/);
     // Both rounds' bars: before in grey, after in blue.
@@ -88,6 +92,10 @@ describe("a trainer in the browser", () => {
     expect(await table.getByRole("row").count()).toBe(3);
     expect(await page.getByRole("table", { name: "Mean rating per item (1-5), before and after the training" }).getByRole("row").count()).toBe(4);
     expect(await page.getByText("The role plays helped").count()).toBeGreaterThan(0);
+    await page.goto(`${server.url}/hr/rounds/${afterRoundId}/results`);
+    expect(await page.getByLabel("NPS of Everyone: +76.9").count()).toBe(1);
+    expect(await page.locator("main").innerText()).not.toMatch(/\beNPS\b/);
+    await page.goBack();
     // Trainers read; only HR hands out links or opens and closes rounds.
     expect(await page.getByRole("link", { name: /Round page/ }).count()).toBe(0);
     expect(await page.getByRole("link", { name: /Close .* now/ }).count()).toBe(0);
@@ -109,6 +117,7 @@ describe("a trainer in the browser", () => {
     await signIn(page, server.url, TRAINER, PASSWORD);
     await page.goto(`${server.url}/hr/trainings/overview`);
     await page.getByRole("heading", { level: 2, name: "Overall change, your trainings" }).waitFor();
+    expect(await page.locator("main").innerText()).not.toMatch(/\beNPS\b/);
     expect(await paintedPixels(page, "before-after")).toBeGreaterThan(500);
     expect(await fitsWidth(page)).toBe(true);
     await page.goto(`${server.url}/hr/trainings/${trainingId}`);
@@ -130,11 +139,18 @@ describe("HR in the browser", () => {
     await page.getByLabel("Find people by name or e-mail").fill("Ada");
     await page.getByRole("button", { name: "Search" }).click();
     await page.getByRole("checkbox", { name: /Ada Lovelace/ }).check();
-    await page.getByRole("checkbox", { name: /Support/ }).check();
     await page.getByRole("button", { name: "Review" }).click();
     const review = page.getByRole("form", { name: "Check and create" });
     await review.waitFor();
+    // One person and k = 5: said before anything is created.
+    const warning = review.getByRole("alert");
+    expect(await warning.textContent()).toContain("No round of this training can ever show a score. Only 1 person can answer, fewer than k = 5");
+    await page.getByRole("button", { name: "Change something" }).click();
+    await page.getByRole("checkbox", { name: /Support/ }).check();
+    await page.getByRole("button", { name: "Review" }).click();
+    await review.waitFor();
     expect(await review.textContent()).toContain("9 people will get a personal link to each round");
+    expect(await review.getByRole("alert").count()).toBe(0);
     await page.getByRole("button", { name: "Create training" }).click();
     await page.getByRole("heading", { level: 1, name: "Coaching basics" }).waitFor();
     expect(await page.getByRole("status").textContent()).toMatch(/set up with its before and after rounds: 9 participants are invited/);

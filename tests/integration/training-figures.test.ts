@@ -102,9 +102,10 @@ describe("one training's comparison matches a hand computation", () => {
     expect(overview.rows).toHaveLength(1);
     expect(overview.rows[0].before).toMatchObject({ state: "shown", score: { n: 11 } });
     expect(overview.rows[0].change!.delta).toBeCloseTo(after.nps - before.nps, 9);
-    // A pool spans rounds, so its interval assumes a large population (no correction).
-    expectClose(overview.overall.before!, byHand([...beforeRep, ...beforeLead]));
-    expectClose(overview.overall.after!, byHand([...afterRep, ...afterLead]));
+    // A pool of one training is that training: corrected with its 24 invited, as on its row.
+    expectClose(overview.overall.before!, byHand([...beforeRep, ...beforeLead], 24));
+    expectClose(overview.overall.after!, byHand([...afterRep, ...afterLead], 24));
+    expect(overview.overall.change).toEqual(overview.rows[0].change);
   });
 
   it("pools a trainer's trainings by adding their answers", async () => {

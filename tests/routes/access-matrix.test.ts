@@ -35,6 +35,9 @@ const ACCESS: Record<string, UserRole[] | { loader: UserRole[]; action: UserRole
   "hr.people.$personId.tsx": ADMIN,
   "hr.users._index.tsx": ADMIN,
   "hr.users.new.tsx": ADMIN,
+  "hr.users.$userId.tsx": ADMIN,
+  // Everyone signed in changes their own password, and nobody else's there.
+  "hr.password.tsx": ALL,
   "hr.outbox.tsx": ADMIN,
   "hr.surveys._index.tsx": ADMIN,
   "hr.surveys.new.tsx": ADMIN,

@@ -52,7 +52,8 @@ async function world() {
     openDays: 14,
     k: 5,
     audience: { departmentIds: [], roleIds: [] },
-    startsOn: new Date(Date.now() + 30 * 86_400_000),
+    // Well past the periods of the rounds above: a schedule may not repeat their period.
+    startsOn: new Date(Date.now() + 200 * 86_400_000),
   });
   const trainer = await makeUser("TRAINER");
   const training = await makeTrainingWithRounds({ trainerId: trainer.id, participants: { personIds: people.map((p) => p.id), departmentIds: [], roleIds: [] } });

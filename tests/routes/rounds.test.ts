@@ -1,4 +1,4 @@
-import { REMINDER_KEPT_TO } from "~/models/invitations.server";
+import { REMINDER_KEPT_TO, sendReminders } from "~/models/invitations.server";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "~/domain/csv";
 import { toDateTimeInput } from "~/domain/utc-time";
@@ -8,9 +8,6 @@ import * as poster from "~/routes/hr.rounds.$roundId.poster";
 import * as roundsList from "~/routes/hr.rounds._index";
 import * as newRound from "~/routes/hr.rounds.new";
 import * as outbox from "~/routes/hr.outbox";
-import * as scheduleList from "~/routes/hr.rounds.schedules._index";
-import * as newSchedule from "~/routes/hr.rounds.schedules.new";
-import * as schedulePage from "~/routes/hr.rounds.schedules.$scheduleId";
 import { prisma } from "~/utils/db.server";
 import { hashToken } from "~/utils/tokens.server";
 import { makeDepartment, makeOrg, makeRole, makeUser } from "../support/fixtures";
@@ -146,21 +143,28 @@ describe("the rounds list and a round's page", () => {
     expect((await post({ intent: "remind" })).status).toBe(409);
   });
 
-  it("sends reminders and invitations to the outbox, saying that nothing was delivered", async () => {
+  it("without a mail server, refuses e-mail (no links minted, nothing kept) and offers no confirmation for it", async () => {
     const admin = await makeUser("ADMIN");
     const org = await makeOrg({ departments: 1, roles: 1, perCell: 6 });
     const round = await launchOpenRound({ audience: { departmentIds: [org.departments[0].id], roleIds: [] } });
     const post = async (intent: string) =>
       call(roundPage.action, await makeRequest(`/hr/rounds/${round.id}`, { as: admin, form: { intent } }), { roundId: round.id });
-    expect((await post("invite")).status).toBe(302);
-    expect((await post("remind")).status).toBe(302);
-    const page = await call(roundPage.loader, await makeRequest(`/hr/rounds/${round.id}`, { as: admin }), { roundId: round.id });
-    expect(page.data.mailConfigured).toBe(false);
-    expect(page.data.round.lastReminderAt).not.toBeNull();
-    const kinds = (await prisma.outboxMessage.findMany({ select: { kind: true } })).map((m) => m.kind);
-    expect(kinds.filter((k) => k === "INVITATION")).toHaveLength(6);
-    // One kept row for the whole batch: not even the number of reminders is kept.
-    expect(kinds.filter((k) => k === "REMINDER")).toHaveLength(1);
+    for (const intent of ["invite", "remind"]) {
+      const refused = await post(intent);
+      expect(refused.status, intent).toBe(409);
+      expect(refused.text).toMatch(/^E-mail is not set up \(no SMTP_URL\), so Candor cannot send invitations or reminders: nothing was sent and no links were made\./);
+    }
+    expect(await prisma.invitationToken.count({ where: { invitation: { roundId: round.id } } })).toBe(0);
+    expect(await prisma.outboxMessage.count()).toBe(0);
+    const stored = await prisma.round.findUniqueOrThrow({ where: { id: round.id } });
+    expect(stored).toMatchObject({ remindersSent: 0, lastReminderAt: null });
+
+    for (const confirm of ["invite", "remind"]) {
+      const page = await call(roundPage.loader, await makeRequest(`/hr/rounds/${round.id}?confirm=${confirm}`, { as: admin }), { roundId: round.id });
+      expect(page.data).toMatchObject({ mailConfigured: false, confirm: null });
+    }
+    const close = await call(roundPage.loader, await makeRequest(`/hr/rounds/${round.id}?confirm=close`, { as: admin }), { roundId: round.id });
+    expect(close.data.confirm).toBe("close");
   });
 });
 
@@ -264,7 +268,8 @@ describe("the outbox page", () => {
     const admin = await makeUser("ADMIN");
     const org = await makeOrg({ departments: 1, roles: 1, perCell: 1 });
     const round = await launchOpenRound({ audience: { departmentIds: [org.departments[0].id], roleIds: [] } });
-    await call(roundPage.action, await makeRequest(`/hr/rounds/${round.id}`, { as: admin, form: { intent: "remind" } }), { roundId: round.id });
+    // Written while no mail server is set up: kept, never sent.
+    await sendReminders(admin, round.id, "http://candor.test");
     const page = await call(outbox.loader, await makeRequest("/hr/outbox", { as: admin }));
     expect(page.data.messages[0]).toMatchObject({ kind: "REMINDER", to: REMINDER_KEPT_TO, sentAt: null });
     expect(page.data.mailConfigured).toBe(false);
@@ -273,39 +278,3 @@ describe("the outbox page", () => {
   });
 });
 
-describe("recurring eNPS pages", () => {
-  it("set up a schedule, refusing bad input with messages and storing nothing", async () => {
-    const admin = await makeUser("ADMIN");
-    const { survey } = await setting();
-    const form = { name: "Quarterly eNPS", surveyId: survey.id, cadence: "MONTHLY", openDays: "14", startsOn: "2027-01-01", k: "5", audience: "everyone" };
-    const before = await prisma.schedule.count();
-    const send = async (changes: Record<string, string>) =>
-      call(newSchedule.action, await makeRequest("/hr/rounds/schedules/new", { as: admin, form: { ...form, ...changes } }));
-    const tooLong = await send({ openDays: "40" });
-    expect(tooLong.status).toBe(400);
-    expect(tooLong.data.errors.openDays).toBe("With this cadence a round can stay open from 1 to 28 days, so it closes before the next one opens.");
-    expect((await send({ k: "1" })).data.errors.k).toBe("k must be a whole number from 3 to 100.");
-    expect((await send({ startsOn: "2027-02-30" })).data.errors.startsOn).toBe("Enter the day the first round opens, as a date.");
-    expect((await send({ cadence: "WEEKLY" })).data.errors.cadence).toBe("Choose how often a round opens.");
-    expect(await prisma.schedule.count()).toBe(before);
-
-    const saved = await send({});
-    expect(saved.status).toBe(302);
-    const id = saved.headers.get("Location")!.split("/").pop()!;
-    const page = await call(schedulePage.loader, await makeRequest(`/hr/rounds/schedules/${id}`, { as: admin }), { scheduleId: id });
-    expect(page.data.upcoming.map((o: { period: string }) => o.period)).toEqual(["2027-01", "2027-02", "2027-03"]);
-    const paused = await call(schedulePage.action, await makeRequest(`/hr/rounds/schedules/${id}`, { as: admin, form: { intent: "pause" } }), { scheduleId: id });
-    expect(paused.status).toBe(302);
-    expect((await prisma.schedule.findUniqueOrThrow({ where: { id } })).active).toBe(false);
-    const list = await call(scheduleList.loader, await makeRequest("/hr/rounds/schedules", { as: admin }));
-    expect(list.data.schedules.map((s: { id: string }) => s.id)).toContain(id);
-  });
-
-  it("are for admins only, and answer 404 for an unknown schedule", async () => {
-    const admin = await makeUser("ADMIN");
-    const manager = await makeUser("MANAGER", (await makeOrg({ departments: 1, roles: 1, perCell: 0 })).departments[0].id);
-    expect((await call(scheduleList.loader, await makeRequest("/hr/rounds/schedules", { as: manager }))).status).toBe(403);
-    expect((await call(newSchedule.action, await makeRequest("/hr/rounds/schedules/new", { as: manager, form: {} }))).status).toBe(403);
-    expect((await call(schedulePage.loader, await makeRequest("/hr/rounds/schedules/x", { as: admin }), { scheduleId: "missing" })).status).toBe(404);
-  });
-});

@@ -190,8 +190,14 @@ describe("creating a training from the form", () => {
     expect(found).not.toContain(kept.id);
 
     const review = await call(newTraining.action, await makeRequest("/hr/trainings/new", { as: admin, form: { ...values, intent: "review" } }));
-    expect(review.data).toMatchObject({ stage: "review", preview: { participants: 3 } });
+    // 3 people and k = 5: no round could ever show a score, which the review says.
+    expect(review.data).toMatchObject({ stage: "review", preview: { participants: 3, fewerThanK: true } });
     expect(await prisma.training.count({ where: { title: values.title } })).toBe(0);
+    const enough = async (changes: Record<string, string>) =>
+      (await call(newTraining.action, await makeRequest("/hr/trainings/new", { as: admin, form: { ...values, ...changes, intent: "review" } }))).data.preview;
+    expect(await enough({ k: "3" })).toMatchObject({ participants: 3, fewerThanK: false });
+    // Walk-ins may make up the rest.
+    expect(await enough({ openLink: "on" })).toMatchObject({ participants: 3, fewerThanK: false });
 
     const created = await call(newTraining.action, await makeRequest("/hr/trainings/new", { as: admin, form: { ...values, intent: "create" } }));
     expect(created.status).toBe(302);

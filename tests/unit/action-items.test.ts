@@ -11,7 +11,6 @@ import {
   digestMessage,
   editActionSchema,
   filterQuery,
-  formatDay,
   isDay,
   isDueForDigest,
   isOpenStatus,
@@ -23,6 +22,7 @@ import {
   todayOf,
   type ActionExportRow,
 } from "~/domain/action-items";
+import { formatDay } from "~/domain/utc-time";
 
 const TODAY = "2026-03-10";
 const item = (deadline: string, status = "PLANNED", extra: { id?: string; title?: string; ownerId?: string } = {}) => ({

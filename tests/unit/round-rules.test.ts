@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { invitationMail, mayShowReminderCount, reminderMail } from "~/domain/invitation-mail";
+import { invitationMail, mayShowReminderCount, remindedRecently, reminderMail } from "~/domain/invitation-mail";
 import { KEPT_LINK, kioskLink, personalLink, sharedLink } from "~/domain/links";
 import { maySeeRound } from "~/domain/round-access";
 import { audienceOf, launchFormSchema, roundRuleProblems } from "~/domain/round-input";
 import { scheduleFormSchema } from "~/domain/schedule-input";
-import { formatUtc, parseDateInput, parseDateTimeInput, toDateTimeInput } from "~/domain/utc-time";
+import { formatDay, formatTimeAgo, formatUtc, formatUtcDate, parseDateInput, parseDateTimeInput, toDateTimeInput } from "~/domain/utc-time";
 
 const at = (iso: string) => new Date(iso);
 const now = at("2026-03-01T12:00:00Z");
@@ -93,7 +93,25 @@ describe("UTC dates", () => {
     expect(parseDateInput("2028-02-29")).toEqual(at("2028-02-29T00:00:00Z"));
     expect(parseDateInput("2027-02-29")).toBeNull();
     expect(toDateTimeInput(at("2026-12-31T23:59:00Z"))).toBe("2026-12-31T23:59");
-    expect(formatUtc(at("2026-01-02T03:04:00Z"))).toBe("2026-01-02 03:04 UTC");
+  });
+
+  it("are shown in one readable style: the day, and the time where it matters", () => {
+    expect(formatUtc(at("2026-01-02T03:04:00Z"))).toBe("2 Jan 2026, 03:04 UTC");
+    expect(formatUtc(at("2026-11-17T18:38:59Z"))).toBe("17 Nov 2026, 18:38 UTC");
+    expect(formatDay(at("2026-11-17T23:59:00Z"))).toBe("17 Nov 2026");
+    expect(formatDay("2026-05-31")).toBe("31 May 2026");
+    // A loader's JSON turns dates into ISO strings; they read the same.
+    expect(formatUtc("2026-03-01T08:00:00.000Z")).toBe("1 Mar 2026, 08:00 UTC");
+    expect(formatUtcDate(at("2026-03-01T08:00:00Z"))).toBe("2026-03-01");
+  });
+
+  it("say how long ago something happened", () => {
+    const now = at("2026-03-10T12:00:00Z");
+    expect(formatTimeAgo(at("2026-03-10T11:59:30Z"), now)).toBe("less than a minute ago");
+    expect(formatTimeAgo(at("2026-03-10T11:59:00Z"), now)).toBe("1 minute ago");
+    expect(formatTimeAgo(at("2026-03-10T09:10:00Z"), now)).toBe("2 hours ago");
+    expect(formatTimeAgo("2026-03-09T12:00:00.000Z", now)).toBe("24 hours ago");
+    expect(formatTimeAgo(at("2026-03-07T12:00:00Z"), now)).toBe("3 days ago");
   });
 });
 
@@ -113,7 +131,14 @@ describe("links and mail", () => {
     const reminder = reminderMail(facts, KEPT_LINK);
     expect(reminder.text).toContain("[personal link]");
     expect(reminder.text).not.toMatch(/Iva/);
-    expect(reminder.text).toContain("2026-03-15 12:00 UTC");
+    expect(reminder.text).toContain("15 Mar 2026, 12:00 UTC");
+  });
+
+  it("ask to confirm reminders sent again within a day", () => {
+    const now = at("2026-03-10T12:00:00Z");
+    expect(remindedRecently(null, now)).toBe(false);
+    expect(remindedRecently(at("2026-03-09T12:00:01Z"), now)).toBe(true);
+    expect(remindedRecently("2026-03-09T12:00:00.000Z", now)).toBe(false);
   });
 
   it("withholds the number of reminders when it would tell that 1 to k-1 have answered", () => {

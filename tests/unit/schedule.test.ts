@@ -7,8 +7,12 @@ import {
   latestOpenedIndex,
   MAX_OPEN_DAYS_BY_CADENCE,
   nextOccurrence,
+  nextPeriodStart,
   occurrence,
   periodKey,
+  periodSpan,
+  periodStart,
+  upcomingRounds,
   type Cadence,
 } from "~/domain/schedule";
 
@@ -195,5 +199,59 @@ describe("nextOccurrence", () => {
     expect(nextOccurrence(schedule, at("2026-01-01T00:00:00Z"))).toMatchObject({ index: 0, period: "2026-H1" });
     expect(nextOccurrence(schedule, at("2026-03-01T00:00:00Z"))).toMatchObject({ index: 1, period: "2026-H2", opensAt: at("2026-09-01T00:00:00Z") });
     expect(nextOccurrence(schedule, at("2027-02-28T00:00:00Z"))).toMatchObject({ index: 2, period: "2027-H1" });
+  });
+});
+
+describe("periods", () => {
+  it("start on the 1st of the month, quarter or half-year, and the next one follows", () => {
+    const now = at("2026-11-22T19:10:00Z");
+    expect(periodStart(now, "MONTHLY")).toEqual(at("2026-11-01T00:00:00Z"));
+    expect(periodStart(now, "QUARTERLY")).toEqual(at("2026-10-01T00:00:00Z"));
+    expect(periodStart(now, "SEMIANNUAL")).toEqual(at("2026-07-01T00:00:00Z"));
+    expect(nextPeriodStart(now, "MONTHLY")).toEqual(at("2026-12-01T00:00:00Z"));
+    expect(nextPeriodStart(now, "QUARTERLY")).toEqual(at("2027-01-01T00:00:00Z"));
+    expect(nextPeriodStart(at("2026-03-31T23:59:59Z"), "QUARTERLY")).toEqual(at("2026-04-01T00:00:00Z"));
+    expect(nextPeriodStart(at("2026-05-01T00:00:00Z"), "SEMIANNUAL")).toEqual(at("2026-07-01T00:00:00Z"));
+  });
+
+  it("name the period of a round that starts on them", () => {
+    for (const cadence of CADENCES) {
+      for (const month of [0, 4, 11]) {
+        const date = at(`2026-${String(month + 1).padStart(2, "0")}-15T12:00:00Z`);
+        expect(periodKey(nextPeriodStart(date, cadence), cadence)).not.toBe(periodKey(date, cadence));
+        expect(periodKey(periodStart(date, cadence), cadence)).toBe(periodKey(date, cadence));
+      }
+    }
+  });
+
+  it("span a round's whole period, and its open days past the period's end", () => {
+    const round = { opensAt: at("2026-12-15T00:00:00Z"), closesAt: at("2027-01-05T00:00:00Z") };
+    expect(periodSpan(round, "QUARTERLY")).toEqual({ start: at("2026-10-01T00:00:00Z"), end: at("2027-01-05T00:00:00Z") });
+    expect(periodSpan({ ...round, closesAt: at("2026-12-29T00:00:00Z") }, "QUARTERLY")).toEqual({
+      start: at("2026-10-01T00:00:00Z"),
+      end: at("2027-01-01T00:00:00Z"),
+    });
+  });
+});
+
+describe("upcomingRounds", () => {
+  const schedule = { cadence: "MONTHLY" as const, startsOn: at("2026-11-22T00:00:00Z"), openDays: 14 };
+
+  it("opens the first round at once when its day has come, then follows the cadence", () => {
+    const now = at("2026-11-22T19:10:00Z");
+    expect(upcomingRounds(schedule, now)).toEqual([
+      { period: "2026-11", opensAt: now, closesAt: at("2026-12-06T00:00:00Z"), opensNow: true },
+      { period: "2026-12", opensAt: at("2026-12-22T00:00:00Z"), closesAt: at("2027-01-05T00:00:00Z"), opensNow: false },
+      { period: "2027-01", opensAt: at("2027-01-22T00:00:00Z"), closesAt: at("2027-02-05T00:00:00Z"), opensNow: false },
+    ]);
+  });
+
+  it("waits for a first day to come, and skips a first round whose time is over", () => {
+    expect(upcomingRounds(schedule, at("2026-11-01T00:00:00Z"), 1)).toEqual([
+      { period: "2026-11", opensAt: at("2026-11-22T00:00:00Z"), closesAt: at("2026-12-06T00:00:00Z"), opensNow: false },
+    ]);
+    expect(upcomingRounds(schedule, at("2026-12-10T00:00:00Z"), 1)).toEqual([
+      { period: "2026-12", opensAt: at("2026-12-22T00:00:00Z"), closesAt: at("2027-01-05T00:00:00Z"), opensNow: false },
+    ]);
   });
 });

@@ -12,16 +12,19 @@ import {
   type TrainingRow,
 } from "~/domain/training-pooling";
 
-/** A round's score from its answers, as the gate would show it. */
-function scoreOf(scores: readonly number[]): ShownScore {
+/**
+ * A round's score from its answers, as the gate would show it: with the finite-population
+ * correction when its invited count is given (no shared link), as the results page does.
+ */
+function scoreOf(scores: readonly number[], invited: number | null = null): ShownScore {
   const promoters = scores.filter((s) => s >= 9).length;
   const detractors = scores.filter((s) => s <= 6).length;
   const passives = scores.length - promoters - detractors;
-  const estimate = estimateNps({ promoters, passives, detractors })!;
-  return { ...estimate, promoters, passives, detractors };
+  const estimate = estimateNps({ promoters, passives, detractors }, invited)!;
+  return { ...estimate, promoters, passives, detractors, population: invited };
 }
 
-const shown = (scores: number[], k = 5): RoundOutcome => ({ state: "shown", k, score: scoreOf(scores) });
+const shown = (scores: number[], k = 5, invited: number | null = null): RoundOutcome => ({ state: "shown", k, score: scoreOf(scores, invited) });
 const withheld: RoundOutcome = { state: "withheld", k: 5 };
 
 let ids = 0;
@@ -157,6 +160,48 @@ const isShown = (raw: RawRound, k: number) => !raw.open && raw.scores.length >= 
 function poolsOf(summary: ReturnType<typeof summariseTrainings>): Pool[] {
   return [summary.overall, ...summary.byTrainer, ...summary.byTopic];
 }
+
+describe("pooling with the finite-population correction", () => {
+  // 12 of 14 people answered each time: NPS 0, then +33.3.
+  const before = [6, 7, 8, 9, 6, 7, 8, 9, 10, 5, 7, 8];
+  const after = [9, 9, 9, 10, 10, 7, 7, 8, 8, 7, 8, 6];
+
+  it("makes a pool of one training exactly that training, interval and verdict alike", () => {
+    const training = row(shown(before, 5, 14), shown(after, 5, 14));
+    const { overall, byTrainer, byTopic, rows } = summariseTrainings([training]);
+    for (const pool of [overall, byTrainer[0], byTopic[0]]) {
+      for (const side of ["before", "after"] as const) {
+        const own = (training[side] as { score: ShownScore }).score;
+        expect(pool[side]).toMatchObject({ n: own.n, nps: own.nps, rounds: 1 });
+        expect(pool[side]!.se).toBeCloseTo(own.se, 12);
+        expect(pool[side]!.low).toBeCloseTo(own.low, 12);
+        expect(pool[side]!.high).toBeCloseTo(own.high, 12);
+      }
+      expect(pool.change).toEqual(rows[0].change);
+    }
+    // The case that read "Significant" in its row and "Within the noise" in the pooled rows.
+    expect(rows[0].change!.significant).toBe(true);
+    expect(overall.change!.significant).toBe(true);
+    const uncorrected = summariseTrainings([row(shown(before), shown(after))]).overall.change!;
+    expect(uncorrected.significant).toBe(false);
+  });
+
+  it("takes the pooled rounds' invited counts together as the population", () => {
+    const pooled = poolScores([scoreOf([10, 10, 9, 8, 6], 8), scoreOf([9, 7, 7, 6, 3, 0], 10)])!;
+    // 4 promoters, 3 passives, 4 detractors of 11 answers, from the 18 people the two rounds asked.
+    const p = 4.75 / 14;
+    const d = 4.75 / 14;
+    const se = 100 * Math.sqrt((p + d - (p - d) ** 2) / 14) * Math.sqrt((18 - 11) / (18 - 1));
+    expect(pooled).toMatchObject({ n: 11, nps: 0, rounds: 2 });
+    expect(pooled.se).toBeCloseTo(se, 12);
+  });
+
+  it("assumes a large population when any pooled round had a shared link (who could answer is unknown)", () => {
+    const mixed = poolScores([scoreOf([10, 10, 9, 8, 6], 8), scoreOf([9, 7, 7, 6, 3, 0])])!;
+    const plain = estimateNps({ promoters: 4, passives: 3, detractors: 4 })!;
+    expect(mixed.se).toBeCloseTo(plain.se, 12);
+  });
+});
 
 describe("pooling never reveals a withheld round (property)", () => {
   it("every pooled figure is exactly the sum of rounds shown on their own, so pool minus shown leaves nothing", () => {

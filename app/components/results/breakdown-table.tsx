@@ -1,4 +1,5 @@
 import { formatNps, formatShare, heatLevel } from "~/domain/group-figures";
+import type { ScoreName } from "~/domain/round-status";
 import { useFastLinks } from "./fast-links";
 import { formatInterval, formatRate } from "./format";
 import { Withheld } from "./withheld";
@@ -36,8 +37,18 @@ function Count({ count, share }: { count: number; share: number }) {
   );
 }
 
-/** One breakdown (departments or roles) as a table, each eNPS coloured by its level. */
-export function BreakdownTable({ caption, groupLabel, rows }: { caption: string; groupLabel: string; rows: BreakdownRow[] }) {
+/** One breakdown (departments or roles) as a table, each score coloured by its level. */
+export function BreakdownTable({
+  caption,
+  groupLabel,
+  rows,
+  measure = "eNPS",
+}: {
+  caption: string;
+  groupLabel: string;
+  rows: BreakdownRow[];
+  measure?: ScoreName;
+}) {
   const withLinks = rows.some((row) => row.detailsHref || row.actionHref);
   const followLink = useFastLinks();
   return (
@@ -52,7 +63,7 @@ export function BreakdownTable({ caption, groupLabel, rows }: { caption: string;
             <th scope="col" className="num">Promoters</th>
             <th scope="col" className="num">Passives</th>
             <th scope="col" className="num">Detractors</th>
-            <th scope="col" className="num">eNPS</th>
+            <th scope="col" className="num">{measure}</th>
             <th scope="col" className="num">95% interval</th>
             {withLinks ? <th scope="col"><span className="visually-hidden">Links</span></th> : null}
           </tr>
@@ -111,19 +122,21 @@ export function CrossTable({
   roles,
   cells,
   detailsHref,
+  measure = "eNPS",
 }: {
   departments: { id: string; name: string }[];
   roles: { id: string; name: string }[];
   cells: CrossCell[];
   /** Where a shown cell's figure leads; plain figures without it (print). */
   detailsHref?: (key: string) => string;
+  measure?: ScoreName;
 }) {
   const byPair = new Map(cells.map((c) => [`${c.departmentId}|${c.roleId}`, c]));
   const followLink = useFastLinks();
   return (
     <div className="table-wrap" onClick={followLink}>
       <table className="cross">
-        <caption className="visually-hidden">eNPS by department and role</caption>
+        <caption className="visually-hidden">{measure} by department and role</caption>
         <thead>
           <tr>
             <th scope="col">Department</th>
@@ -163,7 +176,7 @@ export function CrossTable({
                 return (
                   <td key={role.id} className={`num heat heat-${heatLevel(cell.figures.nps)}`}>
                     {detailsHref ? (
-                      <a href={detailsHref(cell.key)} aria-label={`${department.name} / ${role.name}: eNPS ${nps}, ${cell.figures.responses} responses. Details`}>
+                      <a href={detailsHref(cell.key)} aria-label={`${department.name} / ${role.name}: ${measure} ${nps}, ${cell.figures.responses} responses. Details`}>
                         {figure}
                       </a>
                     ) : (

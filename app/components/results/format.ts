@@ -1,14 +1,6 @@
 import { formatNps } from "~/domain/group-figures";
 import { ROUND_KIND_LABELS, type RoundKind } from "~/domain/round-status";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** "12 Mar 2026", the same on the server and in every browser (UTC, no locale). */
-export function formatDay(value: Date | string): string {
-  const date = new Date(value);
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
-}
-
 /** "-5.8 to +30.8": an interval's bounds as pages print them. */
 export function formatInterval(low: number, high: number): string {
   return `${formatNps(low)} to ${formatNps(high)}`;

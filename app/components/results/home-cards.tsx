@@ -3,7 +3,8 @@ import { formatNps } from "~/domain/group-figures";
 import { describeChange } from "~/domain/trend";
 import type { OpenRound, ScopedCounts, TrendPoint } from "~/models/results.server";
 import { TrendChart } from "../charts";
-import { formatDay, formatInterval, formatRate } from "./format";
+import { formatDay } from "~/domain/utc-time";
+import { formatInterval, formatRate } from "./format";
 import { Withheld } from "./withheld";
 
 /** The latest eNPS followed (the company's, or a manager's department's), its change and a small trend. */

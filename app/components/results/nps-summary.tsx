@@ -1,6 +1,7 @@
 import type { GroupFigures, RatingFigures } from "~/domain/group-figures";
 import { CATEGORY_LABELS, formatNps, formatShare, RATING_VALUES } from "~/domain/group-figures";
 import { categoryOf } from "~/domain/nps";
+import type { ScoreName } from "~/domain/round-status";
 import { ScoreDistributionChart } from "../charts";
 import { formatInterval, formatRate } from "./format";
 import { Withheld } from "./withheld";
@@ -16,8 +17,8 @@ export function intervalMethod(figures: GroupFigures, sharedLink: boolean): stri
   return "The number of people who could answer is not known, so the interval assumes a large population.";
 }
 
-/** The headline of a group: eNPS, its interval, responses and the three categories. */
-export function NpsSummary({ name, figures }: { name: string; figures: GroupFigures }) {
+/** The headline of a group: its eNPS (or a training's NPS), interval, responses and the three categories. */
+export function NpsSummary({ name, figures, measure = "eNPS" }: { name: string; figures: GroupFigures; measure?: ScoreName }) {
   const categories = [
     { key: "promoter", label: "Promoters", hint: "9-10", count: figures.promoters, share: figures.shares.promoters },
     { key: "passive", label: "Passives", hint: "7-8", count: figures.passives, share: figures.shares.passives },
@@ -26,8 +27,8 @@ export function NpsSummary({ name, figures }: { name: string; figures: GroupFigu
   return (
     <div className="nps-summary">
       <div className="nps-headline">
-        <p className="stat-label">eNPS</p>
-        <p className="stat nps-value" aria-label={`eNPS of ${name}: ${formatNps(figures.nps)}`}>
+        <p className="stat-label">{measure}</p>
+        <p className="stat nps-value" aria-label={`${measure} of ${name}: ${formatNps(figures.nps)}`}>
           {formatNps(figures.nps)}
         </p>
         <p>

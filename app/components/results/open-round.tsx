@@ -1,6 +1,7 @@
 import type { OpenRoundResults } from "~/models/results.server";
 import { PageHeader } from "../page";
-import { formatDay, formatRate, roundKindLabel } from "./format";
+import { formatDay } from "~/domain/utc-time";
+import { formatRate, roundKindLabel } from "./format";
 import { Withheld, WithheldFootnote } from "./withheld";
 
 /** A round that has not closed: response counts and rates only, never a score (rule 7). */

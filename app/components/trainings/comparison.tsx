@@ -1,5 +1,6 @@
 import { BreakdownChart, GroupedDistributionChart, ROUND_SERIES_COLOURS } from "~/components/charts";
-import { formatDay, formatInterval, formatRate } from "~/components/results/format";
+import { formatInterval, formatRate } from "~/components/results/format";
+import { formatDay } from "~/domain/utc-time";
 import { intervalMethod } from "~/components/results/nps-summary";
 import { Withheld } from "~/components/results/withheld";
 import { formatNps, formatShare, RATING_VALUES } from "~/domain/group-figures";
@@ -59,7 +60,7 @@ function RoundScore({ side, label, round }: { side: Side; label: string; round: 
       <h3 id={`score-${side}`}>{label}</h3>
       {f ? (
         <>
-          <p className="stat nps-value" aria-label={`eNPS ${label.toLowerCase()}: ${formatNps(f.nps)}`}>
+          <p className="stat nps-value" aria-label={`NPS ${label.toLowerCase()}: ${formatNps(f.nps)}`}>
             {formatNps(f.nps)}
           </p>
           <p>
@@ -86,13 +87,13 @@ function ChangeLine({ title, change, none }: { title: string; change: NpsChange 
   );
 }
 
-/** eNPS before, after and at the follow-up side by side, with the change and whether it is beyond the noise. */
+/** The training's NPS before, after and at the follow-up side by side, with the change and whether it is beyond the noise. */
 export function ScoresSideBySide({ comparison }: { comparison: TrainingComparison }) {
   const rounds = roundsOf(comparison);
   const shown = rounds.filter((r) => r.round.figures);
   return (
     <section className="card" aria-labelledby="scores-heading">
-      <h2 id="scores-heading">eNPS before and after</h2>
+      <h2 id="scores-heading">NPS before and after</h2>
       <div className="score-sides">
         {rounds.map(({ side, label, round }) => (
           <RoundScore key={side} side={side} label={label} round={round} />
@@ -105,7 +106,8 @@ export function ScoresSideBySide({ comparison }: { comparison: TrainingCompariso
       {shown.length > 0 ? (
         <BreakdownChart
           name="training-scores"
-          label={`eNPS with 95% intervals: ${shown.map((r) => `${r.label} ${formatNps(r.round.figures!.nps)}`).join(", ")}`}
+          measure="NPS"
+          label={`NPS with 95% intervals: ${shown.map((r) => `${r.label} ${formatNps(r.round.figures!.nps)}`).join(", ")}`}
           groups={shown.map((r) => ({ name: r.label, nps: r.round.figures!.nps, low: r.round.figures!.low, high: r.round.figures!.high }))}
         />
       ) : null}

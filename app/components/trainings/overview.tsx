@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { BeforeAfterChart, type BeforeAfterBar } from "~/components/charts";
-import { formatDay, formatInterval } from "~/components/results/format";
+import { formatInterval } from "~/components/results/format";
+import { formatDay } from "~/domain/utc-time";
 import { Withheld } from "~/components/results/withheld";
 import { formatNps } from "~/domain/group-figures";
 import type { NpsChange } from "~/domain/nps";
@@ -63,7 +64,7 @@ export function TrainingsTable({ rows, showTrainer }: { rows: ComparedTrainingRo
   return (
     <div className="table-wrap">
       <table>
-        <caption className="visually-hidden">eNPS before and after each training, the latest first</caption>
+        <caption className="visually-hidden">NPS before and after each training, the latest first</caption>
         <thead>
           <tr>
             <th scope="col">Training</th>
@@ -158,12 +159,12 @@ export function OverallChange({ pool, whose }: { pool: Pool; whose: string }) {
           <div className="score-sides">
             <div className="score-side">
               <p className="stat-label">Before</p>
-              <p className="stat" aria-label={`eNPS before, pooled: ${formatNps(before.nps)}`}>{formatNps(before.nps)}</p>
+              <p className="stat" aria-label={`NPS before, pooled: ${formatNps(before.nps)}`}>{formatNps(before.nps)}</p>
               <p className="muted small">95% interval {formatInterval(before.low, before.high)}</p>
             </div>
             <div className="score-side">
               <p className="stat-label">After</p>
-              <p className="stat" aria-label={`eNPS after, pooled: ${formatNps(after.nps)}`}>{formatNps(after.nps)}</p>
+              <p className="stat" aria-label={`NPS after, pooled: ${formatNps(after.nps)}`}>{formatNps(after.nps)}</p>
               <p className="muted small">95% interval {formatInterval(after.low, after.high)}</p>
             </div>
             <div className="score-side">
@@ -203,7 +204,7 @@ export function BeforeAfterFigure({ bars, what }: { bars: BeforeAfterBar[]; what
   return (
     <BeforeAfterChart
       bars={bars}
-      label={`eNPS before and after, and the change, ${what}: ${bars.map((b) => `${b.name}: before ${text(b.before)}, after ${text(b.after)}, change ${text(b.change)}`).join("; ")}`}
+      label={`NPS before and after, and the change, ${what}: ${bars.map((b) => `${b.name}: before ${text(b.before)}, after ${text(b.after)}, change ${text(b.change)}`).join("; ")}`}
     />
   );
 }

@@ -1,0 +1,67 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { FormError, TextField } from "~/components/field";
+import { PageHeader } from "~/components/page";
+import { NewPasswordFields } from "~/components/password-fields";
+import { changeOwnPasswordSchema } from "~/domain/user-input";
+import { changeOwnPassword, UserChangeError } from "~/models/users.server";
+import { requireUser } from "~/utils/auth.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { readForm } from "~/utils/http.server";
+import { redirectWithNotice } from "~/utils/notice.server";
+
+export const meta: MetaFunction = () => [{ title: "Change my password · Candor" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = parseForm(await readForm(request), changeOwnPasswordSchema);
+  // Passwords are never sent back to the page.
+  if (!form.ok) return data({ errors: form.errors }, { status: 400 });
+  let sessionVersion: number;
+  try {
+    sessionVersion = await changeOwnPassword(user, form.data.currentPassword, form.data.newPassword);
+  } catch (error) {
+    if (!(error instanceof UserChangeError)) throw error;
+    return data({ errors: { [error.field]: error.message } as FieldErrors }, { status: 400 });
+  }
+  // The new password ends every other session of this login; this browser keeps going.
+  return redirectWithNotice(
+    request,
+    "/hr",
+    "Your password is changed, and you are signed out on every other device. Use the new one when you next sign in.",
+    (session) => session.set("version", sessionVersion),
+  );
+}
+
+export default function ChangePassword() {
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors: FieldErrors = result?.errors ?? {};
+  return (
+    <>
+      <PageHeader title="Change my password" description="Your current password first, then the new one twice." />
+      <Form method="post" className="card" noValidate key={JSON.stringify(errors)}>
+        <FormError message={Object.keys(errors).length > 0 ? "Your password was not changed. Fix the fields marked below." : undefined} />
+        <div className="form-grid">
+          <TextField
+            label="Current password"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={errors.currentPassword}
+          />
+          <NewPasswordFields errors={errors} />
+        </div>
+        <button type="submit" disabled={busy}>
+          {busy ? "Changing…" : "Change my password"}
+        </button>
+      </Form>
+    </>
+  );
+}
