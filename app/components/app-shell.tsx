@@ -1,4 +1,4 @@
-import { Form, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { USER_ROLE_LABELS, type UserRole } from "~/domain/user-roles";
 
@@ -7,6 +7,8 @@ interface NavItem {
   label: string;
   roles: readonly UserRole[];
   end?: boolean;
+  /** Other pages of the same section, reached through its tabs. */
+  also?: readonly string[];
 }
 
 const ALL: readonly UserRole[] = ["ADMIN", "TRAINER", "MANAGER"];
@@ -19,11 +21,21 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/hr/trends", label: "Trends", roles: ["ADMIN", "MANAGER"] },
   { to: "/hr/trainings", label: "Trainings", roles: ["ADMIN", "TRAINER"] },
   { to: "/hr/actions", label: "Actions", roles: ALL },
-  { to: "/hr/people", label: "Directory", roles: ["ADMIN"] },
+  { to: "/hr/people", label: "Directory", roles: ["ADMIN"], also: ["/hr/departments", "/hr/roles", "/hr/import"] },
   { to: "/hr/users", label: "Logins", roles: ["ADMIN"] },
   { to: "/hr/outbox", label: "Outbox", roles: ["ADMIN"] },
   { to: "/hr/audit", label: "Audit log", roles: ["ADMIN"] },
 ];
+
+function within(pathname: string, path: string): boolean {
+  return pathname === path || pathname.startsWith(`${path}/`);
+}
+
+/** Whether the page at `pathname` belongs to the section of `item`. */
+export function isCurrentSection(item: NavItem, pathname: string): boolean {
+  if (item.end) return pathname === item.to || pathname === `${item.to}/`;
+  return [item.to, ...(item.also ?? [])].some((path) => within(pathname, path));
+}
 
 export function AppShell({
   user,
@@ -33,6 +45,7 @@ export function AppShell({
   children: ReactNode;
 }) {
   const items = NAV_ITEMS.filter((item) => item.roles.includes(user.role));
+  const { pathname } = useLocation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -47,9 +60,9 @@ export function AppShell({
             <ul>
               {items.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end={item.end} prefetch="intent">
+                  <Link to={item.to} prefetch="intent" aria-current={isCurrentSection(item, pathname) ? "page" : undefined}>
                     {item.label}
-                  </NavLink>
+                  </Link>
                 </li>
               ))}
             </ul>

@@ -1,8 +1,8 @@
 /**
  * Charts of results, drawn with chart.js in the browser only (a canvas has nothing to show
- * before then). Every chart sits above a table with the same numbers, which the server renders,
- * so the figures are there without JavaScript and for screen readers; the canvas itself is
- * labelled as an image of that table.
+ * before then, so no room is kept for it either). Every chart sits above a table with the same
+ * numbers, which the server renders, so the figures are there without JavaScript and for screen
+ * readers; the canvas itself is labelled as an image of that table.
  */
 import {
   BarController,
@@ -23,12 +23,17 @@ import { useEffect, useState } from "react";
 import { Bar, Line } from "react-chartjs-2";
 import { categoryOf } from "~/domain/nps";
 import { heatLevel } from "~/domain/group-figures";
+import type { ScoreName } from "~/domain/round-status";
 
 ChartJS.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Filler, Tooltip, Legend);
 
 export const CATEGORY_COLOURS = { promoter: "#1f8a4c", passive: "#b7862a", detractor: "#c2413a" } as const;
 /** The same scale as the .heat-N classes in app.css, from deep red to deep green. */
 export const HEAT_COLOURS = ["#b3261e", "#d9534f", "#e99a5b", "#d8c25a", "#8cc084", "#3f9b5f", "#1f7a45"];
+/** The eNPS range of each heat level (see `heatLevel`). */
+export const HEAT_RANGES = ["below -50", "-50 to -25", "-25 to 0", "0 to 25", "25 to 50", "50 to 75", "75 and up"];
+const INTERVAL_FILL = "rgba(47, 91, 211, 0.16)";
+const INTERVAL_LINE = "rgba(47, 91, 211, 0.5)";
 const INK = "#1d2330";
 const GRID = "#e4e7ed";
 
@@ -39,11 +44,13 @@ export function useHydrated(): boolean {
   return hydrated;
 }
 
+/** The chart's box, only once it can be drawn: without JavaScript there is no blank space, just the table. */
 function ChartBox({ label, height, name, children }: { label: string; height: number; name: string; children: React.ReactNode }) {
   const hydrated = useHydrated();
+  if (!hydrated) return null;
   return (
     <div className="chart-box" style={{ height }} data-chart={name} role="img" aria-label={label}>
-      {hydrated ? children : null}
+      {children}
     </div>
   );
 }
@@ -84,8 +91,29 @@ export interface ChartGroup {
   high: number;
 }
 
-/** eNPS (or a training's NPS) per group as horizontal bars, with each group's 95% interval as a pale band behind. */
-export function BreakdownChart({ groups, label, name, measure = "eNPS" }: { groups: ChartGroup[]; label: string; name: string; measure?: string }) {
+export interface LegendItem {
+  text: string;
+  fill: string;
+  line: string;
+}
+
+/**
+ * The legend of a breakdown chart: one swatch per heat colour its bars use (lowest first), with
+ * that colour's score range, then the interval band.
+ */
+export function breakdownLegend(groups: ChartGroup[], measure: ScoreName = "eNPS"): LegendItem[] {
+  const levels = [...new Set(groups.map((g) => heatLevel(g.nps)))].sort((a, b) => a - b);
+  return [
+    ...levels.map((level) => ({ text: `${measure} ${HEAT_RANGES[level]}`, fill: HEAT_COLOURS[level], line: HEAT_COLOURS[level] })),
+    { text: "95% interval", fill: INTERVAL_FILL, line: INTERVAL_LINE },
+  ];
+}
+
+/**
+ * eNPS (or a training's NPS) per group as horizontal bars coloured by heat level, with each
+ * group's 95% interval as a pale band behind.
+ */
+export function BreakdownChart({ groups, label, name, measure = "eNPS" }: { groups: ChartGroup[]; label: string; name: string; measure?: ScoreName }) {
   const data: ChartData<"bar", (number | [number, number])[]> = {
     labels: groups.map((g) => g.name),
     datasets: [
@@ -99,8 +127,8 @@ export function BreakdownChart({ groups, label, name, measure = "eNPS" }: { grou
       {
         label: "95% interval",
         data: groups.map((g) => [g.low, g.high] as [number, number]),
-        backgroundColor: "rgba(47, 91, 211, 0.16)",
-        borderColor: "rgba(47, 91, 211, 0.5)",
+        backgroundColor: INTERVAL_FILL,
+        borderColor: INTERVAL_LINE,
         borderWidth: 1,
         grouped: false,
         barPercentage: 0.9,
@@ -111,7 +139,18 @@ export function BreakdownChart({ groups, label, name, measure = "eNPS" }: { grou
   const options: ChartOptions<"bar"> = {
     ...(common as ChartOptions<"bar">),
     indexAxis: "y",
-    plugins: { legend: { position: "bottom" } },
+    plugins: {
+      legend: {
+        position: "bottom",
+        // The bars take several colours, so the legend names each one rather than the dataset;
+        // hiding a colour would hide every bar, so the entries are not buttons.
+        onClick: () => undefined,
+        labels: {
+          generateLabels: () =>
+            breakdownLegend(groups, measure).map((item) => ({ text: item.text, fillStyle: item.fill, strokeStyle: item.line, lineWidth: 1, fontColor: INK })),
+        },
+      },
+    },
     scales: {
       x: { min: -100, max: 100, title: { display: true, text: measure, color: INK }, grid: { color: GRID } },
       y: { grid: { display: false } },
@@ -143,7 +182,7 @@ export function TrendChart({ points, label, compact = false }: { points: ChartPo
         data: points.map((p) => p.high),
         borderWidth: 0,
         pointRadius: 0,
-        backgroundColor: "rgba(47, 91, 211, 0.16)",
+        backgroundColor: INTERVAL_FILL,
         fill: "-1",
       },
       {

@@ -49,7 +49,7 @@ export function GroupAdmin({ one, many, description }: { one: string; many: stri
         </EmptyState>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="group-table">
             <caption className="visually-hidden">{title}</caption>
             <thead>
               <tr>
@@ -69,7 +69,7 @@ export function GroupAdmin({ one, many, description }: { one: string; many: stri
                 return (
                   <tr key={group.id} className={group.active ? undefined : "row-inactive"}>
                     <td>
-                      <Form method="post" className="row" noValidate>
+                      <Form method="post" className="row group-rename" noValidate>
                         <input type="hidden" name="intent" value="rename" />
                         <input type="hidden" name="id" value={group.id} />
                         <label className="visually-hidden" htmlFor={`name-${group.id}`}>
@@ -80,7 +80,6 @@ export function GroupAdmin({ one, many, description }: { one: string; many: stri
                           name="name"
                           defaultValue={renameErrors ? result?.values.name : group.name}
                           maxLength={100}
-                          style={{ maxWidth: "18rem" }}
                           aria-invalid={renameErrors ? true : undefined}
                           aria-describedby={renameErrors ? `name-${group.id}-error` : undefined}
                         />
@@ -94,8 +93,10 @@ export function GroupAdmin({ one, many, description }: { one: string; many: stri
                         ) : null}
                       </Form>
                     </td>
-                    <td className="num">{group.people}</td>
-                    <td>
+                    <td className="num" data-label="Active people">
+                      {group.people}
+                    </td>
+                    <td data-label="Status">
                       <ActiveBadge active={group.active} />
                     </td>
                     <td>

@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import type { Messages } from "~/i18n/messages/en";
 import type { Locale } from "~/i18n/locales";
 import { useTranslate } from "~/i18n/use-translate";
@@ -33,9 +32,11 @@ export function SurveyScreen({
     <EmployeePage locale={locale} languageLabel={t("language.label")}>
       {view.state === "ready" ? (
         <>
+          {/* Only a kiosk comes back to the form once saved. No link away from it here: the next
+              person should find the form, not the page the last one opened. */}
           {saved ? (
             <p className="notice kiosk-saved" role="status">
-              {t("kiosk.thanks")} <Link to={`/you-said-we-did?lang=${locale}`}>{t("thanks.published")}</Link>
+              {t("kiosk.thanks")}
             </p>
           ) : null}
           <h1>{t("survey.heading")}</h1>

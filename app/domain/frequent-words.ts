@@ -1,7 +1,8 @@
 /**
  * The words and two-word phrases that come up most often in a set of comments. Words are found
  * with Intl.Segmenter, which splits Chinese (written without spaces) by dictionary as well as
- * space-separated languages; stop words of the six languages are left out.
+ * space-separated languages; stop words of the six languages are left out. A phrase is two
+ * adjacent words, neither a stop word, found in at least two comments.
  */
 import type { Category } from "./nps";
 import { isNegation, isStopWord } from "./stop-words";
@@ -45,9 +46,18 @@ export function joinPhrase(first: string, second: string): string {
 }
 
 /**
- * The distinct meaningful words and adjacent-word phrases of one comment. A negation says
- * nothing alone, so it is no word of its own, but it opens a phrase ("no growth").
+ * Whether two adjacent meaningful words make a phrase. A negation says nothing alone, so it opens
+ * a phrase ("no growth", "没有加班") and never closes one. Otherwise Chinese words stay the
+ * segmenter's words: run together, two of them read as one word that may be a fragment
+ * (同事|们|很好 would give "们很好").
  */
+function isPhrase(first: string, second: string): boolean {
+  if (isNegation(second)) return false;
+  if (isNegation(first)) return true;
+  return !HAN.test(first) && !HAN.test(second);
+}
+
+/** The distinct meaningful words and phrases of one comment; a negation is no word of its own. */
 export function termsOf(text: string): { words: Set<string>; phrases: Set<string> } {
   const words = new Set<string>();
   const phrases = new Set<string>();
@@ -56,7 +66,7 @@ export function termsOf(text: string): { words: Set<string>; phrases: Set<string
       if (word === null) return;
       if (!isNegation(word)) words.add(word);
       const next = clause[index + 1];
-      if (next && !isNegation(next)) phrases.add(joinPhrase(word, next));
+      if (next && isPhrase(word, next)) phrases.add(joinPhrase(word, next));
     });
   }
   return { words, phrases };
@@ -81,10 +91,13 @@ function top(counts: Map<string, number>, limit: number, minimum: number): TermC
     .map(([term, comments]) => ({ term, comments }));
 }
 
+/** Two words side by side in a single comment are no pattern, whatever `minimum` says. */
+const PHRASE_MINIMUM = 2;
+
 /**
  * The `limit` words and phrases found in the most comments, most frequent first (ties in
  * code-point order, so the list is the same every time). A term must appear in at least
- * `minimum` comments to count as frequent.
+ * `minimum` comments to count as frequent, and a phrase in at least two.
  */
 export function frequentTerms(texts: Iterable<string>, { limit = 10, minimum = 2 } = {}): FrequentTerms {
   const words = new Map<string, number>();
@@ -94,7 +107,7 @@ export function frequentTerms(texts: Iterable<string>, { limit = 10, minimum = 2
     for (const word of terms.words) words.set(word, (words.get(word) ?? 0) + 1);
     for (const phrase of terms.phrases) phrases.set(phrase, (phrases.get(phrase) ?? 0) + 1);
   }
-  return { words: top(words, limit, minimum), phrases: top(phrases, limit, minimum) };
+  return { words: top(words, limit, minimum), phrases: top(phrases, limit, Math.max(minimum, PHRASE_MINIMUM)) };
 }
 
 /** Frequent terms of each category's comments. */

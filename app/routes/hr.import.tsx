@@ -1,27 +1,32 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DirectoryTabs } from "~/components/directory-tabs";
+import { TextField } from "~/components/field";
 import { PageHeader } from "~/components/page";
 import { importPeople } from "~/models/people.server";
 import { actorOf, requireAdmin } from "~/utils/auth.server";
-import { readUploadedText } from "~/utils/upload.server";
+import { MAX_UPLOAD_LABEL, readUploadedText } from "~/utils/upload.server";
 
 export const meta: MetaFunction = () => [{ title: "Import people · Candor" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return null;
+  return { maxSize: MAX_UPLOAD_LABEL };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const file = await readUploadedText(request, "file");
-  const outcome = await importPeople(actorOf(user), file.text, file.name);
-  return data({ file: file.name, ...outcome }, { status: outcome.ok ? 200 : 400 });
+  const upload = await readUploadedText(request, "file");
+  if (!upload.ok) return data({ fileError: upload.error }, { status: 400 });
+  const outcome = await importPeople(actorOf(user), upload.text, upload.name);
+  return data({ file: upload.name, ...outcome }, { status: outcome.ok ? 200 : 400 });
 }
 
 export default function ImportPeople() {
-  const result = useActionData<typeof action>();
+  const { maxSize } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const fileError = actionData && "fileError" in actionData ? actionData.fileError : undefined;
+  const result = actionData && "file" in actionData ? actionData : undefined;
   const importing = useNavigation().state === "submitting";
   return (
     <>
@@ -39,10 +44,15 @@ export default function ImportPeople() {
           People are matched by e-mail, so importing the same file again changes nothing. An import never
           deactivates anyone.
         </p>
-        <div className="field">
-          <label htmlFor="file">CSV file</label>
-          <input id="file" name="file" type="file" accept=".csv,text/csv,text/plain" required />
-        </div>
+        <TextField
+          label="CSV file"
+          name="file"
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          required
+          hint={`Up to ${maxSize}.`}
+          error={fileError}
+        />
         <button type="submit" disabled={importing}>
           {importing ? "Importing…" : "Import"}
         </button>

@@ -41,6 +41,20 @@ describe("AppShell", () => {
     expect(nav.getByRole("link", { name: "Home" })).not.toHaveAttribute("aria-current");
   });
 
+  it.each([
+    ["/hr", "Home"],
+    ["/hr/rounds/schedules/new", "Rounds"],
+    ["/hr/departments", "Directory"],
+    ["/hr/roles", "Directory"],
+    ["/hr/import", "Directory"],
+    ["/hr/people/some-id", "Directory"],
+    ["/hr/users/new", "Logins"],
+  ])("marks only the section of %s as current", (path, section) => {
+    const nav = renderShellAt(path, "ADMIN");
+    const current = nav.getAllByRole("link").filter((a) => a.getAttribute("aria-current") === "page");
+    expect(current.map((a) => a.textContent)).toEqual([section]);
+  });
+
   it("offers a skip link to the content and a sign-out button", () => {
     renderShellAt("/hr", "MANAGER");
     expect(screen.getByRole("link", { name: "Skip to content" })).toHaveAttribute("href", "#main");

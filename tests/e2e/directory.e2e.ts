@@ -69,6 +69,38 @@ describe("a newcomer with the demo", () => {
     await page.close();
   });
 
+  it("says what is wrong with an unreadable or empty file next to the file field, keeping the page", async () => {
+    const page = await browser().newPage();
+    const { email, password } = printedDemoLogin();
+    await signIn(page, baseUrl, email, password);
+    await page.goto(`${baseUrl}/hr/import`);
+    const latin1 = path.resolve("tmp/e2e/latin1-e2e.csv");
+    fs.writeFileSync(latin1, Buffer.from("email,name,department,role\njose.e2e@example.com,Jos\xe9,Sales,Rep\n", "latin1"));
+    const empty = path.resolve("tmp/e2e/empty-e2e.csv");
+    fs.writeFileSync(empty, "");
+    for (const [file, message] of [
+      [latin1, 'The file is not UTF-8 text. In your spreadsheet, save it as "CSV UTF-8" and import it again.'],
+      [empty, "The file is empty."],
+    ]) {
+      await page.getByLabel("CSV file").setInputFiles(file);
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().includes("/hr/import") && r.request().method() === "POST"),
+        page.getByRole("button", { name: "Import" }).click(),
+      ]);
+      expect(response.status()).toBe(400);
+      await page.getByRole("alert").filter({ hasText: message }).waitFor();
+      const field = page.getByLabel("CSV file");
+      expect(await field.getAttribute("aria-invalid")).toBe("true");
+      const described = await field.getAttribute("aria-describedby");
+      expect(await page.locator(`[id="${described?.split(" ").at(-1)}"]`).textContent()).toBe(message);
+      const tabs = page.getByRole("navigation", { name: "Directory" });
+      expect(await tabs.getByRole("link", { name: "Import" }).getAttribute("aria-current")).toBe("page");
+    }
+    await page.goto(`${baseUrl}/hr/people?q=jose.e2e`);
+    await page.getByRole("heading", { name: "Nobody matches these filters" }).waitFor();
+    await page.close();
+  });
+
   it("reads well on a 360 px phone", async () => {
     const page = await browser().newPage({ viewport: { width: 360, height: 740 } });
     const { email, password } = printedDemoLogin();

@@ -8,6 +8,7 @@ import * as newUser from "~/routes/hr.users.new";
 import * as users from "~/routes/hr.users._index";
 import * as audit from "~/routes/hr.audit";
 import { prisma } from "~/utils/db.server";
+import { MAX_UPLOAD_BYTES } from "~/utils/upload.server";
 import { makeDepartment, makePerson, makeRole, makeUser } from "../support/fixtures";
 import { call, makeRequest } from "../support/http";
 
@@ -147,19 +148,39 @@ describe("CSV import page", () => {
     expect(await prisma.person.count()).toBe(before);
   });
 
-  it("refuses a file that is not UTF-8, in plain words", async () => {
+  it.each([
+    [
+      "a file that is not UTF-8",
+      new Uint8Array([...new TextEncoder().encode("email,name,department,role\na@x.io,Jos"), 0xe9, 0x0a]),
+      'The file is not UTF-8 text. In your spreadsheet, save it as "CSV UTF-8" and import it again.',
+    ],
+    ["an empty file", "", "The file is empty."],
+    ["a file of nothing but a byte-order mark and blank lines", "\uFEFF\n \n", "The file is empty."],
+    ["a file over the size limit", `email,name,department,role\n${"x".repeat(MAX_UPLOAD_BYTES)}`, "The file is larger than 5 MB. Split it into smaller files and import each."],
+  ])("refuses %s with a message for the file field, storing nothing", async (_, content, message) => {
     const admin = await makeUser("ADMIN");
-    const latin1 = new Uint8Array([...new TextEncoder().encode("email,name,department,role\na@x.io,Jos"), 0xe9, 0x0a]);
-    const result = await call(importRoute.action, await uploadRequest(admin, latin1));
+    const before = await prisma.person.count();
+    const result = await call(importRoute.action, await uploadRequest(admin, content));
     expect(result.status).toBe(400);
-    expect(result.text).toContain("not UTF-8");
+    expect(result.data).toEqual({ fileError: message });
+    expect(await prisma.person.count()).toBe(before);
   });
 
-  it("refuses a form without a file", async () => {
+  it("asks for a file when none was chosen, as a browser sends it or with no file part at all", async () => {
     const admin = await makeUser("ADMIN");
-    const result = await call(importRoute.action, await makeRequest("/hr/import", { as: admin, form: new FormData() }));
-    expect(result.status).toBe(400);
-    expect(result.text).toBe("Choose a CSV file to import.");
+    const unnamed = new FormData();
+    unnamed.append("file", new File([], "", { type: "application/octet-stream" }));
+    for (const form of [unnamed, new FormData()]) {
+      const result = await call(importRoute.action, await makeRequest("/hr/import", { as: admin, form }));
+      expect(result.status).toBe(400);
+      expect(result.data).toEqual({ fileError: "Choose a CSV file to import." });
+    }
+  });
+
+  it("tells the page the size limit", async () => {
+    const admin = await makeUser("ADMIN");
+    const result = await call(importRoute.loader, await makeRequest("/hr/import", { as: admin }));
+    expect(result.data).toEqual({ maxSize: "5 MB" });
   });
 });
 

@@ -11,12 +11,12 @@ import { isNegation, isStopWord, STOP_WORDS } from "~/domain/stop-words";
 
 describe("stop words", () => {
   it.each([
-    ["en", ["the", "and", "very", "i", "we"]],
-    ["zh", ["的", "了", "我们", "非常", "但是"]],
-    ["uk", ["і", "що", "дуже", "також", "ми"]],
-    ["pl", ["i", "że", "bardzo", "się", "jest"]],
-    ["bg", ["и", "че", "много", "също", "ние"]],
-    ["ru", ["и", "что", "очень", "тоже", "мы"]],
+    ["en", ["the", "and", "very", "i", "we", "make", "comes", "overall", "something"]],
+    ["zh", ["的", "了", "我们", "非常", "但是", "们"]],
+    ["uk", ["і", "що", "дуже", "також", "ми", "щодо", "занадто"]],
+    ["pl", ["i", "że", "bardzo", "się", "jest", "zbyt"]],
+    ["bg", ["и", "че", "много", "също", "ние", "твърде"]],
+    ["ru", ["и", "что", "очень", "тоже", "мы", "слишком"]],
   ] as const)("knows the common words of %s", (locale, words) => {
     for (const word of words) {
       expect(STOP_WORDS[locale]).toContain(word);
@@ -93,6 +93,23 @@ describe("termsOf", () => {
     expect([...terms.words].sort()).toEqual(["career", "growth", "lack", "training"]);
     expect([...terms.phrases].sort()).toEqual(["career growth"]);
   });
+
+  it("pairs no word with a light verb or filler that only carries the words around it", () => {
+    expect([...termsOf("Flexible hours make a real difference").phrases].sort()).toEqual(["flexible hours", "real difference"]);
+    expect([...termsOf("Good place overall, but the workload comes in waves").phrases]).toEqual(["good place"]);
+    expect([...termsOf("I learn something new every month").phrases]).toEqual([]);
+    expect([...termsOf("Fine, though decisions take a long time").phrases]).toEqual(["long time"]);
+    expect([...termsOf("Більше прозорості щодо рішень").phrases]).toEqual(["більше прозорості"]);
+    expect([...termsOf("Навантаження занадто велике").phrases]).toEqual([]);
+  });
+
+  it("keeps Chinese to the segmenter's words: no two of them run together, and no grammatical suffix alone", () => {
+    const colleagues = termsOf("同事们很好，工作有意义。");
+    expect([...colleagues.words].sort()).toEqual(["同事", "工作", "很好", "意义"].sort());
+    expect([...colleagues.phrases]).toEqual([]);
+    expect([...termsOf("工资太低了").phrases]).toEqual([]);
+    expect([...termsOf("团队 team spirit").phrases]).toEqual(["team spirit"]);
+  });
 });
 
 describe("negations", () => {
@@ -142,13 +159,27 @@ describe("frequentTerms", () => {
     expect(frequentTerms(["one comment only"]).words).toEqual([]);
   });
 
-  it("finds Chinese words and phrases", () => {
-    const result = frequentTerms(["工资太低了", "我觉得工资太低", "团队很好"]);
+  it("finds Chinese words, and phrases only where a negation opens them", () => {
+    const result = frequentTerms(["工资太低了", "我觉得工资太低", "团队很好", "没有加班", "最近没有加班"]);
     expect(result.words).toEqual([
+      { term: "加班", comments: 2 },
       { term: "太低", comments: 2 },
       { term: "工资", comments: 2 },
     ]);
-    expect(result.phrases).toEqual([{ term: "工资太低", comments: 2 }]);
+    expect(result.phrases).toEqual([{ term: "没有加班", comments: 2 }]);
+  });
+
+  it("lists no fragment of a Chinese word, however often a comment comes back", () => {
+    const result = frequentTerms(Array(5).fill("同事们很好，工作有意义。"));
+    expect(result.words.map((w) => w.term).sort()).toEqual(["同事", "工作", "很好", "意义"].sort());
+    expect(result.phrases).toEqual([]);
+  });
+
+  it("needs a phrase in two comments even when a single comment is enough for a word", () => {
+    const result = frequentTerms(["Career growth matters"], { minimum: 1 });
+    expect(result.words.map((w) => w.term)).toEqual(["career", "growth", "matters"]);
+    expect(result.phrases).toEqual([]);
+    expect(frequentTerms(["Career growth", "career growth"], { minimum: 1 }).phrases).toEqual([{ term: "career growth", comments: 2 }]);
   });
 
   it("finds Ukrainian, Polish, Bulgarian and Russian words past their stop words", () => {

@@ -1,0 +1,48 @@
+// @vitest-environment jsdom
+import { createRemixStub } from "@remix-run/testing";
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { SurveyScreen } from "~/components/survey-screen";
+import { en } from "~/i18n/messages/en";
+import ThanksPage from "~/routes/thanks";
+
+afterEach(cleanup);
+
+const view = {
+  state: "ready" as const,
+  k: 5,
+  questions: [{ id: "q1", type: "NPS" as const, text: "How likely are you to recommend Northwind?" }],
+};
+const groups = { departments: [{ id: "d1", name: "Warehouse" }], roles: [{ id: "r1", name: "Picker" }] };
+
+function renderKioskAfterAnswer() {
+  const Stub = createRemixStub([
+    {
+      path: "/s/:key",
+      Component: () => (
+        <SurveyScreen locale="en" lang="en" messages={en} view={view} variant="shared" groups={groups} kiosk saved formKey="next" />
+      ),
+    },
+  ]);
+  render(<Stub initialEntries={["/s/key?kiosk=1&lang=en&saved=1"]} />);
+}
+
+describe("a kiosk after an answer", () => {
+  it("thanks the last person and offers the next one the form, with no link away from it", () => {
+    renderKioskAfterAnswer();
+    const thanks = screen.getByRole("status");
+    expect(thanks).toHaveTextContent(en["kiosk.thanks"]);
+    expect(within(thanks).queryAllByRole("link")).toEqual([]);
+    expect(screen.queryByRole("link", { name: en["thanks.published"] })).toBeNull();
+    expect(screen.getByRole("radiogroup", { name: /recommend Northwind/ })).toBeInTheDocument();
+  });
+});
+
+describe("the thanks page of a personal link", () => {
+  it("keeps the link to what was done with earlier feedback", async () => {
+    const Stub = createRemixStub([{ path: "/thanks", Component: ThanksPage, loader: () => ({ locale: "en", messages: en }) }]);
+    render(<Stub initialEntries={["/thanks?lang=en"]} />);
+    const link = await screen.findByRole("link", { name: en["thanks.published"] });
+    expect(link).toHaveAttribute("href", "/you-said-we-did?lang=en");
+  });
+});

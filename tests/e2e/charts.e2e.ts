@@ -1,0 +1,51 @@
+import type { BrowserContext } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { paintedPixels, signIn, useBrowser } from "./support/browser";
+
+const baseUrl = inject("baseUrl");
+const browser = useBrowser();
+
+const DEMO = { email: "hr@candor.example", password: "candor-demo-2026" };
+
+/** A signed-in browser context, with or without JavaScript. */
+async function signedInContext(javaScriptEnabled: boolean): Promise<BrowserContext> {
+  const signingIn = await browser().newContext();
+  const page = await signingIn.newPage();
+  await signIn(page, baseUrl, DEMO.email, DEMO.password);
+  const storageState = await signingIn.storageState();
+  await signingIn.close();
+  return browser().newContext({ javaScriptEnabled, storageState, viewport: { width: 1280, height: 900 } });
+}
+
+async function latestResultsPath(context: BrowserContext): Promise<string> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/hr/trends`);
+  const href = await page.locator('main a[href$="/results"]').last().getAttribute("href");
+  await page.close();
+  if (!href) throw new Error("The demo has no closed round with results.");
+  return href;
+}
+
+describe("charts", () => {
+  it("take no room without JavaScript, where the tables carry the numbers", async () => {
+    const context = await signedInContext(false);
+    const page = await context.newPage();
+    for (const path of [await latestResultsPath(context), "/hr/trends", "/hr"]) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      expect(await page.locator(".chart-box, [data-chart]").count(), path).toBe(0);
+      expect(await page.getByRole("img").count(), path).toBe(0);
+      if (path !== "/hr") expect(await page.getByRole("table").count(), path).toBeGreaterThan(0);
+    }
+    await context.close();
+  });
+
+  it("are drawn above the same tables with JavaScript", async () => {
+    const context = await signedInContext(true);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}${await latestResultsPath(context)}`);
+    expect(await paintedPixels(page, "departments")).toBeGreaterThan(1000);
+    expect(await page.getByRole("table", { name: "eNPS by department", exact: true }).count()).toBe(1);
+    await context.close();
+  });
+});

@@ -1,0 +1,120 @@
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { fitsWidth, signIn, useBrowser } from "./support/browser";
+
+const baseUrl = inject("baseUrl");
+const browser = useBrowser();
+
+const DEMO = { email: "hr@candor.example", password: "candor-demo-2026" };
+const PHONE = { width: 360, height: 740 };
+
+const LIST_PAGES = [
+  "/hr",
+  "/hr/surveys",
+  "/hr/surveys/new",
+  "/hr/rounds",
+  "/hr/rounds/new",
+  "/hr/rounds/schedules",
+  "/hr/rounds/schedules/new",
+  "/hr/trends",
+  "/hr/trainings",
+  "/hr/trainings/new",
+  "/hr/trainings/overview",
+  "/hr/actions",
+  "/hr/actions/new",
+  "/hr/people",
+  "/hr/people/new",
+  "/hr/departments",
+  "/hr/roles",
+  "/hr/import",
+  "/hr/users",
+  "/hr/users/new",
+  "/hr/outbox",
+  "/hr/audit",
+];
+
+/** The first link on `listPath` to a page matching `pattern`: a real survey, round, person... of the demo. */
+async function firstLinkTo(page: Page, listPath: string, pattern: RegExp): Promise<string> {
+  await page.goto(`${baseUrl}${listPath}`);
+  const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const href = hrefs.find((h) => pattern.test(h));
+  if (!href) throw new Error(`No link like ${pattern} on ${listPath}`);
+  return href;
+}
+
+/** For each element, whether it is wholly inside the viewport's width. */
+function inSight(elements: Locator) {
+  return elements.evaluateAll((elements) =>
+    elements.map((e) => {
+      const box = e.getBoundingClientRect();
+      return box.left >= 0 && box.right <= window.innerWidth;
+    }),
+  );
+}
+
+async function phoneSignedIn(): Promise<Page> {
+  const page = await browser().newPage({ viewport: PHONE });
+  await signIn(page, baseUrl, DEMO.email, DEMO.password);
+  return page;
+}
+
+describe("HR pages on a 360 px phone", () => {
+  it("never scroll the page sideways", async () => {
+    const page = await phoneSignedIn();
+    const details = [
+      await firstLinkTo(page, "/hr/surveys", /^\/hr\/surveys\/(?!new)[^/?]+$/),
+      await firstLinkTo(page, "/hr/rounds", /^\/hr\/rounds\/(?!new|schedules)[^/?]+$/),
+      await firstLinkTo(page, "/hr/trends", /^\/hr\/rounds\/[^/?]+\/results$/),
+      await firstLinkTo(page, "/hr/trainings", /^\/hr\/trainings\/(?!new|overview)[^/?]+$/),
+      await firstLinkTo(page, "/hr/actions", /^\/hr\/actions\/(?!new)[^/?.]+$/),
+      await firstLinkTo(page, "/hr/people", /^\/hr\/people\/(?!new)[^/?]+$/),
+    ];
+    const overflowing: string[] = [];
+    for (const path of [...LIST_PAGES, ...details]) {
+      const response = await page.goto(`${baseUrl}${path}`);
+      expect(response?.status(), path).toBe(200);
+      if (!(await fitsWidth(page))) overflowing.push(path);
+    }
+    expect(overflowing).toEqual([]);
+    await page.close();
+  });
+
+  it("show every section of the menu, wrapped onto lines, with the current one marked", async () => {
+    const page = await phoneSignedIn();
+    await page.goto(`${baseUrl}/hr/departments`);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    const links = nav.getByRole("link");
+    expect(await links.count()).toBe(10);
+    expect(await inSight(links)).toEqual(Array(10).fill(true));
+    expect(await nav.getByRole("link", { name: "Directory" }).getAttribute("aria-current")).toBe("page");
+    expect(await inSight(page.getByRole("navigation", { name: "Directory" }).getByRole("link"))).toEqual(Array(4).fill(true));
+    await page.close();
+  });
+
+  it("show departments' whole names and their Deactivate buttons", async () => {
+    const page = await phoneSignedIn();
+    await page.goto(`${baseUrl}/hr/departments`);
+    const names = page.getByRole("textbox", { name: /^Name of department / });
+    expect(await names.count()).toBeGreaterThan(3);
+    const cutOff = await names.evaluateAll((inputs) =>
+      (inputs as HTMLInputElement[]).filter((input) => input.scrollWidth > input.clientWidth).map((input) => input.value),
+    );
+    expect(cutOff).toEqual([]);
+    const deactivate = page.getByRole("button", { name: /^Deactivate / });
+    expect(await deactivate.count()).toBe(await names.count());
+    expect(await inSight(page.locator("main").locator("button, input:not([type=hidden])"))).not.toContain(false);
+    await page.close();
+  });
+
+  it("show the response rate of every open round on the home page", async () => {
+    const page = await phoneSignedIn();
+    await page.goto(`${baseUrl}/hr`);
+    const table = page.getByRole("table", { name: "Open rounds and their response rates" });
+    expect(await table.getByRole("row").count()).toBeGreaterThan(1);
+    const scrolls = await table.evaluate((t) => t.parentElement!.scrollWidth > t.parentElement!.clientWidth);
+    expect(scrolls).toBe(false);
+    expect(await inSight(table.locator("th, td"))).not.toContain(false);
+    expect(await table.getByRole("cell", { name: /%$/ }).first().isVisible()).toBe(true);
+    await page.close();
+  });
+});
