@@ -60,7 +60,7 @@ describe("logins in the browser", () => {
     await owner.getByLabel("New password", { exact: true }).fill("third-password-789");
     await owner.getByLabel("New password again").fill("third-password-789");
     await owner.getByRole("button", { name: "Change my password" }).click();
-    await owner.getByRole("status").filter({ hasText: "Your password is changed." }).waitFor();
+    await owner.getByRole("status").filter({ hasText: "Your password is changed, and you are signed out on every other device." }).waitFor();
     await owner.getByRole("button", { name: "Sign out" }).click();
     await owner.getByRole("button", { name: "Sign in" }).waitFor();
     await signIn(owner, server.url, TRAINER.email, "third-password-789");
