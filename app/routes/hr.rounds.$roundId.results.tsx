@@ -271,7 +271,7 @@ function GroupPicker({ data }: { data: ResultsData }) {
   return (
     <Form method="get" className="group-picker" preventScrollReset>
       <label htmlFor="group">Group</label>
-      <select id="group" name="group" defaultValue={data.focus?.key}>
+      <select key={data.focus?.key} id="group" name="group" defaultValue={data.focus?.key}>
         {data.overall?.figures ? option(data.overall) : null}
         {groups.map((g) => (
           <optgroup key={g.label} label={g.label}>

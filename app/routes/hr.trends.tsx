@@ -64,7 +64,8 @@ export default function Trends() {
         <Form method="get" className="filters" aria-label="Choose a group">
           <div className="field">
             <label htmlFor="group">Group</label>
-            <select id="group" name="group" defaultValue={data.selected}>
+            {/* Keyed, so that after a client-side visit the list shows the group in the URL. */}
+            <select key={data.selected} id="group" name="group" defaultValue={data.selected}>
               <option value={OVERALL_KEY}>{EVERYONE}</option>
               <optgroup label="Departments">
                 {data.departments.map((d) => (
@@ -96,15 +97,22 @@ export default function Trends() {
       ) : (
         <section className="card" aria-labelledby="trend-heading">
           <h2 id="trend-heading">eNPS over time · {data.name}</h2>
-          <TrendChart
-            label={`eNPS over time, ${data.name}: ${data.points.map((p) => `${p.name} ${p.score ? formatNps(p.score.nps) : "withheld"}`).join(", ")}`}
-            points={data.points.map((p) => ({
-              label: p.name,
-              nps: p.score?.nps ?? null,
-              low: p.score?.low ?? null,
-              high: p.score?.high ?? null,
-            }))}
-          />
+          {data.points.every((p) => !p.score) ? (
+            <p className="muted">
+              Every round's figure for {data.name} is withheld: in none of them did enough people answer to show a score
+              without pointing at someone. Their answers still count in the company's figures.
+            </p>
+          ) : (
+            <TrendChart
+              label={`eNPS over time, ${data.name}: ${data.points.map((p) => `${p.name} ${p.score ? formatNps(p.score.nps) : "withheld"}`).join(", ")}`}
+              points={data.points.map((p) => ({
+                label: p.name,
+                nps: p.score?.nps ?? null,
+                low: p.score?.low ?? null,
+                high: p.score?.high ?? null,
+              }))}
+            />
+          )}
           <div className="table-wrap chart-table">
             <table className="trend-table">
               <caption className="visually-hidden">eNPS per round, {data.name}</caption>
@@ -137,7 +145,7 @@ export default function Trends() {
                       </td>
                     )}
                     <td className={p.change?.significant ? "change-significant" : undefined}>
-                      {p.change ? describeChange(p.change) : index === 0 ? "First round shown" : "No comparison: a figure is withheld"}
+                      {p.change ? describeChange(p.change) : index === 0 ? "No earlier round to compare with" : "No comparison: a figure is withheld"}
                     </td>
                   </tr>
                 ))}

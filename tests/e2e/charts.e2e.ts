@@ -48,4 +48,31 @@ describe("charts", () => {
     expect(await page.getByRole("table", { name: "eNPS by department", exact: true }).count()).toBe(1);
     await context.close();
   });
+
+  it("on the trends page follow the chosen group, and the group list follows the address after Back", async () => {
+    const context = await signedInContext(true);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/hr/trends`);
+    const picker = page.getByLabel("Group", { exact: true });
+    const department = await picker.locator("optgroup[label=Departments] option").first();
+    const [value, name] = [await department.getAttribute("value"), (await department.textContent())!];
+    await picker.selectOption(value!);
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.getByRole("heading", { level: 2, name: `eNPS over time · ${name}` }).waitFor();
+    await page.goBack();
+    await page.getByRole("heading", { level: 2, name: "eNPS over time · Everyone" }).waitFor();
+    expect(await picker.inputValue()).toBe("overall");
+
+    await page.goto(`${baseUrl}${await latestResultsPath(context)}`);
+    const focus = page.getByLabel("Group", { exact: true });
+    const first = await focus.inputValue();
+    await focus.selectOption(value!);
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.waitForURL(/group=/);
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes("group="));
+    await page.locator("#focus-heading", { hasText: /^Everyone$/ }).waitFor();
+    expect(await focus.inputValue()).toBe(first);
+    await context.close();
+  });
 });
