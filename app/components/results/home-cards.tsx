@@ -5,7 +5,7 @@ import type { OpenRound, ScopedCounts, TrendPoint } from "~/models/results.serve
 import { TrendChart } from "../charts";
 import { formatDay } from "~/domain/utc-time";
 import { formatInterval, formatRate } from "./format";
-import { Withheld } from "./withheld";
+import { Withheld, WithheldFootnote, withheldExplanation } from "./withheld";
 
 /** The latest eNPS followed (the company's, or a manager's department's), its change and a small trend. */
 export function LatestScore({ trend, manager }: { trend: TrendPoint[]; manager: boolean }) {
@@ -39,7 +39,7 @@ export function LatestScore({ trend, manager }: { trend: TrendPoint[]; manager: 
             <p aria-describedby="latest-withheld">
               <Withheld />{" "}
               <span id="latest-withheld" className="muted small">
-                Too few responses to show without risking that someone is recognised.
+                {withheldExplanation()}
               </span>
             </p>
           )}
@@ -59,9 +59,9 @@ export function LatestScore({ trend, manager }: { trend: TrendPoint[]; manager: 
 
 function Responses({ counts }: { counts: ScopedCounts }) {
   const figure = counts.overall ?? counts.departments[0];
-  if (figure.responses === null) {
+  if (isWithheld(counts)) {
     return (
-      <td colSpan={2} title={`Fewer than ${counts.k} responses, or held back so a smaller group cannot be worked out.`}>
+      <td colSpan={2} aria-describedby="withheld-note">
         <Withheld />
       </td>
     );
@@ -83,7 +83,10 @@ function Responses({ counts }: { counts: ScopedCounts }) {
   );
 }
 
+const isWithheld = (counts: ScopedCounts) => (counts.overall ?? counts.departments[0]).responses === null;
+
 export function OpenRoundsCard({ rounds }: { rounds: OpenRound[] }) {
+  const withheld = rounds.filter((round) => isWithheld(round.counts));
   return (
     <section className="card" aria-labelledby="open-heading">
       <h2 id="open-heading">Open rounds</h2>
@@ -116,6 +119,7 @@ export function OpenRoundsCard({ rounds }: { rounds: OpenRound[] }) {
         </div>
       )}
       <p className="footnote">Scores appear when a round closes; until then only counts show.</p>
+      {withheld.length > 0 ? <WithheldFootnote k={new Set(withheld.map((r) => r.counts.k)).size === 1 ? withheld[0].counts.k : undefined} /> : null}
     </section>
   );
 }
