@@ -1,3 +1,4 @@
+import type { AuditAction } from "~/domain/audit-actions";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 
@@ -15,7 +16,7 @@ export const COMMAND_LINE: Actor = { id: null, email: "command line" };
  */
 export async function recordAudit(
   actor: Actor,
-  action: string,
+  action: AuditAction,
   target = "",
   details = "",
   db: Prisma.TransactionClient = prisma,
@@ -25,15 +26,18 @@ export async function recordAudit(
   });
 }
 
-export async function listAudit({ page, pageSize }: { page: number; pageSize: number }) {
+/** A page of the log, newest first, of one kind of entry when `action` is given. */
+export async function listAudit({ page, pageSize, action }: { page: number; pageSize: number; action?: AuditAction }) {
+  const where = action ? { action } : {};
   const [entries, total] = await Promise.all([
     prisma.auditLog.findMany({
+      where,
       orderBy: { id: "desc" },
       skip: (page - 1) * pageSize,
       take: pageSize,
       select: { id: true, at: true, actorEmail: true, action: true, target: true, details: true },
     }),
-    prisma.auditLog.count(),
+    prisma.auditLog.count({ where }),
   ]);
   return { entries, total };
 }

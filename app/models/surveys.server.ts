@@ -129,9 +129,7 @@ export async function updateSurvey(actor: Actor, id: string, draft: SurveyDraft)
       where: { id },
       data: { name: draft.name, questions: { create: questionRows(draft) } },
     });
-    await tx.auditLog.create({
-      data: { actorId: actor.id, actorEmail: actor.email, action: "survey.update", target: draft.name },
-    });
+    await recordAudit(actor, "survey.update", draft.name, `${draft.questions.length} questions`, tx);
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as departments from "~/routes/hr.departments";
+import * as roles from "~/routes/hr.roles";
 import * as importRoute from "~/routes/hr.import";
 import * as peopleList from "~/routes/hr.people._index";
 import * as newPerson from "~/routes/hr.people.new";
@@ -228,6 +229,20 @@ describe("audit log", () => {
     const admin = await makeUser("ADMIN");
     await call(departments.action, await makeRequest("/hr/departments", { as: admin, form: { intent: "create", name: "Audited" } }));
     const result = await call(audit.loader, await makeRequest("/hr/audit", { as: admin }));
-    expect(result.data.entries[0]).toMatchObject({ actorEmail: admin.email, action: "department.create", target: "Audited" });
+    expect(result.data.entries[0]).toMatchObject({ actorEmail: admin.email, action: "department.create", what: "Added a department", target: "Audited" });
+  });
+
+  it("shows one kind of entry when asked, and refuses a kind it does not know", async () => {
+    const admin = await makeUser("ADMIN");
+    await call(departments.action, await makeRequest("/hr/departments", { as: admin, form: { intent: "create", name: "Filtered" } }));
+    await call(roles.action, await makeRequest("/hr/roles", { as: admin, form: { intent: "create", name: "Filtered role" } }));
+    const onlyRoles = await call(audit.loader, await makeRequest("/hr/audit?action=role.create", { as: admin }));
+    expect(onlyRoles.data.action).toBe("role.create");
+    expect(onlyRoles.data.entries.length).toBeGreaterThan(0);
+    expect(onlyRoles.data.entries.every((e: { action: string }) => e.action === "role.create")).toBe(true);
+    expect(onlyRoles.data.total).toBe(await prisma.auditLog.count({ where: { action: "role.create" } }));
+    expect(onlyRoles.data.entries.map((e: { target: string }) => e.target)).toContain("Filtered role");
+    expect((await call(audit.loader, await makeRequest("/hr/audit?action=round.delete-everything", { as: admin }))).status).toBe(400);
+    expect((await call(audit.loader, await makeRequest("/hr/audit?action=", { as: admin }))).status).toBe(200);
   });
 });
