@@ -27,6 +27,19 @@ export const questionField = (index: number, part: Locale | "type") => `q-${inde
 /** Anything beyond this is not a form our page produced. */
 const MAX_READ = 100;
 
+/**
+ * A save refused for a reason the editor shows next to `field` ("form" for the whole survey),
+ * answered 409: the draft is valid, but it clashes with what is stored.
+ */
+export class SurveyRefusal extends Error {
+  constructor(
+    readonly field: "form" | "name",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export class UnreadableSurveyForm extends Error {
   constructor() {
     super("The survey form could not be read. Please reload the page and try again.");

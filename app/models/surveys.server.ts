@@ -7,18 +7,42 @@ import {
   type SurveyKind,
   type Wording,
 } from "~/domain/survey";
+import { SurveyRefusal } from "~/domain/survey-form";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit, type Actor } from "./audit.server";
 import { getCompanyName } from "./settings.server";
 
 /** A survey that has been launched is locked: its answers must keep meaning what was asked. */
-export class SurveyLockedError extends Error {
+export class SurveyLockedError extends SurveyRefusal {
   constructor(rounds: number) {
     super(
+      "form",
       `This survey is locked: ${rounds === 1 ? "a round has" : `${rounds} rounds have`} been launched with it, and ` +
         "their answers must keep meaning what was asked. Duplicate it to make a changed version.",
     );
+  }
+}
+
+/** Two surveys of one name could not be told apart when launching a round. */
+export class SurveyNameTakenError extends SurveyRefusal {
+  constructor(name: string) {
+    super("name", `There is already a survey called "${name}". Give this one another name.`);
+  }
+}
+
+/** The stored survey whose name matches, ignoring case ("eNPS" and "ENPS" would confuse people). */
+async function surveyNamed(db: Prisma.TransactionClient, name: string, exceptId?: string) {
+  const surveys = await db.survey.findMany({ where: exceptId ? { id: { not: exceptId } } : {}, select: { name: true } });
+  const wanted = name.toLowerCase();
+  return surveys.find((survey) => survey.name.toLowerCase() === wanted) ?? null;
+}
+
+/** `name`, or "name (2)", "name (3)"...: the first that no survey has. */
+export async function freeSurveyName(name: string, db: Prisma.TransactionClient = prisma): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? name : `${name} (${n})`;
+    if (!(await surveyNamed(db, candidate))) return candidate;
   }
 }
 
@@ -107,6 +131,8 @@ function questionRows(draft: SurveyDraft): Prisma.QuestionCreateWithoutSurveyInp
 
 /** Creates a survey; inside a transaction (a training creating its survey), pass its client. */
 export async function createSurvey(actor: Actor, draft: SurveyDraft, db: Prisma.TransactionClient = prisma): Promise<{ id: string }> {
+  const clash = await surveyNamed(db, draft.name);
+  if (clash) throw new SurveyNameTakenError(clash.name);
   const survey = await db.survey.create({
     data: { name: draft.name, kind: draft.kind, questions: { create: questionRows(draft) } },
     select: { id: true },
@@ -123,6 +149,8 @@ export async function updateSurvey(actor: Actor, id: string, draft: SurveyDraft)
   await prisma.$transaction(async (tx) => {
     const rounds = await tx.round.count({ where: { surveyId: id } });
     if (rounds > 0) throw new SurveyLockedError(rounds);
+    const clash = await surveyNamed(tx, draft.name, id);
+    if (clash) throw new SurveyNameTakenError(clash.name);
     // No round means no answers or tallies point at these questions.
     await tx.question.deleteMany({ where: { surveyId: id } });
     await tx.survey.update({

@@ -18,7 +18,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit, type Actor } from "./audit.server";
 import { launchRoundIn, LaunchError } from "./rounds.server";
-import { createSurvey } from "./surveys.server";
+import { createSurvey, freeSurveyName } from "./surveys.server";
 import type { SessionUser } from "./users.server";
 
 /**
@@ -122,6 +122,12 @@ async function resolveParticipants(tx: Tx, choice: ParticipantChoice): Promise<s
 }
 
 /** The oldest unarchived training survey that is the template as written, if any. */
+/** The training NPS survey made from the template, under a free name (HR may have taken the template's). */
+async function surveyFromTemplate(tx: Tx, actor: Actor) {
+  const draft = draftFromTemplate(TRAINING_SURVEY);
+  return createSurvey(actor, { ...draft, name: await freeSurveyName(draft.name, tx) }, tx);
+}
+
 async function findTemplateSurvey(tx: Tx) {
   const surveys = await tx.survey.findMany({
     where: { kind: TRAINING_SURVEY, archived: false },
@@ -202,7 +208,7 @@ export async function createTraining(actor: Actor, input: TrainingInput, now: Da
   return prisma.$transaction(
     async (tx) => {
       const { trainer, personIds, survey: found } = await prepareTraining(tx, input, now);
-      const survey = found ?? (await createSurvey(actor, draftFromTemplate(TRAINING_SURVEY), tx));
+      const survey = found ?? (await surveyFromTemplate(tx, actor));
       const training = await tx.training.create({
         data: {
           title: input.title,

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/page";
 import { SurveyEditor } from "~/components/survey-editor";
@@ -6,12 +6,12 @@ import { SurveyQuestions } from "~/components/survey-questions";
 import { SURVEY_KIND_LABELS } from "~/domain/survey";
 import { formatDay } from "~/domain/utc-time";
 import { getCompanyName } from "~/models/settings.server";
-import { getSurvey, setSurveyArchived, SurveyLockedError, updateSurvey } from "~/models/surveys.server";
+import { getSurvey, setSurveyArchived, updateSurvey } from "~/models/surveys.server";
 import { actorOf, requireAdmin } from "~/utils/auth.server";
 import { notFound, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
-import { handleSurveyEditorPost, type EditorResult } from "~/utils/survey-editor.server";
+import { handleSurveyEditorPost } from "~/utils/survey-editor.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.name ?? "Survey"} · Candor` }];
 
@@ -43,13 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   return handleSurveyEditorPost(formData, async (draft) => {
-    try {
-      await updateSurvey(actorOf(user), survey.id, draft);
-    } catch (error) {
-      if (!(error instanceof SurveyLockedError)) throw error;
-      const revision = Number(formData.get("revision")) + 1 || 1;
-      return data<EditorResult>({ draft, errors: { form: error.message }, revision, focus: null }, { status: 409 });
-    }
+    await updateSurvey(actorOf(user), survey.id, draft);
     return redirectWithNotice(request, here, `Changes to "${draft.name}" were saved.`);
   });
 }

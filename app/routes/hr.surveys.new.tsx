@@ -5,7 +5,7 @@ import { SurveyEditor } from "~/components/survey-editor";
 import { SURVEY_KINDS, type SurveyDraft, type SurveyKind } from "~/domain/survey";
 import { draftFromTemplate, SURVEY_TEMPLATES } from "~/domain/survey-templates";
 import { getCompanyName } from "~/models/settings.server";
-import { createSurvey, getSurvey } from "~/models/surveys.server";
+import { createSurvey, freeSurveyName, getSurvey } from "~/models/surveys.server";
 import { actorOf, requireAdmin } from "~/utils/auth.server";
 import { notFound, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
@@ -14,18 +14,22 @@ import { handleSurveyEditorPost } from "~/utils/survey-editor.server";
 
 export const meta: MetaFunction = () => [{ title: "New survey · Candor" }];
 
-/** `?template=ENPS|TRAINING` starts from a template, `?from=<id>` from a copy of a survey. */
+/**
+ * `?template=ENPS|TRAINING` starts from a template, `?from=<id>` from a copy of a survey; either
+ * under a name no survey has yet ("Employee NPS (2)"), since names must differ.
+ */
 async function startingDraft(url: URL): Promise<SurveyDraft | null> {
   const from = url.searchParams.get("from");
   if (from !== null) {
     const survey = await getSurvey(requireId({ from }, "from"));
     if (!survey) throw notFound("There is no such survey to duplicate.");
-    return { ...survey.draft, name: `${survey.draft.name} (copy)`.slice(0, 120) };
+    return { ...survey.draft, name: await freeSurveyName(`${survey.draft.name} (copy)`.slice(0, 110)) };
   }
   const template = url.searchParams.get("template");
   if (template === null) return null;
   if (!(SURVEY_KINDS as readonly string[]).includes(template)) throw notFound("There is no such template.");
-  return draftFromTemplate(template as SurveyKind);
+  const draft = draftFromTemplate(template as SurveyKind);
+  return { ...draft, name: await freeSurveyName(draft.name) };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -59,8 +63,9 @@ export default function NewSurvey() {
                   <li key={index}>{question.texts.en}</li>
                 ))}
               </ol>
-              <Link className="button" to={`?template=${template.kind}`} aria-label={`Use the ${template.name} template`}>
-                Use this template
+              {/* The name a screen reader hears starts with the words on the button (WCAG 2.5.3). */}
+              <Link className="button" to={`?template=${template.kind}`}>
+                Use this template<span className="visually-hidden">: {template.name}</span>
               </Link>
             </section>
           ))}

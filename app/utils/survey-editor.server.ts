@@ -3,6 +3,7 @@ import {
   applySurveyEdit,
   parseSurveyIntent,
   readSurveyDraft,
+  SurveyRefusal,
   UnreadableSurveyForm,
   validateSurveyDraft,
   type SurveyErrors,
@@ -22,7 +23,8 @@ export interface EditorResult {
 /**
  * The post of the survey editor (new survey and edit): a button that adds, removes or moves a
  * question sends the draft back changed, storing nothing; "save" validates and calls `save`,
- * which stores and redirects. A form that is not ours gets a 400.
+ * which stores and redirects, or throws a SurveyRefusal (409, shown next to its field). A form
+ * that is not ours gets a 400.
  */
 export async function handleSurveyEditorPost(
   formData: FormData,
@@ -52,5 +54,10 @@ export async function handleSurveyEditorPost(
   if (Object.keys(errors).length > 0) {
     return data<EditorResult>({ draft, errors, revision, focus: null }, { status: 400 });
   }
-  return save(draft);
+  try {
+    return await save(draft);
+  } catch (error) {
+    if (!(error instanceof SurveyRefusal)) throw error;
+    return data<EditorResult>({ draft, errors: { [error.field]: error.message }, revision, focus: null }, { status: 409 });
+  }
 }

@@ -12,7 +12,7 @@ import {
   RoundClosedError,
 } from "~/models/rounds.server";
 import { runScheduler } from "~/models/schedules.server";
-import { createSurvey, setSurveyArchived, updateSurvey } from "~/models/surveys.server";
+import { setSurveyArchived, updateSurvey } from "~/models/surveys.server";
 import { draftFromTemplate } from "~/domain/survey-templates";
 import { prisma } from "~/utils/db.server";
 import { makeOrg, makePerson, makeUser } from "../support/fixtures";
@@ -156,7 +156,7 @@ describe("launching a round", () => {
       sharedLink: false,
     };
     const preview = await previewLaunch(input, now);
-    expect(preview).toEqual({ invited: 4, surveyName: "Employee NPS", departments: org.departments.map((d) => d.name).sort(), roles: [] });
+    expect(preview).toEqual({ invited: 4, surveyName: survey.name, departments: org.departments.map((d) => d.name).sort(), roles: [] });
     await expect(previewLaunch({ ...input, k: 2 }, now)).rejects.toMatchObject({ field: "k" });
     expect(await prisma.round.count()).toBe(before);
   });
@@ -180,7 +180,7 @@ describe("k after launch", () => {
 
 describe("a launched survey", () => {
   it("is locked: its wording cannot change", async () => {
-    const survey = await createSurvey(COMMAND_LINE, draftFromTemplate("ENPS"));
+    const survey = await makeTemplateSurvey();
     const org = await makeOrg({ departments: 1, roles: 1, perCell: 1 });
     await launchOpenRound({ surveyId: survey.id, audience: { departmentIds: [org.departments[0].id], roleIds: [] } });
     await expect(updateSurvey(COMMAND_LINE, survey.id, draftFromTemplate("ENPS"))).rejects.toThrow(/This survey is locked: a round has been launched/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TRAINING_TEMPLATE } from "~/domain/survey-templates";
+import { draftFromTemplate, TRAINING_TEMPLATE } from "~/domain/survey-templates";
 import { COMMAND_LINE } from "~/models/audit.server";
 import { closeRoundEarly, openRoundNow, RoundClosedError } from "~/models/rounds.server";
 import { createSurvey } from "~/models/surveys.server";
@@ -97,6 +97,20 @@ describe("creating a training", () => {
     expect(await prisma.survey.count()).toBe(surveys);
   });
 
+  it("makes its survey under a free name when HR's own survey has the template's name", async () => {
+    const person = (await makeOrg({ departments: 1, roles: 1, perCell: 1 })).people[0];
+    const participants = { personIds: [person.id], departmentIds: [], roleIds: [] };
+    const templateName = draftFromTemplate("TRAINING").name;
+    if (!(await prisma.survey.findFirst({ where: { name: templateName } }))) await createSurvey(COMMAND_LINE, draftFromTemplate("TRAINING"));
+    // Archived, the template's survey is not reused, but it keeps its name.
+    await prisma.survey.updateMany({ where: { kind: "TRAINING" }, data: { archived: true } });
+    const before = await prisma.survey.count();
+    const created = await createTraining(COMMAND_LINE, await baseInput({ title: "Named apart", participants }), NOW);
+    expect(await prisma.survey.count()).toBe(before + 1);
+    const made = await prisma.survey.findUniqueOrThrow({ where: { id: created.surveyId } });
+    expect(made.name).toMatch(new RegExp(`^${templateName} \\(\\d+\\)$`));
+  });
+
   it("uses a training survey HR chose, and refuses an employee survey", async () => {
     const person = (await makeOrg({ departments: 1, roles: 1, perCell: 1 })).people[0];
     const participants = { personIds: [person.id], departmentIds: [], roleIds: [] };
@@ -105,7 +119,7 @@ describe("creating a training", () => {
     const created = await createTraining(COMMAND_LINE, await baseInput({ participants, surveyId: chosen.id }), NOW);
     expect(created.surveyId).toBe(chosen.id);
 
-    const employee = await createSurvey(COMMAND_LINE, { ...draft, kind: "ENPS" });
+    const employee = await createSurvey(COMMAND_LINE, { ...draft, name: "Short employee check", kind: "ENPS" });
     await expect(createTraining(COMMAND_LINE, await baseInput({ participants, surveyId: employee.id }), NOW)).rejects.toMatchObject({
       field: "surveyId",
     });

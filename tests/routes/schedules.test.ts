@@ -46,13 +46,13 @@ describe("setting up a recurring eNPS", () => {
 
   it("reviews first (who, how many, which rounds open when), storing nothing, then saves", async () => {
     const admin = await makeUser("ADMIN");
-    const { org, form } = await setting();
+    const { org, survey, form } = await setting();
     const before = await prisma.schedule.count();
     const review = await post(admin, { ...form, intent: "review" });
     expect(review.status).toBe(200);
     expect(review.data).toMatchObject({
       stage: "review",
-      preview: { surveyName: "Employee NPS", departments: [org.departments[0].name], roles: [], people: 3 },
+      preview: { surveyName: survey.name, departments: [org.departments[0].name], roles: [], people: 3 },
     });
     expect(review.data.preview.rounds.map((r: { period: string; opensNow: boolean }) => [r.period, r.opensNow])).toEqual([
       [`${year}-01`, false],

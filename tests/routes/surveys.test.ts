@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { draftFromTemplate } from "~/domain/survey-templates";
-import { COMMAND_LINE } from "~/models/audit.server";
-import { createSurvey, getSurvey } from "~/models/surveys.server";
+import { getSurvey } from "~/models/surveys.server";
 import * as surveyPage from "~/routes/hr.surveys.$surveyId";
 import * as surveysList from "~/routes/hr.surveys._index";
 import * as newSurvey from "~/routes/hr.surveys.new";
@@ -45,7 +44,7 @@ describe("the survey pages", () => {
     expect(training.data.draft.questions).toHaveLength(5);
     const original = await makeTemplateSurvey();
     const copy = await call(newSurvey.loader, await makeRequest(`/hr/surveys/new?from=${original.id}`, { as: admin }));
-    expect(copy.data.draft.name).toBe("Employee NPS (copy)");
+    expect(copy.data.draft.name).toBe(`${original.name} (copy)`);
     expect((await call(newSurvey.loader, await makeRequest("/hr/surveys/new?template=QUIZ", { as: admin }))).status).toBe(404);
     expect((await call(newSurvey.loader, await makeRequest("/hr/surveys/new?from=missing", { as: admin }))).status).toBe(404);
     expect((await call(surveyPage.loader, await makeRequest("/hr/surveys/x", { as: admin }), { surveyId: "missing" })).status).toBe(404);
@@ -100,6 +99,48 @@ describe("the survey pages", () => {
     expect(page.data.survey.draft.questions[0].texts.zh).toBe("您有多大可能推荐他人来{company}工作？");
   });
 
+  it("refuse a name another survey has, whatever its case, with 409 and nothing stored", async () => {
+    const admin = await makeUser("ADMIN");
+    const taken = await makeTemplateSurvey();
+    const mine = await makeTemplateSurvey();
+    const before = await prisma.survey.count();
+    const created = await call(newSurvey.action, await makeRequest("/hr/surveys/new", { as: admin, form: templateForm("save", { name: taken.name.toUpperCase() }) }));
+    expect(created.status).toBe(409);
+    expect(created.data.errors).toEqual({ name: `There is already a survey called "${taken.name}". Give this one another name.` });
+    expect(created.data.draft.name).toBe(taken.name.toUpperCase());
+    expect(await prisma.survey.count()).toBe(before);
+
+    const renamed = await call(
+      surveyPage.action,
+      await makeRequest(`/hr/surveys/${mine.id}`, { as: admin, form: templateForm("save", { name: taken.name, "q-0-en": "Changed?" }) }),
+      { surveyId: mine.id },
+    );
+    expect(renamed.status).toBe(409);
+    expect(renamed.data.errors.name).toMatch(/^There is already a survey called/);
+    expect(await getSurvey(mine.id)).toMatchObject({ name: mine.name, draft: { questions: [{ texts: { en: "How likely are you to recommend {company} as a place to work?" } }, {}, {}] } });
+    // Keeping its own name is no clash.
+    const kept = await call(
+      surveyPage.action,
+      await makeRequest(`/hr/surveys/${mine.id}`, { as: admin, form: templateForm("save", { name: mine.name }) }),
+      { surveyId: mine.id },
+    );
+    expect(kept.status).toBe(302);
+  });
+
+  it("offer a template or a copy under a name no survey has yet", async () => {
+    const admin = await makeUser("ADMIN");
+    const first = await makeTemplateSurvey();
+    const template = await call(newSurvey.loader, await makeRequest("/hr/surveys/new?template=ENPS", { as: admin }));
+    expect(template.data.draft.name).not.toBe(first.name);
+    expect(await prisma.survey.count({ where: { name: template.data.draft.name } })).toBe(0);
+    const copyName = (await call(newSurvey.loader, await makeRequest(`/hr/surveys/new?from=${first.id}`, { as: admin }))).data.draft.name;
+    expect(copyName).toBe(`${first.name} (copy)`);
+    const saved = await call(newSurvey.action, await makeRequest("/hr/surveys/new", { as: admin, form: templateForm("save", { name: copyName }) }));
+    expect(saved.status).toBe(302);
+    const again = await call(newSurvey.loader, await makeRequest(`/hr/surveys/new?from=${first.id}`, { as: admin }));
+    expect(again.data.draft.name).toBe(`${first.name} (copy) (2)`);
+  });
+
   it("lock a launched survey: saving changes is refused with the reason, and nothing changes", async () => {
     const admin = await makeUser("ADMIN");
     const survey = await makeTemplateSurvey();
@@ -118,7 +159,7 @@ describe("the survey pages", () => {
 
   it("archive and restore a survey", async () => {
     const admin = await makeUser("ADMIN");
-    const survey = await createSurvey(COMMAND_LINE, draftFromTemplate("ENPS"));
+    const survey = await makeTemplateSurvey();
     const send = async (intent: string) =>
       call(surveyPage.action, await makeRequest(`/hr/surveys/${survey.id}`, { as: admin, form: { intent } }), { surveyId: survey.id });
     expect((await send("archive")).status).toBe(302);

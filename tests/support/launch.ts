@@ -3,14 +3,17 @@ import { draftFromTemplate } from "~/domain/survey-templates";
 import { COMMAND_LINE } from "~/models/audit.server";
 import { launchRound, type LaunchInput } from "~/models/rounds.server";
 import { setCompanyName } from "~/models/settings.server";
-import { createSurvey } from "~/models/surveys.server";
+import { createSurvey, freeSurveyName } from "~/models/surveys.server";
 
 export const DAY = 24 * 60 * 60 * 1000;
 
 /** A survey made from a template, with the company name its wording needs. */
 export async function makeTemplateSurvey(kind: SurveyKind = "ENPS") {
   await setCompanyName(COMMAND_LINE, "Acme");
-  return createSurvey(COMMAND_LINE, draftFromTemplate(kind));
+  const draft = draftFromTemplate(kind);
+  // Survey names are unique: "Employee NPS", then "Employee NPS (2)"...
+  const name = await freeSurveyName(draft.name);
+  return { ...(await createSurvey(COMMAND_LINE, { ...draft, name })), name };
 }
 
 /** Launches an open two-week round of a fresh eNPS survey; `overrides` change any of it. */
