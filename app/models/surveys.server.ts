@@ -130,7 +130,9 @@ function questionRows(draft: SurveyDraft): Prisma.QuestionCreateWithoutSurveyInp
 }
 
 /** Creates a survey; inside a transaction (a training creating its survey), pass its client. */
-export async function createSurvey(actor: Actor, draft: SurveyDraft, db: Prisma.TransactionClient = prisma): Promise<{ id: string }> {
+export async function createSurvey(actor: Actor, draft: SurveyDraft, db?: Prisma.TransactionClient): Promise<{ id: string }> {
+  // The name check and the insert are one transaction, so two saves cannot both take a name.
+  if (!db) return prisma.$transaction((tx) => createSurvey(actor, draft, tx));
   const clash = await surveyNamed(db, draft.name);
   if (clash) throw new SurveyNameTakenError(clash.name);
   const survey = await db.survey.create({
