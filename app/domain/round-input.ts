@@ -106,6 +106,8 @@ export const launchFormSchema = z
       .string()
       .optional()
       .transform((value) => value === "on"),
+    // Not typed by anyone: a form that lost or mangled it just launches without the guard.
+    launchKey: z.uuid().optional().catch(undefined),
   })
   .superRefine(requireChosenGroups);
 

@@ -42,6 +42,8 @@ export interface LaunchInput {
   trainingId?: string | null;
   /** Set by the scheduler: at most one round per schedule and period (a unique index). */
   schedule?: { id: string; period: string };
+  /** The launch form's random key: a form sent twice (a double click) launches one round. */
+  launchKey?: string;
 }
 
 export interface LaunchedRound {
@@ -139,6 +141,10 @@ export async function launchRound(actor: Actor, input: LaunchInput, now: Date = 
  * with other writes (a training and its rounds): all of it is stored, or none.
  */
 export async function launchRoundIn(tx: Tx, actor: Actor, input: LaunchInput, now: Date = new Date()): Promise<LaunchedRound> {
+  if (input.launchKey) {
+    const launched = await tx.round.findUnique({ where: { launchKey: input.launchKey }, select: { id: true, invitedCount: true, sharedKey: true } });
+    if (launched) return launched;
+  }
   checkRules(input, now);
   const { people, kept } = await prepareLaunch(tx, input);
   const round = await tx.round.create({
@@ -156,6 +162,7 @@ export async function launchRoundIn(tx: Tx, actor: Actor, input: LaunchInput, no
       period: input.schedule?.period ?? null,
       trainingId: input.trainingId ?? null,
       createdById: actor.id,
+      launchKey: input.launchKey ?? null,
     },
     select: { id: true, sharedKey: true },
   });

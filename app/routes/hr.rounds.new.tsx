@@ -42,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     opensAt: toDateTimeInput(now),
     closesAt: toDateTimeInput(new Date(now.getTime() + 14 * DAY_MS)),
     k: String(DEFAULT_K),
+    launchKey: crypto.randomUUID(),
   };
   return { surveys, departments, roles, defaults };
 }
@@ -79,6 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
     k: fields.k,
     audience: audienceOf(fields),
     sharedLink,
+    launchKey: fields.launchKey,
   };
   try {
     if (intent === "review") {
@@ -162,6 +164,7 @@ export default function LaunchRound() {
       />
       <Form method="post" noValidate className="card" key={JSON.stringify(values)}>
         <FormError message={errorCount > 0 ? "Nothing was launched. Fix the fields marked below." : undefined} />
+        <input type="hidden" name="launchKey" value={textValue(values.launchKey) ?? ""} />
         <div className="form-grid">
           <TextField label="Round name" name="name" defaultValue={textValue(values.name)} error={errors.name} required maxLength={100} />
           <SelectField

@@ -38,11 +38,11 @@ const counts = async () => ({ rounds: await prisma.round.count(), invitations: a
 describe("launching from the form", () => {
   it("reviews first (how many people, storing nothing), then launches and goes to the round", async () => {
     const admin = await makeUser("ADMIN");
-    const { form } = await setting();
+    const { form, survey } = await setting();
     const before = await counts();
     const review = await call(newRound.action, await makeRequest("/hr/rounds/new", { as: admin, form: { ...form, intent: "review" } }));
     expect(review.status).toBe(200);
-    expect(review.data).toMatchObject({ stage: "review", preview: { invited: 6, surveyName: "Employee NPS" } });
+    expect(review.data).toMatchObject({ stage: "review", preview: { invited: 6, surveyName: survey.name } });
     expect(review.data.values.departmentIds).toEqual(form.departmentIds);
     expect(await counts()).toEqual(before);
 
@@ -50,6 +50,32 @@ describe("launching from the form", () => {
     expect(launched.status).toBe(302);
     const id = launched.headers.get("Location")!.split("/").pop()!;
     expect(await prisma.round.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: "March eNPS", invitedCount: 6, k: 5, createdById: admin.id });
+  });
+
+  it("launches one round from one form, however often it is sent (a double click without JavaScript)", async () => {
+    const admin = await makeUser("ADMIN");
+    const { form } = await setting();
+    const page = await call(newRound.loader, await makeRequest("/hr/rounds/new", { as: admin }));
+    const launchKey = page.data.defaults.launchKey;
+    expect(launchKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await call(newRound.loader, await makeRequest("/hr/rounds/new", { as: admin }))).data.defaults.launchKey).not.toBe(launchKey);
+
+    const before = await counts();
+    const audited = await prisma.auditLog.count({ where: { action: "round.launch" } });
+    const send = async () => call(newRound.action, await makeRequest("/hr/rounds/new", { as: admin, form: { ...form, launchKey, intent: "launch" } }));
+    const [first, second] = await Promise.all([send(), send()]);
+    const third = await send();
+    for (const sent of [first, second, third]) expect(sent.status).toBe(302);
+    expect(new Set([first, second, third].map((r) => r.headers.get("Location"))).size).toBe(1);
+    expect(await counts()).toEqual({ rounds: before.rounds + 1, invitations: before.invitations + 6 });
+    expect(await prisma.auditLog.count({ where: { action: "round.launch" } })).toBe(audited + 1);
+
+    // A new form (a new key) is a new round; a mangled key launches without the guard.
+    for (const other of [crypto.randomUUID(), "not-a-key"]) {
+      const sent = await call(newRound.action, await makeRequest("/hr/rounds/new", { as: admin, form: { ...form, launchKey: other, intent: "launch" } }));
+      expect(sent.status).toBe(302);
+    }
+    expect((await counts()).rounds).toBe(before.rounds + 3);
   });
 
   it("refuses k below 3, wrong dates and an empty chosen audience, with messages, storing nothing", async () => {
