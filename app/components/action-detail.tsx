@@ -48,10 +48,13 @@ export function ActionDetails({ item }: { item: ActionDetailsItem }) {
 
 export function NoteForm({
   status,
+  published,
   errors,
   values,
 }: {
   status: string;
+  /** A published item's latest note is on the public page: say so before it is written. */
+  published: boolean;
   errors?: FieldErrors;
   values?: Partial<Record<string, string | null>>;
 }) {
@@ -66,7 +69,11 @@ export function NoteForm({
         maxLength={NOTE_MAX}
         defaultValue={values?.body ?? ""}
         error={errors?.body}
-        hint="What happened since the last note. Notes are kept as the item's history and cannot be changed later."
+        hint={
+          published
+            ? "This item is published: every employee will see this note on the \"you said, we did\" page as soon as you add it, without your name. Notes cannot be changed later."
+            : "What happened since the last note. Notes are kept as the item's history and cannot be changed later."
+        }
       />
       <SelectField
         label="Status"

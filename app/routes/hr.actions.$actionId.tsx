@@ -132,6 +132,7 @@ export default function ActionPage() {
             // A new note in the history means the last one was saved: start the form afresh.
             key={notes[0]?.id ?? "first"}
             status={item.status}
+            published={item.published}
             errors={noteResult?.errors}
             values={noteResult?.values}
           />
