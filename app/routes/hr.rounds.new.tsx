@@ -8,6 +8,7 @@ import { SharedLinkCaution } from "~/components/shared-link-caution";
 import { ThresholdField } from "~/components/threshold-field";
 import { NeedsEnpsSurvey } from "~/components/needs-survey";
 import { PageHeader } from "~/components/page";
+import { ReviewActions } from "~/components/review-actions";
 import { describeAudience } from "~/domain/audience";
 import { audienceOf, DEFAULT_K, HR_ROUND_KINDS, launchFormSchema, MIN_K, roundRuleProblems } from "~/domain/round-input";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
@@ -96,7 +97,6 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 function Review({ values, preview }: { values: FieldValues; preview: LaunchPreview }) {
-  const busy = useNavigation().state === "submitting";
   const when = (name: string) => {
     const date = parseDateTimeInput(textValue(values[name]) ?? "");
     return date ? formatUtc(date) : "";
@@ -128,14 +128,7 @@ function Review({ values, preview }: { values: FieldValues; preview: LaunchPrevi
       <p className="warning">
         k and the audience are fixed once the round is launched. Launching sends no e-mail: you hand out the links next.
       </p>
-      <div className="row">
-        <button type="submit" name="intent" value="launch" disabled={busy}>
-          {busy ? "Launching…" : "Launch round"}
-        </button>
-        <button type="submit" name="intent" value="edit" className="secondary" disabled={busy}>
-          Change something
-        </button>
-      </div>
+      <ReviewActions intent="launch" label="Launch round" busyLabel="Launching…" />
     </Form>
   );
 }

@@ -7,6 +7,7 @@ import { textValue, type FieldValues } from "~/components/form-values";
 import { ThresholdField } from "~/components/threshold-field";
 import { NeedsEnpsSurvey } from "~/components/needs-survey";
 import { PageHeader } from "~/components/page";
+import { ReviewActions } from "~/components/review-actions";
 import { describeAudience } from "~/domain/audience";
 import { audienceOf, DEFAULT_K, MIN_K } from "~/domain/round-input";
 import { CADENCE_LABELS, CADENCES, MAX_OPEN_DAYS_BY_CADENCE, nextPeriodStart, type Cadence } from "~/domain/schedule";
@@ -101,7 +102,6 @@ function plural(count: number, one: string, many: string) {
 }
 
 function Review({ values, preview }: { values: FieldValues; preview: SchedulePreview }) {
-  const busy = useNavigation().state === "submitting";
   const cadence = textValue(values.cadence) as Cadence;
   const [first] = preview.rounds;
   return (
@@ -144,14 +144,7 @@ function Review({ values, preview }: { values: FieldValues; preview: SchedulePre
         Each round needs its links handed out on its page (CSV or e-mail). You can pause the schedule at any time; a round
         once open stays open until it closes.
       </p>
-      <div className="row">
-        <button type="submit" name="intent" value="save" disabled={busy}>
-          {busy ? "Saving…" : "Save recurring eNPS"}
-        </button>
-        <button type="submit" name="intent" value="edit" className="secondary" disabled={busy}>
-          Change something
-        </button>
-      </div>
+      <ReviewActions intent="save" label="Save recurring eNPS" busyLabel="Saving…" />
     </Form>
   );
 }

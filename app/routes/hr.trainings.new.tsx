@@ -1,9 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { HiddenValues } from "~/components/hidden-values";
 import { listValue, textValue, type FieldValues } from "~/components/form-values";
 import { PageHeader } from "~/components/page";
 import { TrainingForm, type PeopleSearch, type PickablePerson } from "~/components/trainings/training-form";
+import { ReviewActions } from "~/components/review-actions";
 import { DEFAULT_K, idPattern, MIN_K } from "~/domain/round-input";
 import { PEOPLE_SEARCH_LIMIT, trainingFormSchema, type TrainingForm as TrainingFormData } from "~/domain/training-input";
 import { formatUtc, toDateTimeInput } from "~/domain/utc-time";
@@ -116,7 +117,6 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 function Review({ values, preview }: { values: FieldValues; preview: TrainingPreview }) {
-  const busy = useNavigation().state === "submitting";
   const people = preview.participants === 1 ? "1 person" : `${preview.participants} people`;
   return (
     <Form method="post" className="card review" aria-labelledby="review-heading">
@@ -158,14 +158,7 @@ function Review({ values, preview }: { values: FieldValues; preview: TrainingPre
         The participants, survey and k are fixed once the training is created. Creating it sends no e-mail: you hand out
         each round's links on its page. Both rounds can be opened or closed early by hand.
       </p>
-      <div className="row">
-        <button type="submit" name="intent" value="create" disabled={busy}>
-          {busy ? "Creating…" : "Create training"}
-        </button>
-        <button type="submit" name="intent" value="edit" className="secondary" disabled={busy}>
-          Change something
-        </button>
-      </div>
+      <ReviewActions intent="create" label="Create training" busyLabel="Creating…" />
     </Form>
   );
 }

@@ -19,10 +19,9 @@ let sharedKey: string;
 beforeAll(async () => {
   const [d, r] = [await makeDepartment("Warehouse"), await makeRole("Picker")];
   const people = await Promise.all([1, 2, 3].map(() => makePerson(d.id, r.id)));
-  const round = await makeRound({ state: "open" });
-  roundId = round.id;
   sharedKey = "e2e-kiosk-key";
-  await prisma.round.update({ where: { id: round.id }, data: { sharedKey } });
+  const round = await makeRound({ state: "open", sharedKey });
+  roundId = round.id;
   await prisma.setting.create({ data: { key: "companyName", value: "Northwind" } });
   tokens = await inviteWithTokens(round, people);
   server = await startServer({ databaseFile });

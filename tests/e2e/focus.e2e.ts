@@ -5,7 +5,6 @@ import { launchBrowser, signIn } from "./support/browser";
 import { useDatabase } from "./support/database";
 
 const databaseFile = useDatabase("focus");
-const { prisma } = await import("~/utils/db.server");
 const { makeDepartment, makeRole, makeUser, TEST_PASSWORD } = await import("../support/fixtures");
 const { makeRound } = await import("../support/rounds");
 const { startServer } = await import("../support/server");
@@ -19,8 +18,7 @@ beforeAll(async () => {
   await makeDepartment("Warehouse");
   await makeRole("Picker");
   admin = await makeUser("ADMIN");
-  const round = await makeRound({ state: "open" });
-  await prisma.round.update({ where: { id: round.id }, data: { sharedKey } });
+  await makeRound({ state: "open", sharedKey });
   server = await startServer({ databaseFile });
   browser = await launchBrowser();
 });

@@ -6,7 +6,6 @@ import { fitsWidth, launchBrowser } from "./support/browser";
 import { useDatabase } from "./support/database";
 
 const databaseFile = useDatabase("languages");
-const { prisma } = await import("~/utils/db.server");
 const { makeDepartment, makeRole } = await import("../support/fixtures");
 const { makeRound } = await import("../support/rounds");
 const { startServer } = await import("../support/server");
@@ -23,8 +22,7 @@ beforeAll(async () => {
   await makeDepartment("Dział zaopatrzenia międzynarodowego");
   await makeRole("Високопрофесійний спеціаліст-консультант");
   await makeRole("Старши счетоводител");
-  const round = await makeRound({ state: "open" });
-  await prisma.round.update({ where: { id: round.id }, data: { sharedKey } });
+  await makeRound({ state: "open", sharedKey });
   server = await startServer({ databaseFile });
   browser = await launchBrowser();
 });

@@ -38,6 +38,8 @@ interface RoundOptions {
   trainingId?: string;
   /** The departments (and roles) the round was sent to; everyone by default. */
   audience?: { departmentIds: string[]; roleIds?: string[] };
+  /** The key of its shared (kiosk) link; none by default. */
+  sharedKey?: string;
 }
 
 export async function makeRound(options: RoundOptions = {}) {
@@ -59,6 +61,7 @@ export async function makeRound(options: RoundOptions = {}) {
       audience: JSON.stringify({ departmentIds: options.audience?.departmentIds ?? [], roleIds: options.audience?.roleIds ?? [] }),
       invitedCount: options.invitedCount ?? 0,
       trainingId: options.trainingId,
+      sharedKey: options.sharedKey ?? null,
     },
   });
   return { ...round, survey };

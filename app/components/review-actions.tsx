@@ -1,0 +1,20 @@
+import { useNavigation } from "@remix-run/react";
+
+/**
+ * The two buttons that end every "check, then do it" review (launch a round, save a schedule,
+ * create a training): do it, or go back to the form with everything kept. Both are disabled
+ * while the form is on its way, so a second click sends nothing.
+ */
+export function ReviewActions({ intent, label, busyLabel }: { intent: string; label: string; busyLabel: string }) {
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="row">
+      <button type="submit" name="intent" value={intent} disabled={busy}>
+        {busy ? busyLabel : label}
+      </button>
+      <button type="submit" name="intent" value="edit" className="secondary" disabled={busy}>
+        Change something
+      </button>
+    </div>
+  );
+}
