@@ -7,13 +7,21 @@ import { createSurvey, freeSurveyName } from "~/models/surveys.server";
 
 export const DAY = 24 * 60 * 60 * 1000;
 
-/** A survey made from a template, with the company name its wording needs. */
-export async function makeTemplateSurvey(kind: SurveyKind = "ENPS") {
-  await setCompanyName(COMMAND_LINE, "Acme");
-  const draft = draftFromTemplate(kind);
-  // Survey names are unique: "Employee NPS", then "Employee NPS (2)"...
-  const name = await freeSurveyName(draft.name);
-  return { ...(await createSurvey(COMMAND_LINE, { ...draft, name })), name };
+let making: Promise<unknown> = Promise.resolve();
+
+/**
+ * A survey made from a template, with the company name its wording needs. Survey names are
+ * unique ("Employee NPS", then "Employee NPS (2)"...), so calls made together run one by one.
+ */
+export function makeTemplateSurvey(kind: SurveyKind = "ENPS"): Promise<{ id: string; name: string }> {
+  const made = making.then(async () => {
+    await setCompanyName(COMMAND_LINE, "Acme");
+    const draft = draftFromTemplate(kind);
+    const name = await freeSurveyName(draft.name);
+    return { ...(await createSurvey(COMMAND_LINE, { ...draft, name })), name };
+  });
+  making = made.catch(() => undefined);
+  return made;
 }
 
 /** Launches an open two-week round of a fresh eNPS survey; `overrides` change any of it. */
