@@ -65,7 +65,7 @@ export default function NewSurvey() {
               </ol>
               {/* The name a screen reader hears starts with the words on the button (WCAG 2.5.3). */}
               <Link className="button" to={`?template=${template.kind}`}>
-                Use this template<span className="visually-hidden">: {template.name}</span>
+                Use this template<span className="visually-hidden"> for {template.name}</span>
               </Link>
             </section>
           ))}

@@ -19,7 +19,7 @@ describe("HR runs a round", () => {
     await page.getByRole("status").filter({ hasText: "Candor Demo Ltd" }).waitFor();
 
     await page.getByRole("link", { name: "New survey" }).first().click();
-    await page.getByRole("link", { name: "Use this template: Employee NPS" }).click();
+    await page.getByRole("link", { name: "Use this template for Employee NPS" }).click();
     await page.getByLabel("Survey name").fill("E2E eNPS");
     await page.getByRole("button", { name: "Save survey" }).last().click();
     await page.getByRole("status").filter({ hasText: 'The survey "E2E eNPS" was created.' }).waitFor();

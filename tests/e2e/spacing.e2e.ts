@@ -11,7 +11,7 @@ describe("the survey editor", () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, baseUrl, DEMO.email, DEMO.password);
     await page.goto(`${baseUrl}/hr/surveys/new`);
-    await page.getByRole("link", { name: "Use this template: Employee NPS" }).click();
+    await page.getByRole("link", { name: "Use this template for Employee NPS" }).click();
     await page.getByLabel("Survey name").fill("Spacing check");
     await page.getByRole("button", { name: "Save survey" }).last().click();
     await page.getByRole("status").filter({ hasText: 'The survey "Spacing check" was created.' }).waitFor();
