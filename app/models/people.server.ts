@@ -122,14 +122,15 @@ export async function importPeople(actor: Actor, csvText: string, source: string
   const { rows, errors } = readPeopleCsv(csvText);
   if (errors.length > 0) return { ok: false, errors };
 
-  const summary = await prisma.$transaction(
-    async (tx) => {
+  return prisma.$transaction(
+    async (tx): Promise<ImportOutcome> => {
       const [departments, roles, people] = await Promise.all([
-        tx.department.findMany({ select: { id: true, name: true } }),
-        tx.role.findMany({ select: { id: true, name: true } }),
+        tx.department.findMany({ select: { id: true, name: true, active: true } }),
+        tx.role.findMany({ select: { id: true, name: true, active: true } }),
         tx.person.findMany({ select: { email: true, name: true, departmentId: true, roleId: true } }),
       ]);
       const plan = planPeopleImport(rows, { departments, roles, people });
+      if (plan.errors.length > 0) return { ok: false, errors: plan.errors };
 
       const departmentIds = new Map<string, string>();
       for (const name of plan.newDepartments) {
@@ -176,11 +177,10 @@ export async function importPeople(actor: Actor, csvText: string, source: string
         `${result.created} added, ${result.updated} updated, ${result.unchanged} unchanged`,
         tx,
       );
-      return result;
+      return { ok: true, summary: result };
     },
     { timeout: 120_000, maxWait: 120_000 },
   );
-  return { ok: true, summary };
 }
 
 export async function countDirectory() {

@@ -60,9 +60,18 @@ describe("readPeopleCsv", () => {
 
 describe("planPeopleImport", () => {
   const directory = {
-    departments: [{ id: "d1", name: "Sales" }],
-    roles: [{ id: "r1", name: "Rep" }],
-    people: [{ email: "kept@x.io", name: "Kept", departmentId: "d1", roleId: "r1" }],
+    departments: [
+      { id: "d1", name: "Sales", active: true },
+      { id: "d2", name: "Closed Dept", active: false },
+    ],
+    roles: [
+      { id: "r1", name: "Rep", active: true },
+      { id: "r2", name: "Closed Role", active: false },
+    ],
+    people: [
+      { email: "kept@x.io", name: "Kept", departmentId: "d1", roleId: "r1" },
+      { email: "stayer@x.io", name: "Stayer", departmentId: "d2", roleId: "r2" },
+    ],
   };
   const row = (email: string, name: string, department: string, role: string, line = 2) => ({ line, email, name, department, role });
 
@@ -91,5 +100,24 @@ describe("planPeopleImport", () => {
     expect(plan.newDepartments).toEqual(["Finance"]);
     expect(plan.newRoles).toEqual(["Analyst"]);
     expect(plan.creates.map((c) => c.department)).toEqual([{ newName: "Finance" }, { newName: "Finance" }]);
+  });
+
+  it("puts nobody new into a deactivated department or role, and says which line", () => {
+    const plan = planPeopleImport(
+      [row("new@x.io", "New", "closed dept", "Rep"), row("kept@x.io", "Kept", "Sales", "Closed Role", 3)],
+      directory,
+    );
+    expect(plan.errors).toEqual([
+      { line: 2, message: expect.stringContaining('The department "Closed Dept" is inactive') },
+      { line: 3, message: expect.stringContaining('The role "Closed Role" is inactive') },
+    ]);
+    expect(plan.creates).toEqual([]);
+    expect(plan.updates).toEqual([]);
+  });
+
+  it("lets someone already in a deactivated department or role stay there", () => {
+    const plan = planPeopleImport([row("stayer@x.io", "Stayer Renamed", "Closed Dept", "Closed Role")], directory);
+    expect(plan.errors).toEqual([]);
+    expect(plan.updates).toHaveLength(1);
   });
 });
