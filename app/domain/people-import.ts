@@ -25,9 +25,14 @@ const rowSchema = z.object({
   role: requiredText("Role", LABEL_MAX),
 });
 
+/** "E-Mail", "e_mail" and " Email " all name the email column. */
+function columnName(header: string): string {
+  return header.toLowerCase().replace(/[\s_.-]+/g, "");
+}
+
 /**
  * Reads an HR export into rows, or the reason each bad line is bad. Headers are matched
- * case-insensitively and other columns are ignored.
+ * whatever their case, spaces, hyphens and underscores, and other columns are ignored.
  */
 export function readPeopleCsv(text: string): { rows: ImportRow[]; errors: LineError[] } {
   let records;
@@ -42,8 +47,10 @@ export function readPeopleCsv(text: string): { rows: ImportRow[]; errors: LineEr
   if (records.length === 0) {
     return { rows: [], errors: [{ line: 1, message: "The file is empty." }] };
   }
-  const [header, ...body] = records;
-  const columns = header.fields.map((name) => name.trim().toLowerCase());
+  const [header, ...lines] = records;
+  // A spreadsheet writes rows it once formatted as empty fields (";;;"): they hold nobody.
+  const body = lines.filter((record) => record.fields.some((field) => field.trim() !== ""));
+  const columns = header.fields.map(columnName);
   const missing = IMPORT_COLUMNS.filter((column) => !columns.includes(column));
   if (missing.length > 0) {
     return {

@@ -8,6 +8,20 @@ describe("readPeopleCsv", () => {
     expect(rows).toEqual([{ line: 2, email: "ada@example.com", name: "Ada Lovelace", department: "R&D", role: "Engineer" }]);
   });
 
+  it("reads headers written with hyphens, underscores or spaces, as German and SAP exports do", () => {
+    const { rows, errors } = readPeopleCsv("E-Mail;Name;Department;Role\nada@example.com;Ada;R&D;Engineer\n");
+    expect(errors).toEqual([]);
+    expect(rows[0]).toMatchObject({ email: "ada@example.com", name: "Ada" });
+    expect(readPeopleCsv("e_mail, Name ,DEPARTMENT,role\nb@x.io,B,D,R\n").errors).toEqual([]);
+  });
+
+  it("skips the empty rows a spreadsheet leaves at the end, and keeps the line numbers", () => {
+    const { rows, errors } = readPeopleCsv('email;name;department;role\r\n;;;\r\na@x.io;A;D;R\r\n;;;\r\n"";"";;\r\n');
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([{ line: 3, email: "a@x.io", name: "A", department: "D", role: "R" }]);
+    expect(readPeopleCsv("email,name,department,role\n,,,\n").errors[0].message).toBe("The file has no people in it.");
+  });
+
   it("names the missing columns", () => {
     const { errors } = readPeopleCsv("email,name\na@b.co,A\n");
     expect(errors).toEqual([{ line: 1, message: expect.stringContaining("missing: department, role") }]);
