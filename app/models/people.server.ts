@@ -1,5 +1,6 @@
 import { planPeopleImport, readPeopleCsv, type GroupRef, type LineError } from "~/domain/people-import";
 import type { PersonInput } from "~/domain/person-input";
+import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { isUniqueViolation } from "~/utils/prisma-errors";
 import { recordAudit, type Actor } from "./audit.server";
@@ -21,9 +22,21 @@ export interface PeopleFilter {
   pageSize: number;
 }
 
+/**
+ * People whose name or e-mail contains `q` as typed. Prisma's `contains` is SQLite's LIKE, which
+ * reads % and _ as wildcards: "j_smith" would match "jasmith" and "%" everyone. A search with
+ * either looks the ids up with instr, which takes them literally (and, like LIKE, ignores case).
+ */
+async function searchCondition(q: string): Promise<Prisma.PersonWhereInput> {
+  if (!/[%_]/.test(q)) return { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }] };
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT id FROM Person WHERE instr(lower(name), lower(${q})) > 0 OR instr(email, lower(${q.toLowerCase()})) > 0`;
+  return { id: { in: rows.map((row) => row.id) } };
+}
+
 export async function listPeople({ q, departmentId, roleId, status = "active", page, pageSize }: PeopleFilter) {
   const where = {
-    ...(q ? { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }] } : {}),
+    ...(q ? await searchCondition(q) : {}),
     ...(departmentId ? { departmentId } : {}),
     ...(roleId ? { roleId } : {}),
     ...(status === "all" ? {} : { active: status === "active" }),
