@@ -1,8 +1,8 @@
 /**
  * Writes a consistent copy of the database while Candor keeps running, and checks it:
- *   npm run backup [-- path/to/copy.db] [--keep N]
- * Without a path the copy goes to data/backups/candor-<UTC time>.db, and only the newest N
- * copies there are kept (default 30). Uses SQLite's VACUUM INTO, which copies one consistent
+ *   npm run backup [-- path/to/copy.db | path/to/folder/] [--keep N]
+ * Without a path, or with a folder, the copy goes to candor-<UTC time>.db in that folder
+ * (default data/backups/), and only the newest N copies there are kept (default 30). Uses SQLite's VACUUM INTO, which copies one consistent
  * snapshot even while answers are being written, never a half-written file.
  */
 import fs from "node:fs";
@@ -26,10 +26,16 @@ function main() {
     process.exitCode = 2;
     return;
   }
-  const backups = path.join(path.dirname(live), "backups");
-  const target = positionals[0]
-    ? path.resolve(positionals[0])
-    : path.join(backups, `candor-${new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "")}Z.db`);
+  const given = positionals[0];
+  // A folder (one that exists, or a path ending in a slash) gets dated copies, like the default.
+  const folder = !given
+    ? path.join(path.dirname(live), "backups")
+    : /[\\/]$/.test(given) || fs.statSync(given, { throwIfNoEntry: false })?.isDirectory()
+      ? path.resolve(given)
+      : null;
+  const target = folder
+    ? path.join(folder, `candor-${new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "")}Z.db`)
+    : path.resolve(given!);
   if (fs.existsSync(target)) {
     console.error(`${target} already exists; choose another name.`);
     process.exitCode = 1;
@@ -53,13 +59,13 @@ function main() {
   }
   console.log(`Backed up to ${target} (${(fs.statSync(target).size / 1024 / 1024).toFixed(1)} MB, integrity ok).`);
 
-  if (!positionals[0]) {
+  if (folder) {
     const old = fs
-      .readdirSync(backups)
+      .readdirSync(folder)
       .filter((name) => /^candor-\d{8}T\d{6}Z\.db$/.test(name))
       .sort()
       .slice(0, -keep);
-    for (const name of old) fs.rmSync(path.join(backups, name));
+    for (const name of old) fs.rmSync(path.join(folder, name));
     if (old.length > 0) console.log(`Removed ${old.length} older backup(s), keeping the newest ${keep}.`);
   }
 }

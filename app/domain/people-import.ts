@@ -25,9 +25,14 @@ const rowSchema = z.object({
   role: requiredText("Role", LABEL_MAX),
 });
 
+/** "E-Mail", "e_mail" and " Email " all name the email column. */
+function columnName(header: string): string {
+  return header.toLowerCase().replace(/[\s_.-]+/g, "");
+}
+
 /**
  * Reads an HR export into rows, or the reason each bad line is bad. Headers are matched
- * case-insensitively and other columns are ignored.
+ * whatever their case, spaces, hyphens and underscores, and other columns are ignored.
  */
 export function readPeopleCsv(text: string): { rows: ImportRow[]; errors: LineError[] } {
   let records;
@@ -42,8 +47,10 @@ export function readPeopleCsv(text: string): { rows: ImportRow[]; errors: LineEr
   if (records.length === 0) {
     return { rows: [], errors: [{ line: 1, message: "The file is empty." }] };
   }
-  const [header, ...body] = records;
-  const columns = header.fields.map((name) => name.trim().toLowerCase());
+  const [header, ...lines] = records;
+  // A spreadsheet writes rows it once formatted as empty fields (";;;"): they hold nobody.
+  const body = lines.filter((record) => record.fields.some((field) => field.trim() !== ""));
+  const columns = header.fields.map(columnName);
   const missing = IMPORT_COLUMNS.filter((column) => !columns.includes(column));
   if (missing.length > 0) {
     return {
@@ -101,8 +108,8 @@ export function readPeopleCsv(text: string): { rows: ImportRow[]; errors: LineEr
 }
 
 export interface DirectorySnapshot {
-  departments: { id: string; name: string }[];
-  roles: { id: string; name: string }[];
+  departments: { id: string; name: string; active: boolean }[];
+  roles: { id: string; name: string; active: boolean }[];
   people: { email: string; name: string; departmentId: string; roleId: string }[];
 }
 
@@ -123,20 +130,28 @@ export interface ImportPlan {
   creates: PersonChange[];
   updates: PersonChange[];
   unchanged: number;
+  /** Lines that would put someone into a deactivated department or role: the import must stop. */
+  errors: LineError[];
 }
+
+const idOf = (ref: GroupRef) => ("id" in ref ? ref.id : undefined);
 
 /**
  * Works out what an import changes. Department and role names match existing ones whatever
  * their case, so "sales" joins "Sales". People are matched by e-mail; a person whose name,
  * department and role are already as in the file is left alone, so importing the same file
- * twice changes nothing the second time.
+ * twice changes nothing the second time. As on the person form, nobody is added to or moved
+ * into a deactivated department or role; someone already in one may stay there.
  */
 export function planPeopleImport(rows: ImportRow[], directory: DirectorySnapshot): ImportPlan {
-  const resolver = (existing: { id: string; name: string }[]) => {
+  const resolver = (existing: { id: string; name: string; active: boolean }[]) => {
     const byName = new Map(existing.map((g) => [g.name.toLowerCase(), g.id]));
+    const inactive = new Map(existing.filter((g) => !g.active).map((g) => [g.id, g.name]));
     const created = new Map<string, string>();
     return {
       created,
+      /** The name of the deactivated group `ref` points to, if it does. */
+      inactiveName: (ref: GroupRef) => ("id" in ref ? inactive.get(ref.id) : undefined),
       resolve(name: string): GroupRef {
         const key = name.toLowerCase();
         const id = byName.get(key);
@@ -150,7 +165,7 @@ export function planPeopleImport(rows: ImportRow[], directory: DirectorySnapshot
   const roles = resolver(directory.roles);
   const people = new Map(directory.people.map((p) => [p.email, p]));
 
-  const plan: ImportPlan = { newDepartments: [], newRoles: [], creates: [], updates: [], unchanged: 0 };
+  const plan: ImportPlan = { newDepartments: [], newRoles: [], creates: [], updates: [], unchanged: 0, errors: [] };
   for (const row of rows) {
     const change: PersonChange = {
       line: row.line,
@@ -160,6 +175,19 @@ export function planPeopleImport(rows: ImportRow[], directory: DirectorySnapshot
       role: roles.resolve(row.role),
     };
     const current = people.get(row.email);
+    const closed = [
+      { kind: "department", name: departments.inactiveName(change.department), kept: idOf(change.department) === current?.departmentId },
+      { kind: "role", name: roles.inactiveName(change.role), kept: idOf(change.role) === current?.roleId },
+    ].filter((group) => group.name !== undefined && !group.kept);
+    if (closed.length > 0) {
+      plan.errors.push({
+        line: row.line,
+        message: closed
+          .map(({ kind, name }) => `The ${kind} "${name}" is inactive, so nobody new can be put in it: reactivate it or change this line.`)
+          .join(" "),
+      });
+      continue;
+    }
     if (!current) {
       plan.creates.push(change);
     } else if (

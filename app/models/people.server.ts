@@ -1,5 +1,6 @@
 import { planPeopleImport, readPeopleCsv, type GroupRef, type LineError } from "~/domain/people-import";
 import type { PersonInput } from "~/domain/person-input";
+import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { isUniqueViolation } from "~/utils/prisma-errors";
 import { recordAudit, type Actor } from "./audit.server";
@@ -21,9 +22,21 @@ export interface PeopleFilter {
   pageSize: number;
 }
 
+/**
+ * People whose name or e-mail contains `q` as typed. Prisma's `contains` is SQLite's LIKE, which
+ * reads % and _ as wildcards: "j_smith" would match "jasmith" and "%" everyone. A search with
+ * either looks the ids up with instr, which takes them literally (and, like LIKE, ignores case).
+ */
+async function searchCondition(q: string): Promise<Prisma.PersonWhereInput> {
+  if (!/[%_]/.test(q)) return { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }] };
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT id FROM Person WHERE instr(lower(name), lower(${q})) > 0 OR instr(email, lower(${q.toLowerCase()})) > 0`;
+  return { id: { in: rows.map((row) => row.id) } };
+}
+
 export async function listPeople({ q, departmentId, roleId, status = "active", page, pageSize }: PeopleFilter) {
   const where = {
-    ...(q ? { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }] } : {}),
+    ...(q ? await searchCondition(q) : {}),
     ...(departmentId ? { departmentId } : {}),
     ...(roleId ? { roleId } : {}),
     ...(status === "all" ? {} : { active: status === "active" }),
@@ -122,14 +135,15 @@ export async function importPeople(actor: Actor, csvText: string, source: string
   const { rows, errors } = readPeopleCsv(csvText);
   if (errors.length > 0) return { ok: false, errors };
 
-  const summary = await prisma.$transaction(
-    async (tx) => {
+  return prisma.$transaction(
+    async (tx): Promise<ImportOutcome> => {
       const [departments, roles, people] = await Promise.all([
-        tx.department.findMany({ select: { id: true, name: true } }),
-        tx.role.findMany({ select: { id: true, name: true } }),
+        tx.department.findMany({ select: { id: true, name: true, active: true } }),
+        tx.role.findMany({ select: { id: true, name: true, active: true } }),
         tx.person.findMany({ select: { email: true, name: true, departmentId: true, roleId: true } }),
       ]);
       const plan = planPeopleImport(rows, { departments, roles, people });
+      if (plan.errors.length > 0) return { ok: false, errors: plan.errors };
 
       const departmentIds = new Map<string, string>();
       for (const name of plan.newDepartments) {
@@ -176,11 +190,10 @@ export async function importPeople(actor: Actor, csvText: string, source: string
         `${result.created} added, ${result.updated} updated, ${result.unchanged} unchanged`,
         tx,
       );
-      return result;
+      return { ok: true, summary: result };
     },
     { timeout: 120_000, maxWait: 120_000 },
   );
-  return { ok: true, summary };
 }
 
 export async function countDirectory() {

@@ -49,9 +49,20 @@ export class DuplicateEmailError extends Error {
 }
 
 export class UnknownDepartmentError extends Error {
-  constructor(name: string) {
-    super(`There is no department called "${name}".`);
+  constructor(name: string, known: string[] = []) {
+    super(
+      `There is no department called "${name}".` +
+        (known.length > 0 ? ` The departments are: ${known.join(", ")}.` : " Import the directory first."),
+    );
   }
+}
+
+/** A department named on the command line: "sales" finds "Sales", as names match everywhere else. */
+async function findDepartmentByName(name: string) {
+  const departments = await prisma.department.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const found = departments.find((d) => d.name.toLowerCase() === name.trim().toLowerCase());
+  if (!found) throw new UnknownDepartmentError(name, departments.map((d) => d.name));
+  return found;
 }
 
 /** Creates a login. The department may be given by id (forms) or by name (command line). */
@@ -62,7 +73,7 @@ export async function createUser(
   let departmentId: string | null = null;
   if (input.role === "MANAGER") {
     const department = input.departmentName
-      ? await prisma.department.findUnique({ where: { name: input.departmentName } })
+      ? await findDepartmentByName(input.departmentName)
       : await prisma.department.findUnique({ where: { id: input.departmentId } });
     if (!department) throw new UnknownDepartmentError(input.departmentName ?? input.departmentId);
     departmentId = department.id;

@@ -68,6 +68,23 @@ describe("npm run backup and npm run restore", () => {
     expect(fs.readdirSync(path.join(dir, "backups"))).toHaveLength(2);
   });
 
+  it("puts dated copies into a folder it is given, keeping the newest", () => {
+    const folder = path.join(dir, "offsite");
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, "notes.txt"), "not a backup");
+    for (let i = 0; i < 3; i++) {
+      const result = cli("app/cli/backup.ts", [folder, "--keep", "2"]);
+      expect(result.stderr).toBe("");
+      spawnSync("sleep", ["1.05"]);
+    }
+    const copies = fs.readdirSync(folder).filter((name) => /^candor-\d{8}T\d{6}Z\.db$/.test(name));
+    expect(copies).toHaveLength(2);
+    expect(count(path.join(folder, copies[1]), "SELECT COUNT(*) AS n FROM User")).toBe(1);
+    expect(fs.existsSync(path.join(folder, "notes.txt"))).toBe(true);
+    expect(cli("app/cli/backup.ts", [path.join(dir, "new-folder") + "/"]).status).toBe(0);
+    expect(fs.readdirSync(path.join(dir, "new-folder"))).toHaveLength(1);
+  });
+
   it("restores a backup, keeping the database it replaces", () => {
     const copy = path.join(dir, "before-marker.db");
     expect(cli("app/cli/backup.ts", [copy]).status).toBe(0);

@@ -54,7 +54,7 @@ describe("npm run create-user", () => {
     expect(result.stderr).toContain("--password: Password must be at least 12 characters.");
     const manager = runCli("app/cli/create-user.ts", ["--email", "m@example.com", "--name", "M", "--role", "manager", "--department", "Nowhere", "--password", "a long password here"]);
     expect(manager.status).toBe(1);
-    expect(manager.stderr).toContain('There is no department called "Nowhere".');
+    expect(manager.stderr).toContain('There is no department called "Nowhere". Import the directory first.');
     expect(query("SELECT email FROM User WHERE email IN ('bad', 'm@example.com')")).toEqual([]);
   });
 });
@@ -80,5 +80,21 @@ describe("npm run import-people", () => {
     expect(query("SELECT email FROM Person WHERE email = 'new@x.io'")).toEqual([]);
     expect(query("SELECT name FROM Department WHERE name = 'Newdept'")).toEqual([]);
     fs.rmSync(file);
+  });
+});
+
+describe("npm run create-user for a manager", () => {
+  it("finds the department whatever its case, and lists the departments when none matches", () => {
+    const file = path.join(dir, `people-${crypto.randomUUID()}.csv`);
+    fs.writeFileSync(file, "email,name,department,role\nlee@x.io,Lee,Customer Support,Agent\n");
+    expect(runCli("app/cli/import-people.ts", [file]).status).toBe(0);
+    fs.rmSync(file);
+    const wrong = runCli("app/cli/create-user.ts", ["--email", "boss@x.io", "--name", "Boss", "--role", "manager", "--department", "Support", "--password", "a long password here"]);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('There is no department called "Support". The departments are:');
+    expect(wrong.stderr).toContain("Customer Support");
+    const right = runCli("app/cli/create-user.ts", ["--email", "boss@x.io", "--name", "Boss", "--role", "manager", "--department", "customer support", "--password", "a long password here"]);
+    expect(right.stderr).toBe("");
+    expect(query("SELECT d.name FROM User u JOIN Department d ON d.id = u.departmentId WHERE u.email = 'boss@x.io'")).toEqual([{ name: "Customer Support" }]);
   });
 });

@@ -64,4 +64,22 @@ describe("importPeople", () => {
     await importPeople(COMMAND_LINE, `${HEADER}\nleft@x.io,Left,Gamma,Dev\n`, "a.csv");
     expect((await prisma.person.findUniqueOrThrow({ where: { email: "left@x.io" } })).active).toBe(false);
   });
+
+  it("adds nobody to a deactivated department, and writes nothing when a line tries", async () => {
+    await importPeople(COMMAND_LINE, `${HEADER}\nold@x.io,Old Hand,Closing,Dev\n`, "a.csv");
+    await prisma.department.update({ where: { name: "Closing" }, data: { active: false } });
+    const before = await directoryState();
+    const outcome = await importPeople(
+      COMMAND_LINE,
+      `${HEADER}\nfresh@x.io,Fresh,Open Dept,Dev\nnewcomer@x.io,Newcomer,closing,Dev\n`,
+      "b.csv",
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      errors: [{ line: 3, message: expect.stringContaining('The department "Closing" is inactive') }],
+    });
+    expect(await directoryState()).toEqual(before);
+    const again = await importPeople(COMMAND_LINE, `${HEADER}\nold@x.io,Old Hand,Closing,Dev\n`, "a.csv");
+    expect(again).toMatchObject({ ok: true, summary: { unchanged: 1 } });
+  });
 });

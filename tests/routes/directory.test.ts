@@ -34,6 +34,22 @@ describe("people", () => {
     ]);
   });
 
+  it("finds an e-mail with an underscore as typed, not reading _ or % as wildcards", async () => {
+    const admin = await makeUser("ADMIN");
+    const [d, r] = [await makeDepartment(), await makeRole()];
+    await makePerson(d.id, r.id, { email: "j_smith@wild.example", name: "Jo Smith" });
+    await makePerson(d.id, r.id, { email: "jasmith@wild.example", name: "Jay Smith" });
+    await makePerson(d.id, r.id, { email: "pct@wild.example", name: "Top 5% Seller" });
+    const search = async (q: string) => {
+      const listed = await call(peopleList.loader, await makeRequest(`/hr/people?q=${encodeURIComponent(q)}`, { as: admin }));
+      return listed.data.people.map((p: { email: string }) => p.email);
+    };
+    expect(await search("J_SMITH")).toEqual(["j_smith@wild.example"]);
+    expect(await search("5%")).toEqual(["pct@wild.example"]);
+    expect(await search("_")).toEqual(["j_smith@wild.example"]);
+    expect(await search("jasmith")).toEqual(["jasmith@wild.example"]);
+  });
+
   it("refuses an empty name and a bad e-mail with a message per field, storing nothing", async () => {
     const admin = await makeUser("ADMIN");
     const [d, r] = [await makeDepartment(), await makeRole()];

@@ -8,6 +8,20 @@ describe("readPeopleCsv", () => {
     expect(rows).toEqual([{ line: 2, email: "ada@example.com", name: "Ada Lovelace", department: "R&D", role: "Engineer" }]);
   });
 
+  it("reads headers written with hyphens, underscores or spaces, as German and SAP exports do", () => {
+    const { rows, errors } = readPeopleCsv("E-Mail;Name;Department;Role\nada@example.com;Ada;R&D;Engineer\n");
+    expect(errors).toEqual([]);
+    expect(rows[0]).toMatchObject({ email: "ada@example.com", name: "Ada" });
+    expect(readPeopleCsv("e_mail, Name ,DEPARTMENT,role\nb@x.io,B,D,R\n").errors).toEqual([]);
+  });
+
+  it("skips the empty rows a spreadsheet leaves at the end, and keeps the line numbers", () => {
+    const { rows, errors } = readPeopleCsv('email;name;department;role\r\n;;;\r\na@x.io;A;D;R\r\n;;;\r\n"";"";;\r\n');
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([{ line: 3, email: "a@x.io", name: "A", department: "D", role: "R" }]);
+    expect(readPeopleCsv("email,name,department,role\n,,,\n").errors[0].message).toBe("The file has no people in it.");
+  });
+
   it("names the missing columns", () => {
     const { errors } = readPeopleCsv("email,name\na@b.co,A\n");
     expect(errors).toEqual([{ line: 1, message: expect.stringContaining("missing: department, role") }]);
@@ -60,9 +74,18 @@ describe("readPeopleCsv", () => {
 
 describe("planPeopleImport", () => {
   const directory = {
-    departments: [{ id: "d1", name: "Sales" }],
-    roles: [{ id: "r1", name: "Rep" }],
-    people: [{ email: "kept@x.io", name: "Kept", departmentId: "d1", roleId: "r1" }],
+    departments: [
+      { id: "d1", name: "Sales", active: true },
+      { id: "d2", name: "Closed Dept", active: false },
+    ],
+    roles: [
+      { id: "r1", name: "Rep", active: true },
+      { id: "r2", name: "Closed Role", active: false },
+    ],
+    people: [
+      { email: "kept@x.io", name: "Kept", departmentId: "d1", roleId: "r1" },
+      { email: "stayer@x.io", name: "Stayer", departmentId: "d2", roleId: "r2" },
+    ],
   };
   const row = (email: string, name: string, department: string, role: string, line = 2) => ({ line, email, name, department, role });
 
@@ -91,5 +114,24 @@ describe("planPeopleImport", () => {
     expect(plan.newDepartments).toEqual(["Finance"]);
     expect(plan.newRoles).toEqual(["Analyst"]);
     expect(plan.creates.map((c) => c.department)).toEqual([{ newName: "Finance" }, { newName: "Finance" }]);
+  });
+
+  it("puts nobody new into a deactivated department or role, and says which line", () => {
+    const plan = planPeopleImport(
+      [row("new@x.io", "New", "closed dept", "Rep"), row("kept@x.io", "Kept", "Sales", "Closed Role", 3)],
+      directory,
+    );
+    expect(plan.errors).toEqual([
+      { line: 2, message: expect.stringContaining('The department "Closed Dept" is inactive') },
+      { line: 3, message: expect.stringContaining('The role "Closed Role" is inactive') },
+    ]);
+    expect(plan.creates).toEqual([]);
+    expect(plan.updates).toEqual([]);
+  });
+
+  it("lets someone already in a deactivated department or role stay there", () => {
+    const plan = planPeopleImport([row("stayer@x.io", "Stayer Renamed", "Closed Dept", "Closed Role")], directory);
+    expect(plan.errors).toEqual([]);
+    expect(plan.updates).toHaveLength(1);
   });
 });
