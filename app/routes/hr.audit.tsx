@@ -56,10 +56,11 @@ export default function Audit() {
               <caption className="visually-hidden">Audit log</caption>
               <thead>
                 <tr>
+                  {/* What happened comes first: on a phone the long e-mails of "Who" push later columns out of sight. */}
                   <th scope="col">When</th>
-                  <th scope="col">Who</th>
                   <th scope="col">What</th>
                   <th scope="col">On</th>
+                  <th scope="col">Who</th>
                   <th scope="col">Details</th>
                 </tr>
               </thead>
@@ -69,9 +70,9 @@ export default function Audit() {
                     <td>
                       <time dateTime={entry.at.toISOString()}>{formatUtc(entry.at)}</time>
                     </td>
-                    <td>{entry.actorEmail}</td>
                     <td>{entry.what}</td>
                     <td>{entry.target}</td>
+                    <td>{entry.actorEmail}</td>
                     <td>{entry.details}</td>
                   </tr>
                 ))}
