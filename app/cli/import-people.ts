@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { decodeUtf8 } from "~/domain/decode-text";
+import { quotedNames } from "~/domain/people-import";
 import { applyMigrations } from "./migrate";
 
 async function main() {
@@ -44,8 +45,8 @@ async function main() {
     }
     const { created, updated, unchanged, newDepartments, newRoles } = outcome.summary;
     console.log(`Imported ${file}: ${created} added, ${updated} updated, ${unchanged} unchanged.`);
-    if (newDepartments.length > 0) console.log(`New departments: ${newDepartments.join(", ")}`);
-    if (newRoles.length > 0) console.log(`New roles: ${newRoles.join(", ")}`);
+    if (newDepartments.length > 0) console.log(`New departments: ${quotedNames(newDepartments)}`);
+    if (newRoles.length > 0) console.log(`New roles: ${quotedNames(newRoles)}`);
   } finally {
     await prisma.$disconnect();
   }

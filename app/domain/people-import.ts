@@ -204,3 +204,8 @@ export function planPeopleImport(rows: ImportRow[], directory: DirectorySnapshot
   plan.newRoles = [...roles.created.values()];
   return plan;
 }
+
+/** Names as a readable list, each quoted: a name may itself hold a comma ("R&D, Labs"). */
+export function quotedNames(names: string[]): string {
+  return names.map((name) => `"${name}"`).join(", ");
+}

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { DirectoryTabs } from "~/components/directory-tabs";
 import { TextField } from "~/components/field";
 import { PageHeader } from "~/components/page";
+import { quotedNames } from "~/domain/people-import";
 import { importPeople } from "~/models/people.server";
 import { actorOf, requireAdmin } from "~/utils/auth.server";
 import { MAX_UPLOAD_LABEL, readUploadedText } from "~/utils/upload.server";
@@ -98,9 +99,9 @@ export default function ImportPeople() {
             {result.summary.created} added, {result.summary.updated} updated, {result.summary.unchanged} unchanged.
           </p>
           {result.summary.newDepartments.length > 0 ? (
-            <p>New departments: {result.summary.newDepartments.join(", ")}.</p>
+            <p>New departments: {quotedNames(result.summary.newDepartments)}.</p>
           ) : null}
-          {result.summary.newRoles.length > 0 ? <p>New roles: {result.summary.newRoles.join(", ")}.</p> : null}
+          {result.summary.newRoles.length > 0 ? <p>New roles: {quotedNames(result.summary.newRoles)}.</p> : null}
           <Link to="/hr/people">See the people</Link>
         </section>
       ) : null}

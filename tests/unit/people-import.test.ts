@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IMPORT_MAX_ROWS, planPeopleImport, readPeopleCsv } from "~/domain/people-import";
+import { IMPORT_MAX_ROWS, planPeopleImport, readPeopleCsv, quotedNames } from "~/domain/people-import";
 
 describe("readPeopleCsv", () => {
   it("matches headers in any case and order and ignores extra columns", () => {
@@ -133,5 +133,12 @@ describe("planPeopleImport", () => {
     const plan = planPeopleImport([row("stayer@x.io", "Stayer Renamed", "Closed Dept", "Closed Role")], directory);
     expect(plan.errors).toEqual([]);
     expect(plan.updates).toHaveLength(1);
+  });
+});
+
+describe("quotedNames", () => {
+  it("quotes each name, so a name with a comma reads as one", () => {
+    expect(quotedNames(["R&D, Labs", "Sales"])).toBe('"R&D, Labs", "Sales"');
+    expect(quotedNames([])).toBe("");
   });
 });
