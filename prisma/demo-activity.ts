@@ -86,7 +86,8 @@ async function quarterlyRound(actor: Actor, survey: DemoSurvey, opensAt: Date, c
 async function feedbackTraining(actor: Actor, trainer: SessionUser, now: Date, random: Random) {
   const departments = await prisma.department.findMany({ where: { name: { in: ["Customer Support", "Sales"] } }, select: { id: true } });
   const createdAt = new Date(now.getTime() - 40 * DAY);
-  const startsOn = new Date(createdAt.getTime() + 5 * DAY);
+  // A working day, 09:00 to 16:00 UTC, whatever the time the demo is loaded.
+  const startsOn = new Date(Math.floor(createdAt.getTime() / DAY) * DAY + 5 * DAY + 9 * 3600_000);
   const training = await createTraining(
     actor,
     {
