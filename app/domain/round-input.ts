@@ -49,6 +49,12 @@ export const idList = z
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((id) => id !== ""))
   .refine((ids) => ids.every((id) => idPattern.test(id)), "Choose from the list.");
 
+/**
+ * The random key a form is served with, so that the same form sent twice (a double click without
+ * JavaScript) acts once. Nobody types it: a form that lost or mangled it acts without the guard.
+ */
+export const formKey = z.uuid().optional().catch(undefined);
+
 export const kField = z
   .string({ error: K_MESSAGE })
   .trim()
@@ -106,8 +112,7 @@ export const launchFormSchema = z
       .string()
       .optional()
       .transform((value) => value === "on"),
-    // Not typed by anyone: a form that lost or mangled it just launches without the guard.
-    launchKey: z.uuid().optional().catch(undefined),
+    launchKey: formKey,
   })
   .superRefine(requireChosenGroups);
 

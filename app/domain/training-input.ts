@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateTimeField, idList, idPattern, kField } from "./round-input";
+import { dateTimeField, formKey, idList, idPattern, kField } from "./round-input";
 import { requiredText } from "./text";
 
 /**
@@ -69,6 +69,7 @@ export const trainingFormSchema = z
     roleIds: idList,
     openLink: checkbox,
     k: kField,
+    createKey: formKey,
     /** Empty: the survey made from the training NPS template (found, or created with the training). */
     surveyId: z
       .string()

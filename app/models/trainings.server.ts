@@ -60,6 +60,11 @@ export interface TrainingInput {
   k: number;
   /** A training survey to use; null: the one made from the template (created when there is none). */
   surveyId: string | null;
+  /**
+   * The form's random key: a form sent twice creates one training. It is kept as the before
+   * round's launch key, so the second send finds the training the first one created.
+   */
+  createKey?: string;
 }
 
 export interface CreatedTraining {
@@ -199,6 +204,30 @@ function asInputError(error: unknown): unknown {
   return new TrainingInputError(field, error.message);
 }
 
+/** The training an earlier send of the same form created, through its before round's launch key. */
+async function trainingCreatedWith(tx: Tx, createKey: string): Promise<CreatedTraining | null> {
+  const before = await tx.round.findUnique({ where: { launchKey: createKey }, select: { trainingId: true } });
+  if (!before?.trainingId) return null;
+  const training = await tx.training.findUniqueOrThrow({
+    where: { id: before.trainingId },
+    select: {
+      id: true,
+      _count: { select: { participants: true } },
+      rounds: {
+        where: { kind: { in: ["TRAINING_PRE", "TRAINING_POST"] } },
+        orderBy: { opensAt: "asc" },
+        select: { id: true, kind: true, invitedCount: true, sharedKey: true, surveyId: true },
+      },
+    },
+  });
+  return {
+    id: training.id,
+    participants: training._count.participants,
+    surveyId: training.rounds[0].surveyId,
+    rounds: training.rounds.map(({ surveyId: _survey, kind, ...round }) => ({ kind: kind as TrainingRoundKind, ...round })),
+  };
+}
+
 /**
  * Creates a training with its participants and launches its before and after rounds from one
  * survey (made from the template when none is chosen and none exists), with an audit entry: all
@@ -207,6 +236,8 @@ function asInputError(error: unknown): unknown {
 export async function createTraining(actor: Actor, input: TrainingInput, now: Date = new Date()): Promise<CreatedTraining> {
   return prisma.$transaction(
     async (tx) => {
+      const created = input.createKey ? await trainingCreatedWith(tx, input.createKey) : null;
+      if (created) return created;
       const { trainer, personIds, survey: found } = await prepareTraining(tx, input, now);
       const survey = found ?? (await surveyFromTemplate(tx, actor));
       const training = await tx.training.create({
@@ -239,6 +270,7 @@ export async function createTraining(actor: Actor, input: TrainingInput, now: Da
             audience: { personIds },
             sharedLink: input.openLink,
             trainingId: training.id,
+            launchKey: kind === "TRAINING_PRE" ? input.createKey : undefined,
           },
           now,
         ).catch((error) => {

@@ -48,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     endsOn: toDateTimeInput(new Date(day.getTime() + 17 * 3600_000)),
     k: String(DEFAULT_K),
     surveyId: "",
+    createKey: crypto.randomUUID(),
   };
   return { options: await formOptions(), defaults };
 }
@@ -79,6 +80,7 @@ function inputOf(form: TrainingFormData): TrainingInput {
     openLink: form.openLink,
     k: form.k,
     surveyId: form.surveyId,
+    createKey: form.createKey,
   };
 }
 

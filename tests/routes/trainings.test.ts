@@ -206,6 +206,27 @@ describe("creating a training from the form", () => {
     expect(training.rounds.map((r) => r.kind).sort()).toEqual(["TRAINING_POST", "TRAINING_PRE"]);
   });
 
+  it("creates one training from one form, however often it is sent (a double click without JavaScript)", async () => {
+    const admin = await makeUser("ADMIN");
+    const { values } = await form({ title: "Sent twice" });
+    const createKey = (await call(newTraining.loader, await makeRequest("/hr/trainings/new", { as: admin }))).data.defaults.createKey;
+    expect(createKey).toMatch(/^[0-9a-f-]{36}$/);
+    const before = { rounds: await prisma.round.count(), invitations: await prisma.invitation.count() };
+    const send = async () => call(newTraining.action, await makeRequest("/hr/trainings/new", { as: admin, form: { ...values, createKey, intent: "create" } }));
+    const sent = [...(await Promise.all([send(), send()])), await send()];
+    for (const response of sent) expect(response.status).toBe(302);
+    const trainings = await prisma.training.findMany({ where: { title: "Sent twice" }, select: { id: true } });
+    expect(trainings).toHaveLength(1);
+    expect(new Set(sent.map((r) => r.headers.get("Location")))).toEqual(new Set([`/hr/trainings/${trainings[0].id}`]));
+    expect(await prisma.round.count()).toBe(before.rounds + 2);
+    expect(await prisma.invitation.count()).toBe(before.invitations + 6);
+    expect(await prisma.auditLog.count({ where: { action: "training.create", target: "Sent twice" } })).toBe(1);
+
+    const another = await call(newTraining.action, await makeRequest("/hr/trainings/new", { as: admin, form: { ...values, createKey: crypto.randomUUID(), intent: "create" } }));
+    expect(another.status).toBe(302);
+    expect(await prisma.training.count({ where: { title: "Sent twice" } })).toBe(2);
+  });
+
   it("answers 400 with the field's message and stores nothing for bad input", async () => {
     const admin = await makeUser("ADMIN");
     const { values } = await form({ title: "Refused training" });

@@ -148,6 +148,7 @@ export function TrainingForm({
   return (
     <Form method="post" noValidate className="card training-form" key={JSON.stringify(values)}>
       <FormError message={errorCount > 0 ? `Nothing was created. ${errors.form ?? "Fix the fields marked below."}` : undefined} />
+      <input type="hidden" name="createKey" value={textValue(values.createKey) ?? ""} />
       <div className="form-grid">
         <TextField label="Title" name="title" defaultValue={textValue(values.title)} error={errors.title} required maxLength={TITLE_MAX} />
         <TextField
