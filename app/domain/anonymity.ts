@@ -24,9 +24,12 @@
  * set that follows splits into such cuts, so checking them is enough.
  *
  * While some set under k follows, one more group is hidden: a shown cell across the offending
- * cut (its total then joins the cut), else the smallest shown cell, else the smallest shown
- * department or role. Hiding only removes information, so this ends, at worst with the round's
- * total alone. Ties are broken by group key, so the result is the same every time.
+ * cut (its total then joins the cut), else the smallest department, role or cell whose hiding
+ * alone stops the offending cells from following (so that groups taking no part keep their
+ * figures), else the smallest shown cell, else the smallest shown department or role. Last, a
+ * department or role of at least k never keeps shown cells beside withheld ones holding 1..k-1.
+ * Hiding only removes information, so this ends, at worst with the round's total alone. Ties
+ * are broken by group key, so the result is the same every time.
  */
 
 export interface CellCount {
@@ -227,15 +230,51 @@ function smallCutAround(exposure: Exposure, edge: { row: number; col: number }, 
   return null;
 }
 
-function findSmallCut(exposure: Exposure, k: number): Set<number> | null {
+interface SmallCut {
+  /** The source side W of the cut. */
+  nodes: Set<number>;
+  /** The withheld edge the cut was found around. */
+  edge: { row: number; col: number };
+}
+
+function findSmallCut(exposure: Exposure, k: number): SmallCut | null {
   const candidates = exposure.edges
     .filter((e) => e.weight > 0 && e.weight < k)
     .sort((a, b) => a.weight - b.weight || a.row - b.row || a.col - b.col);
   for (const edge of candidates) {
-    const cut = smallCutAround(exposure, edge, k);
-    if (cut) return cut;
+    const nodes = smallCutAround(exposure, edge, k);
+    if (nodes) return { nodes, edge };
   }
   return null;
+}
+
+/**
+ * Whether hiding `group` as well leaves the cells of `edge` (in `exposure`) inside no set under
+ * k that follows from what is shown.
+ */
+function hidingEnds(groups: GroupCount[], hidden: Set<string>, exposure: Exposure, edge: SmallCut["edge"], group: GroupCount, k: number) {
+  const onEdge = (g: GroupCount) =>
+    exposure.departmentNode(g.departmentId!) === edge.row && exposure.roleNode(g.roleId!) === edge.col;
+  const offending = groups.find((g) => g.kind === "cell" && g.count > 0 && hidden.has(g.key) && onEdge(g))!;
+  const after = exposureOf(groups, new Set([...hidden, group.key]));
+  const row = after.departmentNode(offending.departmentId!);
+  const col = after.roleNode(offending.roleId!);
+  return smallCutAround(after, { row, col }, k) === null;
+}
+
+/**
+ * A department or role of at least k, even a withheld one, never has shown cells beside withheld
+ * ones that hold 1..k-1 between them: the smallest shown cell of the first such group, if any.
+ * (Should its total ever be shown or worked out, its small remainder must not follow.)
+ */
+function cellsBesideFewWithheld(totals: GroupCount[], cells: GroupCount[], hidden: Set<string>, k: number): GroupCount | undefined {
+  for (const total of [...totals].sort(bySize)) {
+    if (total.count < k) continue;
+    const parts = total.cells.map((index) => cells[index]);
+    const withheld = parts.filter((cell) => hidden.has(cell.key)).reduce((sum, cell) => sum + cell.count, 0);
+    if (withheld > 0 && withheld < k) return parts.filter((cell) => !hidden.has(cell.key)).sort(bySize)[0];
+  }
+  return undefined;
 }
 
 export function decideVisibility(cells: readonly CellCount[], k: number): Visibility {
@@ -249,15 +288,29 @@ export function decideVisibility(cells: readonly CellCount[], k: number): Visibi
 
   const smallestShown = (candidates: GroupCount[]) =>
     candidates.filter((g) => !hidden.has(g.key) && g.kind !== "overall").sort(bySize)[0];
+  const cellGroups = groups.filter((g) => g.kind === "cell");
+  const totals = groups.filter((g) => g.kind === "department" || g.kind === "role");
   for (;;) {
     const exposure = exposureOf(groups, hidden);
     const cut = findSmallCut(exposure, k);
-    if (!cut) break;
-    const cellGroups = groups.filter((g) => g.kind === "cell");
-    const across = cellGroups.filter(
-      (g) => cut.has(exposure.departmentNode(g.departmentId!)) && !cut.has(exposure.roleNode(g.roleId!)),
-    );
-    const next = smallestShown(across) ?? smallestShown(cellGroups) ?? smallestShown(groups);
+    if (!cut) {
+      const spare = cellsBesideFewWithheld(totals, cellGroups, hidden, k);
+      if (!spare) break;
+      hidden.add(spare.key);
+      continue;
+    }
+    const inCut = (g: GroupCount) => cut.nodes.has(exposure.departmentNode(g.departmentId!));
+    const roleInCut = (g: GroupCount) => cut.nodes.has(exposure.roleNode(g.roleId!));
+    const across = cellGroups.filter((g) => inCut(g) && !roleInCut(g));
+    // No shown cell adds to the cut: hide the smallest department, role or cell whose total the
+    // working-out needs, so that a group which does not take part (a large department far from
+    // the small one, every cell of the grid) keeps its figures.
+    const needed = () =>
+      [...totals, ...cellGroups.filter((g) => !inCut(g) && roleInCut(g))]
+        .filter((g) => !hidden.has(g.key))
+        .sort(bySize)
+        .find((g) => hidingEnds(groups, hidden, exposure, cut.edge, g, k));
+    const next = smallestShown(across) ?? needed() ?? smallestShown(cellGroups) ?? smallestShown(groups);
     if (!next) break;
     hidden.add(next.key);
   }

@@ -32,6 +32,9 @@ export type ParsedForm =
   | { ok: false; fault: FormFault }
   | { ok: false; problems: Record<string, FieldProblem> };
 
+/** The field name prefix of each follow-up question type; the 0-10 question is `score`. */
+const FIELD_PREFIX: Record<QuestionType, string | undefined> = { NPS: undefined, RATING: "rating", TEXT: "text" };
+
 /** Form fields that are not answers (language, kiosk mode, the shared link's group). */
 const OTHER_FIELDS = new Set(["lang", "kiosk", "departmentId", "roleId"]);
 
@@ -62,9 +65,12 @@ export function parseAnswerForm(fields: [string, string][], questions: FormQuest
     }
     const [kind, id] = name.split(":", 2);
     const question = id ? byId.get(id) : undefined;
-    if (!question || (kind === "rating" && question.type !== "RATING") || (kind === "text" && question.type !== "TEXT")) {
+    // The prefix must name the question's own type: any other would let one question be
+    // answered twice under two field names, or the 0-10 question get a text.
+    if (!question || FIELD_PREFIX[question.type] !== kind || seen.has(question.id)) {
       return { ok: false, fault: "unknownQuestion" };
     }
+    seen.add(question.id);
     if (question.type === "RATING") {
       const value = wholeNumberIn(raw, 1, 5);
       if (value === "invalid") {

@@ -40,22 +40,23 @@ export interface GroupFigures {
 }
 
 /**
- * Figures from a 0-10 distribution. `invited` feeds the response rate; the finite-population
- * correction is applied only when `correct` is true (the invited count is the population).
- * Null when the distribution is empty.
+ * Figures from a 0-10 distribution. `population` is true when the invited count is everyone who
+ * could answer (no shared link): only then is there a response rate, and a finite-population
+ * correction. Null when the distribution is empty.
  */
-export function figuresOf(distribution: readonly number[], invited: number | null, correct: boolean): GroupFigures | null {
+export function figuresOf(distribution: readonly number[], invited: number | null, population: boolean): GroupFigures | null {
   if (distribution.length !== SCORE_VALUES) throw new Error("A score distribution has 11 entries (0-10).");
   const counts = countsFromDistribution(distribution);
   const known = invited !== null && invited > 0 ? invited : null;
-  const corrected = correct && known !== null && known >= counts.promoters + counts.passives + counts.detractors;
+  const corrected = population && known !== null && known >= counts.promoters + counts.passives + counts.detractors;
   const estimate = estimateNps(counts, corrected ? known : null);
   if (!estimate) return null;
   const n = estimate.n;
   return {
     responses: n,
     invited: known,
-    rate: known === null ? null : n / known,
+    // With a shared link anyone may answer, so responses over invited is no rate (it can pass 100%).
+    rate: population && known !== null ? n / known : null,
     ...counts,
     shares: { promoters: counts.promoters / n, passives: counts.passives / n, detractors: counts.detractors / n },
     nps: estimate.nps,

@@ -177,7 +177,7 @@ export async function roundFacts(round: RoundRow, ratingQuestionIds: string[]): 
   const gate = await gateFacts(round, tallies);
   const invitedByCell = new Map(gate.invited.map((c) => [cellKey(c.departmentId, c.roleId), c.count]));
   const scores = distributionsByCell(tallies, gate.cells, (row) => row.type === "NPS", SCORE_VALUES, 0);
-  const correct = !round.sharedLink;
+  const population = !round.sharedLink;
 
   const figures = new Map<string, GroupFigures>();
   for (const group of gate.groups) {
@@ -186,7 +186,7 @@ export async function roundFacts(round: RoundRow, ratingQuestionIds: string[]): 
       group.kind === "overall" && round.invitedCount > 0
         ? round.invitedCount
         : group.cells.reduce((sum, index) => sum + (invitedByCell.get(cellKey(gate.cells[index].departmentId, gate.cells[index].roleId)) ?? 0), 0);
-    const result = figuresOf(sumOver(group, (i) => scores.get(i), SCORE_VALUES), invited, correct);
+    const result = figuresOf(sumOver(group, (i) => scores.get(i), SCORE_VALUES), invited, population);
     if (result) figures.set(group.key, result);
   }
 

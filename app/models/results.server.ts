@@ -175,7 +175,9 @@ async function countsOf(round: LoadedRound): Promise<RoundCounts> {
   for (const cell of gate.invited) invitedBy.set(cell.departmentId, (invitedBy.get(cell.departmentId) ?? 0) + cell.count);
   const answered = new Map(gate.groups.filter((g) => g.kind === "department").map((g) => [g.departmentId!, g.count]));
   const names = await namesOf(gate.named.departments, []);
-  const rate = (responses: number | null, invited: number) => (responses === null || invited === 0 ? null : responses / invited);
+  // With a shared link anyone may answer: the invited count is not who could, and there is no rate.
+  const rate = (responses: number | null, invited: number) =>
+    responses === null || invited === 0 || round.sharedKey !== null ? null : responses / invited;
   const total = gate.cells.reduce((sum, c) => sum + c.count, 0);
   const overall = gate.visible.has(OVERALL_KEY) ? total : null;
   return {

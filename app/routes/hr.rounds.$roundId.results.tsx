@@ -9,8 +9,8 @@ import { HeatLegend } from "~/components/results/heat-legend";
 import { intervalMethod, NpsSummary, RatingTable, ScoreDistribution } from "~/components/results/nps-summary";
 import { OpenRoundView } from "~/components/results/open-round";
 import { PrintBar } from "~/components/results/print-bar";
-import { WithheldFootnote } from "~/components/results/withheld";
-import { EmptyState, PageHeader } from "~/components/page";
+import { withheldExplanation, WithheldFootnote } from "~/components/results/withheld";
+import { EmptyState, Notice, PageHeader } from "~/components/page";
 import { newActionHref } from "~/domain/action-items";
 import { scoreNameOf } from "~/domain/round-status";
 import { formatDay } from "~/domain/utc-time";
@@ -72,6 +72,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const shown = groups.filter((g) => g.figures !== null);
   const focus = shown.find((g) => g.key === requested) ?? shown[0] ?? null;
+  // A withheld group asked for (from a trend, or an address kept from another round) is said to
+  // be withheld, so the figures shown instead are not read as its own.
+  const withheldRequest = requested && focus?.key !== requested ? groups.find((g) => g.key === requested)!.name : null;
   const category = categorySchema.parse(url.searchParams.get("category"));
   const filters = { q: queryText(url, "q"), category: category ?? "" };
   const comments =
@@ -100,6 +103,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ratingQuestions: results.ratingQuestions,
     comments,
     filters,
+    withheldRequest,
   };
 }
 
@@ -168,6 +172,12 @@ function ClosedRound({ data }: { data: ResultsData }) {
         }
       />
       {print ? <PrintBar roundId={round.id} focusKey={focus?.key} /> : null}
+      <Notice
+        message={
+          data.withheldRequest &&
+          `${data.withheldRequest} is withheld in this round. ${withheldExplanation(round.k)}${focus ? ` Shown instead: ${focus.name}.` : ""}`
+        }
+      />
       {!focus ? (
         <EmptyState title="Every group is withheld">
           <p>Too few people answered this round for any figure to be shown without risking that someone could be recognised.</p>

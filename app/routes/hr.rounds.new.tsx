@@ -10,7 +10,7 @@ import { NeedsEnpsSurvey } from "~/components/needs-survey";
 import { PageHeader } from "~/components/page";
 import { ReviewActions } from "~/components/review-actions";
 import { describeAudience } from "~/domain/audience";
-import { audienceOf, DEFAULT_K, HR_ROUND_KINDS, launchFormSchema, MIN_K, roundRuleProblems } from "~/domain/round-input";
+import { audienceOf, DEFAULT_K, HR_ROUND_KINDS, launchFormSchema, MIN_K, roundRuleProblems, thresholdCaution } from "~/domain/round-input";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatUtc, parseDateTimeInput, toDateTimeInput } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
@@ -50,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Stage =
   | { stage: "edit"; values: FieldValues; errors: FieldErrors }
-  | { stage: "review"; values: FieldValues; errors: FieldErrors; preview: LaunchPreview };
+  | { stage: "review"; values: FieldValues; errors: FieldErrors; preview: LaunchPreview; caution: string | null };
 
 function withoutIntent(formData: FormData): FieldValues {
   const { intent: _intent, ...values } = formValues(formData);
@@ -85,7 +85,9 @@ export async function action({ request }: ActionFunctionArgs) {
   };
   try {
     if (intent === "review") {
-      return data<Stage>({ stage: "review", values, errors: {}, preview: await previewLaunch(input, now) });
+      const preview = await previewLaunch(input, now);
+      const caution = thresholdCaution(preview.invited, input.k, sharedLink);
+      return data<Stage>({ stage: "review", values, errors: {}, preview, caution });
     }
     const round = await launchRound(actorOf(user), input, now);
     const invited = round.invitedCount === 1 ? "1 person is" : `${round.invitedCount} people are`;
@@ -96,7 +98,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-function Review({ values, preview }: { values: FieldValues; preview: LaunchPreview }) {
+function Review({ values, preview, caution }: { values: FieldValues; preview: LaunchPreview; caution: string | null }) {
   const when = (name: string) => {
     const date = parseDateTimeInput(textValue(values[name]) ?? "");
     return date ? formatUtc(date) : "";
@@ -125,6 +127,7 @@ function Review({ values, preview }: { values: FieldValues; preview: LaunchPrevi
         <dt>Shared link</dt>
         <dd>{values.sharedLink === "on" ? "Yes, for a kiosk or poster" : "No"}</dd>
       </dl>
+      {caution ? <p className="warning">{caution}</p> : null}
       <p className="warning">
         k and the audience are fixed once the round is launched. Launching sends no e-mail: you hand out the links next.
       </p>
@@ -142,7 +145,7 @@ export default function LaunchRound() {
     return (
       <>
         <PageHeader title="Launch a round" />
-        <Review values={result.values} preview={result.preview} />
+        <Review values={result.values} preview={result.preview} caution={result.caution} />
       </>
     );
   }

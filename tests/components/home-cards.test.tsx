@@ -28,6 +28,12 @@ describe("the open rounds card", () => {
     expect(screen.queryByText(/held back so a smaller group/)).toBeNull();
   });
 
+  it("shows the responses of a round with a shared link without a rate, which could pass 100%", () => {
+    const kiosk: OpenRound = { ...openRound("Kiosk", 5, 52), counts: { k: 5, overall: { invited: 40, responses: 52, rate: null }, departments: [] } };
+    renderInRemix(<OpenRoundsCard rounds={[kiosk]} />);
+    expect(screen.getByRole("row", { name: /Kiosk/ })).toHaveTextContent(/^Kiosk.*52–$/);
+  });
+
   it("explains a withheld count in a footnote that the cell points to, with the round's k", () => {
     renderInRemix(<OpenRoundsCard rounds={[openRound("Pulse", 5, 12), openRound("Small team", 4, null)]} />);
     const cell = within(screen.getByRole("row", { name: /Small team/ })).getByText("Withheld").closest("td")!;

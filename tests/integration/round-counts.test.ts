@@ -40,6 +40,18 @@ describe("getRoundCounts", () => {
     ]);
   });
 
+  it("gives counts but no response rate while a shared link lets anyone answer", async () => {
+    const [d, r] = [await makeDepartment(), await makeRole()];
+    const people = await Promise.all(Array.from({ length: 6 }, () => makePerson(d.id, r.id)));
+    const round = await makeRound({ state: "open", k: 5 });
+    await invite(round.id, people);
+    await prisma.round.update({ where: { id: round.id }, data: { sharedKey: `kiosk-${round.id}` } });
+    await addResponses(round, scores(d.id, r.id, [9, 9, 8, 7, 6, 5, 4, 10, 10]));
+    const counts = (await getRoundCounts(round.id))!;
+    expect(counts).toMatchObject({ invited: 6, responses: 9, rate: null });
+    expect(counts.departments).toEqual([{ id: d.id, name: d.name, invited: 6, responses: 9, rate: null }]);
+  });
+
   it("withholds even the total while fewer than k have answered", async () => {
     const [d, r] = [await makeDepartment(), await makeRole()];
     const round = await makeRound({ state: "open", k: 5, invitedCount: 30 });

@@ -135,6 +135,17 @@ describe("the finite-population correction", () => {
     expect(overall.se).toBeCloseTo(19.727317, 5);
   });
 
+  it("gives no response rate with a shared link: more people may answer than were invited", async () => {
+    const [d, r] = [await makeDepartment(), await makeRole()];
+    const round = await makeRound({ state: "closed", k: 5 });
+    await prisma.round.update({ where: { id: round.id }, data: { sharedKey: `kiosk-${round.id}` } });
+    await inviteCells(round.id, [{ departmentId: d.id, roleId: r.id, count: 6 }]);
+    await addResponses(round, scores(d.id, r.id, [10, 10, 9, 9, 9, 9, 8, 7, 7, 3]));
+    const results = await closedResults(round.id);
+    expect(results.overall!.figures).toMatchObject({ responses: 10, invited: 6, rate: null });
+    expect(results.departments[0].figures).toMatchObject({ responses: 10, invited: 6, rate: null });
+  });
+
   it("is left out when nobody was invited by name", async () => {
     const [d, r] = [await makeDepartment(), await makeRole()];
     const round = await makeRound({ state: "closed", k: 5 });

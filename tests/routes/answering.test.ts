@@ -103,6 +103,14 @@ describe("a personal link", () => {
     expect(await prisma.response.count({ where: { roundId: round.id } })).toBe(0);
   });
 
+  it("answers one question sent under a second field name with 400, stores nothing and leaves the link unused", async () => {
+    const { round, tokens } = await openRoundWithPeople();
+    const result = await answer(tokens[0], form(round, "8", { [`other:${round.survey.questions.why}`]: "twice" }));
+    expect(result.status).toBe(400);
+    expect(await prisma.response.count({ where: { roundId: round.id } })).toBe(0);
+    expect(await prisma.invitation.count({ where: { roundId: round.id, used: true } })).toBe(0);
+  });
+
   it("answers an unknown or malformed token with 404", async () => {
     await openRoundWithPeople();
     expect((await openLink(newToken())).status).toBe(404);

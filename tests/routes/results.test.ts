@@ -57,6 +57,24 @@ describe("the results page", () => {
     expect(focused.data.filters).toEqual({ q: "north says 1", category: "promoter" });
   });
 
+  it("says so when the group asked for is withheld, instead of quietly showing another group's figures", async () => {
+    const admin = await makeUser("ADMIN");
+    const { round, role } = await closedRound();
+    const tiny = await makeDepartment(`Tiny ${orgs}`);
+    await inviteCells(round.id, [{ departmentId: tiny.id, roleId: role.id, count: 3 }]);
+    await addResponses(round, [{ score: 3, departmentId: tiny.id, roleId: role.id }, { score: 4, departmentId: tiny.id, roleId: role.id }]);
+    const result = await call(
+      resultsPage.loader,
+      await makeRequest(page(round.id, `?group=${encodeURIComponent(departmentKey(tiny.id))}`), { as: admin }),
+      { roundId: round.id },
+    );
+    expect(result.status).toBe(200);
+    expect(result.data.focus.key).toBe(OVERALL_KEY);
+    expect(result.data.withheldRequest).toBe(tiny.name);
+    const plain = await call(resultsPage.loader, await makeRequest(page(round.id), { as: admin }), { roundId: round.id });
+    expect(plain.data.withheldRequest).toBeNull();
+  });
+
   it("shows a manager only their own department, and refuses another one asked for by name", async () => {
     const { round, north, south, role } = await closedRound();
     const manager = await makeUser("MANAGER", north.id);

@@ -52,6 +52,16 @@ describe("launching from the form", () => {
     expect(await prisma.round.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: "March eNPS", invitedCount: 6, k: 5, createdById: admin.id });
   });
 
+  it("warns in the review when fewer people are invited than k, and not otherwise", async () => {
+    const admin = await makeUser("ADMIN");
+    const { form } = await setting();
+    const review = (k: string) => makeRequest("/hr/rounds/new", { as: admin, form: { ...form, k, intent: "review" } });
+    const few = await call(newRound.action, await review("7"));
+    expect(few.data).toMatchObject({ stage: "review", preview: { invited: 6 } });
+    expect(few.data.caution).toMatch(/^Only 6 people are invited, fewer than k = 7: even if everyone answers, no result/);
+    expect((await call(newRound.action, await review("6"))).data.caution).toBeNull();
+  });
+
   it("launches one round from one form, however often it is sent (a double click without JavaScript)", async () => {
     const admin = await makeUser("ADMIN");
     const { form } = await setting();

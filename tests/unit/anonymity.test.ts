@@ -70,6 +70,33 @@ describe("decideVisibility: hand-worked cases", () => {
     expect(visibility.isVisible(departmentKey("B"))).toBe(false);
   });
 
+  it("hides the next-smallest role beside a small one, not departments and cells that take no part", () => {
+    // A closed round of the demo company: only 3 directors answered, and overall minus the
+    // other roles would give their number, so one more role must be withheld with them. No
+    // department or cell is needed for that, and all of them but the small ones stay shown.
+    const departments = ["Support", "Engineering", "Finance", "Marketing", "Operations", "People", "Product", "Sales"];
+    const roles = ["Director", "Contributor", "Intern", "Manager", "Senior", "Lead"];
+    const grid = [
+      [0, 19, 1, 1, 1, 5],
+      [2, 22, 2, 1, 9, 3],
+      [0, 5, 2, 2, 2, 3],
+      [0, 7, 0, 0, 4, 2],
+      [0, 4, 1, 1, 3, 1],
+      [1, 5, 2, 0, 0, 2],
+      [0, 9, 2, 2, 4, 1],
+      [0, 21, 2, 3, 3, 0],
+    ];
+    const cells = grid.flatMap((row, d) => row.map((count, r) => cell(departments[d], roles[r], count)));
+    const visibility = decideVisibility(cells, 5);
+    for (const department of departments) expect(visibility.isVisible(departmentKey(department))).toBe(true);
+    expect(visibility.isVisible(roleKey("Director"))).toBe(false);
+    expect(visibility.isVisible(roleKey("Manager"))).toBe(false);
+    for (const role of ["Contributor", "Intern", "Senior", "Lead"]) expect(visibility.isVisible(roleKey(role))).toBe(true);
+    for (const big of [cellKey("Engineering", "Contributor"), cellKey("Sales", "Contributor"), cellKey("Support", "Contributor")]) {
+      expect(visibility.isVisible(big)).toBe(true);
+    }
+  });
+
   it("refuses a threshold below 3", () => {
     expect(() => decideVisibility([cell("A", "x", 10)], 2)).toThrow(/at least 3/);
   });

@@ -51,6 +51,18 @@ describe("parseAnswerForm", () => {
     expect(parse([["score", "5"], ["surprise", "x"]])).toEqual({ ok: false, fault: "unknownQuestion" });
   });
 
+  it("refuses a field name whose prefix is not the question's type", () => {
+    expect(parse([["score", "5"], ["other:why", "x"]])).toEqual({ ok: false, fault: "unknownQuestion" });
+    expect(parse([["score", "5"], ["other:r1", "3"]])).toEqual({ ok: false, fault: "unknownQuestion" });
+    expect(parse([["score", "5"], ["other:n", "x"]])).toEqual({ ok: false, fault: "unknownQuestion" });
+    expect(parse([["score", "5"], ["text:n", "x"]])).toEqual({ ok: false, fault: "unknownQuestion" });
+  });
+
+  it("refuses one question answered under two field names", () => {
+    expect(parse([["score", "5"], ["text:why", "a"], ["other:why", "b"]])).toEqual({ ok: false, fault: "unknownQuestion" });
+    expect(parse([["score", "5"], ["rating:r1", "3"], ["x:r1", "4"]])).toEqual({ ok: false, fault: "unknownQuestion" });
+  });
+
   it("refuses a field sent twice, which could otherwise count one person twice", () => {
     expect(parse([["score", "5"], ["score", "10"]])).toEqual({ ok: false, fault: "unknownQuestion" });
   });

@@ -60,9 +60,10 @@ describe("figuresOf", () => {
     expect(figures.high).toBeCloseTo(76.898261, 5);
   });
 
-  it("keeps the rate but skips the correction when told the invited are not the population (a shared link)", () => {
+  it("gives no rate and skips the correction when told the invited are not the population (a shared link)", () => {
     const figures = figuresOf(distribution(9, 9, 10, 7, 2), 40, false)!;
-    expect(figures).toMatchObject({ invited: 40, rate: 5 / 40, corrected: false });
+    expect(figures).toMatchObject({ invited: 40, rate: null, corrected: false });
+    expect(figuresOf(distribution(9, 9, 10, 7, 2), 4, false)).toMatchObject({ invited: 4, rate: null });
     expect(figures.se).toBeCloseTo(27.950850, 5);
   });
 

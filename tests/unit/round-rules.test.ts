@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { invitationMail, mayShowReminderCount, remindedRecently, reminderMail } from "~/domain/invitation-mail";
 import { KEPT_LINK, kioskLink, personalLink, sharedLink } from "~/domain/links";
 import { maySeeRound } from "~/domain/round-access";
-import { audienceOf, launchFormSchema, roundRuleProblems } from "~/domain/round-input";
+import { audienceOf, launchFormSchema, roundRuleProblems, thresholdCaution } from "~/domain/round-input";
 import { scheduleFormSchema } from "~/domain/schedule-input";
 import { formatDay, formatTimeAgo, formatUtc, formatUtcDate, parseDateInput, parseDateTimeInput, toDateTimeInput } from "~/domain/utc-time";
 
@@ -25,6 +25,27 @@ describe("round rules", () => {
     expect(roundRuleProblems({ ...ok, closesAt: ok.opensAt }, now).closesAt).toBe("The closing time must be after the opening time.");
     expect(roundRuleProblems({ ...ok, opensAt: at("2026-02-01T00:00:00Z"), closesAt: at("2026-02-10T00:00:00Z") }, now).closesAt).toMatch(/already passed/);
     expect(roundRuleProblems({ ...ok, closesAt: at("2027-03-03T12:00:00Z") }, now).closesAt).toMatch(/at most 366 days/);
+  });
+});
+
+describe("the caution before launching to fewer people than k", () => {
+  it("says nothing when at least k are invited", () => {
+    expect(thresholdCaution(5, 5, false)).toBeNull();
+    expect(thresholdCaution(40, 5, true)).toBeNull();
+  });
+
+  it("says that no result can be shown, and what would help", () => {
+    expect(thresholdCaution(4, 5, false)).toBe(
+      "Only 4 people are invited, fewer than k = 5: even if everyone answers, no result of this round can be shown. Invite more people or lower k.",
+    );
+    expect(thresholdCaution(1, 5, false)).toBe(
+      "Only 1 person is invited, fewer than k = 5: even if everyone answers, no result of this round can be shown. Invite more people.",
+    );
+  });
+
+  it("counts on the shared link when there is one", () => {
+    expect(thresholdCaution(3, 5, true)).toContain("no result of this round can be shown unless more people answer through the shared link.");
+    expect(thresholdCaution(0, 5, true)).toBe("Results show once at least 5 people have answered through the shared link.");
   });
 });
 

@@ -69,15 +69,19 @@ function Responses({ counts }: { counts: ScopedCounts }) {
   return (
     <>
       <td className="num">
-        {figure.responses} of {figure.invited}
+        {figure.rate === null ? figure.responses : `${figure.responses} of ${figure.invited}`}
       </td>
       <td>
-        <div className="row">
-          <span className="progress" aria-hidden="true">
-            <span style={{ width: `${Math.min(1, figure.rate ?? 0) * 100}%` }} />
-          </span>
-          {formatRate(figure.rate)}
-        </div>
+        {figure.rate === null ? (
+          formatRate(null)
+        ) : (
+          <div className="row">
+            <span className="progress" aria-hidden="true">
+              <span style={{ width: `${Math.min(1, figure.rate) * 100}%` }} />
+            </span>
+            {formatRate(figure.rate)}
+          </div>
+        )}
       </td>
     </>
   );

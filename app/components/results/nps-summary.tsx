@@ -36,7 +36,11 @@ export function NpsSummary({ name, figures, measure = "eNPS" }: { name: string; 
         </p>
         <p className="muted small">
           {figures.responses} responses
-          {figures.invited !== null ? ` of ${figures.invited} invited (${formatRate(figures.rate)} response rate)` : ""}
+          {figures.invited === null
+            ? ""
+            : figures.rate === null
+              ? ` (${figures.invited} invited by personal link; anyone with the shared link could answer too)`
+              : ` of ${figures.invited} invited (${formatRate(figures.rate)} response rate)`}
         </p>
       </div>
       <div className="nps-categories">

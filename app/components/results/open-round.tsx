@@ -27,8 +27,10 @@ export function OpenRoundView({ results }: { results: OpenRoundResults }) {
             </p>
           ) : (
             <p>
-              <span className="stat">{counts.overall.responses}</span> of {counts.overall.invited} invited ·{" "}
-              {formatRate(counts.overall.rate)} response rate
+              <span className="stat">{counts.overall.responses}</span>{" "}
+              {counts.overall.rate === null
+                ? `responses · ${counts.overall.invited} invited by personal link; anyone with the shared link can answer too, so there is no response rate`
+                : `of ${counts.overall.invited} invited · ${formatRate(counts.overall.rate)} response rate`}
             </p>
           )}
         </section>
