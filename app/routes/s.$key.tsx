@@ -44,10 +44,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /**
- * A shared link cannot tell people apart, so one device may send only a few answers a minute
- * through it: plenty for a kiosk queue, tedious for someone stuffing a small group.
+ * A shared link cannot tell people apart, so one address may send only so many answers a minute
+ * through it: plenty for a kiosk queue, or for colleagues on one office network answering from a
+ * poster together, and tedious for someone stuffing a small group.
  */
-const sharedAnswers = new RateLimit({ max: 6, windowMs: 60_000 });
+export const SHARED_ANSWERS_PER_MINUTE = 12;
+const sharedAnswers = new RateLimit({ max: SHARED_ANSWERS_PER_MINUTE, windowMs: 60_000 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = localeFor(request);

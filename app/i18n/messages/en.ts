@@ -35,7 +35,7 @@ export const en = {
   "shared.department": "Your department",
   "shared.role": "Your role",
   "shared.choose": "Choose…",
-  "shared.tooFast": "This device has sent several answers in the last minute. Please wait a minute, then send yours again.",
+  "shared.tooFast": "Several answers have come from this device or network in the last minute. Please wait a minute, then send yours again.",
   "kiosk.thanks": "Thank you! Your answers were saved. The form is ready for the next person.",
   "kiosk.note": "Shared device: nothing you type stays on this screen after you send it.",
   "thanks.pageTitle": "Thank you",

@@ -33,7 +33,7 @@ export const pl = {
   "shared.department": "Twój dział",
   "shared.role": "Twoje stanowisko",
   "shared.choose": "Wybierz…",
-  "shared.tooFast": "Z tego urządzenia wysłano w ostatniej minucie kilka odpowiedzi. Odczekaj minutę i wyślij ponownie.",
+  "shared.tooFast": "Z tego urządzenia lub tej sieci wysłano w ostatniej minucie kilka odpowiedzi. Odczekaj minutę i wyślij ponownie.",
   "kiosk.thanks": "Dziękujemy! Odpowiedzi zostały zapisane. Formularz jest gotowy dla następnej osoby.",
   "kiosk.note": "Wspólne urządzenie: po wysłaniu nic z tego, co wpiszesz, nie zostanie na ekranie.",
   "thanks.pageTitle": "Dziękujemy",

@@ -32,7 +32,7 @@ export const zh = {
   "shared.department": "您的部门",
   "shared.role": "您的职位",
   "shared.choose": "请选择…",
-  "shared.tooFast": "这台设备在过去一分钟内已提交多份回答。请等待一分钟后再提交。",
+  "shared.tooFast": "过去一分钟内，这台设备或所在网络已提交多份回答。请等待一分钟后再提交。",
   "kiosk.thanks": "谢谢！您的回答已保存。表单已为下一位同事准备好。",
   "kiosk.note": "共享设备：提交后，您输入的内容不会留在屏幕上。",
   "thanks.pageTitle": "谢谢",
