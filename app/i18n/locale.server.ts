@@ -3,7 +3,8 @@ import { MESSAGES } from "./translate";
 
 /** The page's language: `?lang=` when the respondent chose one, else the browser's preference. */
 export function localeFor(request: Request): Locale {
-  const chosen = new URL(request.url).searchParams.get("lang");
+  // A link typed by hand may say "UK" or "Pl".
+  const chosen = new URL(request.url).searchParams.get("lang")?.toLowerCase();
   return isLocale(chosen) ? chosen : negotiateLocale(request.headers.get("Accept-Language"));
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LOCALES, negotiateLocale } from "~/i18n/locales";
+import { localeFor } from "~/i18n/locale.server";
 import { en } from "~/i18n/messages/en";
 import { MESSAGES, translator } from "~/i18n/translate";
 
@@ -44,5 +45,22 @@ describe("messages", () => {
     const t = translator("en");
     expect(t("language.label")).toBe("Language");
     expect(translator("uk")("language.label")).toBe("Мова");
+  });
+});
+
+describe("localeFor", () => {
+  const request = (query: string, acceptLanguage = "pl-PL,pl;q=0.9") =>
+    new Request(`http://candor.test/s/key${query}`, { headers: { "Accept-Language": acceptLanguage } });
+
+  it("takes the language chosen on the page, in any case, over the browser's", () => {
+    expect(localeFor(request("?lang=uk"))).toBe("uk");
+    expect(localeFor(request("?lang=UK"))).toBe("uk");
+    expect(localeFor(request("?lang=Zh"))).toBe("zh");
+  });
+
+  it("falls back to the browser's preference for an unknown or empty choice", () => {
+    expect(localeFor(request("?lang=klingon"))).toBe("pl");
+    expect(localeFor(request("?lang="))).toBe("pl");
+    expect(localeFor(request(""))).toBe("pl");
   });
 });
