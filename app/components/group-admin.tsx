@@ -29,7 +29,8 @@ export function GroupAdmin({ one, many, description }: { one: string; many: stri
     <>
       <PageHeader title="Directory" description={description} />
       <DirectoryTabs />
-      <Form method="post" className="card row" noValidate>
+      {/* Keyed by the count, so the field empties once its name is added (and keeps it when refused). */}
+      <Form method="post" className="card row" noValidate key={groups.length}>
         <input type="hidden" name="intent" value="create" />
         <div style={{ flex: "1 1 16rem" }}>
           <TextField
@@ -68,31 +69,38 @@ export function GroupAdmin({ one, many, description }: { one: string; many: stri
                 const renameErrors = result?.intent === "rename" && result.id === group.id ? result.errors : undefined;
                 return (
                   <tr key={group.id} className={group.active ? undefined : "row-inactive"}>
-                    <td>
-                      <Form method="post" className="row group-rename" noValidate>
-                        <input type="hidden" name="intent" value="rename" />
-                        <input type="hidden" name="id" value={group.id} />
-                        <label className="visually-hidden" htmlFor={`name-${group.id}`}>
-                          Name of {one} {group.name}
-                        </label>
-                        <input
-                          id={`name-${group.id}`}
-                          name="name"
-                          defaultValue={renameErrors ? result?.values.name : group.name}
-                          maxLength={100}
-                          aria-invalid={renameErrors ? true : undefined}
-                          aria-describedby={renameErrors ? `name-${group.id}-error` : undefined}
-                        />
-                        <button type="submit" className="secondary small">
-                          Rename
-                        </button>
-                        {renameErrors?.name ? (
-                          <p className="field-error" id={`name-${group.id}-error`} role="alert">
-                            {renameErrors.name}
-                          </p>
-                        ) : null}
-                      </Form>
-                    </td>
+                    {/* The name as text, whole at any width; renaming opens below it. */}
+                    <th scope="row" className="group-name">
+                      <span>{group.name}</span>
+                      <details className="group-rename" open={renameErrors ? true : undefined}>
+                        <summary>
+                          Rename<span className="visually-hidden"> {group.name}</span>
+                        </summary>
+                        <Form method="post" className="row" noValidate>
+                          <input type="hidden" name="intent" value="rename" />
+                          <input type="hidden" name="id" value={group.id} />
+                          <label className="visually-hidden" htmlFor={`name-${group.id}`}>
+                            New name of {one} {group.name}
+                          </label>
+                          <input
+                            id={`name-${group.id}`}
+                            name="name"
+                            defaultValue={renameErrors ? result?.values.name : group.name}
+                            maxLength={100}
+                            aria-invalid={renameErrors ? true : undefined}
+                            aria-describedby={renameErrors ? `name-${group.id}-error` : undefined}
+                          />
+                          <button type="submit" className="secondary small">
+                            Save name
+                          </button>
+                          {renameErrors?.name ? (
+                            <p className="field-error" id={`name-${group.id}-error`} role="alert">
+                              {renameErrors.name}
+                            </p>
+                          ) : null}
+                        </Form>
+                      </details>
+                    </th>
                     <td className="num" data-label="Active people">
                       {group.people}
                     </td>
