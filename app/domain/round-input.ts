@@ -41,16 +41,17 @@ export function roundRuleProblems({ k, opensAt, closesAt }: RoundRules, now: Dat
 }
 
 /**
- * What the launch review says when fewer people are invited than k: even if all of them answer,
- * no figure of the round can ever be shown, unless others answer through a shared link.
+ * What a review says when fewer people are invited than k: even if all of them answer, no figure
+ * of the round (or of a schedule's rounds) can ever be shown, unless others answer through a
+ * shared link.
  */
-export function thresholdCaution(invited: number, k: number, sharedLink: boolean): string | null {
+export function thresholdCaution(invited: number, k: number, sharedLink: boolean, rounds = "this round"): string | null {
   if (invited >= k) return null;
   if (sharedLink && invited === 0) return `Results show once at least ${k} people have answered through the shared link.`;
   const few = invited === 1 ? "Only 1 person is invited" : `Only ${invited} people are invited`;
   const unless = sharedLink ? " unless more people answer through the shared link" : "";
   const remedy = invited >= MIN_K ? "Invite more people or lower k." : "Invite more people.";
-  return `${few}, fewer than k = ${k}: even if everyone answers, no result of this round can be shown${unless}. ${remedy}`;
+  return `${few}, fewer than k = ${k}: even if everyone answers, no result of ${rounds} can be shown${unless}. ${remedy}`;
 }
 
 export const idPattern = /^[A-Za-z0-9_-]{1,64}$/;

@@ -9,7 +9,7 @@ import { NeedsEnpsSurvey } from "~/components/needs-survey";
 import { PageHeader } from "~/components/page";
 import { ReviewActions } from "~/components/review-actions";
 import { describeAudience } from "~/domain/audience";
-import { audienceOf, DEFAULT_K, MIN_K } from "~/domain/round-input";
+import { audienceOf, DEFAULT_K, MIN_K, thresholdCaution } from "~/domain/round-input";
 import { CADENCE_LABELS, CADENCES, MAX_OPEN_DAYS_BY_CADENCE, nextPeriodStart, type Cadence } from "~/domain/schedule";
 import { scheduleFormSchema, type ScheduleForm } from "~/domain/schedule-input";
 import { formatDay, formatUtc, formatUtcDate } from "~/domain/utc-time";
@@ -57,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Stage =
   | { stage: "edit"; values: FieldValues; errors: FieldErrors }
-  | { stage: "review"; values: FieldValues; errors: FieldErrors; preview: SchedulePreview };
+  | { stage: "review"; values: FieldValues; errors: FieldErrors; preview: SchedulePreview; caution: string | null };
 
 function inputOf(form: ScheduleForm): ScheduleInput {
   return {
@@ -84,7 +84,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const now = new Date();
   try {
     if (intent === "review") {
-      return data<Stage>({ stage: "review", values, errors: {}, preview: await previewSchedule(input, now) });
+      const preview = await previewSchedule(input, now);
+      const caution = thresholdCaution(preview.people, input.k, false, "its rounds");
+      return data<Stage>({ stage: "review", values, errors: {}, preview, caution });
     }
     const schedule = await createSchedule(actorOf(user), input, now);
     const { period, opensNow, opensAt } = schedule.first;
@@ -101,7 +103,7 @@ function plural(count: number, one: string, many: string) {
   return count === 1 ? `1 ${one}` : `${count} ${many}`;
 }
 
-function Review({ values, preview }: { values: FieldValues; preview: SchedulePreview }) {
+function Review({ values, preview, caution }: { values: FieldValues; preview: SchedulePreview; caution: string | null }) {
   const cadence = textValue(values.cadence) as Cadence;
   const [first] = preview.rounds;
   return (
@@ -137,6 +139,7 @@ function Review({ values, preview }: { values: FieldValues; preview: SchedulePre
           </li>
         ))}
       </ul>
+      {caution ? <p className="warning">{caution}</p> : null}
       <p className="warning">
         {first.opensNow
           ? `The first round opens within a minute of saving, and ${plural(preview.people, "person", "people")} can answer at once. `
@@ -158,7 +161,7 @@ export default function NewSchedule() {
     return (
       <>
         <PageHeader title="New recurring eNPS" />
-        <Review values={result.values} preview={result.preview} />
+        <Review values={result.values} preview={result.preview} caution={result.caution} />
       </>
     );
   }

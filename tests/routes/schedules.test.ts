@@ -53,7 +53,10 @@ describe("setting up a recurring eNPS", () => {
     expect(review.data).toMatchObject({
       stage: "review",
       preview: { surveyName: survey.name, departments: [org.departments[0].name], roles: [], people: 3 },
+      // 3 people and k = 5: none of the schedule's rounds could ever show a result.
+      caution: "Only 3 people are invited, fewer than k = 5: even if everyone answers, no result of its rounds can be shown. Invite more people or lower k.",
     });
+    expect((await post(admin, { ...form, k: "3", intent: "review" })).data.caution).toBeNull();
     expect(review.data.preview.rounds.map((r: { period: string; opensNow: boolean }) => [r.period, r.opensNow])).toEqual([
       [`${year}-01`, false],
       [`${year}-02`, false],

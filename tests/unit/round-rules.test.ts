@@ -41,6 +41,9 @@ describe("the caution before launching to fewer people than k", () => {
     expect(thresholdCaution(1, 5, false)).toBe(
       "Only 1 person is invited, fewer than k = 5: even if everyone answers, no result of this round can be shown. Invite more people.",
     );
+    expect(thresholdCaution(3, 6, false, "its rounds")).toBe(
+      "Only 3 people are invited, fewer than k = 6: even if everyone answers, no result of its rounds can be shown. Invite more people or lower k.",
+    );
   });
 
   it("counts on the shared link when there is one", () => {
