@@ -65,31 +65,49 @@ export const WRONG_LOGIN = "That e-mail and password do not match an active acco
 
 export type LoginResult = { ok: true; user: SessionUser; sessionVersion: number } | { ok: false; message: string };
 
+const throttleKeys = (email: string, address: string) => {
+  const emailKey = email.toLowerCase();
+  return { emailKey, pairKey: JSON.stringify([emailKey, address]) };
+};
+
+/**
+ * Refuses (429, with `message` and the wait) a password check for `email` from `address` while a
+ * throttle holds either: the sign-in page, and the current password asked before a change, so a
+ * signed-in browser is no way round the sign-in page's limits on guessing.
+ */
+export function assertPasswordTryAllowed(email: string, address: string, message: string, now = Date.now()): void {
+  const { emailKey, pairKey } = throttleKeys(email, address);
+  const verdicts = [byEmailAtAddress.check(pairKey, now), byEmail.check(emailKey, now), byAddress.check(address, now)];
+  for (const verdict of verdicts) {
+    if (!verdict.allowed) {
+      const minutes = minutesToWait(verdict.retryAfterMs);
+      throw tooManyRequests(`${message} Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`);
+    }
+  }
+}
+
+/** Counts a wrong password for `email` from `address` against every throttle. */
+export function recordWrongPassword(email: string, address: string, now = Date.now()): void {
+  const { emailKey, pairKey } = throttleKeys(email, address);
+  byEmailAtAddress.recordFailure(pairKey, now);
+  byEmail.recordFailure(emailKey, now);
+  byAddress.recordFailure(address, now);
+}
+
 export async function attemptLogin(
   email: string,
   password: string,
   address: string,
   now = Date.now(),
 ): Promise<LoginResult> {
-  const emailKey = email.toLowerCase();
-  const pairKey = JSON.stringify([emailKey, address]);
-  const verdicts = [byEmailAtAddress.check(pairKey, now), byEmail.check(emailKey, now), byAddress.check(address, now)];
-  for (const verdict of verdicts) {
-    if (!verdict.allowed) {
-      const minutes = minutesToWait(verdict.retryAfterMs);
-      throw tooManyRequests(
-        `Too many failed sign-ins. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
-      );
-    }
-  }
+  const { emailKey, pairKey } = throttleKeys(email, address);
+  assertPasswordTryAllowed(emailKey, address, "Too many failed sign-ins.", now);
   const login = await findLogin(emailKey);
   const valid = login
     ? await verifyPassword(password, login.passwordHash)
     : (await spendPasswordCheck(password), false);
   if (!login || !valid) {
-    byEmailAtAddress.recordFailure(pairKey, now);
-    byEmail.recordFailure(emailKey, now);
-    byAddress.recordFailure(address, now);
+    recordWrongPassword(emailKey, address, now);
     // Kept for HR to spot someone trying passwords; whether the e-mail exists is not recorded.
     await recordAudit({ id: null, email: emailKey.slice(0, 254) }, "user.sign-in-failed", address);
     return { ok: false, message: WRONG_LOGIN };

@@ -138,6 +138,23 @@ describe("changing my own password", () => {
     expect(await signsIn(trainer.email, TEST_PASSWORD)).toBe(false);
     expect(await lastAudit("user.password")).toMatchObject({ actorEmail: trainer.email, target: trainer.email, details: "changed their own password" });
   });
+
+  it("lets a signed-in browser guess the current password no faster than the sign-in page", async () => {
+    const manager = await makeUser("MANAGER", (await makeDepartment()).id);
+    const guess = async (currentPassword: string) =>
+      call(
+        ownPassword.action,
+        await makeRequest("/hr/password", { as: manager, form: { currentPassword, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
+        {},
+        { clientAddress: "192.0.2.200" },
+      );
+    for (let i = 0; i < 5; i++) expect((await guess(`guess number ${i}`)).status).toBe(400);
+    const locked = await guess(TEST_PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(locked.text).toMatch(/Too many wrong passwords\. Please wait 1 minute/);
+    expect(await signsIn(manager.email, TEST_PASSWORD)).toBe(true);
+    expect(await signsIn(manager.email, NEW_PASSWORD)).toBe(false);
+  });
 });
 
 describe("after a change of password", () => {
