@@ -86,8 +86,10 @@ async function quarterlyRound(actor: Actor, survey: DemoSurvey, opensAt: Date, c
 async function feedbackTraining(actor: Actor, trainer: SessionUser, now: Date, random: Random) {
   const departments = await prisma.department.findMany({ where: { name: { in: ["Customer Support", "Sales"] } }, select: { id: true } });
   const createdAt = new Date(now.getTime() - 40 * DAY);
-  // A working day, 09:00 to 16:00 UTC, whatever the time the demo is loaded.
-  const startsOn = new Date(Math.floor(createdAt.getTime() / DAY) * DAY + 5 * DAY + 9 * 3600_000);
+  // A working day, 09:00 to 16:00 UTC, whatever the day and time the demo is loaded.
+  const day = new Date(Math.floor(createdAt.getTime() / DAY) * DAY + 5 * DAY);
+  const toMonday = { 6: 2, 0: 1 }[day.getUTCDay()] ?? 0;
+  const startsOn = new Date(day.getTime() + toMonday * DAY + 9 * 3600_000);
   const training = await createTraining(
     actor,
     {

@@ -48,6 +48,7 @@ export interface LaunchInput {
 
 export interface LaunchedRound {
   id: string;
+  name: string;
   invitedCount: number;
   sharedKey: string | null;
 }
@@ -142,7 +143,10 @@ export async function launchRound(actor: Actor, input: LaunchInput, now: Date = 
  */
 export async function launchRoundIn(tx: Tx, actor: Actor, input: LaunchInput, now: Date = new Date()): Promise<LaunchedRound> {
   if (input.launchKey) {
-    const launched = await tx.round.findUnique({ where: { launchKey: input.launchKey }, select: { id: true, invitedCount: true, sharedKey: true } });
+    const launched = await tx.round.findUnique({
+      where: { launchKey: input.launchKey },
+      select: { id: true, name: true, invitedCount: true, sharedKey: true },
+    });
     if (launched) return launched;
   }
   checkRules(input, now);
@@ -170,7 +174,7 @@ export async function launchRoundIn(tx: Tx, actor: Actor, input: LaunchInput, no
     data: people.map((p) => ({ roundId: round.id, personId: p.id, departmentId: p.departmentId, roleId: p.roleId })),
   });
   await recordAudit(actor, "round.launch", input.name, `${people.length} invited, k = ${input.k}`, tx);
-  return { id: round.id, invitedCount: people.length, sharedKey: round.sharedKey };
+  return { id: round.id, name: input.name, invitedCount: people.length, sharedKey: round.sharedKey };
 }
 
 export interface LaunchPreview {

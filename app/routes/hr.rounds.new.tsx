@@ -91,7 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const round = await launchRound(actorOf(user), input, now);
     const invited = round.invitedCount === 1 ? "1 person is" : `${round.invitedCount} people are`;
-    return redirectWithNotice(request, `/hr/rounds/${round.id}`, `"${input.name}" is launched: ${invited} invited. Hand out the links below.`);
+    return redirectWithNotice(request, `/hr/rounds/${round.id}`, `"${round.name}" is launched: ${invited} invited. Hand out the links below.`);
   } catch (error) {
     if (!(error instanceof LaunchError)) throw error;
     return data<Stage>({ stage: "edit", values, errors: { [error.field]: error.message } }, { status: 400 });

@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { FailureThrottle, minutesToWait } from "~/domain/throttle";
+import { emailAddress } from "~/domain/text";
 import type { UserRole } from "~/domain/user-roles";
 import { recordAudit } from "~/models/audit.server";
 import { endSessions, findLogin, getSessionUser, type SessionUser } from "~/models/users.server";
@@ -94,6 +95,9 @@ export function recordWrongPassword(email: string, address: string, now = Date.n
   byAddress.recordFailure(address, now);
 }
 
+/** What a failed sign-in records as the e-mail when what was typed is not one. */
+export const NOT_AN_EMAIL = "(not an e-mail address)";
+
 export async function attemptLogin(
   email: string,
   password: string,
@@ -109,7 +113,9 @@ export async function attemptLogin(
   if (!login || !valid) {
     recordWrongPassword(emailKey, address, now);
     // Kept for HR to spot someone trying passwords; whether the e-mail exists is not recorded.
-    await recordAudit({ id: null, email: emailKey.slice(0, 254) }, "user.sign-in-failed", address);
+    // Text that is no e-mail address (a password typed in the wrong field) is never kept.
+    const tried = emailAddress.safeParse(emailKey);
+    await recordAudit({ id: null, email: tried.success ? tried.data : NOT_AN_EMAIL }, "user.sign-in-failed", address);
     return { ok: false, message: WRONG_LOGIN };
   }
   // Only the owner's own count starts again: a sign-in must not wipe out others' guesses.

@@ -87,11 +87,15 @@ describe("signing in", () => {
     const admin = await makeUser("ADMIN");
     await signIn(admin.email, "not the password", "198.51.100.44");
     await signIn("nobody-here@example.test", "whatever", "198.51.100.44");
+    // A password typed into the e-mail field by mistake never reaches the log.
+    await signIn("Correct Horse 42!", "whatever", "198.51.100.44");
     const failed = await prisma.auditLog.findMany({ where: { action: "user.sign-in-failed", target: "198.51.100.44" }, orderBy: { id: "asc" } });
     expect(failed.map((entry) => [entry.actorId, entry.actorEmail])).toEqual([
       [null, admin.email],
       [null, "nobody-here@example.test"],
+      [null, "(not an e-mail address)"],
     ]);
+    expect(JSON.stringify(await prisma.auditLog.findMany())).not.toMatch(/horse/i);
   });
 
   it("records sign-ins in the audit log", async () => {

@@ -10,6 +10,7 @@ import * as newRound from "~/routes/hr.rounds.new";
 import * as outbox from "~/routes/hr.outbox";
 import { prisma } from "~/utils/db.server";
 import { hashToken } from "~/utils/tokens.server";
+import { takeNotice } from "~/utils/notice.server";
 import { makeDepartment, makeOrg, makeRole, makeUser } from "../support/fixtures";
 import { call, makeRequest } from "../support/http";
 import { DAY, launchOpenRound, makeTemplateSurvey } from "../support/launch";
@@ -79,6 +80,13 @@ describe("launching from the form", () => {
     expect(new Set([first, second, third].map((r) => r.headers.get("Location"))).size).toBe(1);
     expect(await counts()).toEqual({ rounds: before.rounds + 1, invitations: before.invitations + 6 });
     expect(await prisma.auditLog.count({ where: { action: "round.launch" } })).toBe(audited + 1);
+
+    // Sent again with other fields (Back, then a change), it still goes to the round it launched, named as it is.
+    const changed = await call(newRound.action, await makeRequest("/hr/rounds/new", { as: admin, form: { ...form, name: "Renamed on the way", launchKey, intent: "launch" } }));
+    expect(changed.headers.get("Location")).toBe(first.headers.get("Location"));
+    const { notice } = await takeNotice(new Request("http://candor.test/", { headers: { Cookie: changed.headers.get("Set-Cookie")!.split(";")[0] } }));
+    expect(notice).toMatch(new RegExp(`^"${form.name}" is launched`));
+    expect((await counts()).rounds).toBe(before.rounds + 1);
 
     // A new form (a new key) is a new round; a mangled key launches without the guard.
     for (const other of [crypto.randomUUID(), "not-a-key"]) {
