@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayOf } from "~/domain/action-items";
 import { buildResultsDatabase } from "../support/results-database";
 import { newDatabaseFile, startServer, type RunningServer } from "../support/server";
-import { fitsWidth, launchBrowser, signIn } from "./support/browser";
+import { fitsWidth, launchBrowser, openWatchedPage, signIn } from "./support/browser";
 
 const ADMIN = { email: "published-admin@company.example", password: "published-e2e-password" };
 const MANAGER = { email: "published-manager@company.example", password: "published-e2e-password" };
@@ -40,13 +40,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function openPage(options: BrowserContextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  return { page, errors, close: () => context.close() };
-}
+const openPage = (options?: BrowserContextOptions) => openWatchedPage(browser, options);
 
 /** What an employee reads on the published page: the item under "done", its note, and no login's name. */
 async function expectPublishedInUkrainian(page: Page) {

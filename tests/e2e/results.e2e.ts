@@ -2,7 +2,7 @@ import type { Browser, BrowserContextOptions } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildResultsDatabase } from "../support/results-database";
 import { newDatabaseFile, startServer, type RunningServer } from "../support/server";
-import { fitsWidth, launchBrowser, paintedPixels, signIn } from "./support/browser";
+import { fitsWidth, launchBrowser, openWatchedPage, paintedPixels, signIn } from "./support/browser";
 
 const ADMIN = { email: "results-admin@company.example", password: "results-e2e-password" };
 let browser: Browser;
@@ -32,21 +32,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A page that records script errors (a hydration mismatch shows up as one). */
-async function openPage(options: { width?: number; javaScript?: boolean; storageState?: BrowserContextOptions["storageState"] } = {}) {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1200, height: 900 },
-    javaScriptEnabled: options.javaScript ?? true,
-    storageState: options.storageState,
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  return { page, errors, close: () => context.close() };
-}
+const openPage = (options?: BrowserContextOptions) => openWatchedPage(browser, options);
 
 describe("the results of a closed round in a browser", () => {
   it("draws every chart above its table, with no script errors", async () => {
@@ -88,7 +74,7 @@ describe("the results of a closed round in a browser", () => {
     await signIn(signedIn.page, server.url, ADMIN.email, ADMIN.password);
     const storageState = await signedIn.page.context().storageState();
     await signedIn.close();
-    const { page, close } = await openPage({ javaScript: false, storageState });
+    const { page, close } = await openPage({ javaScriptEnabled: false, storageState });
     await page.goto(`${server.url}/hr/rounds/${latestRoundId}/results`);
     await page.getByLabel("Group").selectOption({ label: "Engineering" });
     await page.getByRole("button", { name: "Show" }).click();
@@ -117,7 +103,7 @@ describe("the results of a closed round in a browser", () => {
   });
 
   it("reads well on a 360 px phone", async () => {
-    const { page, close } = await openPage({ width: 360 });
+    const { page, close } = await openPage({ viewport: { width: 360, height: 900 } });
     await signIn(page, server.url, ADMIN.email, ADMIN.password);
     await page.goto(`${server.url}/hr/rounds/${latestRoundId}/results`);
     await page.locator('[data-chart="distribution"] canvas').waitFor();

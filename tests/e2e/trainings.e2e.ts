@@ -1,7 +1,7 @@
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContextOptions } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../support/server";
-import { fitsWidth, launchBrowser, paintedPixels, signIn } from "./support/browser";
+import { fitsWidth, launchBrowser, openWatchedPage, paintedPixels, signIn } from "./support/browser";
 import { useDatabase } from "./support/database";
 
 const databaseFile = useDatabase("trainings");
@@ -57,16 +57,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function openPage(width = 1200) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  return { page, errors, close: () => context.close() };
-}
+const openPage = (options?: BrowserContextOptions) => openWatchedPage(browser, options);
 
 describe("a trainer in the browser", () => {
   it("sees the before/after comparison of their training, its significance and the distributions chart", async () => {
@@ -113,7 +104,7 @@ describe("a trainer in the browser", () => {
   });
 
   it("sees their trainings compared, and the page fits a 360 px phone", async () => {
-    const { page, errors, close } = await openPage(360);
+    const { page, errors, close } = await openPage({ viewport: { width: 360, height: 900 } });
     await signIn(page, server.url, TRAINER, PASSWORD);
     await page.goto(`${server.url}/hr/trainings/overview`);
     await page.getByRole("heading", { level: 2, name: "Overall change, your trainings" }).waitFor();

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -63,4 +63,19 @@ export async function paintedPixels(page: Page, chart: string, colour?: [number,
     }
     return painted;
   }, colour);
+}
+
+/**
+ * A page in a context of its own (1200 px wide unless `options` say otherwise) that records
+ * script errors and console errors: a hydration mismatch shows up as one. `close` ends the context.
+ */
+export async function openWatchedPage(browser: Browser, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  return { page, errors, close: () => context.close() };
 }
