@@ -356,6 +356,9 @@ function roundsOf(rows: RoundRow[], now: Date): TrainingRound[] {
     .map(({ createdAt: _createdAt, ...round }) => ({ ...round, status: roundStatus(round, now) }));
 }
 
+/** What the list and a training's page both show of a training. */
+const trainingFacts = { id: true, title: true, topic: true, startsOn: true, endsOn: true, openLink: true } as const;
+
 /** The trainings a viewer may see, the latest start first. */
 export async function listTrainings(viewer: TrainingViewer, { page, pageSize }: { page: number; pageSize: number }, now: Date = new Date()) {
   const where = scopeOf(viewer);
@@ -366,12 +369,7 @@ export async function listTrainings(viewer: TrainingViewer, { page, pageSize }: 
       skip: (page - 1) * pageSize,
       take: pageSize,
       select: {
-        id: true,
-        title: true,
-        topic: true,
-        startsOn: true,
-        endsOn: true,
-        openLink: true,
+        ...trainingFacts,
         trainer: { select: { name: true } },
         _count: { select: { participants: true } },
         rounds: { select: roundSelect },
@@ -390,12 +388,7 @@ export async function getTrainingForViewer(id: string, viewer: TrainingViewer, n
   const training = await prisma.training.findUnique({
     where: { id },
     select: {
-      id: true,
-      title: true,
-      topic: true,
-      startsOn: true,
-      endsOn: true,
-      openLink: true,
+      ...trainingFacts,
       createdAt: true,
       trainer: { select: { id: true, name: true } },
       rounds: { select: { ...roundSelect, survey: { select: { id: true, name: true } } } },

@@ -8,6 +8,7 @@ import type { NpsChange } from "~/domain/nps";
 import { sharesOf, type GroupComparison, type RatingComparison } from "~/domain/training-comparison";
 import type { ComparedRound, TrainingComparison } from "~/models/training-results.server";
 import { ChangeBadge, describeTrainingChange } from "./change";
+import { BeforeAfterChangeHeads } from "./overview";
 
 /** What each round is called on the comparison. */
 export const SIDE_LABELS = { before: "Before", after: "After", followUp: "Follow-up" } as const;
@@ -289,9 +290,7 @@ export function GroupComparisonTable({ title, groupLabel, groups }: { title: str
             <thead>
               <tr>
                 <th scope="col">{groupLabel}</th>
-                <th scope="col" className="num">Before</th>
-                <th scope="col" className="num">After</th>
-                <th scope="col">Change</th>
+                <BeforeAfterChangeHeads />
               </tr>
             </thead>
             <tbody>

@@ -71,9 +71,7 @@ export function TrainingsTable({ rows, showTrainer }: { rows: ComparedTrainingRo
             <th scope="col">Topic</th>
             {showTrainer ? <th scope="col">Trainer</th> : null}
             <th scope="col">Starts</th>
-            <th scope="col" className="num">Before</th>
-            <th scope="col" className="num">After</th>
-            <th scope="col">Change</th>
+            <BeforeAfterChangeHeads />
           </tr>
         </thead>
         <tbody>
@@ -126,9 +124,7 @@ export function PoolTable({ caption, groupLabel, pools }: { caption: string; gro
             <th scope="col">{groupLabel}</th>
             <th scope="col" className="num">Trainings</th>
             <th scope="col" className="num">Compared</th>
-            <th scope="col" className="num">Before</th>
-            <th scope="col" className="num">After</th>
-            <th scope="col">Change</th>
+            <BeforeAfterChangeHeads />
           </tr>
         </thead>
         <tbody>
@@ -206,5 +202,16 @@ export function BeforeAfterFigure({ bars, what }: { bars: BeforeAfterBar[]; what
       bars={bars}
       label={`NPS before and after, and the change, ${what}: ${bars.map((b) => `${b.name}: before ${text(b.before)}, after ${text(b.after)}, change ${text(b.change)}`).join("; ")}`}
     />
+  );
+}
+
+/** The three column heads every before/after table ends with. */
+export function BeforeAfterChangeHeads() {
+  return (
+    <>
+      <th scope="col" className="num">Before</th>
+      <th scope="col" className="num">After</th>
+      <th scope="col">Change</th>
+    </>
   );
 }
