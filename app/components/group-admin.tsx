@@ -2,7 +2,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { FieldErrors } from "~/utils/forms";
 import { ActiveBadge, ToggleActiveForm } from "./active-status";
 import { TextField } from "./field";
-import { DirectoryTabs } from "./directory-tabs";
+import { DirectoryTabs } from "./tabs";
 import { EmptyState, PageHeader } from "./page";
 
 interface Group {

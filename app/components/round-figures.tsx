@@ -1,4 +1,3 @@
-import { NavLink } from "@remix-run/react";
 import type { RoundStatus } from "~/domain/round-status";
 import { Withheld, WithheldFootnote } from "./results/withheld";
 
@@ -77,22 +76,5 @@ export function RoundCountsTable({ counts }: { counts: CountsView }) {
       </table>
       <WithheldFootnote k={counts.k} />
     </div>
-  );
-}
-
-export function RoundsTabs() {
-  return (
-    <nav className="tabs" aria-label="Rounds">
-      <ul>
-        <li>
-          <NavLink to="/hr/rounds" end>
-            Rounds
-          </NavLink>
-        </li>
-        <li>
-          <NavLink to="/hr/rounds/schedules">Recurring eNPS</NavLink>
-        </li>
-      </ul>
-    </nav>
   );
 }

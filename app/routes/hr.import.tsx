@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { DirectoryTabs } from "~/components/directory-tabs";
+import { DirectoryTabs } from "~/components/tabs";
 import { TextField } from "~/components/field";
 import { PageHeader } from "~/components/page";
 import { quotedNames } from "~/domain/people-import";

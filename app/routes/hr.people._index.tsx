@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ActiveBadge } from "~/components/active-status";
 import { SelectField, TextField } from "~/components/field";
 import { EmptyState, PageHeader, Pagination } from "~/components/page";
-import { DirectoryTabs } from "~/components/directory-tabs";
+import { DirectoryTabs } from "~/components/tabs";
 import { listGroups } from "~/models/org-groups.server";
 import { listPeople } from "~/models/people.server";
 import { requireAdmin } from "~/utils/auth.server";

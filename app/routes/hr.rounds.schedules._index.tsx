@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/page";
-import { RoundsTabs } from "~/components/round-figures";
+import { RoundsTabs } from "~/components/tabs";
 import { CADENCE_LABELS } from "~/domain/schedule";
 import { formatUtc } from "~/domain/utc-time";
 import { listSchedules } from "~/models/schedules.server";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader, Pagination } from "~/components/page";
 import { RoundStatusBadge } from "~/components/round-figures";
-import { TrainingsTabs } from "~/components/trainings/tabs";
+import { TrainingsTabs } from "~/components/tabs";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatDay } from "~/domain/utc-time";
 import { listTrainings } from "~/models/trainings.server";

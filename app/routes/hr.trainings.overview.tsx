@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/page";
 import { WithheldFootnote } from "~/components/results/withheld";
 import { BeforeAfterFigure, barsOfPools, barsOfRows, OverallChange, PoolTable, TrainingsTable } from "~/components/trainings/overview";
-import { TrainingsTabs } from "~/components/trainings/tabs";
+import { TrainingsTabs } from "~/components/tabs";
 import { getTrainingOverview } from "~/models/training-results.server";
 import { requireUser } from "~/utils/auth.server";
 import { withResultsAccess } from "~/utils/results-access.server";
