@@ -38,11 +38,12 @@ async function surveyNamed(db: Prisma.TransactionClient, name: string, exceptId?
   return surveys.find((survey) => survey.name.toLowerCase() === wanted) ?? null;
 }
 
-/** `name`, or "name (2)", "name (3)"...: the first that no survey has. */
+/** `name`, or "name (2)", "name (3)"...: the first that no survey has, ignoring case. */
 export async function freeSurveyName(name: string, db: Prisma.TransactionClient = prisma): Promise<string> {
+  const taken = new Set((await db.survey.findMany({ select: { name: true } })).map((survey) => survey.name.toLowerCase()));
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? name : `${name} (${n})`;
-    if (!(await surveyNamed(db, candidate))) return candidate;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
   }
 }
 
