@@ -5,7 +5,7 @@ import { PageHeader } from "~/components/page";
 import { NewPasswordFields } from "~/components/password-fields";
 import { changeOwnPasswordSchema } from "~/domain/user-input";
 import { changeOwnPassword, UserChangeError } from "~/models/users.server";
-import { assertPasswordTryAllowed, recordWrongPassword, requireUser } from "~/utils/auth.server";
+import { assertPasswordTryAllowed, keepSessionAt, recordWrongPassword, requireUser } from "~/utils/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     request,
     "/hr",
     "Your password is changed, and you are signed out on every other device. Use the new one when you next sign in.",
-    (session) => session.set("version", sessionVersion),
+    keepSessionAt(sessionVersion),
   );
 }
 

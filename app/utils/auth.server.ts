@@ -1,4 +1,4 @@
-import { redirect } from "@remix-run/node";
+import { redirect, type Session } from "@remix-run/node";
 import { FailureThrottle, minutesToWait } from "~/domain/throttle";
 import { emailAddress } from "~/domain/text";
 import type { UserRole } from "~/domain/user-roles";
@@ -136,6 +136,14 @@ export async function startSession(
   session.set("version", login.sessionVersion);
   session.set("issuedAt", now);
   return redirect(redirectTo, { headers: { "Set-Cookie": await commitSession(request, session) } });
+}
+
+/**
+ * Keeps this browser's session going after its login's session version moved on (its own new
+ * password ended every other session): the cookie takes the new version.
+ */
+export function keepSessionAt(sessionVersion: number) {
+  return (session: Session) => session.set("version", sessionVersion);
 }
 
 /** Signs out: clears this browser's cookie and ends the session everywhere a copy of it went. */
