@@ -19,7 +19,8 @@ const background = globalThis as typeof globalThis & { __candorBackgroundStarted
 if (!background.__candorBackgroundStarted) {
   background.__candorBackgroundStarted = true;
   if (env.SCHEDULER) startScheduler();
-  const emptyLog = () => truncateWriteAheadLog().catch((error) => console.error("Emptying the write-ahead log failed:", error));
+  const emptyLog = () =>
+    truncateWriteAheadLog().catch((error) => console.error("Emptying the write-ahead log failed:", error));
   setInterval(emptyLog, 2_000).unref();
 }
 
@@ -69,7 +70,9 @@ export default function handleRequest(
       shellRendered = true;
       const body = withoutNulBytes();
       responseHeaders.set("Content-Type", "text/html");
-      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+      resolve(
+        new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
+      );
       pipe(body);
     };
     const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} />, {

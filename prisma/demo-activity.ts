@@ -59,7 +59,8 @@ async function answerThroughLinks(
     const texts = [comments.reason, comments.improve];
     const answers = survey.questions.flatMap((question): ParsedAnswer[] => {
       if (question.type === "NPS") return [{ questionId: question.id, type: "NPS", value: score }];
-      if (question.type === "RATING") return [{ questionId: question.id, type: "RATING", value: demoRating(mood, random) }];
+      if (question.type === "RATING")
+        return [{ questionId: question.id, type: "RATING", value: demoRating(mood, random) }];
       const text = texts.shift();
       return text ? [{ questionId: question.id, type: "TEXT", text }] : [];
     });
@@ -69,13 +70,37 @@ async function answerThroughLinks(
 }
 
 /** Launches a quarterly eNPS round as HR would have, at `opensAt`, and has it answered. */
-async function quarterlyRound(actor: Actor, survey: DemoSurvey, opensAt: Date, closesAt: Date, quarter: number, share: number, random: Random) {
+async function quarterlyRound(
+  actor: Actor,
+  survey: DemoSurvey,
+  opensAt: Date,
+  closesAt: Date,
+  quarter: number,
+  share: number,
+  random: Random,
+) {
   const round = await launchRound(
     actor,
-    { name: `eNPS ${quarterOf(opensAt)}`, surveyId: survey.id, kind: "PERIODIC", opensAt, closesAt, k: 5, audience: { departmentIds: [], roleIds: [] }, sharedLink: false },
+    {
+      name: `eNPS ${quarterOf(opensAt)}`,
+      surveyId: survey.id,
+      kind: "PERIODIC",
+      opensAt,
+      closesAt,
+      k: 5,
+      audience: { departmentIds: [], roleIds: [] },
+      sharedLink: false,
+    },
     new Date(opensAt.getTime() - 60_000),
   );
-  await answerThroughLinks(actor, { id: round.id, opensAt, closesAt }, survey, (department) => DEPARTMENT_MOODS[department]?.[quarter] ?? 0.5, share, random);
+  await answerThroughLinks(
+    actor,
+    { id: round.id, opensAt, closesAt },
+    survey,
+    (department) => DEPARTMENT_MOODS[department]?.[quarter] ?? 0.5,
+    share,
+    random,
+  );
   return round.id;
 }
 
@@ -84,7 +109,10 @@ async function quarterlyRound(actor: Actor, survey: DemoSurvey, opensAt: Date, c
  * before round answered with the mood people came in with, its after round noticeably better.
  */
 async function feedbackTraining(actor: Actor, trainer: SessionUser, now: Date, random: Random) {
-  const departments = await prisma.department.findMany({ where: { name: { in: ["Customer Support", "Sales"] } }, select: { id: true } });
+  const departments = await prisma.department.findMany({
+    where: { name: { in: ["Customer Support", "Sales"] } },
+    select: { id: true },
+  });
   const createdAt = new Date(now.getTime() - 40 * DAY);
   // A working day, 09:00 to 16:00 UTC, whatever the day and time the demo is loaded.
   const day = new Date(Math.floor(createdAt.getTime() / DAY) * DAY + 5 * DAY);
@@ -152,7 +180,8 @@ const DEMO_PLANS: DemoPlan[] = [
     from: 3,
     owner: "manager",
     title: "Cut recurring meetings by a third",
-    description: "Engineering still said meetings leave no time to focus. Every team lead reviews their recurring meetings.",
+    description:
+      "Engineering still said meetings leave no time to focus. Every team lead reviews their recurring meetings.",
     department: "Engineering",
     deadlineDays: 45,
     notes: [
@@ -168,7 +197,12 @@ const DEMO_PLANS: DemoPlan[] = [
     description: "Pay transparency came up in every department's comments.",
     department: null,
     deadlineDays: 120,
-    notes: [{ body: "Bands agreed for four of six roles; the rest follow with the next review cycle.", status: "IN_PROGRESS" }],
+    notes: [
+      {
+        body: "Bands agreed for four of six roles; the rest follow with the next review cycle.",
+        status: "IN_PROGRESS",
+      },
+    ],
     published: true,
   },
   {
@@ -185,7 +219,8 @@ const DEMO_PLANS: DemoPlan[] = [
     from: 3,
     owner: "admin",
     title: "Career conversations every quarter in Sales",
-    description: "Sales lost ground on career paths; managers hold a career conversation with each person every quarter.",
+    description:
+      "Sales lost ground on career paths; managers hold a career conversation with each person every quarter.",
     department: "Sales",
     deadlineDays: 90,
     notes: [{ body: "Started with the two largest sales teams.", status: "IN_PROGRESS" }],
@@ -195,7 +230,9 @@ const DEMO_PLANS: DemoPlan[] = [
 
 /** The action items HR and the Engineering manager took from the rounds, as they would have. */
 async function demoActions(logins: DemoLogins, rounds: ClosedRound[]) {
-  const departments = new Map((await prisma.department.findMany({ select: { id: true, name: true } })).map((d) => [d.name, d.id]));
+  const departments = new Map(
+    (await prisma.department.findMany({ select: { id: true, name: true } })).map((d) => [d.name, d.id]),
+  );
   for (const plan of DEMO_PLANS) {
     const round = rounds[plan.from];
     const owner = logins[plan.owner];

@@ -34,14 +34,63 @@ export const DEMO_ROLES = [
 ] as const;
 
 const FIRST = [
-  "Anna", "James", "Olena", "Piotr", "Wei", "Maria", "Dmytro", "Ivan", "Agnieszka", "Chen",
-  "Georgi", "Sofia", "Liam", "Natalia", "Mei", "Andriy", "Katarzyna", "Aleksandr", "Emma", "Yan",
-  "Nikolai", "Iryna", "Tomasz", "Elena", "Jun", "Daria", "Marek", "Petar", "Olivia", "Xiu",
+  "Anna",
+  "James",
+  "Olena",
+  "Piotr",
+  "Wei",
+  "Maria",
+  "Dmytro",
+  "Ivan",
+  "Agnieszka",
+  "Chen",
+  "Georgi",
+  "Sofia",
+  "Liam",
+  "Natalia",
+  "Mei",
+  "Andriy",
+  "Katarzyna",
+  "Aleksandr",
+  "Emma",
+  "Yan",
+  "Nikolai",
+  "Iryna",
+  "Tomasz",
+  "Elena",
+  "Jun",
+  "Daria",
+  "Marek",
+  "Petar",
+  "Olivia",
+  "Xiu",
 ];
 const LAST = [
-  "Smith", "Kowalski", "Shevchenko", "Wang", "Ivanova", "Nowak", "Petrov", "Zhang", "Bondarenko",
-  "Georgiev", "Brown", "Wisniewska", "Li", "Kovalenko", "Dimitrova", "Sokolov", "Liu", "Lewandowski",
-  "Taylor", "Melnyk", "Chen", "Stoyanov", "Kuznetsova", "Wojcik", "Huang",
+  "Smith",
+  "Kowalski",
+  "Shevchenko",
+  "Wang",
+  "Ivanova",
+  "Nowak",
+  "Petrov",
+  "Zhang",
+  "Bondarenko",
+  "Georgiev",
+  "Brown",
+  "Wisniewska",
+  "Li",
+  "Kovalenko",
+  "Dimitrova",
+  "Sokolov",
+  "Liu",
+  "Lewandowski",
+  "Taylor",
+  "Melnyk",
+  "Chen",
+  "Stoyanov",
+  "Kuznetsova",
+  "Wojcik",
+  "Huang",
 ];
 
 // Department sizes and role mix of a 200-person company.
@@ -64,7 +113,11 @@ export function demoPeopleCsv(count = 200): string {
   for (let i = 0; i < count; i++) {
     const first = FIRST[i % FIRST.length];
     const last = LAST[Math.floor(i / FIRST.length + i) % LAST.length];
-    const department = pick(DEPARTMENT_WEIGHTS.map((_, d) => DEMO_DEPARTMENTS[d]), DEPARTMENT_WEIGHTS, random);
+    const department = pick(
+      DEPARTMENT_WEIGHTS.map((_, d) => DEMO_DEPARTMENTS[d]),
+      DEPARTMENT_WEIGHTS,
+      random,
+    );
     const role = pick(DEMO_ROLES, ROLE_WEIGHTS, random);
     const email = `${first}.${last}.${i + 1}@candor.example`.toLowerCase();
     lines.push(`${email},${first} ${last},${department},${role}`);

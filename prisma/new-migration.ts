@@ -44,4 +44,6 @@ const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const dir = path.join("prisma/migrations", `${stamp}_${name}`);
 fs.mkdirSync(dir, { recursive: true });
 fs.writeFileSync(path.join(dir, "migration.sql"), sql);
-console.log(`Wrote ${dir}/migration.sql. Check it (Response, Answer and Tally must stay WITHOUT ROWID), then run npm start.`);
+console.log(
+  `Wrote ${dir}/migration.sql. Check it (Response, Answer and Tally must stay WITHOUT ROWID), then run npm start.`,
+);

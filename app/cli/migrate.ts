@@ -19,9 +19,15 @@ export function pendingMigrations(file: string): string[] {
     const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
     if (!table) return all;
     const applied = new Set(
-      (db.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").all() as {
-        migration_name: string;
-      }[]).map((row) => row.migration_name),
+      (
+        db
+          .prepare(
+            "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+          )
+          .all() as {
+          migration_name: string;
+        }[]
+      ).map((row) => row.migration_name),
     );
     return all.filter((name) => !applied.has(name));
   } finally {

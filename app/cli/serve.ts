@@ -45,7 +45,8 @@ function securityHeaders(_req: express.Request, res: express.Response, next: exp
   next();
 }
 
-const readsNothing = (req: express.Request) => req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS";
+const readsNothing = (req: express.Request) =>
+  req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS";
 
 function refuseCrossSiteWrites(req: express.Request, res: express.Response, next: express.NextFunction) {
   if (readsNothing(req)) return next();

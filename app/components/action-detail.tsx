@@ -71,7 +71,7 @@ export function NoteForm({
         error={errors?.body}
         hint={
           published
-            ? "This item is published: every employee will see this note on the \"you said, we did\" page as soon as you add it, without your name. Notes cannot be changed later."
+            ? 'This item is published: every employee will see this note on the "you said, we did" page as soon as you add it, without your name. Notes cannot be changed later.'
             : "What happened since the last note. Notes are kept as the item's history and cannot be changed later."
         }
       />

@@ -5,14 +5,7 @@ import type { FieldErrors } from "~/utils/forms";
 import { FormError, SelectField, TextAreaField, TextField } from "./field";
 
 export type ActionFormField =
-  | "title"
-  | "description"
-  | "ownerId"
-  | "deadline"
-  | "roundId"
-  | "departmentId"
-  | "roleId"
-  | "trainingId";
+  "title" | "description" | "ownerId" | "deadline" | "roundId" | "departmentId" | "roleId" | "trainingId";
 
 export interface ActionFormOptions {
   owners: { id: string; name: string; email: string }[];

@@ -35,25 +35,44 @@ function withheldIn(group: string, round: OutcomeRound) {
 function OutcomeBody({ outcome, deadline }: { outcome: ActionOutcome; deadline: string }) {
   switch (outcome.state) {
     case "no-round":
-      return <p className="muted">This item is not linked to a round, so there is no score to compare. Link it to the round it came from to follow its group's eNPS.</p>;
+      return (
+        <p className="muted">
+          This item is not linked to a round, so there is no score to compare. Link it to the round it came from to
+          follow its group's eNPS.
+        </p>
+      );
     case "not-visible":
-      return <p className="muted">The results of this item's group are not yours to see, so no figures are shown here.</p>;
+      return (
+        <p className="muted">The results of this item's group are not yours to see, so no figures are shown here.</p>
+      );
     case "origin-open":
-      return <p className="muted">{outcome.origin.name} has not closed yet. The eNPS of {outcome.group} shows here once it has.</p>;
+      return (
+        <p className="muted">
+          {outcome.origin.name} has not closed yet. The eNPS of {outcome.group} shows here once it has.
+        </p>
+      );
     case "origin-withheld":
       return <p className="muted">No figure to compare. {withheldIn(outcome.group, outcome.origin)}</p>;
     default:
   }
-  const series = outcome.state === "no-follow-up" && outcome.series === "training" ? "round of this training" : "periodic eNPS round";
+  const series =
+    outcome.state === "no-follow-up" && outcome.series === "training"
+      ? "round of this training"
+      : "periodic eNPS round";
   return (
     <>
       <p className="muted small">
-        eNPS of {outcome.group} in the round this item came from and in the latest {series} that closed after its deadline.
+        eNPS of {outcome.group} in the round this item came from and in the latest {series} that closed after its
+        deadline.
       </p>
       <div className="outcome-rounds">
         <RoundFigure label="Before" round={outcome.origin} score={outcome.before} />
         {outcome.state === "no-follow-up" ? null : (
-          <RoundFigure label="After the deadline" round={outcome.followUp} score={outcome.state === "compared" ? outcome.after : null} />
+          <RoundFigure
+            label="After the deadline"
+            round={outcome.followUp}
+            score={outcome.state === "compared" ? outcome.after : null}
+          />
         )}
       </div>
       {outcome.state === "no-follow-up" ? (
@@ -64,12 +83,13 @@ function OutcomeBody({ outcome, deadline }: { outcome: ActionOutcome; deadline: 
         <p>No change to show. {withheldIn(outcome.group, outcome.followUp)}</p>
       ) : outcome.change.significant ? (
         <p className="change-significant">
-          Change: {formatNps(outcome.change.delta)} points, significant: larger than the noise of the two rounds together (±{noise(outcome.change.threshold)}).
+          Change: {formatNps(outcome.change.delta)} points, significant: larger than the noise of the two rounds
+          together (±{noise(outcome.change.threshold)}).
         </p>
       ) : (
         <p>
-          Change: {formatNps(outcome.change.delta)} points, within the noise: a change this small could come from who happened to
-          answer (it would take more than ±{noise(outcome.change.threshold)}).
+          Change: {formatNps(outcome.change.delta)} points, within the noise: a change this small could come from who
+          happened to answer (it would take more than ±{noise(outcome.change.threshold)}).
         </p>
       )}
     </>

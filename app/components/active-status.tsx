@@ -11,7 +11,13 @@ export function ToggleActiveForm({ id, name, active }: { id: string; name: strin
   return (
     <Form method="post">
       <input type="hidden" name="id" value={id} />
-      <button type="submit" name="intent" value={active ? "deactivate" : "reactivate"} className="secondary small" aria-label={`${verb} ${name}`}>
+      <button
+        type="submit"
+        name="intent"
+        value={active ? "deactivate" : "reactivate"}
+        className="secondary small"
+        aria-label={`${verb} ${name}`}
+      >
         {verb}
       </button>
     </Form>

@@ -37,13 +37,7 @@ export function isCurrentSection(item: NavItem, pathname: string): boolean {
   return [item.to, ...(item.also ?? [])].some((path) => within(pathname, path));
 }
 
-export function AppShell({
-  user,
-  children,
-}: {
-  user: { name: string; role: UserRole };
-  children: ReactNode;
-}) {
+export function AppShell({ user, children }: { user: { name: string; role: UserRole }; children: ReactNode }) {
   const items = NAV_ITEMS.filter((item) => item.roles.includes(user.role));
   const { pathname } = useLocation();
   return (
@@ -60,7 +54,11 @@ export function AppShell({
             <ul>
               {items.map((item) => (
                 <li key={item.to}>
-                  <Link to={item.to} prefetch="intent" aria-current={isCurrentSection(item, pathname) ? "page" : undefined}>
+                  <Link
+                    to={item.to}
+                    prefetch="intent"
+                    aria-current={isCurrentSection(item, pathname) ? "page" : undefined}
+                  >
                     {item.label}
                   </Link>
                 </li>

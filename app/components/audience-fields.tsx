@@ -8,7 +8,17 @@ export interface Group {
 }
 
 /** Checkboxes for departments or roles, each with how many people it has. */
-export function GroupChecklist({ legend, name, groups, chosen }: { legend: string; name: string; groups: Group[]; chosen: string[] }) {
+export function GroupChecklist({
+  legend,
+  name,
+  groups,
+  chosen,
+}: {
+  legend: string;
+  name: string;
+  groups: Group[];
+  chosen: string[];
+}) {
   return (
     <fieldset className="checklist">
       <legend>{legend}</legend>
@@ -17,7 +27,8 @@ export function GroupChecklist({ legend, name, groups, chosen }: { legend: strin
         <label key={group.id} className="checkbox">
           <input type="checkbox" name={name} value={group.id} defaultChecked={chosen.includes(group.id)} />
           <span>
-            {group.name} <span className="muted small">({group.people === 1 ? "1 person" : `${group.people} people`})</span>
+            {group.name}{" "}
+            <span className="muted small">({group.people === 1 ? "1 person" : `${group.people} people`})</span>
           </span>
         </label>
       ))}
@@ -42,7 +53,10 @@ export function AudienceFields({
 }) {
   const mode = values.audience === "chosen" ? "chosen" : "everyone";
   return (
-    <fieldset className={error ? "field field-invalid" : "field"} aria-describedby={error ? "audience-error" : "audience-hint"}>
+    <fieldset
+      className={error ? "field field-invalid" : "field"}
+      aria-describedby={error ? "audience-error" : "audience-hint"}
+    >
       <legend>Who is invited</legend>
       <p className="field-hint" id="audience-hint">
         Only active people are invited. With departments and roles both chosen, people need to be in one of the
@@ -57,7 +71,12 @@ export function AudienceFields({
         <span>Chosen departments and/or roles:</span>
       </label>
       <div className="audience-groups">
-        <GroupChecklist legend="Departments" name="departmentIds" groups={departments} chosen={listValue(values.departmentIds)} />
+        <GroupChecklist
+          legend="Departments"
+          name="departmentIds"
+          groups={departments}
+          chosen={listValue(values.departmentIds)}
+        />
         <GroupChecklist legend="Roles" name="roleIds" groups={roles} chosen={listValue(values.roleIds)} />
       </div>
       {error ? (

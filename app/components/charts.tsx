@@ -25,7 +25,18 @@ import { categoryOf } from "~/domain/nps";
 import { heatLevel } from "~/domain/group-figures";
 import type { ScoreName } from "~/domain/round-status";
 
-ChartJS.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Filler, Tooltip, Legend);
+ChartJS.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Filler,
+  Tooltip,
+  Legend,
+);
 
 export const CATEGORY_COLOURS = { promoter: "#1f8a4c", passive: "#b7862a", detractor: "#c2413a" } as const;
 /** The same scale as the .heat-N classes in app.css, from deep red to deep green. */
@@ -45,7 +56,17 @@ export function useHydrated(): boolean {
 }
 
 /** The chart's box, only once it can be drawn: without JavaScript there is no blank space, just the table. */
-function ChartBox({ label, height, name, children }: { label: string; height: number; name: string; children: React.ReactNode }) {
+function ChartBox({
+  label,
+  height,
+  name,
+  children,
+}: {
+  label: string;
+  height: number;
+  name: string;
+  children: React.ReactNode;
+}) {
   const hydrated = useHydrated();
   if (!hydrated) return null;
   return (
@@ -74,7 +95,12 @@ export function ScoreDistributionChart({ distribution, label }: { distribution: 
     plugins: { legend: { display: false } },
     scales: {
       x: { title: { display: true, text: "Score", color: INK }, grid: { display: false } },
-      y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: "Responses", color: INK }, grid: { color: GRID } },
+      y: {
+        beginAtZero: true,
+        ticks: { precision: 0 },
+        title: { display: true, text: "Responses", color: INK },
+        grid: { color: GRID },
+      },
     },
   };
   return (
@@ -104,7 +130,11 @@ export interface LegendItem {
 export function breakdownLegend(groups: ChartGroup[], measure: ScoreName = "eNPS"): LegendItem[] {
   const levels = [...new Set(groups.map((g) => heatLevel(g.nps)))].sort((a, b) => a - b);
   return [
-    ...levels.map((level) => ({ text: `${measure} ${HEAT_RANGES[level]}`, fill: HEAT_COLOURS[level], line: HEAT_COLOURS[level] })),
+    ...levels.map((level) => ({
+      text: `${measure} ${HEAT_RANGES[level]}`,
+      fill: HEAT_COLOURS[level],
+      line: HEAT_COLOURS[level],
+    })),
     { text: "95% interval", fill: INTERVAL_FILL, line: INTERVAL_LINE },
   ];
 }
@@ -113,7 +143,17 @@ export function breakdownLegend(groups: ChartGroup[], measure: ScoreName = "eNPS
  * eNPS (or a training's NPS) per group as horizontal bars coloured by heat level, with each
  * group's 95% interval as a pale band behind.
  */
-export function BreakdownChart({ groups, label, name, measure = "eNPS" }: { groups: ChartGroup[]; label: string; name: string; measure?: ScoreName }) {
+export function BreakdownChart({
+  groups,
+  label,
+  name,
+  measure = "eNPS",
+}: {
+  groups: ChartGroup[];
+  label: string;
+  name: string;
+  measure?: ScoreName;
+}) {
   const data: ChartData<"bar", (number | [number, number])[]> = {
     labels: groups.map((g) => g.name),
     datasets: [
@@ -147,7 +187,13 @@ export function BreakdownChart({ groups, label, name, measure = "eNPS" }: { grou
         onClick: () => undefined,
         labels: {
           generateLabels: () =>
-            breakdownLegend(groups, measure).map((item) => ({ text: item.text, fillStyle: item.fill, strokeStyle: item.line, lineWidth: 1, fontColor: INK })),
+            breakdownLegend(groups, measure).map((item) => ({
+              text: item.text,
+              fillStyle: item.fill,
+              strokeStyle: item.line,
+              lineWidth: 1,
+              fontColor: INK,
+            })),
         },
       },
     },
@@ -172,7 +218,15 @@ export interface ChartPoint {
 }
 
 /** eNPS over rounds: a line, with the 95% interval as a band; withheld rounds are gaps. */
-export function TrendChart({ points, label, compact = false }: { points: ChartPoint[]; label: string; compact?: boolean }) {
+export function TrendChart({
+  points,
+  label,
+  compact = false,
+}: {
+  points: ChartPoint[];
+  label: string;
+  compact?: boolean;
+}) {
   const data: ChartData<"line", (number | null)[]> = {
     labels: points.map((p) => p.label),
     datasets: [
@@ -206,7 +260,9 @@ export function TrendChart({ points, label, compact = false }: { points: ChartPo
     scales: {
       x: { display: !compact, grid: { display: false } },
       // The full -100..100 scale keeps pages comparable; a sparkline zooms in on its own range.
-      y: compact ? { display: false } : { min: -100, max: 100, title: { display: true, text: "eNPS", color: INK }, grid: { color: GRID } },
+      y: compact
+        ? { display: false }
+        : { min: -100, max: 100, title: { display: true, text: "eNPS", color: INK }, grid: { color: GRID } },
     },
   };
   return (
@@ -274,7 +330,12 @@ export function BeforeAfterChart({ bars, label }: { bars: BeforeAfterBar[]; labe
     indexAxis: "y",
     plugins: { legend: { position: "bottom" } },
     scales: {
-      x: { suggestedMin: -100, suggestedMax: 100, title: { display: true, text: "NPS / change in points", color: INK }, grid: { color: GRID } },
+      x: {
+        suggestedMin: -100,
+        suggestedMax: 100,
+        title: { display: true, text: "NPS / change in points", color: INK },
+        grid: { color: GRID },
+      },
       y: { grid: { display: false } },
     },
   };

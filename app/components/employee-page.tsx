@@ -3,7 +3,15 @@ import type { ReactNode } from "react";
 import { LOCALE_NAMES, LOCALES, type Locale } from "~/i18n/locales";
 
 /** The frame of every employee page: the name, the language switcher, the content. */
-export function EmployeePage({ locale, languageLabel, children }: { locale: Locale; languageLabel: string; children: ReactNode }) {
+export function EmployeePage({
+  locale,
+  languageLabel,
+  children,
+}: {
+  locale: Locale;
+  languageLabel: string;
+  children: ReactNode;
+}) {
   return (
     <div className="employee">
       <header className="employee-header">

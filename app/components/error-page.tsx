@@ -18,7 +18,9 @@ const TITLES: Record<number, string> = {
  */
 export function messageOf(error: ErrorResponse): string {
   if ((error as { internal?: unknown }).internal === true) {
-    return error.status === 404 ? "We could not find that page." : "Sorry, that did not work. Please go back and try again.";
+    return error.status === 404
+      ? "We could not find that page."
+      : "Sorry, that did not work. Please go back and try again.";
   }
   return typeof error.data === "string" && error.data.trim() !== "" ? error.data : error.statusText;
 }

@@ -32,13 +32,7 @@ function Shell({ label, name, error, hint, children }: FieldShell & { children: 
 }
 
 /** A labelled input whose hint and error are announced with it. */
-export function TextField({
-  label,
-  name,
-  error,
-  hint,
-  ...input
-}: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ label, name, error, hint, ...input }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <Shell label={label} name={name} error={error} hint={hint}>
       <input

@@ -5,7 +5,9 @@ export function HiddenValues({ values }: { values: FieldValues }) {
   return (
     <>
       {Object.entries(values).flatMap(([name, value]) =>
-        (Array.isArray(value) ? value : [value ?? ""]).map((v, index) => <input key={`${name}-${index}`} type="hidden" name={name} value={v} />),
+        (Array.isArray(value) ? value : [value ?? ""]).map((v, index) => (
+          <input key={`${name}-${index}`} type="hidden" name={name} value={v} />
+        )),
       )}
     </>
   );

@@ -32,7 +32,14 @@ export function PersonForm({
       <FormError message={errors?.form} />
       <input type="hidden" name="intent" value="save" />
       <div className="form-grid">
-        <TextField label="Name" name="name" required defaultValue={values.name} error={errors?.name} autoComplete="off" />
+        <TextField
+          label="Name"
+          name="name"
+          required
+          defaultValue={values.name}
+          error={errors?.name}
+          autoComplete="off"
+        />
         <TextField
           label="E-mail"
           name="email"

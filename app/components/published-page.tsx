@@ -13,7 +13,8 @@ const STATUS_KEYS: Record<ActionStatus, MessageKey> = {
 function ScoreDetails({ score, t }: { score: ScoreView; t: Translate }) {
   return (
     <span className="small muted">
-      {t("published.score.range", { low: score.low, high: score.high })} · {t("published.score.answers", { count: score.answers })}
+      {t("published.score.range", { low: score.low, high: score.high })} ·{" "}
+      {t("published.score.answers", { count: score.answers })}
     </span>
   );
 }
@@ -36,7 +37,8 @@ function LatestRound({ round, t }: { round: RoundView; t: Translate }) {
       {round.score ? (
         <>
           <p className="published-score">
-            <span className="stat">{round.score.nps}</span> <span className="stat-label">{t("published.score.label")}</span>
+            <span className="stat">{round.score.nps}</span>{" "}
+            <span className="stat-label">{t("published.score.label")}</span>
           </p>
           <p>
             <ScoreDetails score={round.score} t={t} />
@@ -95,11 +97,13 @@ function EarlierRounds({ rounds, t }: { rounds: RoundView[]; t: Translate }) {
         {rounds.map((round) => (
           <li key={round.id}>
             <p className="published-round-head">
-              <strong>{round.name}</strong> <span className="small muted">{t("published.round.closed", { date: round.closed })}</span>
+              <strong>{round.name}</strong>{" "}
+              <span className="small muted">{t("published.round.closed", { date: round.closed })}</span>
             </p>
             {round.score ? (
               <p>
-                {t("published.score.label")} <strong>{round.score.nps}</strong> · <ScoreDetails score={round.score} t={t} />
+                {t("published.score.label")} <strong>{round.score.nps}</strong> ·{" "}
+                <ScoreDetails score={round.score} t={t} />
               </p>
             ) : (
               <p className="suppressed">{t("published.withheld", { k: round.k })}</p>
@@ -131,7 +135,9 @@ export function PublishedResults({ view, t }: { view: PublishedView; t: Translat
 }
 
 function PublishedAction({ item, t }: { item: ActionView; t: Translate }) {
-  const context = [item.round ? t("published.action.after", { round: item.round }) : null, ...item.groups].filter(Boolean);
+  const context = [item.round ? t("published.action.after", { round: item.round }) : null, ...item.groups].filter(
+    Boolean,
+  );
   return (
     <li className="card published-action">
       <h4>{item.title}</h4>

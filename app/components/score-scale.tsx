@@ -91,7 +91,13 @@ export function RatingScale({
           const value = String(index + 1);
           return (
             <span key={value} className="rating-option">
-              <input type="radio" id={`${name}-${value}`} name={name} value={value} defaultChecked={defaultValue === value} />
+              <input
+                type="radio"
+                id={`${name}-${value}`}
+                name={name}
+                value={value}
+                defaultChecked={defaultValue === value}
+              />
               <label htmlFor={`${name}-${value}`}>{label}</label>
             </span>
           );

@@ -1,6 +1,12 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, LOCALE_TAGS } from "~/i18n/locales";
-import { MAX_QUESTIONS, QUESTION_TYPE_LABELS, SURVEY_KIND_LABELS, WORDING_MAX, type SurveyDraft } from "~/domain/survey";
+import {
+  MAX_QUESTIONS,
+  QUESTION_TYPE_LABELS,
+  SURVEY_KIND_LABELS,
+  WORDING_MAX,
+  type SurveyDraft,
+} from "~/domain/survey";
 import { questionField, type SurveyErrors } from "~/domain/survey-form";
 import { FormError, TextAreaField, TextField } from "./field";
 
@@ -61,7 +67,14 @@ export function SurveyEditor({
         }
       />
       <div className="card">
-        <TextField label="Survey name" name="name" defaultValue={draft.name} error={errors.name} required maxLength={120} />
+        <TextField
+          label="Survey name"
+          name="name"
+          defaultValue={draft.name}
+          error={errors.name}
+          required
+          maxLength={120}
+        />
         <p className="muted small">
           Kind: {SURVEY_KIND_LABELS[draft.kind]}
           {draft.kind === "ENPS" ? " (for rounds and recurring schedules)" : " (for trainings)"}.
@@ -113,13 +126,33 @@ export function SurveyEditor({
                 </details>
                 {index > 0 ? (
                   <div className="row question-actions">
-                    <button type="submit" name="intent" value={`up-${index}`} className="secondary small" disabled={index === 1} aria-label={`Move question ${number} up`}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value={`up-${index}`}
+                      className="secondary small"
+                      disabled={index === 1}
+                      aria-label={`Move question ${number} up`}
+                    >
                       Move up
                     </button>
-                    <button type="submit" name="intent" value={`down-${index}`} className="secondary small" disabled={index === last} aria-label={`Move question ${number} down`}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value={`down-${index}`}
+                      className="secondary small"
+                      disabled={index === last}
+                      aria-label={`Move question ${number} down`}
+                    >
                       Move down
                     </button>
-                    <button type="submit" name="intent" value={`remove-${index}`} className="secondary small" aria-label={`Remove question ${number}`}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value={`remove-${index}`}
+                      className="secondary small"
+                      aria-label={`Remove question ${number}`}
+                    >
                       Remove
                     </button>
                   </div>
@@ -132,10 +165,22 @@ export function SurveyEditor({
       <div className="card">
         <FormError message={errors.questions} />
         <div className="row">
-          <button type="submit" name="intent" value="add-TEXT" className="secondary" disabled={draft.questions.length >= MAX_QUESTIONS}>
+          <button
+            type="submit"
+            name="intent"
+            value="add-TEXT"
+            className="secondary"
+            disabled={draft.questions.length >= MAX_QUESTIONS}
+          >
             Add an open question
           </button>
-          <button type="submit" name="intent" value="add-RATING" className="secondary" disabled={draft.questions.length >= MAX_QUESTIONS}>
+          <button
+            type="submit"
+            name="intent"
+            value="add-RATING"
+            className="secondary"
+            disabled={draft.questions.length >= MAX_QUESTIONS}
+          >
             Add a rating item (1-5)
           </button>
         </div>

@@ -31,9 +31,25 @@ export interface SurveyFormProps {
 }
 
 const problemText = (t: Translate, problem: FieldProblem) =>
-  problem === "score" ? t("error.score") : problem === "rating" ? t("error.rating") : t("error.tooLong", { max: TEXT_MAX });
+  problem === "score"
+    ? t("error.score")
+    : problem === "rating"
+      ? t("error.rating")
+      : t("error.tooLong", { max: TEXT_MAX });
 
-export function SurveyForm({ t, questions, k, variant, problems = {}, groupProblem, tooFast, values = {}, groups, lang, kiosk }: SurveyFormProps) {
+export function SurveyForm({
+  t,
+  questions,
+  k,
+  variant,
+  problems = {},
+  groupProblem,
+  tooFast,
+  values = {},
+  groups,
+  lang,
+  kiosk,
+}: SurveyFormProps) {
   const sending = useNavigation().state === "submitting";
   const hasProblems = groupProblem || Object.keys(problems).length > 0;
   return (
@@ -63,7 +79,13 @@ export function SurveyForm({ t, questions, k, variant, problems = {}, groupProbl
           <div className="form-grid">
             <div className="field">
               <label htmlFor="departmentId">{t("shared.department")}</label>
-              <select id="departmentId" name="departmentId" required defaultValue={values.departmentId ?? ""} aria-invalid={groupProblem || undefined}>
+              <select
+                id="departmentId"
+                name="departmentId"
+                required
+                defaultValue={values.departmentId ?? ""}
+                aria-invalid={groupProblem || undefined}
+              >
                 <option value="">{t("shared.choose")}</option>
                 {groups.departments.map((d) => (
                   <option key={d.id} value={d.id}>
@@ -74,7 +96,13 @@ export function SurveyForm({ t, questions, k, variant, problems = {}, groupProbl
             </div>
             <div className="field">
               <label htmlFor="roleId">{t("shared.role")}</label>
-              <select id="roleId" name="roleId" required defaultValue={values.roleId ?? ""} aria-invalid={groupProblem || undefined}>
+              <select
+                id="roleId"
+                name="roleId"
+                required
+                defaultValue={values.roleId ?? ""}
+                aria-invalid={groupProblem || undefined}
+              >
                 <option value="">{t("shared.choose")}</option>
                 {groups.roles.map((r) => (
                   <option key={r.id} value={r.id}>

@@ -143,7 +143,9 @@ export function digestMessage(
 ): { subject: string; text: string } {
   const parts = [
     digest.overdue.length > 0 ? `${plural(digest.overdue.length, "action is", "actions are")} overdue` : "",
-    digest.dueSoon.length > 0 ? `${plural(digest.dueSoon.length, "action is", "actions are")} due within ${DIGEST_WINDOW_DAYS} days` : "",
+    digest.dueSoon.length > 0
+      ? `${plural(digest.dueSoon.length, "action is", "actions are")} due within ${DIGEST_WINDOW_DAYS} days`
+      : "",
   ].filter(Boolean);
   const link = (path: string) => (baseUrl ? `\n  ${baseUrl.replace(/\/$/, "")}${path}` : "");
   const section = (heading: string, items: DigestItem[]) =>
@@ -181,10 +183,7 @@ const idOrNone = z
   .optional()
   .transform((value) => (value ? value : null));
 
-const titleField = z
-  .string({ error: "Title is required." })
-  .transform(oneLine)
-  .pipe(requiredText("Title", TITLE_MAX));
+const titleField = z.string({ error: "Title is required." }).transform(oneLine).pipe(requiredText("Title", TITLE_MAX));
 
 const deadlineField = z
   .string({ error: "Enter a deadline." })
@@ -239,7 +238,11 @@ export type ActionNoteInput = z.infer<typeof actionNoteSchema>;
 export const STATUS_FILTERS = ["", "OPEN", ...ACTION_STATUSES] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
-const filterId = z.string().regex(/^[A-Za-z0-9_-]{0,64}$/).catch("").default("");
+const filterId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{0,64}$/)
+  .catch("")
+  .default("");
 
 /** The list's query string. A value that makes no sense is dropped rather than refused. */
 export const actionFilterSchema = z.object({
@@ -266,7 +269,9 @@ export function parseActionFilter(params: URLSearchParams): ActionFilter {
 }
 
 export function isFiltered(filter: ActionFilter): boolean {
-  return filter.owner !== "" || filter.status !== "" || filter.department !== "" || filter.round !== "" || filter.overdue;
+  return (
+    filter.owner !== "" || filter.status !== "" || filter.department !== "" || filter.round !== "" || filter.overdue
+  );
 }
 
 /** The list's query string for a filter, so the CSV link exports exactly what is shown. */

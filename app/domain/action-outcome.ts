@@ -25,7 +25,11 @@ export function pickFollowUpRound<T extends ClosedRound>(
   let latest: T | null = null;
   for (const round of closed) {
     if (round.id === origin.id || round.closedOn <= origin.closedOn || todayOf(round.closedOn) <= deadline) continue;
-    if (!latest || round.closedOn > latest.closedOn || (round.closedOn.getTime() === latest.closedOn.getTime() && round.id > latest.id)) {
+    if (
+      !latest ||
+      round.closedOn > latest.closedOn ||
+      (round.closedOn.getTime() === latest.closedOn.getTime() && round.id > latest.id)
+    ) {
       latest = round;
     }
   }
@@ -86,7 +90,8 @@ export function outcomeOf(
   if (!origin.score) return { state: "origin-withheld", group, origin: origin.round };
   const before = origin.score;
   if (!followUp) return { state: "no-follow-up", group, origin: origin.round, before, series };
-  if (!followUp.score) return { state: "follow-up-withheld", group, origin: origin.round, before, followUp: followUp.round };
+  if (!followUp.score)
+    return { state: "follow-up-withheld", group, origin: origin.round, before, followUp: followUp.round };
   return {
     state: "compared",
     group,

@@ -66,7 +66,14 @@ export const DEFAULT_K = 5;
 
 /** Builds the groups (whole round, departments, roles, cells) from the cell counts. */
 export function groupsOf(cells: readonly CellCount[]): GroupCount[] {
-  const overall: GroupCount = { key: OVERALL_KEY, kind: "overall", departmentId: null, roleId: null, count: 0, cells: [] };
+  const overall: GroupCount = {
+    key: OVERALL_KEY,
+    kind: "overall",
+    departmentId: null,
+    roleId: null,
+    count: 0,
+    cells: [],
+  };
   const departments = new Map<string, GroupCount>();
   const roles = new Map<string, GroupCount>();
   const cellGroups: GroupCount[] = [];
@@ -75,17 +82,34 @@ export function groupsOf(cells: readonly CellCount[]): GroupCount[] {
     const key = cellKey(cell.departmentId, cell.roleId);
     if (seen.has(key)) throw new Error(`Cell ${key} is listed twice.`);
     seen.add(key);
-    cellGroups.push({ key, kind: "cell", departmentId: cell.departmentId, roleId: cell.roleId, count: cell.count, cells: [index] });
+    cellGroups.push({
+      key,
+      kind: "cell",
+      departmentId: cell.departmentId,
+      roleId: cell.roleId,
+      count: cell.count,
+      cells: [index],
+    });
     overall.count += cell.count;
     overall.cells.push(index);
     const department = departments.get(cell.departmentId) ?? {
-      key: departmentKey(cell.departmentId), kind: "department" as const, departmentId: cell.departmentId, roleId: null, count: 0, cells: [],
+      key: departmentKey(cell.departmentId),
+      kind: "department" as const,
+      departmentId: cell.departmentId,
+      roleId: null,
+      count: 0,
+      cells: [],
     };
     department.count += cell.count;
     department.cells.push(index);
     departments.set(cell.departmentId, department);
     const role = roles.get(cell.roleId) ?? {
-      key: roleKey(cell.roleId), kind: "role" as const, departmentId: null, roleId: cell.roleId, count: 0, cells: [],
+      key: roleKey(cell.roleId),
+      kind: "role" as const,
+      departmentId: null,
+      roleId: cell.roleId,
+      count: 0,
+      cells: [],
     };
     role.count += cell.count;
     role.cells.push(index);
@@ -182,7 +206,8 @@ function exposureOf(groups: GroupCount[], hidden: Set<string>): Exposure {
   };
   const withheldDepartments = node("withheld departments");
   const withheldRoles = node("withheld roles");
-  const departmentNode = (id: string) => (hidden.has(departmentKey(id)) ? withheldDepartments : node(departmentKey(id)));
+  const departmentNode = (id: string) =>
+    hidden.has(departmentKey(id)) ? withheldDepartments : node(departmentKey(id));
   const roleNode = (id: string) => (hidden.has(roleKey(id)) ? withheldRoles : node(roleKey(id)));
   // Nodes and edges in key order, so the same counts always give the same graph.
   const byKey = [...groups].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -252,7 +277,14 @@ function findSmallCut(exposure: Exposure, k: number): SmallCut | null {
  * Whether hiding `group` as well leaves the cells of `edge` (in `exposure`) inside no set under
  * k that follows from what is shown.
  */
-function hidingEnds(groups: GroupCount[], hidden: Set<string>, exposure: Exposure, edge: SmallCut["edge"], group: GroupCount, k: number) {
+function hidingEnds(
+  groups: GroupCount[],
+  hidden: Set<string>,
+  exposure: Exposure,
+  edge: SmallCut["edge"],
+  group: GroupCount,
+  k: number,
+) {
   const onEdge = (g: GroupCount) =>
     exposure.departmentNode(g.departmentId!) === edge.row && exposure.roleNode(g.roleId!) === edge.col;
   const offending = groups.find((g) => g.kind === "cell" && g.count > 0 && hidden.has(g.key) && onEdge(g))!;
@@ -267,7 +299,12 @@ function hidingEnds(groups: GroupCount[], hidden: Set<string>, exposure: Exposur
  * ones that hold 1..k-1 between them: the smallest shown cell of the first such group, if any.
  * (Should its total ever be shown or worked out, its small remainder must not follow.)
  */
-function cellsBesideFewWithheld(totals: GroupCount[], cells: GroupCount[], hidden: Set<string>, k: number): GroupCount | undefined {
+function cellsBesideFewWithheld(
+  totals: GroupCount[],
+  cells: GroupCount[],
+  hidden: Set<string>,
+  k: number,
+): GroupCount | undefined {
   for (const total of [...totals].sort(bySize)) {
     if (total.count < k) continue;
     const parts = total.cells.map((index) => cells[index]);
@@ -278,7 +315,8 @@ function cellsBesideFewWithheld(totals: GroupCount[], cells: GroupCount[], hidde
 }
 
 export function decideVisibility(cells: readonly CellCount[], k: number): Visibility {
-  if (!Number.isInteger(k) || k < MIN_K) throw new Error(`The threshold k must be a whole number of at least ${MIN_K}.`);
+  if (!Number.isInteger(k) || k < MIN_K)
+    throw new Error(`The threshold k must be a whole number of at least ${MIN_K}.`);
   const groups = groupsOf(cells);
   const hidden = new Set(groups.filter((g) => g.count < k).map((g) => g.key));
   if (hidden.has(OVERALL_KEY)) {

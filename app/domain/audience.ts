@@ -28,7 +28,9 @@ export function isInAudience(audience: Audience, person: { departmentId: string;
 export function describeAudience(names: { departments: readonly string[]; roles: readonly string[] }): string {
   const list = (one: string, many: string, items: readonly string[]) =>
     items.length === 0 ? "" : `${items.length === 1 ? one : many}: ${items.join(", ")}`;
-  const parts = [list("Department", "Departments", names.departments), list("Role", "Roles", names.roles)].filter(Boolean);
+  const parts = [list("Department", "Departments", names.departments), list("Role", "Roles", names.roles)].filter(
+    Boolean,
+  );
   return parts.length === 0 ? "Everyone in the directory" : parts.join(". ");
 }
 

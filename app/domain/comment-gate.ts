@@ -39,7 +39,11 @@ const bySize = (a: { count: number; key: string }, b: { count: number; key: stri
  * The keys of the groups whose comments may be listed: a subset of the shown groups (`isShown`)
  * such that comparing the lists never narrows a comment to fewer than k responses.
  */
-export function decideCommentGroups(groups: readonly GroupCount[], isShown: (key: string) => boolean, k: number): Set<string> {
+export function decideCommentGroups(
+  groups: readonly GroupCount[],
+  isShown: (key: string) => boolean,
+  k: number,
+): Set<string> {
   const allowed = new Set(groups.filter((g) => isShown(g.key)).map((g) => g.key));
   if (!allowed.has(OVERALL_KEY)) return new Set();
   const byKey = new Map(groups.map((g) => [g.key, g]));
@@ -52,7 +56,10 @@ export function decideCommentGroups(groups: readonly GroupCount[], isShown: (key
     const separating = leaking.separatedBy.map((key) => byKey.get(key)!).sort(bySize);
     // An atom set apart by no list is every withheld cell outside the shown departments and
     // roles; it grows by taking in the smallest group that still has a list.
-    const fallback = [...allowed].filter((key) => key !== OVERALL_KEY).map((key) => byKey.get(key)!).sort(bySize);
+    const fallback = [...allowed]
+      .filter((key) => key !== OVERALL_KEY)
+      .map((key) => byKey.get(key)!)
+      .sort(bySize);
     const next = separating[0] ?? fallback[0];
     if (!next) return new Set();
     allowed.delete(next.key);

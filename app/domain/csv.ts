@@ -91,7 +91,7 @@ export function parseCsv(input: string): { delimiter: string; records: CsvRecord
     }
   }
   if (quoted) {
-    throw new CsvSyntaxError(recordLine, "A quoted field is never closed (a \" is missing).");
+    throw new CsvSyntaxError(recordLine, 'A quoted field is never closed (a " is missing).');
   }
   if (field !== "" || fields.length > 0 || fieldWasQuoted) endRecord();
   return { delimiter, records };

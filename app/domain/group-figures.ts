@@ -44,7 +44,11 @@ export interface GroupFigures {
  * could answer (no shared link): only then is there a response rate, and a finite-population
  * correction. Null when the distribution is empty.
  */
-export function figuresOf(distribution: readonly number[], invited: number | null, population: boolean): GroupFigures | null {
+export function figuresOf(
+  distribution: readonly number[],
+  invited: number | null,
+  population: boolean,
+): GroupFigures | null {
   if (distribution.length !== SCORE_VALUES) throw new Error("A score distribution has 11 entries (0-10).");
   const counts = countsFromDistribution(distribution);
   const known = invited !== null && invited > 0 ? invited : null;

@@ -84,9 +84,7 @@ export function readPeopleCsv(text: string): { rows: ImportRow[]; errors: LineEr
   const firstLineOf = new Map<string, number>();
 
   for (const record of body) {
-    const raw = Object.fromEntries(
-      IMPORT_COLUMNS.map((column) => [column, record.fields[index[column]] ?? ""]),
-    );
+    const raw = Object.fromEntries(IMPORT_COLUMNS.map((column) => [column, record.fields[index[column]] ?? ""]));
     const parsed = rowSchema.safeParse(raw);
     if (!parsed.success) {
       const messages = parsed.error.issues.map((issue) => issue.message);
@@ -176,14 +174,21 @@ export function planPeopleImport(rows: ImportRow[], directory: DirectorySnapshot
     };
     const current = people.get(row.email);
     const closed = [
-      { kind: "department", name: departments.inactiveName(change.department), kept: idOf(change.department) === current?.departmentId },
+      {
+        kind: "department",
+        name: departments.inactiveName(change.department),
+        kept: idOf(change.department) === current?.departmentId,
+      },
       { kind: "role", name: roles.inactiveName(change.role), kept: idOf(change.role) === current?.roleId },
     ].filter((group) => group.name !== undefined && !group.kept);
     if (closed.length > 0) {
       plan.errors.push({
         line: row.line,
         message: closed
-          .map(({ kind, name }) => `The ${kind} "${name}" is inactive, so nobody new can be put in it: reactivate it or change this line.`)
+          .map(
+            ({ kind, name }) =>
+              `The ${kind} "${name}" is inactive, so nobody new can be put in it: reactivate it or change this line.`,
+          )
           .join(" "),
       });
       continue;

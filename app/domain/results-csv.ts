@@ -45,7 +45,17 @@ export interface CsvBreakdowns {
 function row(breakdown: Breakdown, group: CsvGroup) {
   const f = group.figures;
   if (!f) return [breakdown, group.name, SUPPRESSED, null, null, null, null, null, null];
-  return [breakdown, group.name, f.responses, f.promoters, f.passives, f.detractors, roundTo1(f.nps), roundTo1(f.low), roundTo1(f.high)];
+  return [
+    breakdown,
+    group.name,
+    f.responses,
+    f.promoters,
+    f.passives,
+    f.detractors,
+    roundTo1(f.nps),
+    roundTo1(f.low),
+    roundTo1(f.high),
+  ];
 }
 
 export function resultsCsv(results: CsvBreakdowns): string {

@@ -12,5 +12,7 @@ export function maySeeRound(
 ): boolean {
   if (user.role === "ADMIN") return true;
   if (user.role !== "MANAGER" || user.departmentId === null) return false;
-  return round.audience.departmentIds.includes(user.departmentId) || round.invitedDepartmentIds.includes(user.departmentId);
+  return (
+    round.audience.departmentIds.includes(user.departmentId) || round.invitedDepartmentIds.includes(user.departmentId)
+  );
 }

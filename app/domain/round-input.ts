@@ -45,9 +45,15 @@ export function roundRuleProblems({ k, opensAt, closesAt }: RoundRules, now: Dat
  * of the round (or of a schedule's rounds) can ever be shown, unless others answer through a
  * shared link.
  */
-export function thresholdCaution(invited: number, k: number, sharedLink: boolean, rounds = "this round"): string | null {
+export function thresholdCaution(
+  invited: number,
+  k: number,
+  sharedLink: boolean,
+  rounds = "this round",
+): string | null {
   if (invited >= k) return null;
-  if (sharedLink && invited === 0) return `Results show once at least ${k} people have answered through the shared link.`;
+  if (sharedLink && invited === 0)
+    return `Results show once at least ${k} people have answered through the shared link.`;
   const few = invited === 1 ? "Only 1 person is invited" : `Only ${invited} people are invited`;
   const unless = sharedLink ? " unless more people answer through the shared link" : "";
   const remedy = invited >= MIN_K ? "Invite more people or lower k." : "Invite more people.";
@@ -98,7 +104,11 @@ export const audienceFields = {
   roleIds: idList,
 };
 
-export function audienceOf(values: { audience: "everyone" | "chosen"; departmentIds: string[]; roleIds: string[] }): Audience {
+export function audienceOf(values: {
+  audience: "everyone" | "chosen";
+  departmentIds: string[];
+  roleIds: string[];
+}): Audience {
   return values.audience === "everyone"
     ? { departmentIds: [], roleIds: [] }
     : { departmentIds: [...new Set(values.departmentIds)], roleIds: [...new Set(values.roleIds)] };
@@ -109,7 +119,11 @@ export function requireChosenGroups(
   ctx: z.RefinementCtx,
 ) {
   if (values.audience === "chosen" && values.departmentIds.length === 0 && values.roleIds.length === 0) {
-    ctx.addIssue({ code: "custom", path: ["audience"], message: "Choose at least one department or role, or invite everyone." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["audience"],
+      message: "Choose at least one department or role, or invite everyone.",
+    });
   }
 }
 

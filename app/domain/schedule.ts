@@ -44,7 +44,15 @@ export function addMonthsClamped(date: Date, months: number): Date {
   const monthIndex = total - year * 12;
   const day = Math.min(date.getUTCDate(), daysInMonth(year, monthIndex));
   return new Date(
-    Date.UTC(year, monthIndex, day, date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), date.getUTCMilliseconds()),
+    Date.UTC(
+      year,
+      monthIndex,
+      day,
+      date.getUTCHours(),
+      date.getUTCMinutes(),
+      date.getUTCSeconds(),
+      date.getUTCMilliseconds(),
+    ),
   );
 }
 
@@ -75,7 +83,10 @@ export interface Occurrence {
   nextOpensAt: Date;
 }
 
-export function occurrence(schedule: Pick<ScheduleTiming, "cadence" | "startsOn" | "openDays">, index: number): Occurrence {
+export function occurrence(
+  schedule: Pick<ScheduleTiming, "cadence" | "startsOn" | "openDays">,
+  index: number,
+): Occurrence {
   const step = CADENCE_MONTHS[schedule.cadence];
   const opensAt = addMonthsClamped(schedule.startsOn, index * step);
   return {
@@ -92,7 +103,9 @@ export function latestOpenedIndex(schedule: Pick<ScheduleTiming, "cadence" | "st
   if (now.getTime() < schedule.startsOn.getTime()) return null;
   const step = CADENCE_MONTHS[schedule.cadence];
   const months =
-    (now.getUTCFullYear() - schedule.startsOn.getUTCFullYear()) * 12 + now.getUTCMonth() - schedule.startsOn.getUTCMonth();
+    (now.getUTCFullYear() - schedule.startsOn.getUTCFullYear()) * 12 +
+    now.getUTCMonth() -
+    schedule.startsOn.getUTCMonth();
   // The month count is at most one step off (day of month, time of day): correct it.
   let index = Math.max(0, Math.floor(months / step));
   while (index > 0 && addMonthsClamped(schedule.startsOn, index * step).getTime() > now.getTime()) index--;
@@ -116,7 +129,10 @@ export function dueOccurrence(schedule: ScheduleTiming, now: Date): Occurrence |
 }
 
 /** The next round to open after `now`, for showing when a schedule acts next. */
-export function nextOccurrence(schedule: Pick<ScheduleTiming, "cadence" | "startsOn" | "openDays">, now: Date): Occurrence {
+export function nextOccurrence(
+  schedule: Pick<ScheduleTiming, "cadence" | "startsOn" | "openDays">,
+  now: Date,
+): Occurrence {
   const latest = latestOpenedIndex(schedule, now);
   return occurrence(schedule, latest === null ? 0 : latest + 1);
 }
@@ -146,7 +162,11 @@ export interface UpcomingRound {
  * period first when it is due already (it opens at the scheduler's next run), then the ones
  * to come.
  */
-export function upcomingRounds(schedule: Pick<ScheduleTiming, "cadence" | "startsOn" | "openDays">, now: Date, count = 3): UpcomingRound[] {
+export function upcomingRounds(
+  schedule: Pick<ScheduleTiming, "cadence" | "startsOn" | "openDays">,
+  now: Date,
+  count = 3,
+): UpcomingRound[] {
   const due = dueOccurrence({ ...schedule, createdAt: now }, now);
   const first = due ? due.index : nextOccurrence(schedule, now).index;
   return Array.from({ length: count }, (_, ahead) => {

@@ -79,7 +79,8 @@ export function readSurveyDraft(values: FormValues): SurveyDraft {
 export function validateSurveyDraft(draft: SurveyDraft): SurveyErrors {
   const errors: SurveyErrors = {};
   if (draft.name === "") errors.name = "The survey name is required.";
-  else if (draft.name.length > SURVEY_NAME_MAX) errors.name = `The survey name must be at most ${SURVEY_NAME_MAX} characters.`;
+  else if (draft.name.length > SURVEY_NAME_MAX)
+    errors.name = `The survey name must be at most ${SURVEY_NAME_MAX} characters.`;
   if (draft.questions.length > MAX_QUESTIONS) {
     errors.questions = `A survey has at most ${MAX_QUESTIONS} questions; this one has ${draft.questions.length}.`;
   }
@@ -109,9 +110,7 @@ function wordingProblem(wording: string, locale: Locale, kind: SurveyKind): stri
 }
 
 export type SurveyIntent =
-  | { kind: "save" }
-  | { kind: "add"; type: FollowUpType }
-  | { kind: "remove" | "up" | "down"; index: number };
+  { kind: "save" } | { kind: "add"; type: FollowUpType } | { kind: "remove" | "up" | "down"; index: number };
 
 export function parseSurveyIntent(value: unknown): SurveyIntent | null {
   if (value === "save") return { kind: "save" };

@@ -53,7 +53,9 @@ export function placeholdersIn(text: string): string[] {
 
 /** Whether any wording of the survey, in any locale, uses the placeholder. */
 export function usesPlaceholder(questions: readonly { texts: Partial<Wording> }[], name: Placeholder): boolean {
-  return questions.some((q) => Object.values(q.texts).some((text) => text !== undefined && placeholdersIn(text).includes(name)));
+  return questions.some((q) =>
+    Object.values(q.texts).some((text) => text !== undefined && placeholdersIn(text).includes(name)),
+  );
 }
 
 /** Fills {company} and {training}; a placeholder without a value is left as it is. */

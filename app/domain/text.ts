@@ -10,12 +10,7 @@ export function requiredText(label: string, max: number) {
 }
 
 export function optionalText(label: string, max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, `${label} must be at most ${max} characters.`)
-    .optional()
-    .default("");
+  return z.string().trim().max(max, `${label} must be at most ${max} characters.`).optional().default("");
 }
 
 export const emailAddress = z

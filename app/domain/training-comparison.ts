@@ -48,7 +48,13 @@ export function compareGroups(before: readonly GroupSide[], after: readonly Grou
     .filter((g) => g.figures && shownAfter.has(g.id))
     .map((g) => {
       const later = shownAfter.get(g.id)!;
-      return { id: g.id, name: g.name, before: g.figures!, after: later, change: compareNps(estimateOf(g.figures!), estimateOf(later)) };
+      return {
+        id: g.id,
+        name: g.name,
+        before: g.figures!,
+        after: later,
+        change: compareNps(estimateOf(g.figures!), estimateOf(later)),
+      };
     })
     .sort((a, b) => collator.compare(a.name, b.name));
 }
@@ -70,7 +76,11 @@ export interface RatingComparison {
  */
 export function compareRatings(
   questions: readonly { id: string; text: string }[],
-  rounds: { before: readonly (RatingFigures | null)[] | null; after: readonly (RatingFigures | null)[] | null; followUp: readonly (RatingFigures | null)[] | null },
+  rounds: {
+    before: readonly (RatingFigures | null)[] | null;
+    after: readonly (RatingFigures | null)[] | null;
+    followUp: readonly (RatingFigures | null)[] | null;
+  },
 ): RatingComparison[] {
   return questions.map((question, index) => {
     const before = rounds.before?.[index] ?? null;

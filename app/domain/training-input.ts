@@ -24,7 +24,8 @@ export type TrainingDateErrors = Partial<Record<keyof TrainingDates, string>>;
 export function trainingDateProblems({ startsOn, endsOn }: TrainingDates, now: Date): TrainingDateErrors {
   const errors: TrainingDateErrors = {};
   if (startsOn.getTime() <= now.getTime()) {
-    errors.startsOn = "The start has passed. Its before-training round closes when the training starts, so choose a time in the future.";
+    errors.startsOn =
+      "The start has passed. Its before-training round closes when the training starts, so choose a time in the future.";
   }
   if (endsOn.getTime() < startsOn.getTime()) {
     errors.endsOn = "The end cannot be before the start.";

@@ -21,7 +21,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type TrainingRoundKind = Extract<RoundKind, "TRAINING_PRE" | "TRAINING_POST" | "TRAINING_FOLLOWUP">;
 
-export const TRAINING_ROUND_KINDS: readonly TrainingRoundKind[] = ["TRAINING_PRE", "TRAINING_POST", "TRAINING_FOLLOWUP"];
+export const TRAINING_ROUND_KINDS: readonly TrainingRoundKind[] = [
+  "TRAINING_PRE",
+  "TRAINING_POST",
+  "TRAINING_FOLLOWUP",
+];
 
 export interface RoundWindow {
   opensAt: Date;
@@ -78,6 +82,8 @@ export const followUpFormSchema = z.object({
 export function matchesTemplate(questions: { type: string; en: string | null }[], template: SurveyTemplate): boolean {
   return (
     questions.length === template.questions.length &&
-    questions.every((q, index) => q.type === template.questions[index].type && q.en === template.questions[index].texts.en)
+    questions.every(
+      (q, index) => q.type === template.questions[index].type && q.en === template.questions[index].texts.en,
+    )
   );
 }

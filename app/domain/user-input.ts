@@ -27,7 +27,9 @@ export const newUserSchema = z
 export type NewUser = z.infer<typeof newUserSchema>;
 
 /** An admin's change to a login: its name, role and (for a manager) department. */
-export const editUserSchema = z.object(profileFields).refine(managerNeedsDepartment.check, managerNeedsDepartment.issue);
+export const editUserSchema = z
+  .object(profileFields)
+  .refine(managerNeedsDepartment.check, managerNeedsDepartment.issue);
 
 export type UserChanges = z.infer<typeof editUserSchema>;
 
@@ -38,7 +40,11 @@ const newPasswordFields = {
 
 function samePasswordTwice(values: { newPassword: string; confirmPassword: string }, ctx: z.RefinementCtx) {
   if (values.newPassword !== values.confirmPassword) {
-    ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The two new passwords are not the same. Type it again." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["confirmPassword"],
+      message: "The two new passwords are not the same. Type it again.",
+    });
   }
 }
 
@@ -47,7 +53,10 @@ export const setPasswordSchema = z.object(newPasswordFields).superRefine(samePas
 
 /** Anyone changing their own password: the current one first, so an unlocked screen is not enough. */
 export const changeOwnPasswordSchema = z
-  .object({ currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password."), ...newPasswordFields })
+  .object({
+    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password."),
+    ...newPasswordFields,
+  })
   .superRefine((values, ctx) => {
     samePasswordTwice(values, ctx);
     if (values.newPassword === values.currentPassword) {

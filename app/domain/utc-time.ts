@@ -6,7 +6,20 @@
  */
 const pad = (value: number) => String(value).padStart(2, "0");
 
-export const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+export const MONTH_NAMES = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+] as const;
 
 /** "2026-11-17": the value of an `<input type="date">`, and dates in file names. */
 export function formatUtcDate(date: Date): string {

@@ -15,6 +15,8 @@ export function translator(locale: Locale): Translate {
   const messages = MESSAGES[locale] ?? MESSAGES[DEFAULT_LOCALE];
   return (key, values) => {
     const template = messages[key] ?? en[key];
-    return values ? template.replace(/\{(\w+)\}/g, (match, name) => (name in values ? String(values[name]) : match)) : template;
+    return values
+      ? template.replace(/\{(\w+)\}/g, (match, name) => (name in values ? String(values[name]) : match))
+      : template;
   };
 }

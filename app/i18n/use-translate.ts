@@ -7,7 +7,9 @@ export function useTranslate(messages: Messages): Translate {
   return useMemo(
     () => (key: MessageKey, values?: Record<string, string | number>) => {
       const template = messages[key];
-      return values ? template.replace(/\{(\w+)\}/g, (match, name) => (name in values ? String(values[name]) : match)) : template;
+      return values
+        ? template.replace(/\{(\w+)\}/g, (match, name) => (name in values ? String(values[name]) : match))
+        : template;
     },
     [messages],
   );

@@ -1,5 +1,12 @@
 import { followUpSeries, outcomeOf, scoreLine, type ActionOutcome, type ScoredRound } from "~/domain/action-outcome";
-import { findFollowUpRound, getViewedGroupScore, ResultsForbiddenError, type GroupRef, type ResultsViewer, type ViewedGroupScore } from "./results.server";
+import {
+  findFollowUpRound,
+  getViewedGroupScore,
+  ResultsForbiddenError,
+  type GroupRef,
+  type ResultsViewer,
+  type ViewedGroupScore,
+} from "./results.server";
 
 /**
  * "Did it work?" for one action item, as `viewer` may see it. Every figure comes through the
@@ -16,7 +23,8 @@ export async function getActionOutcome(
   try {
     const origin = await getViewedGroupScore(viewer, item.roundId, group, now);
     if (!origin) return { state: "no-round" };
-    const followUpRound = origin.round.closed && origin.score ? await findFollowUpRound(origin.round, item.deadline, now) : null;
+    const followUpRound =
+      origin.round.closed && origin.score ? await findFollowUpRound(origin.round, item.deadline, now) : null;
     const followUp = followUpRound ? await getViewedGroupScore(viewer, followUpRound.id, group, now) : null;
     return outcomeOf(origin.group, scored(origin), followUp && scored(followUp), followUpSeries(origin.round).kind);
   } catch (error) {
@@ -33,7 +41,12 @@ function scored({ round, score }: ViewedGroupScore): ScoredRound {
  * The line a new item's description starts with when it is created from a results group: the
  * group's eNPS in that round. Null unless the gate shows the group and the viewer sees it.
  */
-export async function getScoreLine(viewer: ResultsViewer, roundId: string, group: GroupRef, now = new Date()): Promise<string | null> {
+export async function getScoreLine(
+  viewer: ResultsViewer,
+  roundId: string,
+  group: GroupRef,
+  now = new Date(),
+): Promise<string | null> {
   try {
     const viewed = await getViewedGroupScore(viewer, roundId, group, now);
     return viewed?.score ? scoreLine(viewed.group, viewed.score, viewed.round.name) : null;

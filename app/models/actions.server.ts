@@ -135,9 +135,14 @@ export async function listActions(
  */
 export async function listActionFilterOptions(viewer: ActionViewer) {
   const where = visibleTo(viewer);
-  const departmentWhere = viewer.role === "MANAGER" ? { departmentId: viewer.departmentId ?? "" } : { departmentId: { not: null } };
+  const departmentWhere =
+    viewer.role === "MANAGER" ? { departmentId: viewer.departmentId ?? "" } : { departmentId: { not: null } };
   const [owners, departments, rounds] = await Promise.all([
-    prisma.actionItem.findMany({ where, distinct: ["ownerId"], select: { owner: { select: { id: true, name: true } } } }),
+    prisma.actionItem.findMany({
+      where,
+      distinct: ["ownerId"],
+      select: { owner: { select: { id: true, name: true } } },
+    }),
     prisma.actionItem.findMany({
       where: { AND: [where, departmentWhere] },
       distinct: ["departmentId"],
@@ -165,7 +170,11 @@ export async function listActionFilterOptions(viewer: ActionViewer) {
 export async function getActionFormOptions(viewer: ActionViewer, current: ActionPrefill = {}) {
   const orCurrent = (id?: string | null) => (id ? [{ id }] : []);
   const [owners, departments, roles, trainings, rounds] = await Promise.all([
-    prisma.user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
+    prisma.user.findMany({
+      where: { active: true },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, email: true },
+    }),
     prisma.department.findMany({
       where:
         viewer.role === "MANAGER"
@@ -196,9 +205,13 @@ export async function getActionFormOptions(viewer: ActionViewer, current: Action
 export async function getActionPrefill(viewer: ActionViewer, query: ActionPrefill) {
   const [round, department, role, training] = await Promise.all([
     query.roundId ? prisma.round.findUnique({ where: { id: query.roundId }, select: { id: true } }) : null,
-    query.departmentId ? prisma.department.findUnique({ where: { id: query.departmentId }, select: { id: true } }) : null,
+    query.departmentId
+      ? prisma.department.findUnique({ where: { id: query.departmentId }, select: { id: true } })
+      : null,
     query.roleId ? prisma.role.findUnique({ where: { id: query.roleId }, select: { id: true } }) : null,
-    query.trainingId ? prisma.training.findUnique({ where: { id: query.trainingId }, select: { id: true, trainerId: true } }) : null,
+    query.trainingId
+      ? prisma.training.findUnique({ where: { id: query.trainingId }, select: { id: true, trainerId: true } })
+      : null,
   ]);
   if (viewer.role === "MANAGER" && query.departmentId && query.departmentId !== viewer.departmentId) {
     throw new ActionNotAllowedError("You can only plan actions for your own department.");
@@ -221,7 +234,10 @@ async function checkReferences(tx: Tx, input: ActionInput): Promise<{ trainerId:
   if (input.roundId && !(await tx.round.findUnique({ where: { id: input.roundId }, select: { id: true } }))) {
     throw new ActionInputError("roundId", "Choose a round from the list.");
   }
-  if (input.departmentId && !(await tx.department.findUnique({ where: { id: input.departmentId }, select: { id: true } }))) {
+  if (
+    input.departmentId &&
+    !(await tx.department.findUnique({ where: { id: input.departmentId }, select: { id: true } }))
+  ) {
     throw new ActionInputError("departmentId", "Choose a department from the list.");
   }
   if (input.roleId && !(await tx.role.findUnique({ where: { id: input.roleId }, select: { id: true } }))) {
@@ -329,12 +345,19 @@ export async function addActionNote(viewer: SessionUser, id: string, note: Actio
     const status = note.status && note.status !== item.status ? note.status : null;
     await tx.actionNote.create({ data: { actionItemId: id, authorId: viewer.id, body: note.body, status } });
     if (status) await tx.actionItem.update({ where: { id }, data: { status } });
-    await recordAudit(actorOf(viewer), "action.note", item.title, status ? `status ${statusLabel(item.status)} -> ${statusLabel(status)}` : "", tx);
+    await recordAudit(
+      actorOf(viewer),
+      "action.note",
+      item.title,
+      status ? `status ${statusLabel(item.status)} -> ${statusLabel(status)}` : "",
+      tx,
+    );
   });
 }
 
 export async function setActionPublished(viewer: SessionUser, id: string, published: boolean) {
-  if (!mayPublishActions(viewer)) throw new ActionNotAllowedError("Only HR decides what employees see on the published page.");
+  if (!mayPublishActions(viewer))
+    throw new ActionNotAllowedError("Only HR decides what employees see on the published page.");
   await prisma.$transaction(async (tx) => {
     const item = await itemToChange(tx, viewer, id, "manage");
     if (item.published === published) return;
@@ -477,13 +500,20 @@ export function sendActionDigests(
   return digestLock.run(async () => {
     const today = todayOf(now);
     const items = await prisma.actionItem.findMany({
-      where: { status: openStatus, deadline: { lte: deadlineOn(addDays(today, DIGEST_WINDOW_DAYS)) }, owner: { active: true } },
+      where: {
+        status: openStatus,
+        deadline: { lte: deadlineOn(addDays(today, DIGEST_WINDOW_DAYS)) },
+        owner: { active: true },
+      },
       select: { id: true, title: true, status: true, deadline: true, ownerId: true },
     });
     const digests = selectDigests(items, today);
     const { start, end } = dayBounds(now);
     const [owners, keptToday] = await Promise.all([
-      prisma.user.findMany({ where: { id: { in: digests.map((d) => d.ownerId) } }, select: { id: true, name: true, email: true } }),
+      prisma.user.findMany({
+        where: { id: { in: digests.map((d) => d.ownerId) } },
+        select: { id: true, name: true, email: true },
+      }),
       prisma.outboxMessage.findMany({
         where: { kind: "DIGEST", error: null, createdAt: { gte: start, lt: end } },
         select: { to: true },
@@ -494,7 +524,9 @@ export function sendActionDigests(
     const messages = digests.flatMap((digest) => {
       const owner = ownerById.get(digest.ownerId)!;
       if (alreadySent.has(owner.email)) return [];
-      return [{ kind: "DIGEST" as const, to: owner.email, ...digestMessage(digest, { ownerName: owner.name, baseUrl }) }];
+      return [
+        { kind: "DIGEST" as const, to: owner.email, ...digestMessage(digest, { ownerName: owner.name, baseUrl }) },
+      ];
     });
     const delivered = await deliver(messages);
     const run: DigestRun = {
@@ -504,7 +536,12 @@ export function sendActionDigests(
       sent: delivered.sent,
       failed: delivered.failed,
     };
-    await recordAudit(actor, "actions.digest", today, `${run.queued} digests, ${run.skipped} owners already had today's`);
+    await recordAudit(
+      actor,
+      "actions.digest",
+      today,
+      `${run.queued} digests, ${run.skipped} owners already had today's`,
+    );
     return run;
   });
 }

@@ -32,10 +32,7 @@ export interface RoundForAnswering {
 }
 
 export type Availability =
-  | { state: "ready" }
-  | { state: "used" }
-  | { state: "closed"; closedOn: Date }
-  | { state: "not-open"; opensAt: Date };
+  { state: "ready" } | { state: "used" } | { state: "closed"; closedOn: Date } | { state: "not-open"; opensAt: Date };
 
 // A survey cannot change once it has a round, so its questions can be kept in memory.
 const questionCache = new Map<string, SurveyQuestion[]>();
@@ -80,7 +77,11 @@ async function toRoundForAnswering(round: {
   };
 }
 
-function availabilityOf(round: { opensAt: Date; closesAt: Date; closedAt: Date | null }, used: boolean, now: Date): Availability {
+function availabilityOf(
+  round: { opensAt: Date; closesAt: Date; closedAt: Date | null },
+  used: boolean,
+  now: Date,
+): Availability {
   const status = roundStatus(round, now);
   if (status === "closed") return { state: "closed", closedOn: round.closedAt ?? round.closesAt };
   if (status === "scheduled") return { state: "not-open", opensAt: round.opensAt };
@@ -197,7 +198,11 @@ export function submitByToken(token: string, answers: ParsedAnswer[], at?: Date)
     claimInvitation ??= db.prepare("UPDATE Invitation SET used = 1 WHERE id = ? AND used = 0");
     const row = findInvitation.get(tokenHash) as InvitationRow | undefined;
     if (!row) return "unknown";
-    const round = { opensAt: new Date(row.opensAt), closesAt: new Date(row.closesAt), closedAt: row.closedAt ? new Date(row.closedAt) : null };
+    const round = {
+      opensAt: new Date(row.opensAt),
+      closesAt: new Date(row.closesAt),
+      closedAt: row.closedAt ? new Date(row.closedAt) : null,
+    };
     const availability = availabilityOf(round, row.used === 1, now);
     if (availability.state !== "ready") return availability.state;
     if (claimInvitation.run(row.invitationId).changes !== 1) return "used";
@@ -226,12 +231,15 @@ export async function submitShared(
   if (!validGroup) return "bad-group";
   return writeTransaction((db) => {
     const round = db.prepare("SELECT opensAt, closesAt, closedAt FROM Round WHERE id = ?").get(found.round.id) as
-      | { opensAt: string; closesAt: string; closedAt: string | null }
-      | undefined;
+      { opensAt: string; closesAt: string; closedAt: string | null } | undefined;
     if (!round) return "unknown";
     const now = at ?? new Date();
     const availability = availabilityOf(
-      { opensAt: new Date(round.opensAt), closesAt: new Date(round.closesAt), closedAt: round.closedAt ? new Date(round.closedAt) : null },
+      {
+        opensAt: new Date(round.opensAt),
+        closesAt: new Date(round.closesAt),
+        closedAt: round.closedAt ? new Date(round.closedAt) : null,
+      },
       false,
       now,
     );

@@ -43,13 +43,16 @@ async function mint(tx: Tx, where: Prisma.InvitationWhereInput): Promise<Minted[
     select: { id: true, person: { select: { email: true, name: true } } },
     orderBy: [{ person: { name: "asc" } }, { person: { email: "asc" } }],
   });
-  const minted = invitations.map((invitation) => ({ invitationId: invitation.id, ...invitation.person, token: newToken() }));
+  const minted = invitations.map((invitation) => ({
+    invitationId: invitation.id,
+    ...invitation.person,
+    token: newToken(),
+  }));
   await tx.invitationToken.createMany({
     data: minted.map((m) => ({ tokenHash: hashToken(m.token), invitationId: m.invitationId })),
   });
   return minted.map(({ email, name, token }) => ({ email, name, token }));
 }
-
 
 const LONG = { timeout: 120_000, maxWait: 120_000 };
 
@@ -92,7 +95,12 @@ export interface DeliveryResult {
 }
 
 /** E-mails everyone invited their personal link (a fresh one), as with the download. */
-export async function sendInvitations(actor: Actor, roundId: string, origin: string, now: Date = new Date()): Promise<DeliveryResult> {
+export async function sendInvitations(
+  actor: Actor,
+  roundId: string,
+  origin: string,
+  now: Date = new Date(),
+): Promise<DeliveryResult> {
   const { round, minted } = await prisma.$transaction(async (tx) => {
     const round = await openRound(tx, roundId, now);
     const minted = await mint(tx, { roundId });
@@ -119,7 +127,12 @@ export interface ReminderResult extends DeliveryResult {
  * were: the outbox keeps REMINDER_KEPT_TO as each recipient and a body without name or link,
  * the audit log and the round keep no list.
  */
-export async function sendReminders(actor: Actor, roundId: string, origin: string, now: Date = new Date()): Promise<ReminderResult> {
+export async function sendReminders(
+  actor: Actor,
+  roundId: string,
+  origin: string,
+  now: Date = new Date(),
+): Promise<ReminderResult> {
   const { round, minted } = await prisma.$transaction(async (tx) => {
     const round = await openRound(tx, roundId, now);
     if (roundStatus(round, now) !== "open") {
@@ -137,7 +150,14 @@ export async function sendReminders(actor: Actor, roundId: string, origin: strin
   const kept = reminderMail(facts, KEPT_LINK);
   const messages: OutgoingMessage[] = minted.map((m) => {
     const mail = reminderMail(facts, personalLink(origin, m.token));
-    return { kind: "REMINDER", to: m.email, keptTo: REMINDER_KEPT_TO, subject: mail.subject, text: mail.text, keptText: kept.text };
+    return {
+      kind: "REMINDER",
+      to: m.email,
+      keptTo: REMINDER_KEPT_TO,
+      subject: mail.subject,
+      text: mail.text,
+      keptText: kept.text,
+    };
   });
   const delivery = await deliver(messages);
   const shown = mayShowReminderCount(round.invitedCount, minted.length, round.k);

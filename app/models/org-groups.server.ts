@@ -28,10 +28,7 @@ export class DuplicateGroupError extends Error {
   }
 }
 
-export async function listGroups(
-  kind: GroupKind,
-  { activeOnly = false } = {},
-): Promise<OrgGroup[]> {
+export async function listGroups(kind: GroupKind, { activeOnly = false } = {}): Promise<OrgGroup[]> {
   const groups = await table(kind).findMany({
     where: activeOnly ? { active: true } : undefined,
     orderBy: { name: "asc" },

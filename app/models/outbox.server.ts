@@ -51,13 +51,19 @@ export async function deliver(
 ): Promise<{ sent: number; kept: number; failed: number }> {
   let sent = 0;
   let failed = 0;
-  const kept: { kind: string; to: string; subject: string; body: string; sentAt: Date | null; error: string | null }[] = [];
+  const kept: { kind: string; to: string; subject: string; body: string; sentAt: Date | null; error: string | null }[] =
+    [];
   for (const message of messages) {
     let sentAt: Date | null = null;
     let error: string | null = null;
     if (transporter) {
       try {
-        await transporter.sendMail({ from: env.MAIL_FROM, to: message.to, subject: message.subject, text: message.text });
+        await transporter.sendMail({
+          from: env.MAIL_FROM,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+        });
         sentAt = new Date();
         sent++;
       } catch (failure) {
@@ -83,10 +89,9 @@ export async function deliver(
  * One row per batch of messages kept without their recipient (one for those sent, one for those
  * that failed, whatever their number); every other message as it is.
  */
-function collapseAnonymous<Row extends { kind: string; to: string; subject: string; body: string; error: string | null }>(
-  rows: Row[],
-  messages: OutgoingMessage[],
-): Row[] {
+function collapseAnonymous<
+  Row extends { kind: string; to: string; subject: string; body: string; error: string | null },
+>(rows: Row[], messages: OutgoingMessage[]): Row[] {
   const seen = new Set<string>();
   return rows.filter((row, index) => {
     if (messages[index].keptTo === undefined) return true;

@@ -153,8 +153,7 @@ export async function importPeople(actor: Actor, csvText: string, source: string
       for (const name of plan.newRoles) {
         roleIds.set(name, (await tx.role.create({ data: { name }, select: { id: true } })).id);
       }
-      const idOf = (ref: GroupRef, created: Map<string, string>) =>
-        "id" in ref ? ref.id : created.get(ref.newName)!;
+      const idOf = (ref: GroupRef, created: Map<string, string>) => ("id" in ref ? ref.id : created.get(ref.newName)!);
 
       if (plan.creates.length > 0) {
         await tx.person.createMany({

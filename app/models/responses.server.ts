@@ -22,9 +22,7 @@ const prepared = new WeakMap<Database.Database, Statements>();
 
 function prepare(db: Database.Database) {
   return {
-    response: db.prepare(
-      "INSERT INTO Response (id, roundId, departmentId, roleId, score) VALUES (?, ?, ?, ?, ?)",
-    ),
+    response: db.prepare("INSERT INTO Response (id, roundId, departmentId, roleId, score) VALUES (?, ?, ?, ?, ?)"),
     answer: db.prepare("INSERT INTO Answer (responseId, questionId, value, text) VALUES (?, ?, ?, ?)"),
     tally: db.prepare(
       `INSERT INTO Tally (roundId, questionId, departmentId, roleId, value, count) VALUES (?, ?, ?, ?, ?, 1)

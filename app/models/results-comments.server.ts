@@ -87,7 +87,9 @@ export function commentsOfGroup(comments: RoundComments, group: GroupSelector): 
   let list = comments.byGroup.get(group.key);
   if (!list) {
     list = comments.all.filter(
-      (c) => (group.departmentId === null || c.departmentId === group.departmentId) && (group.roleId === null || c.roleId === group.roleId),
+      (c) =>
+        (group.departmentId === null || c.departmentId === group.departmentId) &&
+        (group.roleId === null || c.roleId === group.roleId),
     );
     comments.byGroup.set(group.key, list);
   }

@@ -52,7 +52,11 @@ function readTallies(roundId: string): TallyRow[] {
 
 /** Invitations per department x role (the audience at launch). */
 async function invitedCells(roundId: string): Promise<CellCount[]> {
-  const rows = await prisma.invitation.groupBy({ by: ["departmentId", "roleId"], where: { roundId }, _count: { _all: true } });
+  const rows = await prisma.invitation.groupBy({
+    by: ["departmentId", "roleId"],
+    where: { roundId },
+    _count: { _all: true },
+  });
   return rows.map((row) => ({ departmentId: row.departmentId, roleId: row.roleId, count: row._count._all }));
 }
 
@@ -137,7 +141,11 @@ export interface RoundFacts extends GateFacts {
   commentKeys: Set<string>;
 }
 
-function sumOver(group: GroupCount, perCell: (index: number) => readonly number[] | undefined, width: number): number[] {
+function sumOver(
+  group: GroupCount,
+  perCell: (index: number) => readonly number[] | undefined,
+  width: number,
+): number[] {
   const total = new Array<number>(width).fill(0);
   for (const index of group.cells) {
     const values = perCell(index);
@@ -185,8 +193,16 @@ export async function roundFacts(round: RoundRow, ratingQuestionIds: string[]): 
     const invited =
       group.kind === "overall" && round.invitedCount > 0
         ? round.invitedCount
-        : group.cells.reduce((sum, index) => sum + (invitedByCell.get(cellKey(gate.cells[index].departmentId, gate.cells[index].roleId)) ?? 0), 0);
-    const result = figuresOf(sumOver(group, (i) => scores.get(i), SCORE_VALUES), invited, population);
+        : group.cells.reduce(
+            (sum, index) =>
+              sum + (invitedByCell.get(cellKey(gate.cells[index].departmentId, gate.cells[index].roleId)) ?? 0),
+            0,
+          );
+    const result = figuresOf(
+      sumOver(group, (i) => scores.get(i), SCORE_VALUES),
+      invited,
+      population,
+    );
     if (result) figures.set(group.key, result);
   }
 
@@ -194,12 +210,23 @@ export async function roundFacts(round: RoundRow, ratingQuestionIds: string[]): 
   const ratings = new Map<string, (RatingFigures | null)[]>();
   for (const key of figures.keys()) ratings.set(key, []);
   for (const questionId of ratingQuestionIds) {
-    const answers = distributionsByCell(tallies, gate.cells, (row) => row.questionId === questionId, RATING_VALUES.length, 1);
-    const answerCells = gate.cells.map((cell, index) => ({ ...cell, count: (answers.get(index) ?? []).reduce((s, c) => s + c, 0) }));
+    const answers = distributionsByCell(
+      tallies,
+      gate.cells,
+      (row) => row.questionId === questionId,
+      RATING_VALUES.length,
+      1,
+    );
+    const answerCells = gate.cells.map((cell, index) => ({
+      ...cell,
+      count: (answers.get(index) ?? []).reduce((s, c) => s + c, 0),
+    }));
     const itemGate = decideVisibility(answerCells, round.k);
     for (const [key, list] of ratings) {
       const group = groupByKey.get(key)!;
-      list.push(itemGate.isVisible(key) ? ratingFiguresOf(sumOver(group, (i) => answers.get(i), RATING_VALUES.length)) : null);
+      list.push(
+        itemGate.isVisible(key) ? ratingFiguresOf(sumOver(group, (i) => answers.get(i), RATING_VALUES.length)) : null,
+      );
     }
   }
 

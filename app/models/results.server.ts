@@ -104,7 +104,10 @@ function isClosed(round: LoadedRound, now = new Date()) {
 }
 
 function factsOf(round: LoadedRound): Promise<RoundFacts> {
-  return closedRoundFacts(rowOf(round), questionsOf(round, "RATING").map((q) => q.id));
+  return closedRoundFacts(
+    rowOf(round),
+    questionsOf(round, "RATING").map((q) => q.id),
+  );
 }
 
 /**
@@ -112,7 +115,8 @@ function factsOf(round: LoadedRound): Promise<RoundFacts> {
  * audience includes their department (the rounds their rounds list and round pages show).
  */
 async function assertMayView(viewer: ResultsViewer, round: LoadedRound) {
-  const allowed = viewer.role === "TRAINER" ? round.training?.trainerId === viewer.id : await viewerMaySeeRound(viewer, round);
+  const allowed =
+    viewer.role === "TRAINER" ? round.training?.trainerId === viewer.id : await viewerMaySeeRound(viewer, round);
   if (!allowed) throw new ResultsForbiddenError();
 }
 
@@ -124,7 +128,10 @@ function inScope(viewer: ResultsViewer, group: { kind: GroupKind; departmentId: 
 
 async function namesOf(departmentIds: Iterable<string>, roleIds: Iterable<string>) {
   const [departments, roles] = await Promise.all([
-    prisma.department.findMany({ where: { id: { in: [...new Set(departmentIds)] } }, select: { id: true, name: true } }),
+    prisma.department.findMany({
+      where: { id: { in: [...new Set(departmentIds)] } },
+      select: { id: true, name: true },
+    }),
     prisma.role.findMany({ where: { id: { in: [...new Set(roleIds)] } }, select: { id: true, name: true } }),
   ]);
   return {
@@ -172,7 +179,8 @@ export async function getRoundCounts(roundId: string): Promise<RoundCounts | nul
 async function countsOf(round: LoadedRound): Promise<RoundCounts> {
   const gate = await gateFacts(rowOf(round));
   const invitedBy = new Map<string, number>();
-  for (const cell of gate.invited) invitedBy.set(cell.departmentId, (invitedBy.get(cell.departmentId) ?? 0) + cell.count);
+  for (const cell of gate.invited)
+    invitedBy.set(cell.departmentId, (invitedBy.get(cell.departmentId) ?? 0) + cell.count);
   const answered = new Map(gate.groups.filter((g) => g.kind === "department").map((g) => [g.departmentId!, g.count]));
   const names = await namesOf(gate.named.departments, []);
   // With a shared link anyone may answer: the invited count is not who could, and there is no rate.
@@ -320,7 +328,9 @@ async function closedResults(round: LoadedRound, viewer: ResultsViewer, now: Dat
   const facts = await factsOf(round);
   const scoped = (kind: GroupKind, departmentId: string | null) => inScope(viewer, { kind, departmentId });
   const departmentIds = [...facts.named.departments].filter((id) => scoped("department", id));
-  const cellGroups = facts.groups.filter((g) => g.kind === "cell" && facts.named.cells.has(g.key) && scoped("cell", g.departmentId));
+  const cellGroups = facts.groups.filter(
+    (g) => g.kind === "cell" && facts.named.cells.has(g.key) && scoped("cell", g.departmentId),
+  );
   const roleIds = viewer.role === "MANAGER" ? [] : [...facts.named.roles];
   const names = await namesOf(
     [...departmentIds, ...cellGroups.map((g) => g.departmentId!)],
@@ -339,7 +349,9 @@ async function closedResults(round: LoadedRound, viewer: ResultsViewer, now: Dat
   const cells = cellGroups
     .filter((g) => names.department.has(g.departmentId!) && names.role.has(g.roleId!))
     .map((g) => resultOf(facts, g.key, "cell", department(g.departmentId!), role(g.roleId!)))
-    .sort((a, b) => collator.compare(a.departmentName!, b.departmentName!) || collator.compare(a.roleName!, b.roleName!));
+    .sort(
+      (a, b) => collator.compare(a.departmentName!, b.departmentName!) || collator.compare(a.roleName!, b.roleName!),
+    );
   return {
     state: "closed",
     round: summaryOf(round, now),
@@ -357,7 +369,11 @@ async function closedResults(round: LoadedRound, viewer: ResultsViewer, now: Dat
  * group's figures once it has closed. Null for an unknown round; throws ResultsForbiddenError
  * when the round is not the viewer's (a trainer's round of another trainer's training).
  */
-export async function getRoundResults(roundId: string, viewer: ResultsViewer, now = new Date()): Promise<RoundResults | null> {
+export async function getRoundResults(
+  roundId: string,
+  viewer: ResultsViewer,
+  now = new Date(),
+): Promise<RoundResults | null> {
   const round = await findRound(roundId);
   if (!round) return null;
   await assertMayView(viewer, round);
@@ -420,16 +436,32 @@ function kindOfRef(ref: GroupRef): GroupKind {
  * same groups (a manager: their department and its cells; a trainer: their trainings'
  * rounds). Null for an unknown round; throws ResultsForbiddenError outside the viewer's scope.
  */
-export async function getViewedGroupScore(viewer: ResultsViewer, roundId: string, ref: GroupRef, now = new Date()): Promise<ViewedGroupScore | null> {
+export async function getViewedGroupScore(
+  viewer: ResultsViewer,
+  roundId: string,
+  ref: GroupRef,
+  now = new Date(),
+): Promise<ViewedGroupScore | null> {
   const round = await findRound(roundId);
   if (!round) return null;
   await assertMayView(viewer, round);
-  if (!inScope(viewer, { kind: kindOfRef(ref), departmentId: ref.departmentId ?? null })) throw new ResultsForbiddenError();
+  if (!inScope(viewer, { kind: kindOfRef(ref), departmentId: ref.departmentId ?? null }))
+    throw new ResultsForbiddenError();
   const names = await namesOf(ref.departmentId ? [ref.departmentId] : [], ref.roleId ? [ref.roleId] : []);
-  const parts = [ref.departmentId && names.department.get(ref.departmentId), ref.roleId && names.role.get(ref.roleId)].filter(Boolean);
+  const parts = [
+    ref.departmentId && names.department.get(ref.departmentId),
+    ref.roleId && names.role.get(ref.roleId),
+  ].filter(Boolean);
   const closed = isClosed(round, now);
   return {
-    round: { id: round.id, name: round.name, k: round.k, closed, trainingId: round.trainingId, closedOn: closingTime(round) },
+    round: {
+      id: round.id,
+      name: round.name,
+      k: round.k,
+      closed,
+      trainingId: round.trainingId,
+      closedOn: closingTime(round),
+    },
     group: parts.length > 0 ? parts.join(" / ") : EVERYONE,
     score: closed ? scoreOf(await factsOf(round), groupKeyOf(ref)) : null,
   };
@@ -440,7 +472,11 @@ export async function getViewedGroupScore(viewer: ResultsViewer, roundId: string
  * training's rounds, or periodic eNPS), the latest that closed on a day after the deadline and
  * after the round the item came from. Null while there is none.
  */
-export async function findFollowUpRound(origin: ViewedRound, deadline: string, now = new Date()): Promise<{ id: string } | null> {
+export async function findFollowUpRound(
+  origin: ViewedRound,
+  deadline: string,
+  now = new Date(),
+): Promise<{ id: string } | null> {
   const series = followUpSeries(origin);
   const rounds = await prisma.round.findMany({
     where: {
@@ -562,7 +598,12 @@ export interface CommentPage {
  * One page of a group's comments (shuffled, undated, tagged with their category), or null when
  * the round is not closed or the group's comments may not be listed for this viewer.
  */
-export async function getRoundComments(roundId: string, viewer: ResultsViewer, query: CommentQuery, now = new Date()): Promise<CommentPage | null> {
+export async function getRoundComments(
+  roundId: string,
+  viewer: ResultsViewer,
+  query: CommentQuery,
+  now = new Date(),
+): Promise<CommentPage | null> {
   const round = await findRound(roundId);
   if (!round) return null;
   await assertMayView(viewer, round);
@@ -577,7 +618,9 @@ export async function getRoundComments(roundId: string, viewer: ResultsViewer, q
   const matching =
     !query.category && search === ""
       ? ofGroup
-      : ofGroup.filter((c) => (!query.category || c.category === query.category) && (search === "" || c.haystack.includes(search)));
+      : ofGroup.filter(
+          (c) => (!query.category || c.category === query.category) && (search === "" || c.haystack.includes(search)),
+        );
   const pageSize = query.pageSize ?? 50;
   const pages = Math.max(1, Math.ceil(matching.length / pageSize));
   const page = Math.min(Math.max(1, query.page ?? 1), pages);
@@ -600,17 +643,18 @@ export async function getRoundComments(roundId: string, viewer: ResultsViewer, q
  * down to (blank where it may not), for the comments export, which only admins may take. Null
  * when the round is unknown or not closed.
  */
-export async function getCommentsExport(roundId: string, viewer: ResultsViewer, now = new Date()): Promise<CsvComment[] | null> {
+export async function getCommentsExport(
+  roundId: string,
+  viewer: ResultsViewer,
+  now = new Date(),
+): Promise<CsvComment[] | null> {
   if (viewer.role !== "ADMIN") throw new ResultsForbiddenError();
   const round = await findRound(roundId);
   if (!round || !isClosed(round, now)) return null;
   const facts = await factsOf(round);
   if (!facts.commentKeys.has(OVERALL_KEY)) return [];
   const comments = closedRoundComments(rowOf(round)).all;
-  const names = await namesOf(
-    new Set(comments.map((c) => c.departmentId)),
-    new Set(comments.map((c) => c.roleId)),
-  );
+  const names = await namesOf(new Set(comments.map((c) => c.departmentId)), new Set(comments.map((c) => c.roleId)));
   const questions = new Map(questionsOf(round, "TEXT").map((q) => [q.id, q.text]));
   const order: Record<Category, number> = { promoter: 0, passive: 1, detractor: 2 };
   return comments
@@ -626,7 +670,12 @@ export async function getCommentsExport(roundId: string, viewer: ResultsViewer, 
         text: c.text,
       };
     })
-    .sort((a, b) => collator.compare(a.department, b.department) || collator.compare(a.role, b.role) || order[a.category] - order[b.category]);
+    .sort(
+      (a, b) =>
+        collator.compare(a.department, b.department) ||
+        collator.compare(a.role, b.role) ||
+        order[a.category] - order[b.category],
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -646,12 +695,17 @@ export interface TrendPoint {
 /** Whether the viewer may follow this group over time: a manager only their department. */
 function mayFollow(viewer: ResultsViewer, ref: GroupRef) {
   if (viewer.role === "ADMIN") return true;
-  if (viewer.role === "MANAGER") return !!viewer.departmentId && ref.departmentId === viewer.departmentId && !ref.roleId;
+  if (viewer.role === "MANAGER")
+    return !!viewer.departmentId && ref.departmentId === viewer.departmentId && !ref.roleId;
   return false;
 }
 
 /** eNPS of one group in the last `limit` closed periodic rounds, oldest first. */
-export async function getTrend(viewer: ResultsViewer, group: GroupRef, { limit = 24, now = new Date() } = {}): Promise<TrendPoint[]> {
+export async function getTrend(
+  viewer: ResultsViewer,
+  group: GroupRef,
+  { limit = 24, now = new Date() } = {},
+): Promise<TrendPoint[]> {
   if (!mayFollow(viewer, group)) throw new ResultsForbiddenError();
   const rounds = await prisma.round.findMany({
     where: { kind: "PERIODIC", OR: [{ closedAt: { lte: now } }, { closesAt: { lte: now } }] },
@@ -704,8 +758,8 @@ export async function listOpenRounds(viewer: ResultsViewer, now = new Date()): P
   for (const round of rounds) {
     const counts = scopeCounts(await countsOf(round), viewer);
     // A manager follows only the rounds their department takes part in.
-    if (counts.overall || counts.departments.length > 0) open.push({ id: round.id, name: round.name, kind: round.kind, closesAt: round.closesAt, counts });
+    if (counts.overall || counts.departments.length > 0)
+      open.push({ id: round.id, name: round.name, kind: round.kind, closesAt: round.closesAt, counts });
   }
   return open;
 }
-

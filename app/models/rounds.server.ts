@@ -65,15 +65,23 @@ async function checkSurvey(tx: Tx, input: LaunchInput) {
   if (!survey.questions.some((q) => q.type === "NPS")) {
     throw new LaunchError("surveyId", "That survey has no 0-10 question.");
   }
-  const questions = survey.questions.map((q) => ({ texts: Object.fromEntries(q.texts.map((t) => [t.locale, t.text])) }));
+  const questions = survey.questions.map((q) => ({
+    texts: Object.fromEntries(q.texts.map((t) => [t.locale, t.text])),
+  }));
   if (usesPlaceholder(questions, "company")) {
     const company = await tx.setting.findUnique({ where: { key: "companyName" }, select: { value: true } });
     if (!company) {
-      throw new LaunchError("surveyId", "Set the company name on the Surveys page first: this survey's questions use {company}.");
+      throw new LaunchError(
+        "surveyId",
+        "Set the company name on the Surveys page first: this survey's questions use {company}.",
+      );
     }
   }
   if (usesPlaceholder(questions, "training") && !input.trainingId) {
-    throw new LaunchError("surveyId", "This survey names a training ({training}); launch it from that training's page.");
+    throw new LaunchError(
+      "surveyId",
+      "This survey names a training ({training}); launch it from that training's page.",
+    );
   }
 }
 
@@ -83,7 +91,8 @@ async function resolveAudience(tx: Tx, audience: LaunchAudience) {
   if ("personIds" in audience) {
     const ids = [...new Set(audience.personIds)];
     const found = await tx.person.findMany({ where: { id: { in: ids } }, select: { ...select, active: true } });
-    if (found.length !== ids.length) throw new LaunchError("audience", "Some of the chosen people are not in the directory.");
+    if (found.length !== ids.length)
+      throw new LaunchError("audience", "Some of the chosen people are not in the directory.");
     const people = found.filter((p) => p.active).map(({ active: _active, ...p }) => p);
     // The round keeps the departments it reaches, which is what managers' access goes by.
     const kept: Audience = { departmentIds: [...new Set(people.map((p) => p.departmentId))].sort(), roleIds: [] };
@@ -141,7 +150,12 @@ export async function launchRound(actor: Actor, input: LaunchInput, now: Date = 
  * `launchRound` inside the caller's transaction, for a change that launches rounds together
  * with other writes (a training and its rounds): all of it is stored, or none.
  */
-export async function launchRoundIn(tx: Tx, actor: Actor, input: LaunchInput, now: Date = new Date()): Promise<LaunchedRound> {
+export async function launchRoundIn(
+  tx: Tx,
+  actor: Actor,
+  input: LaunchInput,
+  now: Date = new Date(),
+): Promise<LaunchedRound> {
   if (input.launchKey) {
     const launched = await tx.round.findUnique({
       where: { launchKey: input.launchKey },
@@ -185,14 +199,25 @@ export interface LaunchPreview {
 }
 
 /** What a launch would do, checked exactly as the launch checks it, storing nothing. */
-export async function previewLaunch(input: LaunchInput & { audience: Audience }, now: Date = new Date()): Promise<LaunchPreview> {
+export async function previewLaunch(
+  input: LaunchInput & { audience: Audience },
+  now: Date = new Date(),
+): Promise<LaunchPreview> {
   checkRules(input, now);
   return prisma.$transaction(async (tx) => {
     const { people } = await prepareLaunch(tx, input);
     const [survey, departments, roles] = await Promise.all([
       tx.survey.findUniqueOrThrow({ where: { id: input.surveyId }, select: { name: true } }),
-      tx.department.findMany({ where: { id: { in: input.audience.departmentIds } }, select: { name: true }, orderBy: { name: "asc" } }),
-      tx.role.findMany({ where: { id: { in: input.audience.roleIds } }, select: { name: true }, orderBy: { name: "asc" } }),
+      tx.department.findMany({
+        where: { id: { in: input.audience.departmentIds } },
+        select: { name: true },
+        orderBy: { name: "asc" },
+      }),
+      tx.role.findMany({
+        where: { id: { in: input.audience.roleIds } },
+        select: { name: true },
+        orderBy: { name: "asc" },
+      }),
     ]);
     return {
       invited: people.length,
@@ -244,7 +269,10 @@ export async function listRounds(viewer: Viewer, { page, pageSize }: { page: num
     }),
     prisma.round.count({ where }),
   ]);
-  return { rounds: rounds.map((round) => ({ ...round, kind: round.kind as RoundKind, status: roundStatus(round) })), total };
+  return {
+    rounds: rounds.map((round) => ({ ...round, kind: round.kind as RoundKind, status: roundStatus(round) })),
+    total,
+  };
 }
 
 /**
@@ -286,7 +314,11 @@ export async function getRoundForViewer(id: string, viewer: Viewer) {
   if (!(await viewerMaySeeRound(viewer, round))) return { found: true as const, allowed: false as const };
   const audience = parseAudience(round.audience);
   const [departments, roles] = await Promise.all([
-    prisma.department.findMany({ where: { id: { in: audience.departmentIds } }, select: { name: true }, orderBy: { name: "asc" } }),
+    prisma.department.findMany({
+      where: { id: { in: audience.departmentIds } },
+      select: { name: true },
+      orderBy: { name: "asc" },
+    }),
     prisma.role.findMany({ where: { id: { in: audience.roleIds } }, select: { name: true }, orderBy: { name: "asc" } }),
   ]);
   const { audience: _stored, ...rest } = round;
@@ -340,7 +372,8 @@ export async function addSharedLink(actor: Actor, id: string, now: Date = new Da
       where: { id },
       select: { name: true, opensAt: true, closesAt: true, closedAt: true, sharedKey: true },
     });
-    if (roundStatus(round, now) === "closed") throw new RoundClosedError("This round is closed; a shared link would not work.");
+    if (roundStatus(round, now) === "closed")
+      throw new RoundClosedError("This round is closed; a shared link would not work.");
     if (round.sharedKey) return;
     await tx.round.update({ where: { id }, data: { sharedKey: newSharedKey() } });
     await recordAudit(actor, "round.shared-link", round.name, "", tx);

@@ -90,14 +90,24 @@ async function checkSchedule(input: ScheduleInput, now: Date) {
   }
   const survey = await prisma.survey.findUnique({
     where: { id: input.surveyId },
-    select: { name: true, kind: true, archived: true, questions: { select: { texts: { select: { locale: true, text: true } } } } },
+    select: {
+      name: true,
+      kind: true,
+      archived: true,
+      questions: { select: { texts: { select: { locale: true, text: true } } } },
+    },
   });
   if (!survey || survey.kind !== "ENPS" || survey.archived) {
     throw new ScheduleError("surveyId", "Choose an employee survey from the list.");
   }
-  const questions = survey.questions.map((q) => ({ texts: Object.fromEntries(q.texts.map((t) => [t.locale, t.text])) }));
+  const questions = survey.questions.map((q) => ({
+    texts: Object.fromEntries(q.texts.map((t) => [t.locale, t.text])),
+  }));
   if (usesPlaceholder(questions, "company") && (await getCompanyName()) === null) {
-    throw new ScheduleError("surveyId", "Set the company name on the Surveys page first: this survey's questions use {company}.");
+    throw new ScheduleError(
+      "surveyId",
+      "Set the company name on the Surveys page first: this survey's questions use {company}.",
+    );
   }
   const [departments, roles] = await Promise.all([
     prisma.department.count({ where: { id: { in: input.audience.departmentIds } } }),
@@ -127,7 +137,11 @@ export async function previewSchedule(input: ScheduleInput, now: Date = new Date
   const { surveyName, rounds } = await checkSchedule(input, now);
   const { departmentIds, roleIds } = input.audience;
   const [departments, roles, people] = await Promise.all([
-    prisma.department.findMany({ where: { id: { in: departmentIds } }, select: { name: true }, orderBy: { name: "asc" } }),
+    prisma.department.findMany({
+      where: { id: { in: departmentIds } },
+      select: { name: true },
+      orderBy: { name: "asc" },
+    }),
     prisma.role.findMany({ where: { id: { in: roleIds } }, select: { name: true }, orderBy: { name: "asc" } }),
     prisma.person.count({
       where: {
@@ -141,7 +155,11 @@ export async function previewSchedule(input: ScheduleInput, now: Date = new Date
 }
 
 /** Saves a schedule; returns it with its first round, as the scheduler will open it. */
-export async function createSchedule(actor: Actor, input: ScheduleInput, now: Date = new Date()): Promise<{ id: string; first: UpcomingRound }> {
+export async function createSchedule(
+  actor: Actor,
+  input: ScheduleInput,
+  now: Date = new Date(),
+): Promise<{ id: string; first: UpcomingRound }> {
   const { rounds } = await checkSchedule(input, now);
   const schedule = await prisma.schedule.create({
     data: {
@@ -177,7 +195,10 @@ const scheduleSelect = {
   survey: { select: { id: true, name: true } },
 } as const;
 
-function withNext<T extends { cadence: string; startsOn: Date; openDays: number; audience: string }>(schedule: T, now: Date) {
+function withNext<T extends { cadence: string; startsOn: Date; openDays: number; audience: string }>(
+  schedule: T,
+  now: Date,
+) {
   const cadence = schedule.cadence as Cadence;
   return {
     ...schedule,
@@ -202,14 +223,25 @@ export async function getSchedule(id: string, now: Date = new Date()) {
       ...scheduleSelect,
       rounds: {
         orderBy: { opensAt: "desc" },
-        select: { id: true, name: true, period: true, opensAt: true, closesAt: true, closedAt: true, invitedCount: true },
+        select: {
+          id: true,
+          name: true,
+          period: true,
+          opensAt: true,
+          closesAt: true,
+          closedAt: true,
+          invitedCount: true,
+        },
       },
     },
   });
   if (!schedule) return null;
   const { rounds, ...rest } = schedule;
   const [departments, roles] = await Promise.all([
-    prisma.department.findMany({ where: { id: { in: parseAudience(rest.audience).departmentIds } }, select: { name: true } }),
+    prisma.department.findMany({
+      where: { id: { in: parseAudience(rest.audience).departmentIds } },
+      select: { name: true },
+    }),
     prisma.role.findMany({ where: { id: { in: parseAudience(rest.audience).roleIds } }, select: { name: true } }),
   ]);
   return {
@@ -241,7 +273,17 @@ export async function runScheduler(now: Date = new Date()): Promise<SchedulerRun
   const run: SchedulerRun = { opened: [], closed: await closeDueRounds(now), failed: [] };
   const schedules = await prisma.schedule.findMany({
     where: { active: true },
-    select: { id: true, name: true, surveyId: true, cadence: true, openDays: true, k: true, audience: true, startsOn: true, createdAt: true },
+    select: {
+      id: true,
+      name: true,
+      surveyId: true,
+      cadence: true,
+      openDays: true,
+      k: true,
+      audience: true,
+      startsOn: true,
+      createdAt: true,
+    },
   });
   for (const schedule of schedules) {
     const due = dueOccurrence({ ...schedule, cadence: schedule.cadence as Cadence }, now);

@@ -33,14 +33,19 @@ export class SurveyNameTakenError extends SurveyRefusal {
 
 /** The stored survey whose name matches, ignoring case ("eNPS" and "ENPS" would confuse people). */
 async function surveyNamed(db: Prisma.TransactionClient, name: string, exceptId?: string) {
-  const surveys = await db.survey.findMany({ where: exceptId ? { id: { not: exceptId } } : {}, select: { name: true } });
+  const surveys = await db.survey.findMany({
+    where: exceptId ? { id: { not: exceptId } } : {},
+    select: { name: true },
+  });
   const wanted = name.toLowerCase();
   return surveys.find((survey) => survey.name.toLowerCase() === wanted) ?? null;
 }
 
 /** `name`, or "name (2)", "name (3)"...: the first that no survey has, ignoring case. */
 export async function freeSurveyName(name: string, db: Prisma.TransactionClient = prisma): Promise<string> {
-  const taken = new Set((await db.survey.findMany({ select: { name: true } })).map((survey) => survey.name.toLowerCase()));
+  const taken = new Set(
+    (await db.survey.findMany({ select: { name: true } })).map((survey) => survey.name.toLowerCase()),
+  );
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? name : `${name} (${n})`;
     if (!taken.has(candidate.toLowerCase())) return candidate;
@@ -131,7 +136,11 @@ function questionRows(draft: SurveyDraft): Prisma.QuestionCreateWithoutSurveyInp
 }
 
 /** Creates a survey; inside a transaction (a training creating its survey), pass its client. */
-export async function createSurvey(actor: Actor, draft: SurveyDraft, db?: Prisma.TransactionClient): Promise<{ id: string }> {
+export async function createSurvey(
+  actor: Actor,
+  draft: SurveyDraft,
+  db?: Prisma.TransactionClient,
+): Promise<{ id: string }> {
   // The name check and the insert are one transaction, so two saves cannot both take a name.
   if (!db) return prisma.$transaction((tx) => createSurvey(actor, draft, tx));
   const clash = await surveyNamed(db, draft.name);

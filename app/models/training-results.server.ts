@@ -128,13 +128,18 @@ export async function getTrainingComparison(
   query: TrainingCommentQuery = {},
   now = new Date(),
 ): Promise<TrainingComparison | null> {
-  const training = await prisma.training.findUnique({ where: { id: trainingId }, select: { trainerId: true, rounds: trainingRounds } });
+  const training = await prisma.training.findUnique({
+    where: { id: trainingId },
+    select: { trainerId: true, rounds: trainingRounds },
+  });
   if (!training) return null;
   if (!mayView(viewer, training.trainerId)) throw new ResultsForbiddenError();
   const ids = roundIdsOf(training.rounds);
-  const read = (kind: TrainingRoundKind) => (ids[kind] ? getRoundResults(ids[kind]!, viewer, now) : Promise.resolve(null));
+  const read = (kind: TrainingRoundKind) =>
+    ids[kind] ? getRoundResults(ids[kind]!, viewer, now) : Promise.resolve(null);
   const [before, after, followUp] = await Promise.all(TRAINING_ROUND_KINDS.map(read));
-  const side = (results: RoundResults | null, kind: TrainingRoundKind) => (results ? comparedRound(results, kind) : null);
+  const side = (results: RoundResults | null, kind: TrainingRoundKind) =>
+    results ? comparedRound(results, kind) : null;
   const [shownBefore, shownAfter, shownFollowUp] = [shownOf(before), shownOf(after), shownOf(followUp)];
   const questions = (closedOf(after) ?? closedOf(before) ?? closedOf(followUp))?.ratingQuestions ?? [];
   const beforeRound = side(before, "TRAINING_PRE");
@@ -157,10 +162,18 @@ export async function getTrainingComparison(
     }),
     departments:
       shownBefore && shownAfter
-        ? compareGroups(sidesOf(shownBefore.departments, (g) => g.departmentId), sidesOf(shownAfter.departments, (g) => g.departmentId))
+        ? compareGroups(
+            sidesOf(shownBefore.departments, (g) => g.departmentId),
+            sidesOf(shownAfter.departments, (g) => g.departmentId),
+          )
         : [],
     roles:
-      shownBefore && shownAfter ? compareGroups(sidesOf(shownBefore.roles, (g) => g.roleId), sidesOf(shownAfter.roles, (g) => g.roleId)) : [],
+      shownBefore && shownAfter
+        ? compareGroups(
+            sidesOf(shownBefore.roles, (g) => g.roleId),
+            sidesOf(shownAfter.roles, (g) => g.roleId),
+          )
+        : [],
     comments,
   };
 }
@@ -172,7 +185,11 @@ function outcomeOf(results: RoundResults | null): RoundOutcome {
   if (!figures) return { state: "withheld", k: results.round.k };
   const { responses: n, promoters, passives, detractors, nps, se, low, high, corrected, invited } = figures;
   const population = corrected ? invited : null;
-  return { state: "shown", k: results.round.k, score: { n, promoters, passives, detractors, nps, se, low, high, population } };
+  return {
+    state: "shown",
+    k: results.round.k,
+    score: { n, promoters, passives, detractors, nps, se, low, high, population },
+  };
 }
 
 /**
@@ -186,12 +203,20 @@ export async function getTrainingOverview(viewer: ResultsViewer, now = new Date(
   const trainings = await prisma.training.findMany({
     where,
     orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }],
-    select: { id: true, title: true, topic: true, startsOn: true, trainer: { select: { id: true, name: true } }, rounds: trainingRounds },
+    select: {
+      id: true,
+      title: true,
+      topic: true,
+      startsOn: true,
+      trainer: { select: { id: true, name: true } },
+      rounds: trainingRounds,
+    },
   });
   const rows = [];
   for (const training of trainings) {
     const ids = roundIdsOf(training.rounds);
-    const read = async (kind: TrainingRoundKind) => outcomeOf(ids[kind] ? await getRoundResults(ids[kind]!, viewer, now) : null);
+    const read = async (kind: TrainingRoundKind) =>
+      outcomeOf(ids[kind] ? await getRoundResults(ids[kind]!, viewer, now) : null);
     const { rounds: _rounds, ...rest } = training;
     rows.push({ ...rest, before: await read("TRAINING_PRE"), after: await read("TRAINING_POST") });
   }

@@ -2,7 +2,13 @@ import { z } from "zod";
 import { roundRuleProblems } from "~/domain/round-input";
 import { roundStatus, type RoundStatus } from "~/domain/round-status";
 import { draftFromTemplate, TRAINING_TEMPLATE } from "~/domain/survey-templates";
-import { choosesAnyone, NO_PARTICIPANTS, trainingDateProblems, trainingTextFields, type ParticipantChoice } from "~/domain/training-input";
+import {
+  choosesAnyone,
+  NO_PARTICIPANTS,
+  trainingDateProblems,
+  trainingTextFields,
+  type ParticipantChoice,
+} from "~/domain/training-input";
 import {
   afterRoundWindow,
   beforeRoundWindow,
@@ -88,9 +94,15 @@ function checkInput(input: TrainingInput, now: Date) {
 }
 
 async function requireTrainer(tx: Tx, trainerId: string) {
-  const trainer = await tx.user.findUnique({ where: { id: trainerId }, select: { id: true, name: true, role: true, active: true } });
+  const trainer = await tx.user.findUnique({
+    where: { id: trainerId },
+    select: { id: true, name: true, role: true, active: true },
+  });
   if (!trainer || trainer.role !== "TRAINER" || !trainer.active) {
-    throw new TrainingInputError("trainerId", "Choose an active trainer from the list. Trainers are logins with the trainer role.");
+    throw new TrainingInputError(
+      "trainerId",
+      "Choose an active trainer from the list. Trainers are logins with the trainer role.",
+    );
   }
   return trainer;
 }
@@ -100,10 +112,16 @@ async function resolveParticipants(tx: Tx, choice: ParticipantChoice): Promise<s
   const picked = [...new Set(choice.personIds)];
   const found = await tx.person.findMany({ where: { id: { in: picked } }, select: { id: true, active: true } });
   if (found.length !== picked.length) {
-    throw new TrainingInputError("participants", "Some of the chosen people are not in the directory. Search for them again.");
+    throw new TrainingInputError(
+      "participants",
+      "Some of the chosen people are not in the directory. Search for them again.",
+    );
   }
   if (found.some((p) => !p.active)) {
-    throw new TrainingInputError("participants", "Some of the chosen people are no longer active. Remove them from the list.");
+    throw new TrainingInputError(
+      "participants",
+      "Some of the chosen people are no longer active. Remove them from the list.",
+    );
   }
   const [departments, roles] = await Promise.all([
     tx.department.count({ where: { id: { in: choice.departmentIds } } }),
@@ -140,15 +158,26 @@ async function findTemplateSurvey(tx: Tx) {
     select: {
       id: true,
       name: true,
-      questions: { orderBy: { position: "asc" }, select: { type: true, texts: { where: { locale: "en" }, select: { text: true } } } },
+      questions: {
+        orderBy: { position: "asc" },
+        select: { type: true, texts: { where: { locale: "en" }, select: { text: true } } },
+      },
     },
   });
-  const match = surveys.find((s) => matchesTemplate(s.questions.map((q) => ({ type: q.type, en: q.texts[0]?.text ?? null })), TRAINING_TEMPLATE));
+  const match = surveys.find((s) =>
+    matchesTemplate(
+      s.questions.map((q) => ({ type: q.type, en: q.texts[0]?.text ?? null })),
+      TRAINING_TEMPLATE,
+    ),
+  );
   return match ? { id: match.id, name: match.name } : null;
 }
 
 async function chosenSurvey(tx: Tx, surveyId: string) {
-  const survey = await tx.survey.findUnique({ where: { id: surveyId }, select: { id: true, name: true, kind: true, archived: true } });
+  const survey = await tx.survey.findUnique({
+    where: { id: surveyId },
+    select: { id: true, name: true, kind: true, archived: true },
+  });
   if (!survey || survey.kind !== TRAINING_SURVEY || survey.archived) {
     throw new TrainingInputError("surveyId", "Choose a training survey from the list.");
   }
@@ -158,11 +187,15 @@ async function chosenSurvey(tx: Tx, surveyId: string) {
 /** Everything creating a training checks, storing nothing. */
 async function prepareTraining(tx: Tx, input: TrainingInput, now: Date) {
   checkInput(input, now);
-  if (!input.openLink && !choosesAnyone(input.participants)) throw new TrainingInputError("participants", NO_PARTICIPANTS);
+  if (!input.openLink && !choosesAnyone(input.participants))
+    throw new TrainingInputError("participants", NO_PARTICIPANTS);
   const trainer = await requireTrainer(tx, input.trainerId);
   const personIds = await resolveParticipants(tx, input.participants);
   if (personIds.length === 0 && !input.openLink) {
-    throw new TrainingInputError("participants", "Nobody active is in the chosen departments and roles. " + NO_PARTICIPANTS);
+    throw new TrainingInputError(
+      "participants",
+      "Nobody active is in the chosen departments and roles. " + NO_PARTICIPANTS,
+    );
   }
   const survey = input.surveyId ? await chosenSurvey(tx, input.surveyId) : await findTemplateSurvey(tx);
   return { trainer, personIds, survey };
@@ -224,7 +257,10 @@ async function trainingCreatedWith(tx: Tx, createKey: string): Promise<CreatedTr
     id: training.id,
     participants: training._count.participants,
     surveyId: training.rounds[0].surveyId,
-    rounds: training.rounds.map(({ surveyId: _survey, kind, ...round }) => ({ kind: kind as TrainingRoundKind, ...round })),
+    rounds: training.rounds.map(({ surveyId: _survey, kind, ...round }) => ({
+      kind: kind as TrainingRoundKind,
+      ...round,
+    })),
   };
 }
 
@@ -233,7 +269,11 @@ async function trainingCreatedWith(tx: Tx, createKey: string): Promise<CreatedTr
  * survey (made from the template when none is chosen and none exists), with an audit entry: all
  * in one transaction, so bad input stores nothing. Throws TrainingInputError for what HR can fix.
  */
-export async function createTraining(actor: Actor, input: TrainingInput, now: Date = new Date()): Promise<CreatedTraining> {
+export async function createTraining(
+  actor: Actor,
+  input: TrainingInput,
+  now: Date = new Date(),
+): Promise<CreatedTraining> {
   return prisma.$transaction(
     async (tx) => {
       const created = input.createKey ? await trainingCreatedWith(tx, input.createKey) : null;
@@ -278,7 +318,13 @@ export async function createTraining(actor: Actor, input: TrainingInput, now: Da
         });
         rounds.push({ kind, ...round });
       }
-      await recordAudit(actor, "training.create", input.title, `trainer ${trainer.name}, ${personIds.length} participants${input.openLink ? ", open link" : ""}`, tx);
+      await recordAudit(
+        actor,
+        "training.create",
+        input.title,
+        `trainer ${trainer.name}, ${personIds.length} participants${input.openLink ? ", open link" : ""}`,
+        tx,
+      );
       return { id: training.id, participants: personIds.length, surveyId: survey.id, rounds };
     },
     { timeout: 120_000, maxWait: 120_000 },
@@ -345,14 +391,27 @@ export interface TrainingRound {
   k: number;
 }
 
-const roundSelect = { id: true, name: true, kind: true, opensAt: true, closesAt: true, closedAt: true, k: true, createdAt: true } as const;
+const roundSelect = {
+  id: true,
+  name: true,
+  kind: true,
+  opensAt: true,
+  closesAt: true,
+  closedAt: true,
+  k: true,
+  createdAt: true,
+} as const;
 type RoundRow = Prisma.RoundGetPayload<{ select: typeof roundSelect }>;
 
 /** A training's rounds in the order before, after, follow-up, with their status now. */
 function roundsOf(rows: RoundRow[], now: Date): TrainingRound[] {
   return rows
     .filter((r): r is RoundRow & { kind: TrainingRoundKind } => isTrainingRoundKind(r.kind))
-    .sort((a, b) => TRAINING_ROUND_KINDS.indexOf(a.kind) - TRAINING_ROUND_KINDS.indexOf(b.kind) || a.createdAt.getTime() - b.createdAt.getTime())
+    .sort(
+      (a, b) =>
+        TRAINING_ROUND_KINDS.indexOf(a.kind) - TRAINING_ROUND_KINDS.indexOf(b.kind) ||
+        a.createdAt.getTime() - b.createdAt.getTime(),
+    )
     .map(({ createdAt: _createdAt, ...round }) => ({ ...round, status: roundStatus(round, now) }));
 }
 
@@ -360,7 +419,11 @@ function roundsOf(rows: RoundRow[], now: Date): TrainingRound[] {
 const trainingFacts = { id: true, title: true, topic: true, startsOn: true, endsOn: true, openLink: true } as const;
 
 /** The trainings a viewer may see, the latest start first. */
-export async function listTrainings(viewer: TrainingViewer, { page, pageSize }: { page: number; pageSize: number }, now: Date = new Date()) {
+export async function listTrainings(
+  viewer: TrainingViewer,
+  { page, pageSize }: { page: number; pageSize: number },
+  now: Date = new Date(),
+) {
   const where = scopeOf(viewer);
   const [trainings, total] = await Promise.all([
     prisma.training.findMany({
@@ -378,7 +441,11 @@ export async function listTrainings(viewer: TrainingViewer, { page, pageSize }: 
     prisma.training.count({ where }),
   ]);
   return {
-    trainings: trainings.map(({ _count, rounds, ...training }) => ({ ...training, participants: _count.participants, rounds: roundsOf(rounds, now) })),
+    trainings: trainings.map(({ _count, rounds, ...training }) => ({
+      ...training,
+      participants: _count.participants,
+      rounds: roundsOf(rounds, now),
+    })),
     total,
   };
 }
@@ -416,7 +483,17 @@ export function listParticipants(trainingId: string) {
   return prisma.trainingParticipant.findMany({
     where: { trainingId },
     orderBy: { person: { name: "asc" } },
-    select: { person: { select: { id: true, name: true, active: true, department: { select: { name: true } }, role: { select: { name: true } } } } },
+    select: {
+      person: {
+        select: {
+          id: true,
+          name: true,
+          active: true,
+          department: { select: { name: true } },
+          role: { select: { name: true } },
+        },
+      },
+    },
   });
 }
 
@@ -434,7 +511,13 @@ export function listPickedPeople(ids: string[]) {
   return prisma.person.findMany({
     where: { id: { in: ids }, active: true },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, email: true, department: { select: { name: true } }, role: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      department: { select: { name: true } },
+      role: { select: { name: true } },
+    },
   });
 }
 
@@ -445,7 +528,11 @@ export function listPickedPeople(ids: string[]) {
 export async function listTrainingSurveys() {
   const [standard, all] = await Promise.all([
     findTemplateSurvey(prisma),
-    prisma.survey.findMany({ where: { kind: TRAINING_SURVEY, archived: false }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    prisma.survey.findMany({
+      where: { kind: TRAINING_SURVEY, archived: false },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
   ]);
   return { standard, others: all.filter((s) => s.id !== standard?.id) };
 }

@@ -59,17 +59,22 @@ export class UnknownDepartmentError extends Error {
 
 /** A department named on the command line: "sales" finds "Sales", as names match everywhere else. */
 async function findDepartmentByName(name: string) {
-  const departments = await prisma.department.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const departments = await prisma.department.findMany({
+    where: { active: true },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
   const found = departments.find((d) => d.name.toLowerCase() === name.trim().toLowerCase());
-  if (!found) throw new UnknownDepartmentError(name, departments.map((d) => d.name));
+  if (!found)
+    throw new UnknownDepartmentError(
+      name,
+      departments.map((d) => d.name),
+    );
   return found;
 }
 
 /** Creates a login. The department may be given by id (forms) or by name (command line). */
-export async function createUser(
-  actor: Actor,
-  input: NewUser & { departmentName?: string },
-): Promise<SessionUser> {
+export async function createUser(actor: Actor, input: NewUser & { departmentName?: string }): Promise<SessionUser> {
   let departmentId: string | null = null;
   if (input.role === "MANAGER") {
     const department = input.departmentName
@@ -151,20 +156,36 @@ export async function updateUser(actor: Actor, id: string, changes: UserChanges)
   await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({
       where: { id },
-      select: { email: true, name: true, role: true, active: true, departmentId: true, department: { select: { name: true } } },
+      select: {
+        email: true,
+        name: true,
+        role: true,
+        active: true,
+        departmentId: true,
+        department: { select: { name: true } },
+      },
     });
     if (user.role === "ADMIN" && changes.role !== "ADMIN") {
       if (actor.id === id) {
-        throw new UserChangeError("role", "You cannot take the HR admin role from yourself. Ask another HR admin to do it.");
+        throw new UserChangeError(
+          "role",
+          "You cannot take the HR admin role from yourself. Ask another HR admin to do it.",
+        );
       }
       const otherAdmins = await tx.user.count({ where: { role: "ADMIN", active: true, id: { not: id } } });
       if (user.active && otherAdmins === 0) {
-        throw new UserChangeError("role", `${user.name} is the only active HR admin. Make someone else an HR admin first.`);
+        throw new UserChangeError(
+          "role",
+          `${user.name} is the only active HR admin. Make someone else an HR admin first.`,
+        );
       }
     }
     let department: { id: string; name: string } | null = null;
     if (changes.role === "MANAGER") {
-      department = await tx.department.findUnique({ where: { id: changes.departmentId }, select: { id: true, name: true } });
+      department = await tx.department.findUnique({
+        where: { id: changes.departmentId },
+        select: { id: true, name: true },
+      });
       if (!department) throw new UserChangeError("departmentId", "Choose the manager's department from the list.");
     }
     const changed = [
@@ -175,7 +196,10 @@ export async function updateUser(actor: Actor, id: string, changes: UserChanges)
         : "",
     ].filter(Boolean);
     if (changed.length === 0) return;
-    await tx.user.update({ where: { id }, data: { name: changes.name, role: changes.role, departmentId: department?.id ?? null } });
+    await tx.user.update({
+      where: { id },
+      data: { name: changes.name, role: changes.role, departmentId: department?.id ?? null },
+    });
     await recordAudit(actor, "user.update", user.email, changed.join(", "), tx);
   });
 }
@@ -192,7 +216,13 @@ export async function changePassword(actor: Actor, id: string, password: string)
       data: { passwordHash, sessionVersion: { increment: 1 } },
       select: { email: true, sessionVersion: true },
     });
-    await recordAudit(actor, "user.password", user.email, actor.id === id ? "changed their own password" : "set by an HR admin", tx);
+    await recordAudit(
+      actor,
+      "user.password",
+      user.email,
+      actor.id === id ? "changed their own password" : "set by an HR admin",
+      tx,
+    );
     return user.sessionVersion;
   });
 }

@@ -12,13 +12,9 @@ export default function Index() {
     <main className="centered" id="main">
       <div className="card">
         <h1>Candor</h1>
-        <p>
-          Anonymous employee surveys: how likely are you to recommend this place to work, and
-          what should change.
-        </p>
+        <p>Anonymous employee surveys: how likely are you to recommend this place to work, and what should change.</p>
         <p className="muted">
-          Got a survey link? Open it directly; answering needs no account and nobody can see
-          who answered what.
+          Got a survey link? Open it directly; answering needs no account and nobody can see who answered what.
         </p>
         <div className="row">
           <Link className="button button-secondary" to="/you-said-we-did">

@@ -7,7 +7,14 @@ import { findByToken, submitByToken } from "~/models/answering.server";
 import { readForm, tooManyRequests } from "~/utils/http.server";
 import { unknownLinks } from "~/utils/link-throttle.server";
 import { clientAddress } from "~/utils/request.server";
-import { checkAnswers, readyView, surveyPage, textFields, thanksRedirect, unavailableView } from "~/utils/survey-page.server";
+import {
+  checkAnswers,
+  readyView,
+  surveyPage,
+  textFields,
+  thanksRedirect,
+  unavailableView,
+} from "~/utils/survey-page.server";
 import { TOKEN_PATTERN } from "~/utils/tokens.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -77,5 +84,7 @@ export default function PersonalSurvey() {
   const loaded = useLoaderData<typeof loader>();
   const submitted = useActionData<typeof action>();
   const page = submitted ?? loaded;
-  return <SurveyScreen locale={page.locale} lang={page.lang} messages={page.messages} view={page.view} variant="personal" />;
+  return (
+    <SurveyScreen locale={page.locale} lang={page.lang} messages={page.messages} view={page.view} variant="personal" />
+  );
 }

@@ -18,7 +18,11 @@ const OVERDUE_SHOWN = 5;
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const followed: GroupRef | null =
-    user.role === "ADMIN" ? {} : user.role === "MANAGER" && user.departmentId ? { departmentId: user.departmentId } : null;
+    user.role === "ADMIN"
+      ? {}
+      : user.role === "MANAGER" && user.departmentId
+        ? { departmentId: user.departmentId }
+        : null;
   const now = new Date();
   const overdueFilter = parseActionFilter(new URLSearchParams({ overdue: "1" }));
   const [directory, trend, openRounds, myActions, overdue] = await Promise.all([

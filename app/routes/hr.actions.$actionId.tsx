@@ -39,7 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : null,
     getActionOutcome(
       user,
-      { roundId: item.round?.id ?? null, departmentId: item.department?.id ?? null, roleId: item.role?.id ?? null, deadline: item.deadline },
+      {
+        roundId: item.round?.id ?? null,
+        departmentId: item.department?.id ?? null,
+        roleId: item.role?.id ?? null,
+        deadline: item.deadline,
+      },
       now,
     ),
   ]);
@@ -71,7 +76,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithNotice(
       request,
       here,
-      intent === "publish" ? "Published: employees can now see this item." : "Unpublished: employees no longer see this item.",
+      intent === "publish"
+        ? "Published: employees can now see this item."
+        : "Unpublished: employees no longer see this item.",
     );
   }
   if (intent === "note") {
@@ -82,7 +89,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithNotice(
       request,
       here,
-      moved ? `Your note was added and the item is now ${statusLabel(form.data.status!).toLowerCase()}.` : "Your note was added.",
+      moved
+        ? `Your note was added and the item is now ${statusLabel(form.data.status!).toLowerCase()}.`
+        : "Your note was added.",
     );
   }
   if (intent !== "save") throw badRequest("Unknown action.");
@@ -101,7 +110,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ActionPage() {
-  const { item, outcome, notes, access, mayPublish, confirmPublish, options, role, today } = useLoaderData<typeof loader>();
+  const { item, outcome, notes, access, mayPublish, confirmPublish, options, role, today } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const noteResult = result?.intent === "note" ? result : undefined;
   const saveResult = result?.intent === "save" ? result : undefined;

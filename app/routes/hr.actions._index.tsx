@@ -52,10 +52,15 @@ function digestNotice(run: DigestRun): string {
   const count = (n: number) => `${n} digest${n === 1 ? "" : "s"}`;
   const parts = [];
   if (run.queued > 0) {
-    parts.push(mailIsConfigured() ? `${count(run.sent)} sent.` : `${count(run.queued)} put in the outbox (no mail server is set).`);
+    parts.push(
+      mailIsConfigured()
+        ? `${count(run.sent)} sent.`
+        : `${count(run.queued)} put in the outbox (no mail server is set).`,
+    );
   }
   if (run.failed > 0) parts.push(`${count(run.failed)} could not be sent; the outbox shows why.`);
-  if (run.skipped > 0) parts.push(`${run.skipped} ${run.skipped === 1 ? "owner" : "owners"} already had today's digest.`);
+  if (run.skipped > 0)
+    parts.push(`${run.skipped} ${run.skipped === 1 ? "owner" : "owners"} already had today's digest.`);
   return parts.join(" ");
 }
 
@@ -76,7 +81,8 @@ const STATUS_OPTIONS = [
 ];
 
 export default function Actions() {
-  const { items, total, filter, page, options, showPublished, canSendDigests, publishedPageUrl } = useLoaderData<typeof loader>();
+  const { items, total, filter, page, options, showPublished, canSendDigests, publishedPageUrl } =
+    useLoaderData<typeof loader>();
   const sending = useNavigation().formData?.get("intent") === "send-digests";
   return (
     <>
@@ -102,7 +108,13 @@ export default function Actions() {
           placeholder="Anyone"
           options={options.owners.map((o) => ({ value: o.id, label: o.name }))}
         />
-        <SelectField label="Status" name="status" defaultValue={filter.status} placeholder="Any status" options={STATUS_OPTIONS} />
+        <SelectField
+          label="Status"
+          name="status"
+          defaultValue={filter.status}
+          placeholder="Any status"
+          options={STATUS_OPTIONS}
+        />
         <SelectField
           label="Department"
           name="department"
@@ -203,16 +215,14 @@ export default function Actions() {
           onFocus={(event) => event.currentTarget.select()}
           hint="Put it in a newsletter, on the intranet or on a poster."
         />
-        <a href={publishedPageUrl}>
-          Open the page
-        </a>
+        <a href={publishedPageUrl}>Open the page</a>
       </section>
       {canSendDigests ? (
         <Form method="post" className="card digest-card">
           <h2>Reminders for owners</h2>
           <p className="muted">
-            Each owner gets one e-mail listing their overdue items and those due within {DIGEST_WINDOW_DAYS} days. Owners who
-            already got today's digest are skipped.
+            Each owner gets one e-mail listing their overdue items and those due within {DIGEST_WINDOW_DAYS} days.
+            Owners who already got today's digest are skipped.
           </p>
           <button type="submit" name="intent" value="send-digests" className="secondary" disabled={sending}>
             {sending ? "Sending…" : "Send digests now"}

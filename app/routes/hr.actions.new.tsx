@@ -14,7 +14,11 @@ import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "New action · Candor" }];
 
-const prefillId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional().catch(undefined);
+const prefillId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/)
+  .optional()
+  .catch(undefined);
 const prefillSchema = z.object({
   roundId: prefillId,
   departmentId: prefillId,

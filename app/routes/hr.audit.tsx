@@ -27,7 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const action = actionFrom(url);
   const page = pageFrom(url);
   const { entries, total } = await listAudit({ page, pageSize: PAGE_SIZE, action });
-  return { entries: entries.map((entry) => ({ ...entry, what: describeAuditAction(entry.action) })), total, page, action: action ?? "" };
+  return {
+    entries: entries.map((entry) => ({ ...entry, what: describeAuditAction(entry.action) })),
+    total,
+    page,
+    action: action ?? "",
+  };
 }
 
 export default function Audit() {
@@ -36,7 +41,13 @@ export default function Audit() {
     <>
       <PageHeader title="Audit log" description="Every change HR makes, who made it and when. Newest first." />
       <Form method="get" className="filters" role="search" aria-label="Filter the audit log" key={action}>
-        <SelectField label="What" name="action" defaultValue={action} placeholder="Everything" options={auditActionChoices()} />
+        <SelectField
+          label="What"
+          name="action"
+          defaultValue={action}
+          placeholder="Everything"
+          options={auditActionChoices()}
+        />
         <button type="submit" className="secondary">
           Show
         </button>

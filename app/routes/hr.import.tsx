@@ -40,10 +40,10 @@ export default function ImportPeople() {
         <h2>Import a CSV file</h2>
         <p className="muted">
           The first line names the columns <code>email</code>, <code>name</code>, <code>department</code> and{" "}
-          <code>role</code>, in any order and any case; other columns are ignored. Commas or semicolons, quoted
-          fields and UTF-8 with or without a byte-order mark all work. New departments and roles are created; inactive ones take nobody new.
-          People are matched by e-mail, so importing the same file again changes nothing. An import never
-          deactivates anyone.
+          <code>role</code>, in any order and any case; other columns are ignored. Commas or semicolons, quoted fields
+          and UTF-8 with or without a byte-order mark all work. New departments and roles are created; inactive ones
+          take nobody new. People are matched by e-mail, so importing the same file again changes nothing. An import
+          never deactivates anyone.
         </p>
         <TextField
           label="CSV file"

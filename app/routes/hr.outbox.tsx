@@ -24,7 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * "waiting".
  */
 function DeliveryStatus({ sentAt, error }: { sentAt: Date | string | null; error: string | null }) {
-  if (error) return <span className="badge badge-danger" title={error}>Error</span>;
+  if (error)
+    return (
+      <span className="badge badge-danger" title={error}>
+        Error
+      </span>
+    );
   if (sentAt) return <span className="badge badge-ok">Sent {formatUtc(sentAt)}</span>;
   return (
     <span className="badge" title="Kept for the record; not delivered: no mail server was set up">
@@ -43,9 +48,9 @@ export default function Outbox() {
       />
       {mailConfigured ? null : (
         <p className="warning">
-          E-mail is not set up: no mail server is configured (SMTP_URL), so Candor delivers no e-mail. Messages listed here
-          as “Not sent” are kept for the record only and will not be delivered later. Hand out personal links with the CSV
-          download on a round's page.
+          E-mail is not set up: no mail server is configured (SMTP_URL), so Candor delivers no e-mail. Messages listed
+          here as “Not sent” are kept for the record only and will not be delivered later. Hand out personal links with
+          the CSV download on a round's page.
         </p>
       )}
       {messages.length === 0 ? (

@@ -51,7 +51,11 @@ export default function ChangePassword() {
     <>
       <PageHeader title="Change my password" description="Your current password first, then the new one twice." />
       <Form method="post" className="card" noValidate key={JSON.stringify(errors)}>
-        <FormError message={Object.keys(errors).length > 0 ? "Your password was not changed. Fix the fields marked below." : undefined} />
+        <FormError
+          message={
+            Object.keys(errors).length > 0 ? "Your password was not changed. Fix the fields marked below." : undefined
+          }
+        />
         <div className="form-grid">
           <TextField
             label="Current password"

@@ -17,9 +17,7 @@ import { badRequest, notFound, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.person.name ?? "Person"} · Candor` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · Candor` }];
 
 async function findPerson(params: Record<string, string | undefined>) {
   const person = await getPerson(requireId(params, "personId"));
@@ -75,7 +73,9 @@ export default function EditPerson() {
     <>
       <PageHeader
         title={person.name}
-        description={person.active ? "Active: invited to new rounds that include them." : "Inactive: not invited to new rounds."}
+        description={
+          person.active ? "Active: invited to new rounds that include them." : "Inactive: not invited to new rounds."
+        }
       />
       <PersonForm
         key={person.id}

@@ -41,7 +41,10 @@ export default function NewPerson() {
   const result = useActionData<typeof action>();
   return (
     <>
-      <PageHeader title="Add a person" description="They will be invited to rounds whose audience includes their department and role." />
+      <PageHeader
+        title="Add a person"
+        description="They will be invited to rounds whose audience includes their department and role."
+      />
       {departments.length === 0 || roles.length === 0 ? (
         <p className="warning">
           Create at least one department and one role first, or import a CSV, which creates them.

@@ -12,7 +12,13 @@ import { remindedRecently } from "~/domain/invitation-mail";
 import { sendInvitations, sendReminders } from "~/models/invitations.server";
 import { mailIsConfigured } from "~/models/outbox.server";
 import { getRoundCountsFor } from "~/models/results.server";
-import { addSharedLink, closeRoundEarly, getRoundForViewer, RoundClosedError, type Viewer } from "~/models/rounds.server";
+import {
+  addSharedLink,
+  closeRoundEarly,
+  getRoundForViewer,
+  RoundClosedError,
+  type Viewer,
+} from "~/models/rounds.server";
 import { actorOf, requireAdmin, requireUser } from "~/utils/auth.server";
 import { badRequest, conflict, forbidden, notFound, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
@@ -90,8 +96,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === "invite") {
       const result = await sendInvitations(actor, round.id, origin);
-      const failed = result.failed > 0 ? ` ${plural(result.failed, "message", "messages")} could not be sent; see the outbox.` : "";
-      return redirectWithNotice(request, here, `${plural(result.sent, "invitation was", "invitations were")} sent.${failed}`);
+      const failed =
+        result.failed > 0 ? ` ${plural(result.failed, "message", "messages")} could not be sent; see the outbox.` : "";
+      return redirectWithNotice(
+        request,
+        here,
+        `${plural(result.sent, "invitation was", "invitations were")} sent.${failed}`,
+      );
     }
     if (intent === "remind") {
       const result = await sendReminders(actor, round.id, origin);
@@ -147,7 +158,15 @@ function remindAgainText(ago: string) {
   };
 }
 
-function ConfirmCard({ confirm, roundId, recentReminder }: { confirm: Confirm; roundId: string; recentReminder: string | null }) {
+function ConfirmCard({
+  confirm,
+  roundId,
+  recentReminder,
+}: {
+  confirm: Confirm;
+  roundId: string;
+  recentReminder: string | null;
+}) {
   const again = confirm === "remind" && recentReminder !== null;
   const text = again ? remindAgainText(recentReminder) : CONFIRM_TEXT[confirm];
   const busy = useNavigation().state === "submitting";
@@ -157,7 +176,14 @@ function ConfirmCard({ confirm, roundId, recentReminder }: { confirm: Confirm; r
       <p>{text.body}</p>
       {again ? <input type="hidden" name="again" value="yes" /> : null}
       <div className="row">
-        <button type="submit" name="intent" value={confirm} className={"danger" in text && text.danger ? "danger" : undefined} disabled={busy} autoFocus>
+        <button
+          type="submit"
+          name="intent"
+          value={confirm}
+          className={"danger" in text && text.danger ? "danger" : undefined}
+          disabled={busy}
+          autoFocus
+        >
           {busy ? "Working…" : text.button}
         </button>
         <Link className="button button-secondary" to={`/hr/rounds/${roundId}`}>
@@ -169,7 +195,8 @@ function ConfirmCard({ confirm, roundId, recentReminder }: { confirm: Confirm; r
 }
 
 export default function RoundPage() {
-  const { round, counts, isAdmin, links, hasSharedLink, mailConfigured, confirm, lastReminder } = useLoaderData<typeof loader>();
+  const { round, counts, isAdmin, links, hasSharedLink, mailConfigured, confirm, lastReminder } =
+    useLoaderData<typeof loader>();
   const closedEarly = round.closedAt !== null && round.closedAt < round.closesAt;
   const training = round.kind.startsWith("TRAINING");
   const audience = training
@@ -188,7 +215,13 @@ export default function RoundPage() {
           ) : null
         }
       />
-      {confirm ? <ConfirmCard confirm={confirm} roundId={round.id} recentReminder={lastReminder?.recent ? lastReminder.ago : null} /> : null}
+      {confirm ? (
+        <ConfirmCard
+          confirm={confirm}
+          roundId={round.id}
+          recentReminder={lastReminder?.recent ? lastReminder.ago : null}
+        />
+      ) : null}
       <section className="card" aria-labelledby="round-facts">
         <h2 id="round-facts" className="row">
           Status <RoundStatusBadge status={round.status} />
@@ -199,7 +232,9 @@ export default function RoundPage() {
             {formatUtc(closedEarly ? round.closedAt! : round.closesAt)}
             {closedEarly ? <span className="muted"> (was to close {formatUtc(round.closesAt)})</span> : null}
           </Fact>
-          <Fact label="Survey">{isAdmin ? <Link to={`/hr/surveys/${round.survey.id}`}>{round.survey.name}</Link> : round.survey.name}</Fact>
+          <Fact label="Survey">
+            {isAdmin ? <Link to={`/hr/surveys/${round.survey.id}`}>{round.survey.name}</Link> : round.survey.name}
+          </Fact>
           <Fact label="Who">{audience}</Fact>
           <Fact label="Invited">{plural(round.invitedCount, "person", "people")}</Fact>
           <Fact label="Anonymity threshold">
@@ -207,7 +242,11 @@ export default function RoundPage() {
           </Fact>
           {round.schedule ? (
             <Fact label="Recurring">
-              {isAdmin ? <Link to={`/hr/rounds/schedules/${round.schedule.id}`}>{round.schedule.name}</Link> : round.schedule.name}
+              {isAdmin ? (
+                <Link to={`/hr/rounds/schedules/${round.schedule.id}`}>{round.schedule.name}</Link>
+              ) : (
+                round.schedule.name
+              )}
               {round.period ? `, period ${round.period}` : ""}
             </Fact>
           ) : null}
@@ -277,8 +316,8 @@ function HandOut({
         <section className="card" aria-labelledby="personal-heading">
           <h3 id="personal-heading">Personal links</h3>
           <p className="muted small">
-            One link per person; it works once. Each download or e-mail makes new links, and earlier ones keep working until
-            used. Candor keeps no copy of a link, so download again when you need them.
+            One link per person; it works once. Each download or e-mail makes new links, and earlier ones keep working
+            until used. Candor keeps no copy of a link, so download again when you need them.
           </p>
           <div className="row">
             <Form method="post" action={`/hr/rounds/${roundId}/links.csv`} reloadDocument>
@@ -306,8 +345,8 @@ function HandOut({
           {!mailConfigured ? (
             <>
               <p className="muted small" id="reminders-by-hand">
-                Reminders go by e-mail. To remind people yourself, download the links again and send them to everyone: a link
-                of someone who answered already does not work, so nobody answers twice.
+                Reminders go by e-mail. To remind people yourself, download the links again and send them to everyone: a
+                link of someone who answered already does not work, so nobody answers twice.
               </p>
               <button type="button" className="secondary" disabled aria-describedby="no-mail reminders-by-hand">
                 Send reminders
@@ -330,8 +369,8 @@ function HandOut({
                 <a href={links.shared}>{links.shared}</a>
               </p>
               <p className="muted small">
-                On a kiosk or shared tablet, open <a href={links.kiosk}>{links.kiosk}</a>: it returns to a fresh form after each
-                answer.
+                On a kiosk or shared tablet, open <a href={links.kiosk}>{links.kiosk}</a>: it returns to a fresh form
+                after each answer.
               </p>
               <Link className="button button-secondary" to={`/hr/rounds/${roundId}/poster`}>
                 Poster with QR code

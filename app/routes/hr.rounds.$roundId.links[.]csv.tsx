@@ -26,7 +26,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(await roundExists(roundId))) throw notFound("There is no such round.");
   try {
     const { roundName, rows } = await mintLinksForDownload(actorOf(user), roundId, publicOrigin(request));
-    const csv = toCsv(["email", "name", "link"], rows.map((row) => [row.email, row.name, row.link]));
+    const csv = toCsv(
+      ["email", "name", "link"],
+      rows.map((row) => [row.email, row.name, row.link]),
+    );
     return csvResponse(`links ${roundName} ${formatUtcDate(new Date())}.csv`, csv);
   } catch (error) {
     if (error instanceof RoundClosedError) throw conflict(error.message);

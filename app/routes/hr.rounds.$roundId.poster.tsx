@@ -47,7 +47,12 @@ export default function Poster() {
         <p className="poster-kicker">Anonymous survey</p>
         <h1 id="poster-title">{name}</h1>
         <p className="poster-lead">Tell us what you think. It takes about two minutes.</p>
-        <div className="poster-qr" role="img" aria-label={`QR code for ${link}`} dangerouslySetInnerHTML={{ __html: qr }} />
+        <div
+          className="poster-qr"
+          role="img"
+          aria-label={`QR code for ${link}`}
+          dangerouslySetInnerHTML={{ __html: qr }}
+        />
         <p className="poster-url">{link}</p>
         <ol className="poster-steps">
           <li>Scan the code with your phone's camera, or type the address above.</li>

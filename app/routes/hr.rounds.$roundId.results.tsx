@@ -20,7 +20,9 @@ import { forbidden, notFound } from "~/utils/http.server";
 import { pageFrom, queryText, requireId } from "~/utils/params.server";
 import { withResultsAccess } from "~/utils/results-access.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.name ?? "Results"} · Results · Candor` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.round.name ?? "Results"} · Results · Candor` },
+];
 
 const categorySchema = z.enum(["promoter", "passive", "detractor"]).nullable().catch(null);
 
@@ -63,12 +65,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (results.state !== "closed") return { view: "counts" as const, round: results.round, results, canExport };
 
   const url = new URL(request.url);
-  const groups = [results.overall, ...results.departments, ...results.roles, ...results.cells].filter((g): g is GroupResult => g !== null);
+  const groups = [results.overall, ...results.departments, ...results.roles, ...results.cells].filter(
+    (g): g is GroupResult => g !== null,
+  );
   const requested = url.searchParams.get("group");
   // A group outside what this viewer may see (another department, for a manager) is refused,
   // not quietly replaced by one they may see.
   if (requested && !groups.some((g) => g.key === requested)) {
-    throw user.role === "ADMIN" ? notFound("There is no such group in this round.") : forbidden("That group is not yours to see.");
+    throw user.role === "ADMIN"
+      ? notFound("There is no such group in this round.")
+      : forbidden("That group is not yours to see.");
   }
   const shown = groups.filter((g) => g.figures !== null);
   const focus = shown.find((g) => g.key === requested) ?? shown[0] ?? null;
@@ -180,7 +186,10 @@ function ClosedRound({ data }: { data: ResultsData }) {
       />
       {!focus ? (
         <EmptyState title="Every group is withheld">
-          <p>Too few people answered this round for any figure to be shown without risking that someone could be recognised.</p>
+          <p>
+            Too few people answered this round for any figure to be shown without risking that someone could be
+            recognised.
+          </p>
         </EmptyState>
       ) : (
         <>
@@ -219,16 +228,31 @@ function ClosedRound({ data }: { data: ResultsData }) {
               name="departments"
               measure={measure}
               label={`${measure} by department: ${shownDepartments.map((d) => `${d.name} ${d.figures!.nps.toFixed(1)}`).join(", ")}`}
-              groups={shownDepartments.map((d) => ({ name: d.name, nps: d.figures!.nps, low: d.figures!.low, high: d.figures!.high }))}
+              groups={shownDepartments.map((d) => ({
+                name: d.name,
+                nps: d.figures!.nps,
+                low: d.figures!.low,
+                high: d.figures!.high,
+              }))}
             />
           ) : null}
-          <BreakdownTable caption={`${measure} by department`} groupLabel="Department" rows={data.departments.map(rowOf)} measure={measure} />
+          <BreakdownTable
+            caption={`${measure} by department`}
+            groupLabel="Department"
+            rows={data.departments.map(rowOf)}
+            measure={measure}
+          />
         </section>
       ) : null}
       {data.roles.length > 0 ? (
         <section className="card" aria-labelledby="roles-heading">
           <h2 id="roles-heading">By role</h2>
-          <BreakdownTable caption={`${measure} by role`} groupLabel="Role" rows={data.roles.map(rowOf)} measure={measure} />
+          <BreakdownTable
+            caption={`${measure} by role`}
+            groupLabel="Role"
+            rows={data.roles.map(rowOf)}
+            measure={measure}
+          />
         </section>
       ) : null}
       {data.cross.cells.length > 0 ? (
@@ -248,7 +272,13 @@ function ClosedRound({ data }: { data: ResultsData }) {
         <section className="card" id="comments" aria-labelledby="comments-heading">
           <h2 id="comments-heading">Comments · {focus.name}</h2>
           {data.comments ? (
-            <CommentsSection groupKey={focus.key} groupName={focus.name} view={data.comments} filters={data.filters} print={print} />
+            <CommentsSection
+              groupKey={focus.key}
+              groupName={focus.name}
+              view={data.comments}
+              filters={data.filters}
+              print={print}
+            />
           ) : (
             <p className="muted">
               The comments of {focus.name} are not listed on their own: comparing them with other groups' lists could
@@ -276,7 +306,9 @@ function GroupPicker({ data }: { data: ResultsData }) {
   const groups = [
     { label: "Departments", list: data.departments },
     { label: "Roles", list: data.roles },
-    ...(data.focus && data.focus.departmentId && data.focus.roleId ? [{ label: "Department and role", list: [data.focus] }] : []),
+    ...(data.focus && data.focus.departmentId && data.focus.roleId
+      ? [{ label: "Department and role", list: [data.focus] }]
+      : []),
   ].filter((g) => g.list.some((item) => item.figures));
   return (
     <Form method="get" className="group-picker" preventScrollReset>

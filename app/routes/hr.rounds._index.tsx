@@ -25,14 +25,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isAdmin: user.role === "ADMIN",
     page,
     total,
-    rounds: rounds.map(({ invitedCount: _whole, ...round }, index) => ({ ...round, counts: countsShown(counts[index]) })),
+    rounds: rounds.map(({ invitedCount: _whole, ...round }, index) => ({
+      ...round,
+      counts: countsShown(counts[index]),
+    })),
   };
 }
 
 /** One row per round: the whole round's counts, or a manager's department's. */
 function countsShown(counts: ScopedCounts | null) {
   const figures = counts?.overall ?? counts?.departments[0];
-  return counts && figures ? { k: counts.k, invited: figures.invited, responses: figures.responses, rate: figures.rate } : null;
+  return counts && figures
+    ? { k: counts.k, invited: figures.invited, responses: figures.responses, rate: figures.rate }
+    : null;
 }
 
 export default function Rounds() {

@@ -10,7 +10,15 @@ import { NeedsEnpsSurvey } from "~/components/needs-survey";
 import { PageHeader } from "~/components/page";
 import { ReviewActions } from "~/components/review-actions";
 import { describeAudience } from "~/domain/audience";
-import { audienceOf, DEFAULT_K, HR_ROUND_KINDS, launchFormSchema, MIN_K, roundRuleProblems, thresholdCaution } from "~/domain/round-input";
+import {
+  audienceOf,
+  DEFAULT_K,
+  HR_ROUND_KINDS,
+  launchFormSchema,
+  MIN_K,
+  roundRuleProblems,
+  thresholdCaution,
+} from "~/domain/round-input";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatUtc, parseDateTimeInput, toDateTimeInput } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
@@ -91,7 +99,11 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const round = await launchRound(actorOf(user), input, now);
     const invited = round.invitedCount === 1 ? "1 person is" : `${round.invitedCount} people are`;
-    return redirectWithNotice(request, `/hr/rounds/${round.id}`, `"${round.name}" is launched: ${invited} invited. Hand out the links below.`);
+    return redirectWithNotice(
+      request,
+      `/hr/rounds/${round.id}`,
+      `"${round.name}" is launched: ${invited} invited. Hand out the links below.`,
+    );
   } catch (error) {
     if (!(error instanceof LaunchError)) throw error;
     return data<Stage>({ stage: "edit", values, errors: { [error.field]: error.message } }, { status: 400 });
@@ -116,7 +128,8 @@ function Review({ values, preview, caution }: { values: FieldValues; preview: La
         <dd>{describeAudience(preview)}</dd>
         <dt>Invited</dt>
         <dd>
-          <strong>{preview.invited === 1 ? "1 person" : `${preview.invited} people`}</strong> will get a personal invitation
+          <strong>{preview.invited === 1 ? "1 person" : `${preview.invited} people`}</strong> will get a personal
+          invitation
         </dd>
         <dt>Open</dt>
         <dd>
@@ -162,7 +175,14 @@ export default function LaunchRound() {
         <FormError message={errorCount > 0 ? "Nothing was launched. Fix the fields marked below." : undefined} />
         <input type="hidden" name="launchKey" value={textValue(values.launchKey) ?? ""} />
         <div className="form-grid">
-          <TextField label="Round name" name="name" defaultValue={textValue(values.name)} error={errors.name} required maxLength={100} />
+          <TextField
+            label="Round name"
+            name="name"
+            defaultValue={textValue(values.name)}
+            error={errors.name}
+            required
+            maxLength={100}
+          />
           <SelectField
             label="Survey"
             name="surveyId"
@@ -184,12 +204,35 @@ export default function LaunchRound() {
               </span>
             </label>
           ))}
-          {errors.kind ? <p className="field-error" role="alert">{errors.kind}</p> : null}
+          {errors.kind ? (
+            <p className="field-error" role="alert">
+              {errors.kind}
+            </p>
+          ) : null}
         </fieldset>
-        <AudienceFields departments={departments} roles={roles} values={values} error={errors.audience ?? errors.departmentIds ?? errors.roleIds} />
+        <AudienceFields
+          departments={departments}
+          roles={roles}
+          values={values}
+          error={errors.audience ?? errors.departmentIds ?? errors.roleIds}
+        />
         <div className="form-grid">
-          <TextField label="Opens (UTC)" name="opensAt" type="datetime-local" defaultValue={textValue(values.opensAt)} error={errors.opensAt} required />
-          <TextField label="Closes (UTC)" name="closesAt" type="datetime-local" defaultValue={textValue(values.closesAt)} error={errors.closesAt} required />
+          <TextField
+            label="Opens (UTC)"
+            name="opensAt"
+            type="datetime-local"
+            defaultValue={textValue(values.opensAt)}
+            error={errors.opensAt}
+            required
+          />
+          <TextField
+            label="Closes (UTC)"
+            name="closesAt"
+            type="datetime-local"
+            defaultValue={textValue(values.closesAt)}
+            error={errors.closesAt}
+            required
+          />
           <ThresholdField
             value={textValue(values.k)}
             error={errors.k}

@@ -11,7 +11,9 @@ import { badRequest, notFound, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.schedule.name ?? "Recurring eNPS"} · Candor` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.schedule.name ?? "Recurring eNPS"} · Candor` },
+];
 
 async function findSchedule(params: Record<string, string | undefined>) {
   const schedule = await getSchedule(requireId(params, "scheduleId"));
@@ -39,7 +41,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithNotice(
     request,
     `/hr/rounds/schedules/${schedule.id}`,
-    active ? `"${schedule.name}" is running again.` : `"${schedule.name}" is paused: no new rounds open. Open rounds stay open.`,
+    active
+      ? `"${schedule.name}" is running again.`
+      : `"${schedule.name}" is paused: no new rounds open. Open rounds stay open.`,
   );
 }
 
@@ -58,7 +62,8 @@ export default function SchedulePage() {
       />
       <section className="card" aria-labelledby="schedule-facts">
         <h2 id="schedule-facts" className="row">
-          Settings {schedule.active ? <span className="badge badge-ok">Running</span> : <span className="badge">Paused</span>}
+          Settings{" "}
+          {schedule.active ? <span className="badge badge-ok">Running</span> : <span className="badge">Paused</span>}
         </h2>
         <dl className="facts">
           <dt>How often</dt>

@@ -31,7 +31,11 @@ import { redirectWithNotice } from "~/utils/notice.server";
 export const meta: MetaFunction = () => [{ title: "New recurring eNPS · Candor" }];
 
 const DEFAULT_CADENCE: Cadence = "QUARTERLY";
-const NEXT_PERIOD: Record<Cadence, string> = { MONTHLY: "Next month", QUARTERLY: "next quarter", SEMIANNUAL: "next half-year" };
+const NEXT_PERIOD: Record<Cadence, string> = {
+  MONTHLY: "Next month",
+  QUARTERLY: "next quarter",
+  SEMIANNUAL: "next half-year",
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -91,7 +95,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const schedule = await createSchedule(actorOf(user), input, now);
     const { period, opensNow, opensAt } = schedule.first;
     const when = opensNow ? "opens within a minute" : `opens ${formatUtc(opensAt)}`;
-    return redirectWithNotice(request, `/hr/rounds/schedules/${schedule.id}`, `"${input.name}" is set up. Its first round (${period}) ${when}.`);
+    return redirectWithNotice(
+      request,
+      `/hr/rounds/schedules/${schedule.id}`,
+      `"${input.name}" is set up. Its first round (${period}) ${when}.`,
+    );
   } catch (error) {
     if (!(error instanceof ScheduleError)) throw error;
     const status = error instanceof ScheduleConflictError ? 409 : 400;
@@ -103,7 +111,15 @@ function plural(count: number, one: string, many: string) {
   return count === 1 ? `1 ${one}` : `${count} ${many}`;
 }
 
-function Review({ values, preview, caution }: { values: FieldValues; preview: SchedulePreview; caution: string | null }) {
+function Review({
+  values,
+  preview,
+  caution,
+}: {
+  values: FieldValues;
+  preview: SchedulePreview;
+  caution: string | null;
+}) {
   const cadence = textValue(values.cadence) as Cadence;
   const [first] = preview.rounds;
   return (
@@ -123,8 +139,8 @@ function Review({ values, preview, caution }: { values: FieldValues; preview: Sc
         <dd>{describeAudience(preview)}</dd>
         <dt>Invited</dt>
         <dd>
-          <strong>{plural(preview.people, "person", "people")}</strong> today; each round invites the people in the audience on
-          the day it opens
+          <strong>{plural(preview.people, "person", "people")}</strong> today; each round invites the people in the
+          audience on the day it opens
         </dd>
         <dt>Anonymity threshold</dt>
         <dd>k = {textValue(values.k)}: no figure of a group with fewer answers is ever shown</dd>
@@ -134,8 +150,12 @@ function Review({ values, preview, caution }: { values: FieldValues; preview: Sc
         {preview.rounds.map((round) => (
           <li key={round.period}>
             <strong>{round.period}</strong>:{" "}
-            {round.opensNow ? <strong>opens as soon as you save (within a minute)</strong> : `opens ${formatUtc(round.opensAt)}`}, closes{" "}
-            {formatUtc(round.closesAt)}
+            {round.opensNow ? (
+              <strong>opens as soon as you save (within a minute)</strong>
+            ) : (
+              `opens ${formatUtc(round.opensAt)}`
+            )}
+            , closes {formatUtc(round.closesAt)}
           </li>
         ))}
       </ul>
@@ -144,8 +164,8 @@ function Review({ values, preview, caution }: { values: FieldValues; preview: Sc
         {first.opensNow
           ? `The first round opens within a minute of saving, and ${plural(preview.people, "person", "people")} can answer at once. `
           : `Nothing opens before ${formatDay(first.opensAt)}. `}
-        Each round needs its links handed out on its page (CSV or e-mail). You can pause the schedule at any time; a round
-        once open stays open until it closes.
+        Each round needs its links handed out on its page (CSV or e-mail). You can pause the schedule at any time; a
+        round once open stays open until it closes.
       </p>
       <ReviewActions intent="save" label="Save recurring eNPS" busyLabel="Saving…" />
     </Form>
@@ -177,9 +197,19 @@ export default function NewSchedule() {
         description="Each period a round opens by itself, on the same day of the month as the first one (the month's last day when it is shorter), and closes after the days you set. Times are UTC. You will check everything before it is saved."
       />
       <Form method="post" noValidate className="card" key={JSON.stringify(values)}>
-        <FormError message={Object.keys(errors).length > 0 ? "Nothing was saved. Fix the fields marked below." : undefined} />
+        <FormError
+          message={Object.keys(errors).length > 0 ? "Nothing was saved. Fix the fields marked below." : undefined}
+        />
         <div className="form-grid">
-          <TextField label="Name" name="name" defaultValue={textValue(values.name)} error={errors.name} required maxLength={100} hint="Each round is named after it and its period, e.g. “Quarterly eNPS 2026-Q1”." />
+          <TextField
+            label="Name"
+            name="name"
+            defaultValue={textValue(values.name)}
+            error={errors.name}
+            required
+            maxLength={100}
+            hint="Each round is named after it and its period, e.g. “Quarterly eNPS 2026-Q1”."
+          />
           <SelectField
             label="Survey"
             name="surveyId"
@@ -192,20 +222,56 @@ export default function NewSchedule() {
           <legend>How often</legend>
           {CADENCES.map((cadence) => (
             <label key={cadence} className="checkbox">
-              <input type="radio" name="cadence" value={cadence} defaultChecked={textValue(values.cadence) === cadence} />
+              <input
+                type="radio"
+                name="cadence"
+                value={cadence}
+                defaultChecked={textValue(values.cadence) === cadence}
+              />
               <span>
-                {CADENCE_LABELS[cadence]} <span className="muted small">(open at most {MAX_OPEN_DAYS_BY_CADENCE[cadence]} days)</span>
+                {CADENCE_LABELS[cadence]}{" "}
+                <span className="muted small">(open at most {MAX_OPEN_DAYS_BY_CADENCE[cadence]} days)</span>
               </span>
             </label>
           ))}
-          {errors.cadence ? <p className="field-error" role="alert">{errors.cadence}</p> : null}
+          {errors.cadence ? (
+            <p className="field-error" role="alert">
+              {errors.cadence}
+            </p>
+          ) : null}
         </fieldset>
         <div className="form-grid">
-          <TextField label="First round opens on (UTC)" name="startsOn" type="date" defaultValue={textValue(values.startsOn)} error={errors.startsOn} required hint={startsHint} />
-          <TextField label="Days each round stays open" name="openDays" type="number" inputMode="numeric" min={1} defaultValue={textValue(values.openDays)} error={errors.openDays} required />
-          <ThresholdField value={textValue(values.k)} error={errors.k} hint={`At least ${MIN_K}. Every round keeps the k it was launched with.`} />
+          <TextField
+            label="First round opens on (UTC)"
+            name="startsOn"
+            type="date"
+            defaultValue={textValue(values.startsOn)}
+            error={errors.startsOn}
+            required
+            hint={startsHint}
+          />
+          <TextField
+            label="Days each round stays open"
+            name="openDays"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            defaultValue={textValue(values.openDays)}
+            error={errors.openDays}
+            required
+          />
+          <ThresholdField
+            value={textValue(values.k)}
+            error={errors.k}
+            hint={`At least ${MIN_K}. Every round keeps the k it was launched with.`}
+          />
         </div>
-        <AudienceFields departments={departments} roles={roles} values={values} error={errors.audience ?? errors.departmentIds ?? errors.roleIds} />
+        <AudienceFields
+          departments={departments}
+          roles={roles}
+          values={values}
+          error={errors.audience ?? errors.departmentIds ?? errors.roleIds}
+        />
         <p className="muted small">Each round invites the people in the audience on the day it opens.</p>
         <button type="submit" name="intent" value="review" disabled={busy}>
           {busy ? "Checking…" : "Review"}

@@ -39,7 +39,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithNotice(
       request,
       here,
-      archived ? `"${survey.name}" is archived: it is no longer offered for new rounds.` : `"${survey.name}" is offered for new rounds again.`,
+      archived
+        ? `"${survey.name}" is archived: it is no longer offered for new rounds.`
+        : `"${survey.name}" is offered for new rounds again.`,
     );
   }
   return handleSurveyEditorPost(formData, async (draft) => {
@@ -68,9 +70,9 @@ export default function SurveyPage() {
           <section className="card" aria-labelledby="locked-heading">
             <h2 id="locked-heading">Locked</h2>
             <p>
-              {survey.roundCount === 1 ? "A round has" : `${survey.roundCount} rounds have`} been launched with this survey, so
-              its questions cannot change: earlier answers must keep meaning what was asked. To change the wording,{" "}
-              <Link to={`/hr/surveys/new?from=${survey.id}`}>duplicate it</Link> and launch the copy.
+              {survey.roundCount === 1 ? "A round has" : `${survey.roundCount} rounds have`} been launched with this
+              survey, so its questions cannot change: earlier answers must keep meaning what was asked. To change the
+              wording, <Link to={`/hr/surveys/new?from=${survey.id}`}>duplicate it</Link> and launch the copy.
             </p>
             <ul>
               {survey.rounds.map((round) => (

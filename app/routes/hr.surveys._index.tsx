@@ -34,7 +34,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 function SurveyStatus({ archived, roundCount }: { archived: boolean; roundCount: number }) {
   if (archived) return <span className="badge">Archived</span>;
-  if (roundCount > 0) return <span className="badge badge-info">Locked: used by {roundCount === 1 ? "1 round" : `${roundCount} rounds`}</span>;
+  if (roundCount > 0)
+    return (
+      <span className="badge badge-info">Locked: used by {roundCount === 1 ? "1 round" : `${roundCount} rounds`}</span>
+    );
   return <span className="badge badge-ok">Editable</span>;
 }
 
@@ -63,7 +66,9 @@ export default function Surveys() {
               name="companyName"
               defaultValue={result?.values.companyName ?? companyName ?? ""}
               error={result?.errors.companyName}
-              hint={companyName ? undefined : "Not set yet. Surveys that mention {company} cannot be launched until it is."}
+              hint={
+                companyName ? undefined : "Not set yet. Surveys that mention {company} cannot be launched until it is."
+              }
               required
               maxLength={LABEL_MAX}
             />

@@ -52,7 +52,10 @@ export default function NewSurvey() {
   if (!draft && !result) {
     return (
       <>
-        <PageHeader title="New survey" description="Start from a template. Both come worded in all six languages; change anything before you save." />
+        <PageHeader
+          title="New survey"
+          description="Start from a template. Both come worded in all six languages; change anything before you save."
+        />
         <div className="grid">
           {templates.map((template) => (
             <section key={template.kind} className="card" aria-labelledby={`template-${template.kind}`}>

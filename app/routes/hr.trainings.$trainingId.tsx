@@ -15,7 +15,12 @@ import {
   TOO_FEW,
 } from "~/components/trainings/comparison";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
-import { FOLLOW_UP_DEFAULT_DAYS, followUpFormSchema, FOLLOW_UP_MAX_DAYS, FOLLOW_UP_MIN_DAYS } from "~/domain/training-rounds";
+import {
+  FOLLOW_UP_DEFAULT_DAYS,
+  followUpFormSchema,
+  FOLLOW_UP_MAX_DAYS,
+  FOLLOW_UP_MIN_DAYS,
+} from "~/domain/training-rounds";
 import { formatDay, formatUtc } from "~/domain/utc-time";
 import { getRoundCounts } from "~/models/results.server";
 import { closeRoundEarly, openRoundNow, RoundClosedError } from "~/models/rounds.server";
@@ -35,7 +40,9 @@ import { redirectWithNotice } from "~/utils/notice.server";
 import { pageFrom, queryText, requireId } from "~/utils/params.server";
 import { withResultsAccess } from "~/utils/results-access.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.training.title ?? "Training"} · Candor` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.training.title ?? "Training"} · Candor` },
+];
 
 async function findTraining(params: Record<string, string | undefined>, viewer: TrainingViewer) {
   const found = await getTrainingForViewer(requireId(params, "trainingId"), viewer);
@@ -69,7 +76,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     participants: participants?.map((p) => p.person) ?? null,
     isAdmin,
     filters,
-    confirm: confirm && confirmRound ? { intent: confirm, round: { id: confirmRound.id, name: confirmRound.name } } : null,
+    confirm:
+      confirm && confirmRound ? { intent: confirm, round: { id: confirmRound.id, name: confirmRound.name } } : null,
   };
 }
 
@@ -98,12 +106,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const form = parseForm(formData, followUpFormSchema);
       if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
       await addFollowUpRound(actor, training.id, form.data.daysAfterEnd);
-      return redirectWithNotice(request, here, "The follow-up round is set up. Hand out its links on the round's page when it opens.");
+      return redirectWithNotice(
+        request,
+        here,
+        "The follow-up round is set up. Hand out its links on the round's page when it opens.",
+      );
     }
   } catch (error) {
     if (error instanceof RoundClosedError || error instanceof FollowUpExistsError) throw conflict(error.message);
     if (error instanceof TrainingInputError) {
-      return data({ errors: { daysAfterEnd: error.message }, values: { daysAfterEnd: String(formData.get("daysAfterEnd") ?? "") } }, { status: 400 });
+      return data(
+        {
+          errors: { daysAfterEnd: error.message },
+          values: { daysAfterEnd: String(formData.get("daysAfterEnd") ?? "") },
+        },
+        { status: 400 },
+      );
     }
     throw error;
   }
@@ -136,7 +154,14 @@ function ConfirmCard({ confirm, trainingId }: { confirm: NonNullable<LoaderData[
       </p>
       <input type="hidden" name="roundId" value={confirm.round.id} />
       <div className="row">
-        <button type="submit" name="intent" value={confirm.intent} className={confirm.intent === "close" ? "danger" : undefined} disabled={busy} autoFocus>
+        <button
+          type="submit"
+          name="intent"
+          value={confirm.intent}
+          className={confirm.intent === "close" ? "danger" : undefined}
+          disabled={busy}
+          autoFocus
+        >
           {busy ? "Working…" : text.button}
         </button>
         <Link className="button button-secondary" to={`/hr/trainings/${trainingId}`}>
@@ -160,8 +185,12 @@ function RoundsCard({ data }: { data: LoaderData }) {
               <th scope="col">Round</th>
               <th scope="col">Status</th>
               <th scope="col">Open</th>
-              <th scope="col" className="num">Invited</th>
-              <th scope="col" className="num">Responses</th>
+              <th scope="col" className="num">
+                Invited
+              </th>
+              <th scope="col" className="num">
+                Responses
+              </th>
               <th scope="col">
                 <span className="visually-hidden">Links and actions</span>
               </th>
@@ -191,7 +220,11 @@ function RoundsCard({ data }: { data: LoaderData }) {
                     {round.counts ? <ResponseCount responses={round.counts.responses} rate={round.counts.rate} /> : "–"}
                   </td>
                   <td className="row-links">
-                    {isAdmin ? <Link to={`/hr/rounds/${round.id}`} aria-label={`Round page of ${round.name}`}>Round page</Link> : null}
+                    {isAdmin ? (
+                      <Link to={`/hr/rounds/${round.id}`} aria-label={`Round page of ${round.name}`}>
+                        Round page
+                      </Link>
+                    ) : null}
                     <Link to={`/hr/rounds/${round.id}/results`} aria-label={`Results of ${round.name}`}>
                       Results
                     </Link>
@@ -218,7 +251,9 @@ function RoundsCard({ data }: { data: LoaderData }) {
           : "HR hands out the links of each round."}{" "}
         Response counts of fewer than {rounds[0]?.k ?? "k"} are not shown.
       </p>
-      {isAdmin && !rounds.some((r) => r.kind === "TRAINING_FOLLOWUP") ? <FollowUpForm trainingId={training.id} /> : null}
+      {isAdmin && !rounds.some((r) => r.kind === "TRAINING_FOLLOWUP") ? (
+        <FollowUpForm trainingId={training.id} />
+      ) : null}
     </section>
   );
 }
@@ -265,7 +300,11 @@ function Participants({ people }: { people: NonNullable<LoaderData["participants
         <ul className="participant-list">
           {people.map((p) => (
             <li key={p.id}>
-              {p.name} <span className="muted small">{p.department.name}, {p.role.name}{p.active ? "" : " (inactive)"}</span>
+              {p.name}{" "}
+              <span className="muted small">
+                {p.department.name}, {p.role.name}
+                {p.active ? "" : " (inactive)"}
+              </span>
             </li>
           ))}
         </ul>
@@ -324,7 +363,17 @@ export default function TrainingPage() {
               : `${training.participants === 1 ? "1 person" : `${training.participants} people`} by name${training.openLink ? ", and walk-ins through the open link" : ""}`}
           </dd>
           <dt>Survey</dt>
-          <dd>{training.survey ? isAdmin ? <Link to={`/hr/surveys/${training.survey.id}`}>{training.survey.name}</Link> : training.survey.name : "–"}</dd>
+          <dd>
+            {training.survey ? (
+              isAdmin ? (
+                <Link to={`/hr/surveys/${training.survey.id}`}>{training.survey.name}</Link>
+              ) : (
+                training.survey.name
+              )
+            ) : (
+              "–"
+            )}
+          </dd>
           <dt>Anonymity threshold</dt>
           <dd>k = {data.rounds[0]?.k ?? "–"}: no figure of fewer answers is shown, in any round.</dd>
         </dl>
@@ -334,13 +383,24 @@ export default function TrainingPage() {
       <h2 className="section-heading">Before and after</h2>
       <ScoresSideBySide comparison={comparison} />
       <DistributionComparison comparison={comparison} />
-      {comparison.ratings.length > 0 ? <RatingComparisonTable ratings={comparison.ratings} followUp={comparison.followUp !== null} /> : null}
-      <GroupComparisonTable title="By department, before and after" groupLabel="Department" groups={comparison.departments} />
+      {comparison.ratings.length > 0 ? (
+        <RatingComparisonTable ratings={comparison.ratings} followUp={comparison.followUp !== null} />
+      ) : null}
+      <GroupComparisonTable
+        title="By department, before and after"
+        groupLabel="Department"
+        groups={comparison.departments}
+      />
       <GroupComparisonTable title="By role, before and after" groupLabel="Role" groups={comparison.roles} />
       <section className="card" id="comments" aria-labelledby="comments-heading">
         <h2 id="comments-heading">Comments after the training</h2>
         {comparison.comments ? (
-          <CommentsSection groupKey="overall" groupName={`${SIDE_LABELS.after} the training`} view={comparison.comments} filters={data.filters} />
+          <CommentsSection
+            groupKey="overall"
+            groupName={`${SIDE_LABELS.after} the training`}
+            view={comparison.comments}
+            filters={data.filters}
+          />
         ) : (
           <AfterCommentsWithheld after={comparison.after} />
         )}

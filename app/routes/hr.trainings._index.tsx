@@ -62,14 +62,18 @@ export default function Trainings() {
         <>
           <div className="table-wrap">
             <table>
-              <caption className="visually-hidden">{isAdmin ? "All trainings" : "Your trainings"}, the latest first</caption>
+              <caption className="visually-hidden">
+                {isAdmin ? "All trainings" : "Your trainings"}, the latest first
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Training</th>
                   <th scope="col">Topic</th>
                   {isAdmin ? <th scope="col">Trainer</th> : null}
                   <th scope="col">Dates</th>
-                  <th scope="col" className="num">Participants</th>
+                  <th scope="col" className="num">
+                    Participants
+                  </th>
                   <th scope="col">Rounds</th>
                 </tr>
               </thead>

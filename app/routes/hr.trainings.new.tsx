@@ -6,7 +6,11 @@ import { PageHeader } from "~/components/page";
 import { TrainingForm, type PeopleSearch, type PickablePerson } from "~/components/trainings/training-form";
 import { ReviewActions } from "~/components/review-actions";
 import { DEFAULT_K, idPattern, MIN_K } from "~/domain/round-input";
-import { PEOPLE_SEARCH_LIMIT, trainingFormSchema, type TrainingForm as TrainingFormData } from "~/domain/training-input";
+import {
+  PEOPLE_SEARCH_LIMIT,
+  trainingFormSchema,
+  type TrainingForm as TrainingFormData,
+} from "~/domain/training-input";
 import { formatUtc, toDateTimeInput } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
 import { listPeople } from "~/models/people.server";
@@ -64,7 +68,12 @@ function pickedIds(values: FieldValues): string[] {
 
 async function searchPeople(query: string, exclude: string[]): Promise<PeopleSearch | null> {
   if (query === "") return null;
-  const { people } = await listPeople({ q: query, status: "active", page: 1, pageSize: PEOPLE_SEARCH_LIMIT + exclude.length + 1 });
+  const { people } = await listPeople({
+    q: query,
+    status: "active",
+    page: 1,
+    pageSize: PEOPLE_SEARCH_LIMIT + exclude.length + 1,
+  });
   const found = people.filter((p) => !exclude.includes(p.id));
   return { query, found: found.slice(0, PEOPLE_SEARCH_LIMIT), more: found.length > PEOPLE_SEARCH_LIMIT };
 }
@@ -104,7 +113,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const input = inputOf(form.data);
   const now = new Date();
   try {
-    if (intent === "review") return data<Stage>({ stage: "review", values, preview: await previewTraining(input, now) });
+    if (intent === "review")
+      return data<Stage>({ stage: "review", values, preview: await previewTraining(input, now) });
     const training = await createTraining(actorOf(user), input, now);
     const people = training.participants === 1 ? "1 participant is" : `${training.participants} participants are`;
     return redirectWithNotice(
@@ -152,8 +162,8 @@ function Review({ values, preview }: { values: FieldValues; preview: TrainingPre
       {preview.fewerThanK ? (
         <p className="warning" role="alert">
           <strong>No round of this training can ever show a score.</strong> Only {people} can answer, fewer than k ={" "}
-          {textValue(values.k)}, and every figure of fewer than {textValue(values.k)} answers is withheld. Add participants,
-          lower k (at least {MIN_K}), or open a link for walk-ins.
+          {textValue(values.k)}, and every figure of fewer than {textValue(values.k)} answers is withheld. Add
+          participants, lower k (at least {MIN_K}), or open a link for walk-ins.
         </p>
       ) : null}
       <p className="warning">

@@ -2,7 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/page";
 import { WithheldFootnote } from "~/components/results/withheld";
-import { BeforeAfterFigure, barsOfPools, barsOfRows, OverallChange, PoolTable, TrainingsTable } from "~/components/trainings/overview";
+import {
+  BeforeAfterFigure,
+  barsOfPools,
+  barsOfRows,
+  OverallChange,
+  PoolTable,
+  TrainingsTable,
+} from "~/components/trainings/overview";
 import { TrainingsTabs } from "~/components/tabs";
 import { getTrainingOverview } from "~/models/training-results.server";
 import { requireUser } from "~/utils/auth.server";
@@ -28,7 +35,11 @@ export default function TrainingsOverview() {
       <TrainingsTabs />
       {rows.length === 0 ? (
         <EmptyState title="No trainings yet">
-          <p>{isAdmin ? "Create a training to compare its before and after rounds." : "When HR sets up a training that you run, it appears here."}</p>
+          <p>
+            {isAdmin
+              ? "Create a training to compare its before and after rounds."
+              : "When HR sets up a training that you run, it appears here."}
+          </p>
         </EmptyState>
       ) : (
         <>
@@ -50,9 +61,9 @@ export default function TrainingsOverview() {
             <PoolTable caption="NPS before and after, pooled per topic" groupLabel="Topic" pools={byTopic} />
           </section>
           <p className="footnote">
-            Small samples: a training of a dozen people has an interval of several dozen points, so most single changes are
-            within the noise. Pooled figures add up the answers of the trainings whose before and after scores are both
-            shown, and only those: taking in a withheld round would let it be worked out from the others.
+            Small samples: a training of a dozen people has an interval of several dozen points, so most single changes
+            are within the noise. Pooled figures add up the answers of the trainings whose before and after scores are
+            both shown, and only those: taking in a withheld round would let it be worked out from the others.
           </p>
           <WithheldFootnote />
         </>

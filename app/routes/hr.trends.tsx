@@ -34,9 +34,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const own: GroupRef = user.role === "MANAGER" ? { departmentId: user.departmentId } : {};
   const group = groupFrom(new URL(request.url).searchParams.get("group"), own);
   const points = await withResultsAccess(getTrend(user, group));
-  const [departments, roles] = await Promise.all([listGroups("department"), user.role === "ADMIN" ? listGroups("role") : []]);
-  const visibleDepartments = user.role === "ADMIN" ? departments : departments.filter((d) => d.id === user.departmentId);
-  const selected = group.departmentId ? departmentKey(group.departmentId) : group.roleId ? roleKey(group.roleId) : OVERALL_KEY;
+  const [departments, roles] = await Promise.all([
+    listGroups("department"),
+    user.role === "ADMIN" ? listGroups("role") : [],
+  ]);
+  const visibleDepartments =
+    user.role === "ADMIN" ? departments : departments.filter((d) => d.id === user.departmentId);
+  const selected = group.departmentId
+    ? departmentKey(group.departmentId)
+    : group.roleId
+      ? roleKey(group.roleId)
+      : OVERALL_KEY;
   const name =
     (group.departmentId && departments.find((d) => d.id === group.departmentId)?.name) ||
     (group.roleId && roles.find((r) => r.id === group.roleId)?.name) ||
@@ -120,9 +128,15 @@ export default function Trends() {
                 <tr>
                   <th scope="col">Round</th>
                   <th scope="col">Closed</th>
-                  <th scope="col" className="num">eNPS</th>
-                  <th scope="col" className="num">95% interval</th>
-                  <th scope="col" className="num">Responses</th>
+                  <th scope="col" className="num">
+                    eNPS
+                  </th>
+                  <th scope="col" className="num">
+                    95% interval
+                  </th>
+                  <th scope="col" className="num">
+                    Responses
+                  </th>
                   <th scope="col">Change from the round before</th>
                 </tr>
               </thead>
@@ -145,7 +159,11 @@ export default function Trends() {
                       </td>
                     )}
                     <td className={p.change?.significant ? "change-significant" : undefined}>
-                      {p.change ? describeChange(p.change) : index === 0 ? "No earlier round to compare with" : "No comparison: a figure is withheld"}
+                      {p.change
+                        ? describeChange(p.change)
+                        : index === 0
+                          ? "No earlier round to compare with"
+                          : "No comparison: a figure is withheld"}
                     </td>
                   </tr>
                 ))}

@@ -14,7 +14,9 @@ import { badRequest, notFound, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? "Login"} · Logins · Candor` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.user.name ?? "Login"} · Logins · Candor` },
+];
 
 async function findUser(params: Record<string, string | undefined>) {
   const user = await getUser(requireId(params, "userId"));
@@ -46,7 +48,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await updateUser(actorOf(admin), user.id, form.data);
     } catch (error) {
       if (!(error instanceof UserChangeError)) throw error;
-      return data<Result>({ form: "details", errors: { [error.field]: error.message }, values: form.data }, { status: 409 });
+      return data<Result>(
+        { form: "details", errors: { [error.field]: error.message }, values: form.data },
+        { status: 409 },
+      );
     }
     return redirectWithNotice(request, "/hr/users", `Changes to ${form.data.name}'s login were saved.`);
   }
@@ -71,7 +76,11 @@ export default function EditUser() {
   const busy = useNavigation().state === "submitting";
   const details = result?.form === "details" ? result : null;
   const password = result?.form === "password" ? result : null;
-  const values: Record<string, string> = details?.values ?? { name: user.name, role: user.role, departmentId: user.departmentId ?? "" };
+  const values: Record<string, string> = details?.values ?? {
+    name: user.name,
+    role: user.role,
+    departmentId: user.departmentId ?? "",
+  };
   const errors: FieldErrors = details?.errors ?? {};
   return (
     <>
@@ -90,7 +99,9 @@ export default function EditUser() {
       />
       <Form method="post" className="card" noValidate aria-labelledby="details-heading" key={JSON.stringify(values)}>
         <h2 id="details-heading">Name and role</h2>
-        <FormError message={Object.keys(errors).length > 0 ? "Nothing was saved. Fix the fields marked below." : undefined} />
+        <FormError
+          message={Object.keys(errors).length > 0 ? "Nothing was saved. Fix the fields marked below." : undefined}
+        />
         <div className="form-grid">
           <TextField label="Name" name="name" required defaultValue={values.name} error={errors.name} />
           <SelectField
@@ -112,8 +123,8 @@ export default function EditUser() {
         </div>
         <p className="muted small">
           HR admins see everything, trainers their trainings, managers their department.
-          {isMe ? " You cannot take the HR admin role from yourself." : ""} The e-mail address is the sign-in name and does not
-          change: add a new login instead.
+          {isMe ? " You cannot take the HR admin role from yourself." : ""} The e-mail address is the sign-in name and
+          does not change: add a new login instead.
         </p>
         <button type="submit" name="intent" value="save" disabled={busy}>
           Save changes
@@ -123,12 +134,14 @@ export default function EditUser() {
         <h2 id="password-heading">Password</h2>
         {isMe ? (
           <p>
-            To change your own password, use <Link to="/hr/password">Change my password</Link>: it asks for your current one.
+            To change your own password, use <Link to="/hr/password">Change my password</Link>: it asks for your current
+            one.
           </p>
         ) : (
           <Form method="post" noValidate key={password ? "retry" : "first"}>
             <p className="muted">
-              For someone who forgot theirs: set a new one and give it to them in person. Their old password stops working.
+              For someone who forgot theirs: set a new one and give it to them in person. Their old password stops
+              working.
             </p>
             <FormError message={password ? "The password was not changed. Fix the fields marked below." : undefined} />
             <div className="form-grid">

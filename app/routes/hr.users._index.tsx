@@ -30,7 +30,9 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithNotice(
     request,
     "/hr/users",
-    form.data.intent === "reactivate" ? "The login works again." : "The login is deactivated; it can no longer sign in.",
+    form.data.intent === "reactivate"
+      ? "The login works again."
+      : "The login is deactivated; it can no longer sign in.",
   );
 }
 

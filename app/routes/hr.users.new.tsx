@@ -50,7 +50,14 @@ export default function NewUser() {
         <FormError message={errors.form} />
         <div className="form-grid">
           <TextField label="Name" name="name" required defaultValue={values.name} error={errors.name} />
-          <TextField label="E-mail" name="email" type="email" required defaultValue={values.email} error={errors.email} />
+          <TextField
+            label="E-mail"
+            name="email"
+            type="email"
+            required
+            defaultValue={values.email}
+            error={errors.email}
+          />
           <SelectField
             label="Role"
             name="role"

@@ -24,15 +24,16 @@ const loginSchema = z.object({
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = loginSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success || form.data.email === "" || form.data.password === "") {
-    return data(
-      { message: "Enter your e-mail and password.", email: form.data?.email ?? "" },
-      { status: 400 },
-    );
+    return data({ message: "Enter your e-mail and password.", email: form.data?.email ?? "" }, { status: 400 });
   }
   const { email, password, redirectTo } = form.data;
   const result = await attemptLogin(email, password, clientAddress(context));
   if (!result.ok) return data({ message: result.message, email }, { status: 401 });
-  return startSession(request, { userId: result.user.id, sessionVersion: result.sessionVersion }, safeRedirect(redirectTo));
+  return startSession(
+    request,
+    { userId: result.user.id, sessionVersion: result.sessionVersion },
+    safeRedirect(redirectTo),
+  );
 }
 
 export default function Login() {

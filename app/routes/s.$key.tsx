@@ -8,7 +8,14 @@ import type { Locale } from "~/i18n/locales";
 import { RateLimit } from "~/domain/throttle";
 import { findBySharedKey, submitShared } from "~/models/answering.server";
 import { clientAddress } from "~/utils/request.server";
-import { checkAnswers, readyView, surveyPage, textFields, thanksRedirect, unavailableView } from "~/utils/survey-page.server";
+import {
+  checkAnswers,
+  readyView,
+  surveyPage,
+  textFields,
+  thanksRedirect,
+  unavailableView,
+} from "~/utils/survey-page.server";
 import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -35,7 +42,8 @@ async function currentPage(locale: Locale, key: string | undefined, url: URL) {
     formKey: crypto.randomUUID(),
   };
   if (!found) return { page: surveyPage(locale, { state: "unknown" }, extra), found };
-  if (found.availability.state !== "ready") return { page: surveyPage(locale, unavailableView(found.availability, locale), extra), found };
+  if (found.availability.state !== "ready")
+    return { page: surveyPage(locale, unavailableView(found.availability, locale), extra), found };
   return { page: surveyPage(locale, await readyView(found.round, locale), extra), found };
 }
 
@@ -86,7 +94,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 /** A form shown again with its problems keeps the kiosk mode and the group choices. */
-function sharedExtra(found: { departments: GroupOptions["departments"]; roles: GroupOptions["roles"] }, fields: [string, string][]): SharedExtra {
+function sharedExtra(
+  found: { departments: GroupOptions["departments"]; roles: GroupOptions["roles"] },
+  fields: [string, string][],
+): SharedExtra {
   return {
     groups: { departments: found.departments, roles: found.roles },
     kiosk: fields.some(([name, value]) => name === "kiosk" && value === "1"),

@@ -4,7 +4,9 @@ import { EmployeeMessage, EmployeePage } from "~/components/employee-page";
 import { languagePack, localeFor } from "~/i18n/locale.server";
 import { useTranslate } from "~/i18n/use-translate";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.messages["thanks.pageTitle"] ?? "Thank you" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.messages["thanks.pageTitle"] ?? "Thank you" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return languagePack(localeFor(request));

@@ -6,7 +6,9 @@ import { localeFor } from "~/i18n/locale.server";
 import { useTranslate } from "~/i18n/use-translate";
 import { publishedPage } from "~/utils/published-page.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.messages["published.pageTitle"] ?? "You said, we did" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.messages["published.pageTitle"] ?? "You said, we did" },
+];
 
 /** For every employee, without signing in: what the surveys said and what is being done. */
 export async function loader({ request }: LoaderFunctionArgs) {

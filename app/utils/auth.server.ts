@@ -34,10 +34,7 @@ function wantsPage(request: Request) {
  * The guard every protected loader and action starts with. Without a session: a redirect to
  * the sign-in page (or 401). With a session but not one of `roles`: 403.
  */
-export async function requireUser(
-  request: Request,
-  roles?: readonly UserRole[],
-): Promise<SessionUser> {
+export async function requireUser(request: Request, roles?: readonly UserRole[]): Promise<SessionUser> {
   const user = await getUser(request);
   if (!user) {
     if (!wantsPage(request)) throw unauthorized();

@@ -20,10 +20,7 @@ const envSchema = z.object({
       return z.NEVER;
     }
   }),
-  SESSION_SECRET: z
-    .string()
-    .min(32, "must be at least 32 characters (try: openssl rand -hex 32)")
-    .optional(),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional(),
   SEED_DEMO: booleanFlag.default(true),
   /** smtp://user:pass@host:port; without it, mail waits in the in-app outbox. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
@@ -38,9 +35,7 @@ export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };
 
 /** Empty strings count as unset, as they do in most .env files and CI settings. */
 function withoutEmpty(source: Record<string, string | undefined>) {
-  return Object.fromEntries(
-    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""),
-  );
+  return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""));
 }
 
 export function parseEnv(source: Record<string, string | undefined>): z.infer<typeof envSchema> {

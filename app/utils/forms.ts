@@ -2,9 +2,7 @@ import type { z } from "zod";
 
 export type FieldErrors = Partial<Record<string, string>>;
 
-export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** A form's text fields, with repeated names kept as arrays. Files are left out. */
 export function formValues(formData: FormData): Record<string, string | string[]> {
@@ -20,10 +18,7 @@ export function formValues(formData: FormData): Record<string, string | string[]
  * Parses form data with a zod schema and returns either the data or one message per field,
  * with what the user typed, so the form can be shown again next to its errors.
  */
-export function parseForm<S extends z.ZodType>(
-  formData: FormData,
-  schema: S,
-): FormResult<z.infer<S>> {
+export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): FormResult<z.infer<S>> {
   const values = formValues(formData);
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };

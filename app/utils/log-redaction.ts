@@ -41,7 +41,10 @@ function readAsRouter(path: string): { normalised: string; read: string } {
   } catch {
     // Not a path a URL can hold; judge it as it is.
   }
-  const read = decodeFully(normalised).replace(/\\/g, "/").replace(/\/{2,}/g, "/").toLowerCase();
+  const read = decodeFully(normalised)
+    .replace(/\\/g, "/")
+    .replace(/\/{2,}/g, "/")
+    .toLowerCase();
   return { normalised, read };
 }
 
@@ -74,5 +77,7 @@ export function redactTokenIn(text: string, url: string): string {
   let result = text;
   for (const spelling of spellings) result = result.replace(new RegExp(escapeRegExp(spelling), "gi"), redacted);
   // A segment too short to be a token would only garble the text.
-  return match[1].length < MIN_TOKEN_LENGTH ? result : result.replace(new RegExp(escapeRegExp(match[1]), "gi"), "[token]");
+  return match[1].length < MIN_TOKEN_LENGTH
+    ? result
+    : result.replace(new RegExp(escapeRegExp(match[1]), "gi"), "[token]");
 }

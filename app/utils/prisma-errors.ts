@@ -1,9 +1,6 @@
 /** Prisma's "unique constraint failed" (P2002), for turning a race into a 409. */
 export function isUniqueViolation(error: unknown): boolean {
   return (
-    typeof error === "object" &&
-    error !== null &&
-    "code" in error &&
-    (error as { code: unknown }).code === "P2002"
+    typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002"
   );
 }

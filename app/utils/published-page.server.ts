@@ -55,7 +55,11 @@ export interface PublishedView {
 
 const STATUS_ORDER: readonly ActionStatus[] = ["IN_PROGRESS", "PLANNED", "DONE", "CANCELLED"];
 
-export function publishedView(locale: Locale, results: PublicResults, actions: readonly PublishedAction[]): PublishedView {
+export function publishedView(
+  locale: Locale,
+  results: PublicResults,
+  actions: readonly PublishedAction[],
+): PublishedView {
   const score = (estimate: NpsEstimate): ScoreView => ({
     nps: formatPoints(locale, estimate.nps),
     low: formatPoints(locale, estimate.low),

@@ -1,4 +1,9 @@
-import { getRoundResults, ResultsForbiddenError, type ClosedRoundResults, type ResultsViewer } from "~/models/results.server";
+import {
+  getRoundResults,
+  ResultsForbiddenError,
+  type ClosedRoundResults,
+  type ResultsViewer,
+} from "~/models/results.server";
 import { conflict, forbidden, notFound } from "./http.server";
 import { requireId } from "./params.server";
 

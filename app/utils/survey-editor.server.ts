@@ -58,6 +58,9 @@ export async function handleSurveyEditorPost(
     return await save(draft);
   } catch (error) {
     if (!(error instanceof SurveyRefusal)) throw error;
-    return data<EditorResult>({ draft, errors: { [error.field]: error.message }, revision, focus: null }, { status: 409 });
+    return data<EditorResult>(
+      { draft, errors: { [error.field]: error.message }, revision, focus: null },
+      { status: 409 },
+    );
   }
 }

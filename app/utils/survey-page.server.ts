@@ -38,7 +38,10 @@ function formatDate(date: Date, locale: Locale) {
   return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "long", timeZone: "UTC" }).format(date);
 }
 
-export async function readyView(round: RoundForAnswering, locale: Locale): Promise<Extract<SurveyView, { state: "ready" }>> {
+export async function readyView(
+  round: RoundForAnswering,
+  locale: Locale,
+): Promise<Extract<SurveyView, { state: "ready" }>> {
   const company = (await getCompanyName()) ?? translator(locale)("company.fallback");
   return {
     state: "ready",

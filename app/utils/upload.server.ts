@@ -23,7 +23,10 @@ export async function readUploadedText(request: Request, field: string): Promise
     );
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
-      return { ok: false, error: `The file is larger than ${MAX_UPLOAD_LABEL}. Split it into smaller files and import each.` };
+      return {
+        ok: false,
+        error: `The file is larger than ${MAX_UPLOAD_LABEL}. Split it into smaller files and import each.`,
+      };
     }
     return { ok: false, error: "The upload could not be read. Please choose the file again." };
   }
@@ -35,7 +38,10 @@ export async function readUploadedText(request: Request, field: string): Promise
   }
   const text = decodeUtf8(await file.arrayBuffer());
   if (text === null) {
-    return { ok: false, error: 'The file is not UTF-8 text. In your spreadsheet, save it as "CSV UTF-8" and import it again.' };
+    return {
+      ok: false,
+      error: 'The file is not UTF-8 text. In your spreadsheet, save it as "CSV UTF-8" and import it again.',
+    };
   }
   if (text.trim() === "") return { ok: false, error: "The file is empty." };
   return { ok: true, name: name || "upload.csv", text };

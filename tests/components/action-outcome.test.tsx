@@ -10,30 +10,56 @@ afterEach(cleanup);
 const before = estimateNps({ promoters: 2, passives: 2, detractors: 6 })!;
 const better = estimateNps({ promoters: 7, passives: 2, detractors: 1 })!;
 const slightly = estimateNps({ promoters: 2, passives: 3, detractors: 5 })!;
-const round = (name: string, score: typeof before | null): ScoredRound => ({ round: { id: name, name, k: 5 }, closed: true, score });
+const round = (name: string, score: typeof before | null): ScoredRound => ({
+  round: { id: name, name, k: 5 },
+  closed: true,
+  score,
+});
 const card = () => screen.getByRole("region", { name: "Did it work?" });
 
 describe("Did it work?", () => {
   it("shows both rounds with their intervals and a significant change", () => {
-    render(<ActionOutcomeCard outcome={outcomeOf("Sales", round("2025 Q4", before), round("2026 Q1", better), "periodic")} deadline="2026-01-31" />);
+    render(
+      <ActionOutcomeCard
+        outcome={outcomeOf("Sales", round("2025 Q4", before), round("2026 Q1", better), "periodic")}
+        deadline="2026-01-31"
+      />,
+    );
     expect(card()).toHaveTextContent("Before · 2025 Q4-40.095% interval -74.1 to +12.6 · 10 responses");
     expect(card()).toHaveTextContent("After the deadline · 2026 Q1+60.095% interval +7.0 to +85.3 · 10 responses");
-    expect(card()).toHaveTextContent("Change: +100.0 points, significant: larger than the noise of the two rounds together (±58.4).");
+    expect(card()).toHaveTextContent(
+      "Change: +100.0 points, significant: larger than the noise of the two rounds together (±58.4).",
+    );
   });
 
   it("says when a change is within the noise", () => {
-    render(<ActionOutcomeCard outcome={outcomeOf("Sales", round("2025 Q4", before), round("2026 Q1", slightly), "periodic")} deadline="2026-01-31" />);
+    render(
+      <ActionOutcomeCard
+        outcome={outcomeOf("Sales", round("2025 Q4", before), round("2026 Q1", slightly), "periodic")}
+        deadline="2026-01-31"
+      />,
+    );
     expect(card()).toHaveTextContent("Change: +10.0 points, within the noise");
   });
 
   it("says why there is no figure, with the withheld wording and no number", () => {
-    render(<ActionOutcomeCard outcome={outcomeOf("Sales", round("2025 Q4", before), round("2026 Q1", null), "periodic")} deadline="2026-01-31" />);
+    render(
+      <ActionOutcomeCard
+        outcome={outcomeOf("Sales", round("2025 Q4", before), round("2026 Q1", null), "periodic")}
+        deadline="2026-01-31"
+      />,
+    );
     expect(card()).toHaveTextContent(
       "No change to show. In 2026 Q1, Sales is withheld: fewer than 5 responses, or held back so a smaller group cannot be worked out.",
     );
     expect(card()).not.toHaveTextContent("Change:");
     cleanup();
-    render(<ActionOutcomeCard outcome={outcomeOf("Sales", round("2025 Q4", before), null, "periodic")} deadline="2026-01-31" />);
+    render(
+      <ActionOutcomeCard
+        outcome={outcomeOf("Sales", round("2025 Q4", before), null, "periodic")}
+        deadline="2026-01-31"
+      />,
+    );
     expect(card()).toHaveTextContent("No periodic eNPS round has closed after the deadline (31 Jan 2026) yet.");
     cleanup();
     render(<ActionOutcomeCard outcome={{ state: "no-round" }} deadline="2026-01-31" />);

@@ -63,7 +63,15 @@ describe("an item's details and history", () => {
           }}
         />
         <ActionHistory
-          notes={[{ id: "n1", body: `<img src=x onerror=alert(1)>`, status: "DONE", when: "1 Mar 2026, 10:00", author: { name: "Bo" } }]}
+          notes={[
+            {
+              id: "n1",
+              body: `<img src=x onerror=alert(1)>`,
+              status: "DONE",
+              when: "1 Mar 2026, 10:00",
+              author: { name: "Bo" },
+            },
+          ]}
         />
       </>,
     );
@@ -78,15 +86,21 @@ describe("an item's details and history", () => {
   });
 
   it("ties a note's error to its field and offers only real status changes", () => {
-    renderInRoute(<NoteForm status="IN_PROGRESS" published={false} errors={{ body: "Note is required." }} values={{ body: "" }} />);
+    renderInRoute(
+      <NoteForm status="IN_PROGRESS" published={false} errors={{ body: "Note is required." }} values={{ body: "" }} />,
+    );
     expect(screen.getByLabelText("Note")).toHaveAccessibleDescription(/Note is required\./);
-    const options = within(screen.getByLabelText("Status")).getAllByRole("option").map((o) => o.textContent);
+    const options = within(screen.getByLabelText("Status"))
+      .getAllByRole("option")
+      .map((o) => o.textContent);
     expect(options).toEqual(["Keep as in progress", "Move to planned", "Move to done", "Move to cancelled"]);
     expect(screen.getByLabelText("Note")).not.toHaveAccessibleDescription(/published/);
   });
 
   it("warns, on a published item, that employees will read the note", () => {
     renderInRoute(<NoteForm status="IN_PROGRESS" published />);
-    expect(screen.getByLabelText("Note")).toHaveAccessibleDescription(/This item is published: every employee will see this note/);
+    expect(screen.getByLabelText("Note")).toHaveAccessibleDescription(
+      /This item is published: every employee will see this note/,
+    );
   });
 });

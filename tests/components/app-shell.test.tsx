@@ -26,7 +26,16 @@ describe("AppShell", () => {
   it("shows HR admins every section", () => {
     const nav = renderShellAt("/hr", "ADMIN");
     expect(nav.getAllByRole("link").map((a) => a.textContent)).toEqual([
-      "Home", "Surveys", "Rounds", "Trends", "Trainings", "Actions", "Directory", "Logins", "Outbox", "Audit log",
+      "Home",
+      "Surveys",
+      "Rounds",
+      "Trends",
+      "Trainings",
+      "Actions",
+      "Directory",
+      "Logins",
+      "Outbox",
+      "Audit log",
     ]);
   });
 

@@ -32,17 +32,28 @@ const shown: BreakdownRow = {
   detailsHref: "?group=department%3Ad1#focus",
   actionHref: "/hr/actions/new?roundId=r&departmentId=d1",
 };
-const withheld: BreakdownRow = { key: "department:d2", name: "Legal", figures: null, detailsHref: "?group=x", actionHref: "/hr/actions/new?x" };
+const withheld: BreakdownRow = {
+  key: "department:d2",
+  name: "Legal",
+  figures: null,
+  detailsHref: "?group=x",
+  actionHref: "/hr/actions/new?x",
+};
 
 describe("BreakdownTable", () => {
   it("shows a group's counts, shares, eNPS with its heat colour, interval and links", () => {
     renderInRemix(<BreakdownTable caption="eNPS by department" groupLabel="Department" rows={[shown, withheld]} />);
     const table = screen.getByRole("table", { name: "eNPS by department" });
     const row = within(table).getByRole("row", { name: /Sales/ });
-    const cells = within(row).getAllByRole("cell").map((c) => c.textContent);
+    const cells = within(row)
+      .getAllByRole("cell")
+      .map((c) => c.textContent);
     expect(cells.slice(0, 7)).toEqual(["12", "80%", "6 (50.0%)", "3 (25.0%)", "3 (25.0%)", "+25.0", "+1.0 to +39.0"]);
     expect(within(row).getByText("+25.0")).toHaveClass("heat", "heat-4");
-    expect(within(row).getByRole("link", { name: "Create action for Sales" })).toHaveAttribute("href", "/hr/actions/new?roundId=r&departmentId=d1");
+    expect(within(row).getByRole("link", { name: "Create action for Sales" })).toHaveAttribute(
+      "href",
+      "/hr/actions/new?roundId=r&departmentId=d1",
+    );
     expect(within(row).getByRole("link", { name: "Details of Sales" })).toBeInTheDocument();
   });
 
@@ -63,7 +74,13 @@ describe("BreakdownTable", () => {
   });
 
   it("drops the link column when the rows have no links (the print version)", () => {
-    renderInRemix(<BreakdownTable caption="By role" groupLabel="Role" rows={[{ ...shown, detailsHref: undefined, actionHref: undefined }]} />);
+    renderInRemix(
+      <BreakdownTable
+        caption="By role"
+        groupLabel="Role"
+        rows={[{ ...shown, detailsHref: undefined, actionHref: undefined }]}
+      />,
+    );
     expect(screen.getAllByRole("columnheader")).toHaveLength(8);
     expect(screen.queryAllByRole("link")).toHaveLength(0);
   });
@@ -73,8 +90,14 @@ describe("CrossTable", () => {
   it("shows each cell's eNPS and responses, the label for withheld cells and a dash where nobody was invited", () => {
     renderInRemix(
       <CrossTable
-        departments={[{ id: "d1", name: "Sales" }, { id: "d2", name: "Legal" }]}
-        roles={[{ id: "r1", name: "Rep" }, { id: "r2", name: "Lead" }]}
+        departments={[
+          { id: "d1", name: "Sales" },
+          { id: "d2", name: "Legal" },
+        ]}
+        roles={[
+          { id: "r1", name: "Rep" },
+          { id: "r2", name: "Lead" },
+        ]}
         cells={[
           { key: "cell:d1|r1", departmentId: "d1", roleId: "r1", figures: { nps: 25, responses: 12 } },
           { key: "cell:d1|r2", departmentId: "d1", roleId: "r2", figures: null },
@@ -88,7 +111,9 @@ describe("CrossTable", () => {
     const salesCells = within(sales).getAllByRole("cell");
     expect(salesCells[0].textContent).toBe("+25.0n = 12");
     expect(salesCells[0]).toHaveClass("heat-4");
-    expect(within(salesCells[0]).getByRole("link")).toHaveAccessibleName("Sales / Rep: eNPS +25.0, 12 responses. Details");
+    expect(within(salesCells[0]).getByRole("link")).toHaveAccessibleName(
+      "Sales / Rep: eNPS +25.0, 12 responses. Details",
+    );
     expect(within(salesCells[0]).getByRole("link")).toHaveAttribute("href", "?group=cell%3Ad1%7Cr1");
     expect(salesCells[1].textContent).toBe("Withheld*");
     const legalCells = within(legal).getAllByRole("cell");
@@ -105,7 +130,9 @@ describe("NpsSummary", () => {
     renderInRemix(<NpsSummary name="Everyone" figures={figures} />);
     expect(screen.getByLabelText("eNPS of Everyone: +25.0")).toHaveTextContent("+25.0");
     expect(screen.getByText(/95% interval/).textContent).toBe("95% interval +1.0 to +39.0");
-    expect(screen.getByText(/responses of 15 invited/).textContent).toBe("12 responses of 15 invited (80% response rate)");
+    expect(screen.getByText(/responses of 15 invited/).textContent).toBe(
+      "12 responses of 15 invited (80% response rate)",
+    );
     expect(screen.getByText("Promoters").closest("div")!.textContent).toBe("Promoters (9-10)6 · 50.0%");
   });
 
@@ -116,7 +143,9 @@ describe("NpsSummary", () => {
   });
 
   it("says which interval it is: corrected for the invited count, or not for a shared link", () => {
-    expect(intervalMethod(figuresOf([0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 0], 40, true)!, false)).toMatch(/10 of the 40 people invited .*finite-population correction/);
+    expect(intervalMethod(figuresOf([0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 0], 40, true)!, false)).toMatch(
+      /10 of the 40 people invited .*finite-population correction/,
+    );
     expect(intervalMethod(figuresOf([0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 0], 40, false)!, true)).toMatch(/shared link/);
     expect(intervalMethod(figuresOf([0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 0], null, true)!, false)).toMatch(/not known/);
   });

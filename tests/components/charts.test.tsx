@@ -21,10 +21,24 @@ const group = (name: string, nps: number): ChartGroup => ({ name, nps, low: nps 
 
 describe("breakdownLegend", () => {
   it("names each heat colour the bars use, lowest first, once each, then the interval band", () => {
-    const legend = breakdownLegend([group("Sales", 30), group("Finance", -40), group("Support", 45), group("Product", 80)]);
-    expect(legend.map((item) => item.text)).toEqual(["eNPS -50 to -25", "eNPS 25 to 50", "eNPS 75 and up", "95% interval"]);
+    const legend = breakdownLegend([
+      group("Sales", 30),
+      group("Finance", -40),
+      group("Support", 45),
+      group("Product", 80),
+    ]);
+    expect(legend.map((item) => item.text)).toEqual([
+      "eNPS -50 to -25",
+      "eNPS 25 to 50",
+      "eNPS 75 and up",
+      "95% interval",
+    ]);
     expect(legend.slice(0, 3).map((item) => item.fill)).toEqual([HEAT_COLOURS[1], HEAT_COLOURS[4], HEAT_COLOURS[6]]);
-    expect(legend.at(-1)).toEqual({ text: "95% interval", fill: "rgba(47, 91, 211, 0.16)", line: "rgba(47, 91, 211, 0.5)" });
+    expect(legend.at(-1)).toEqual({
+      text: "95% interval",
+      fill: "rgba(47, 91, 211, 0.16)",
+      line: "rgba(47, 91, 211, 0.5)",
+    });
   });
 
   it("has no colour swatch for a chart without bars", () => {
@@ -55,8 +69,15 @@ describe("charts before the browser draws them", () => {
     distribution: <ScoreDistributionChart distribution={[1, 0, 0, 0, 0, 0, 2, 3, 1, 4, 5]} label="Scores" />,
     breakdown: <BreakdownChart groups={[group("Sales", 30)]} label="By department" name="departments" />,
     trend: <TrendChart points={[{ label: "Q1", nps: 10, low: 0, high: 20 }]} label="Trend" />,
-    grouped: <GroupedDistributionChart series={[{ label: "Before", shares: Array(11).fill(1 / 11), colour: "#888" }]} label="Shares" />,
-    beforeAfter: <BeforeAfterChart bars={[{ name: "Course", before: 10, after: 30, change: 20 }]} label="Before and after" />,
+    grouped: (
+      <GroupedDistributionChart
+        series={[{ label: "Before", shares: Array(11).fill(1 / 11), colour: "#888" }]}
+        label="Shares"
+      />
+    ),
+    beforeAfter: (
+      <BeforeAfterChart bars={[{ name: "Course", before: 10, after: 30, change: 20 }]} label="Before and after" />
+    ),
   };
 
   it.each(Object.entries(charts))("the %s chart keeps no blank space in the page the server sends", (_, chart) => {

@@ -29,21 +29,30 @@ describe("the open rounds card", () => {
   });
 
   it("shows the responses of a round with a shared link without a rate, which could pass 100%", () => {
-    const kiosk: OpenRound = { ...openRound("Kiosk", 5, 52), counts: { k: 5, overall: { invited: 40, responses: 52, rate: null }, departments: [] } };
+    const kiosk: OpenRound = {
+      ...openRound("Kiosk", 5, 52),
+      counts: { k: 5, overall: { invited: 40, responses: 52, rate: null }, departments: [] },
+    };
     renderInRemix(<OpenRoundsCard rounds={[kiosk]} />);
     expect(screen.getByRole("row", { name: /Kiosk/ })).toHaveTextContent(/^Kiosk.*52–$/);
   });
 
   it("explains a withheld count in a footnote that the cell points to, with the round's k", () => {
     renderInRemix(<OpenRoundsCard rounds={[openRound("Pulse", 5, 12), openRound("Small team", 4, null)]} />);
-    const cell = within(screen.getByRole("row", { name: /Small team/ })).getByText("Withheld").closest("td")!;
+    const cell = within(screen.getByRole("row", { name: /Small team/ }))
+      .getByText("Withheld")
+      .closest("td")!;
     const note = document.getElementById(cell.getAttribute("aria-describedby")!)!;
-    expect(note).toHaveTextContent("* Withheld: Fewer than 4 responses, or held back so a smaller group cannot be worked out.");
+    expect(note).toHaveTextContent(
+      "* Withheld: Fewer than 4 responses, or held back so a smaller group cannot be worked out.",
+    );
   });
 
   it("speaks of k, not a number, when the withheld rounds have different thresholds", () => {
     renderInRemix(<OpenRoundsCard rounds={[openRound("A", 4, null), openRound("B", 6, null)]} />);
-    expect(screen.getByText(/Withheld: Fewer than k responses \(the round's reporting threshold\)/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Withheld: Fewer than k responses \(the round's reporting threshold\)/),
+    ).toBeInTheDocument();
   });
 });
 

@@ -71,7 +71,10 @@ describe("a round's page", () => {
     );
     const reminders = await screen.findByRole("region", { name: "Reminders" });
     expect(reminders).toHaveTextContent("Last sent 20 Nov 2026, 09:05 UTC (2 days ago).");
-    expect(within(reminders).getByRole("link", { name: "Send reminders…" })).toHaveAttribute("href", "/?confirm=remind");
+    expect(within(reminders).getByRole("link", { name: "Send reminders…" })).toHaveAttribute(
+      "href",
+      "/?confirm=remind",
+    );
     expect(screen.getByRole("link", { name: "Send invitations by e-mail…" })).toBeInTheDocument();
   });
 
@@ -107,14 +110,22 @@ describe("the outbox", () => {
   it("without a mail server, says its messages are kept for the record and not delivered, never 'waiting'", async () => {
     renderPage(Outbox, { messages: [message], total: 1, page: 1, mailConfigured: false });
     const table = await screen.findByRole("table", { name: "Messages, newest first" });
-    expect(within(table).getByText("Not sent")).toHaveAttribute("title", "Kept for the record; not delivered: no mail server was set up");
+    expect(within(table).getByText("Not sent")).toHaveAttribute(
+      "title",
+      "Kept for the record; not delivered: no mail server was set up",
+    );
     expect(table).toHaveTextContent("22 Nov 2026, 10:00 UTC");
     expect(screen.getByText(/kept for the record only and will not be delivered later/)).toBeInTheDocument();
     expect(document.body.textContent).not.toMatch(/waiting/i);
   });
 
   it("with a mail server, shows when each message was sent", async () => {
-    renderPage(Outbox, { messages: [{ ...message, sentAt: "2026-11-22T10:00:05.000Z" }], total: 1, page: 1, mailConfigured: true });
+    renderPage(Outbox, {
+      messages: [{ ...message, sentAt: "2026-11-22T10:00:05.000Z" }],
+      total: 1,
+      page: 1,
+      mailConfigured: true,
+    });
     expect(await screen.findByText("Sent 22 Nov 2026, 10:00 UTC")).toBeInTheDocument();
     expect(screen.queryByText(/not set up/)).toBeNull();
   });

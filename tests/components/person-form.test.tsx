@@ -16,7 +16,9 @@ function renderForm(props: Partial<Parameters<typeof PersonForm>[0]>) {
   const Stub = createRemixStub([
     {
       path: "/",
-      Component: () => <PersonForm values={{}} departments={departments} roles={roles} submitLabel="Add person" {...props} />,
+      Component: () => (
+        <PersonForm values={{}} departments={departments} roles={roles} submitLabel="Add person" {...props} />
+      ),
     },
   ]);
   render(<Stub />);

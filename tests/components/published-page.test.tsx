@@ -32,13 +32,19 @@ describe("the published results", () => {
     expect(latest).toHaveTextContent("+24,7");
     expect(latest).toHaveTextContent("95% діапазон: від +20,6 до +28,4 · Відповідей: 340");
     expect(latest).toHaveTextContent("+23,1 пункта порівняно з опитуванням «2025 Q4»: справжня зміна");
-    expect(within(screen.getByRole("region", { name: "Попередні опитування" })).getByText(/у межах статистичного шуму/)).toBeInTheDocument();
-    expect(within(screen.getByRole("region", { name: "За відділами та посадами" })).getByRole("listitem")).toHaveTextContent("Sales+24,7");
+    expect(
+      within(screen.getByRole("region", { name: "Попередні опитування" })).getByText(/у межах статистичного шуму/),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByRole("region", { name: "За відділами та посадами" })).getByRole("listitem"),
+    ).toHaveTextContent("Sales+24,7");
   });
 
   it("says a withheld round is not shown, with no figures and no groups", () => {
     render(<PublishedResults view={{ ...empty, latest: round({ score: null, change: null }) }} t={translator("en")} />);
-    expect(screen.getByText("Not shown: fewer than 5 answers, or held back so that a smaller group cannot be worked out.")).toBeInTheDocument();
+    expect(
+      screen.getByText("Not shown: fewer than 5 answers, or held back so that a smaller group cannot be worked out."),
+    ).toBeInTheDocument();
     expect(screen.queryByRole("region", { name: "By department and role" })).toBeNull();
   });
 
@@ -79,6 +85,8 @@ describe("the published actions", () => {
 
   it("says plainly when nothing is published", () => {
     render(<PublishedActions view={empty} t={translator("pl")} />);
-    expect(screen.getByText("Nic jeszcze nie opublikowano. Tutaj pojawią się działania podjęte po ankietach.")).toBeInTheDocument();
+    expect(
+      screen.getByText("Nic jeszcze nie opublikowano. Tutaj pojawią się działania podjęte po ankietach."),
+    ).toBeInTheDocument();
   });
 });

@@ -34,7 +34,11 @@ describe("RoundCountsTable", () => {
   it("shows a manager their department's row only, without the whole round", () => {
     render(
       <RoundCountsTable
-        counts={{ k: 5, overall: null, departments: [{ id: "big", name: "Big dept", invited: 20, responses: 12, rate: 0.6 }] }}
+        counts={{
+          k: 5,
+          overall: null,
+          departments: [{ id: "big", name: "Big dept", invited: 20, responses: 12, rate: 0.6 }],
+        }}
       />,
     );
     const table = screen.getByRole("table", { name: "Responses from your department" });

@@ -12,7 +12,14 @@ function renderEditor(props: Partial<Parameters<typeof SurveyEditor>[0]> = {}) {
     {
       path: "/",
       Component: () => (
-        <SurveyEditor draft={draftFromTemplate("ENPS")} revision={0} focus={null} companyName="Acme" submitLabel="Save survey" {...props} />
+        <SurveyEditor
+          draft={draftFromTemplate("ENPS")}
+          revision={0}
+          focus={null}
+          companyName="Acme"
+          submitLabel="Save survey"
+          {...props}
+        />
       ),
     },
   ]);
@@ -31,18 +38,24 @@ describe("SurveyEditor", () => {
     expect(within(groups[0]).queryByRole("button", { name: /Remove/ })).toBeNull();
     expect(within(groups[1]).getByRole("button", { name: "Move question 2 up" })).toBeDisabled();
     expect(within(groups[2]).getByRole("button", { name: "Move question 3 down" })).toBeDisabled();
-    expect(within(groups[0]).getByLabelText("English wording")).toHaveValue("How likely are you to recommend {company} as a place to work?");
+    expect(within(groups[0]).getByLabelText("English wording")).toHaveValue(
+      "How likely are you to recommend {company} as a place to work?",
+    );
     expect(within(groups[0]).getByLabelText("Українська")).toHaveAttribute("lang", "uk");
   });
 
   it("ties each error to its field, opens the translations that have one, and says the survey was not saved", () => {
     renderEditor({ errors: { "q-1-en": "The English wording is required.", "q-2-pl": "Too long." } });
     const groups = screen.getAllByRole("group", { name: /^Question \d/ });
-    expect(within(groups[1]).getByLabelText("English wording")).toHaveAccessibleDescription("The English wording is required.");
+    expect(within(groups[1]).getByLabelText("English wording")).toHaveAccessibleDescription(
+      "The English wording is required.",
+    );
     expect(within(groups[2]).getByLabelText("Polski")).toHaveAttribute("aria-invalid", "true");
     expect(groups[2].querySelector("details")).toHaveAttribute("open");
     expect(groups[1].querySelector("details")).not.toHaveAttribute("open");
-    expect(screen.getAllByRole("alert")[0]).toHaveTextContent("The survey was not saved: 2 fields need fixing (marked below).");
+    expect(screen.getAllByRole("alert")[0]).toHaveTextContent(
+      "The survey was not saved: 2 fields need fixing (marked below).",
+    );
   });
 
   it("makes Enter in a field save, not move or remove a question", () => {

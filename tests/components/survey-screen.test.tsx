@@ -20,7 +20,17 @@ function renderKioskAfterAnswer() {
     {
       path: "/s/:key",
       Component: () => (
-        <SurveyScreen locale="en" lang="en" messages={en} view={view} variant="shared" groups={groups} kiosk saved formKey="next" />
+        <SurveyScreen
+          locale="en"
+          lang="en"
+          messages={en}
+          view={view}
+          variant="shared"
+          groups={groups}
+          kiosk
+          saved
+          formKey="next"
+        />
       ),
     },
   ]);
@@ -40,7 +50,9 @@ describe("a kiosk after an answer", () => {
 
 describe("the thanks page of a personal link", () => {
   it("keeps the link to what was done with earlier feedback", async () => {
-    const Stub = createRemixStub([{ path: "/thanks", Component: ThanksPage, loader: () => ({ locale: "en", messages: en }) }]);
+    const Stub = createRemixStub([
+      { path: "/thanks", Component: ThanksPage, loader: () => ({ locale: "en", messages: en }) },
+    ]);
     render(<Stub initialEntries={["/thanks?lang=en"]} />);
     const link = await screen.findByRole("link", { name: en["thanks.published"] });
     expect(link).toHaveAttribute("href", "/you-said-we-did?lang=en");

@@ -23,7 +23,18 @@ const before = figuresOf([1, 0, 0, 1, 0, 1, 3, 1, 1, 2, 1], 24, true)!;
 const after = figuresOf([0, 0, 0, 0, 0, 0, 1, 1, 2, 4, 5], 24, true)!;
 
 function round(kind: ComparedRound["kind"], figures: ComparedRound["figures"], withheld = false): ComparedRound {
-  return { id: kind, name: kind, kind, status: "closed", k: 5, closesAt: new Date("2026-03-01"), closedAt: null, sharedLink: false, figures, withheld };
+  return {
+    id: kind,
+    name: kind,
+    kind,
+    status: "closed",
+    k: 5,
+    closesAt: new Date("2026-03-01"),
+    closedAt: null,
+    sharedLink: false,
+    figures,
+    withheld,
+  };
 }
 
 const comparison: TrainingComparison = {
@@ -45,24 +56,35 @@ describe("ScoresSideBySide", () => {
     expect(within(beforeSide).getByLabelText("NPS before: -27.3")).toBeInTheDocument();
     expect(beforeSide).toHaveTextContent("n = 11 of 24 invited (46%)");
     expect(beforeSide).toHaveTextContent(`95% interval ${formatInterval(before.low, before.high)}`);
-    expect(within(screen.getByRole("region", { name: "After" })).getByLabelText("NPS after: +61.5")).toBeInTheDocument();
+    expect(
+      within(screen.getByRole("region", { name: "After" })).getByLabelText("NPS after: +61.5"),
+    ).toBeInTheDocument();
     const followUp = screen.getByRole("region", { name: "Follow-up" });
     expect(followUp).toHaveTextContent("Withheld");
     expect(followUp).toHaveTextContent(TOO_FEW);
     expect(followUp.textContent).not.toMatch(/\d/);
-    expect(screen.getByText(/Change after the training:/).parentElement).toHaveTextContent(/\+88\.8 points .* Significant/);
-    expect(screen.getByText(/Change at the follow-up/).parentElement).toHaveTextContent("No comparison until both rounds show a score.");
+    expect(screen.getByText(/Change after the training:/).parentElement).toHaveTextContent(
+      /\+88\.8 points .* Significant/,
+    );
+    expect(screen.getByText(/Change at the follow-up/).parentElement).toHaveTextContent(
+      "No comparison until both rounds show a score.",
+    );
   });
 });
 
 describe("DistributionComparison", () => {
   it("labels the grouped chart with the numbers and lists the same numbers per round in a table", () => {
     renderInRemix(<DistributionComparison comparison={comparison} />);
-    expect(screen.getByRole("img", { name: /^Share of responses per score: Before: 0: 1, 1: 0/ })).toHaveAttribute("data-chart", "distribution-comparison");
+    expect(screen.getByRole("img", { name: /^Share of responses per score: Before: 0: 1, 1: 0/ })).toHaveAttribute(
+      "data-chart",
+      "distribution-comparison",
+    );
     const table = screen.getByRole("table", { name: "Responses per score, before and after the training" });
     const rows = within(table).getAllByRole("row");
     expect(rows.map((r) => within(r).queryByRole("rowheader")?.textContent ?? "")).toEqual(["", "Before", "After"]);
-    const afterCells = within(rows[2]).getAllByRole("cell").map((c) => c.textContent);
+    const afterCells = within(rows[2])
+      .getAllByRole("cell")
+      .map((c) => c.textContent);
     expect(afterCells.at(-1)).toBe("13");
     expect(afterCells[10]).toBe("5 38.5%");
   });
@@ -79,8 +101,24 @@ const shown = (p: number, pa: number, d: number): RoundOutcome => ({ state: "sho
 
 describe("the trainings overview", () => {
   const rows: TrainingRow[] = [
-    { id: "a", title: "Listening", topic: "Communication", trainer: { id: "u", name: "Uma" }, startsOn: new Date("2026-02-01"), before: shown(2, 3, 2), after: shown(4, 3, 2) },
-    { id: "b", title: "Budgets", topic: "Finance", trainer: { id: "u", name: "Uma" }, startsOn: new Date("2026-01-01"), before: { state: "withheld", k: 5 }, after: shown(5, 0, 0) },
+    {
+      id: "a",
+      title: "Listening",
+      topic: "Communication",
+      trainer: { id: "u", name: "Uma" },
+      startsOn: new Date("2026-02-01"),
+      before: shown(2, 3, 2),
+      after: shown(4, 3, 2),
+    },
+    {
+      id: "b",
+      title: "Budgets",
+      topic: "Finance",
+      trainer: { id: "u", name: "Uma" },
+      startsOn: new Date("2026-01-01"),
+      before: { state: "withheld", k: 5 },
+      after: shown(5, 0, 0),
+    },
   ];
   const summary = summariseTrainings(rows);
 
@@ -100,6 +138,10 @@ describe("the trainings overview", () => {
   it("pools only the compared trainings in the overall change", () => {
     renderInRemix(<OverallChange pool={summary.overall} whose="your trainings" />);
     expect(screen.getByRole("heading", { name: "Overall change, your trainings" })).toBeInTheDocument();
-    expect(screen.getByText(/The answers of 1 training pooled \(n = 7 before, 9 after\); 1 more not compared yet or withheld\./)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /The answers of 1 training pooled \(n = 7 before, 9 after\); 1 more not compared yet or withheld\./,
+      ),
+    ).toBeInTheDocument();
   });
 });

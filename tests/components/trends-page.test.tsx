@@ -7,12 +7,31 @@ import Trends from "~/routes/hr.trends";
 
 afterEach(cleanup);
 
-type Point = { roundId: string; name: string; closedOn: string; score: { nps: number; low: number; high: number; n: number } | null; change: null };
+type Point = {
+  roundId: string;
+  name: string;
+  closedOn: string;
+  score: { nps: number; low: number; high: number; n: number } | null;
+  change: null;
+};
 
-const point = (n: number, score: Point["score"]): Point => ({ roundId: `r${n}`, name: `Q${n} 2026`, closedOn: `2026-0${n * 3}-28`, score, change: null });
+const point = (n: number, score: Point["score"]): Point => ({
+  roundId: `r${n}`,
+  name: `Q${n} 2026`,
+  closedOn: `2026-0${n * 3}-28`,
+  score,
+  change: null,
+});
 
 function renderTrends(points: Point[], selected = OVERALL_KEY, name = "Everyone") {
-  const data = { canPick: true, selected, name, departments: [{ key: departmentKey("d1"), name: "Sales" }], roles: [], points };
+  const data = {
+    canPick: true,
+    selected,
+    name,
+    departments: [{ key: departmentKey("d1"), name: "Sales" }],
+    roles: [],
+    points,
+  };
   const Stub = createRemixStub([{ path: "/hr/trends", Component: Trends, loader: () => data }]);
   render(<Stub initialEntries={["/hr/trends"]} />);
 }
@@ -33,6 +52,8 @@ describe("the trends page", () => {
     expect(first).toHaveTextContent("No earlier round to compare with");
     expect(second).toHaveTextContent("No comparison: a figure is withheld");
     expect(screen.queryByText(/Every round.s figure/)).toBeNull();
-    expect(screen.getByRole("img", { name: /^eNPS over time, Everyone: Q1 2026 \+20.0, Q2 2026 withheld/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole("img", { name: /^eNPS over time, Everyone: Q1 2026 \+20.0, Q2 2026 withheld/ }),
+    ).toBeInTheDocument();
   });
 });

@@ -56,7 +56,11 @@ describe("answering a survey", () => {
   });
 
   it("works in Ukrainian without JavaScript on a 360 px phone, and shows problems in Ukrainian", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: "uk-UA", viewport: { width: 360, height: 740 } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      locale: "uk-UA",
+      viewport: { width: 360, height: 740 },
+    });
     const page = await context.newPage();
     await page.goto(`${server.url}/a/${tokens[1]}`);
     expect(await page.getAttribute("html", "lang")).toBe("uk");

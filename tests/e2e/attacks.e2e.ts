@@ -34,7 +34,11 @@ describe("the server's defences", () => {
 
   it("refuses a form posted from another site, even with the victim's session cookie", async () => {
     const form = () => new URLSearchParams({ intent: "create", name: "Forged department" });
-    const forged: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, { Origin: "null" }];
+    const forged: Record<string, string>[] = [
+      { Origin: "https://evil.example" },
+      { "Sec-Fetch-Site": "cross-site" },
+      { Origin: "null" },
+    ];
     for (const headers of forged) {
       const response = await post("/hr/departments", form(), headers);
       expect(response.status).toBe(403);
@@ -65,7 +69,11 @@ describe("the server's defences", () => {
     const response = await new Promise<{ status: number; text: string }>((resolve, reject) => {
       const request = http.request(`${baseUrl}/hr/departments`, {
         method: "POST",
-        headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" },
+        headers: {
+          Cookie: cookie,
+          "Content-Type": "application/x-www-form-urlencoded",
+          "Transfer-Encoding": "chunked",
+        },
       });
       request.on("response", (res) => {
         let text = "";
@@ -83,10 +91,12 @@ describe("the server's defences", () => {
   });
 
   it("answers a malformed form with 400 in plain words, storing nothing", async () => {
-    const json = await post("/hr/departments", JSON.stringify({ intent: "create", name: "From JSON" }), { "Content-Type": "application/json" });
+    const json = await post("/hr/departments", JSON.stringify({ intent: "create", name: "From JSON" }), {
+      "Content-Type": "application/json",
+    });
     expect(json.status).toBe(400);
     expect(await json.text()).toContain("could not be read");
-    const broken = await post("/hr/import", "--nope\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nx", {
+    const broken = await post("/hr/import", '--nope\r\nContent-Disposition: form-data; name="file"\r\n\r\nx', {
       "Content-Type": "multipart/form-data; boundary=something-else",
     });
     expect(broken.status).toBe(400);
@@ -121,10 +131,17 @@ describe("the server's defences", () => {
         expect(response.status, path).toBe(404);
         await response.arrayBuffer();
       }
-      const posted = await fetch(`${server.url}/A/${token}/extra`, { method: "POST", body: new URLSearchParams({ score: "9" }) });
+      const posted = await fetch(`${server.url}/A/${token}/extra`, {
+        method: "POST",
+        body: new URLSearchParams({ score: "9" }),
+      });
       expect(posted.status).toBeGreaterThanOrEqual(400);
       // The server prints each request as it finishes; wait until the last one is in the output.
-      const redactedLines = () => server.output().split("\n").filter((line) => line.includes("/a/[token]")).length;
+      const redactedLines = () =>
+        server
+          .output()
+          .split("\n")
+          .filter((line) => line.includes("/a/[token]")).length;
       await expect.poll(redactedLines, { timeout: 10_000 }).toBe(paths.length + 1);
       expect(server.output().toLowerCase()).not.toContain(token.toLowerCase());
       expect(server.output()).not.toContain("No route matches");

@@ -67,7 +67,9 @@ describe("charts", () => {
     const focus = page.getByLabel("Group", { exact: true });
     const first = await focus.inputValue();
     // The departments this round shows (one made by another test may have no answers here).
-    await focus.selectOption((await focus.locator("optgroup[label=Departments] option").first().getAttribute("value"))!);
+    await focus.selectOption(
+      (await focus.locator("optgroup[label=Departments] option").first().getAttribute("value"))!,
+    );
     await page.getByRole("button", { name: "Show" }).click();
     await page.waitForURL(/group=/);
     await page.goBack();

@@ -38,7 +38,7 @@ describe("a newcomer with the demo", () => {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(
       file,
-      "\uFEFFE-mail ID;Email;Name;Department;Role\n1;zofia.e2e@example.com;Zofia Nowak;Warehouse;Picker\n2;taras.e2e@example.com;\"Тарас Шевченко\";Warehouse;Picker\n",
+      '\uFEFFE-mail ID;Email;Name;Department;Role\n1;zofia.e2e@example.com;Zofia Nowak;Warehouse;Picker\n2;taras.e2e@example.com;"Тарас Шевченко";Warehouse;Picker\n',
     );
     await page.getByLabel("CSV file").setInputFiles(file);
     await page.getByRole("button", { name: "Import" }).click();
@@ -75,7 +75,10 @@ describe("a newcomer with the demo", () => {
     await signIn(page, baseUrl, email, password);
     await page.goto(`${baseUrl}/hr/import`);
     const latin1 = path.resolve("tmp/e2e/latin1-e2e.csv");
-    fs.writeFileSync(latin1, Buffer.from("email,name,department,role\njose.e2e@example.com,Jos\xe9,Sales,Rep\n", "latin1"));
+    fs.writeFileSync(
+      latin1,
+      Buffer.from("email,name,department,role\njose.e2e@example.com,Jos\xe9,Sales,Rep\n", "latin1"),
+    );
     const empty = path.resolve("tmp/e2e/empty-e2e.csv");
     fs.writeFileSync(empty, "");
     for (const [file, message] of [

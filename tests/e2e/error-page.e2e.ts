@@ -5,21 +5,24 @@ const baseUrl = inject("baseUrl");
 const browser = useBrowser();
 
 describe("the error page", () => {
-  it.each([true, false])("answers an unknown address with 404 in plain words (JavaScript: %s)", async (javaScriptEnabled) => {
-    const context = await browser().newContext({ javaScriptEnabled });
-    const page = await context.newPage();
-    for (const path of ["/nope", "/hr/nope"]) {
-      const response = await page.goto(`${baseUrl}${path}`);
-      expect(response?.status()).toBe(404);
-      // Once the browser has taken the page over (with JavaScript), it must still read the same.
-      await page.waitForLoadState("networkidle");
-      const alert = page.getByRole("alert");
-      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Not found");
-      expect(await alert.textContent()).toContain("We could not find that page.");
-      expect(await alert.textContent()).not.toMatch(/No route matches|Error:/);
-    }
-    await context.close();
-  });
+  it.each([true, false])(
+    "answers an unknown address with 404 in plain words (JavaScript: %s)",
+    async (javaScriptEnabled) => {
+      const context = await browser().newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      for (const path of ["/nope", "/hr/nope"]) {
+        const response = await page.goto(`${baseUrl}${path}`);
+        expect(response?.status()).toBe(404);
+        // Once the browser has taken the page over (with JavaScript), it must still read the same.
+        await page.waitForLoadState("networkidle");
+        const alert = page.getByRole("alert");
+        expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Not found");
+        expect(await alert.textContent()).toContain("We could not find that page.");
+        expect(await alert.textContent()).not.toMatch(/No route matches|Error:/);
+      }
+      await context.close();
+    },
+  );
 
   it('tells a manager "No access" on an HR admin page', async () => {
     const page = await browser().newPage();

@@ -50,7 +50,10 @@ describe.each([true, false])("employee pages on a 360 px phone (JavaScript: %s)"
     for (const lang of LOCALES) {
       await page.goto(`${server.url}/s/${sharedKey}?lang=${lang}`);
       await expectFits(page, `survey in ${lang}`);
-      await Promise.all([page.waitForURL(/\/s\//), page.locator("form button[type=submit]:not([aria-hidden])").click()]);
+      await Promise.all([
+        page.waitForURL(/\/s\//),
+        page.locator("form button[type=submit]:not([aria-hidden])").click(),
+      ]);
       await page.locator(".field-error, .form-error").first().waitFor();
       await expectFits(page, `survey problems in ${lang}`);
       await page.goto(`${server.url}/s/${sharedKey}?kiosk=1&saved=1&lang=${lang}`);

@@ -16,8 +16,20 @@ let browser: Browser;
 let server: RunningServer;
 
 beforeAll(async () => {
-  await createUser(COMMAND_LINE, { email: ADMIN.email, name: "Hanna Kowalska", role: "ADMIN", departmentId: "", password: ADMIN.password });
-  await createUser(COMMAND_LINE, { email: TRAINER.email, name: "Ines Trainer", role: "TRAINER", departmentId: "", password: TRAINER.password });
+  await createUser(COMMAND_LINE, {
+    email: ADMIN.email,
+    name: "Hanna Kowalska",
+    role: "ADMIN",
+    departmentId: "",
+    password: ADMIN.password,
+  });
+  await createUser(COMMAND_LINE, {
+    email: TRAINER.email,
+    name: "Ines Trainer",
+    role: "TRAINER",
+    departmentId: "",
+    password: TRAINER.password,
+  });
   await makeDepartment("Support");
   server = await startServer({ databaseFile });
   browser = await launchBrowser();
@@ -40,7 +52,9 @@ describe("logins in the browser", () => {
     await admin.getByLabel("Department (managers only)").selectOption({ label: "Support" });
     await admin.getByRole("button", { name: "Save changes" }).click();
     await admin.getByRole("status").filter({ hasText: "Changes to Ines Manager's login were saved." }).waitFor();
-    expect(await admin.getByRole("row", { name: /Ines Manager/ }).textContent()).toContain("Department manager · Support");
+    expect(await admin.getByRole("row", { name: /Ines Manager/ }).textContent()).toContain(
+      "Department manager · Support",
+    );
 
     await admin.getByRole("link", { name: "Ines Manager" }).click();
     await admin.getByLabel("New password", { exact: true }).fill("second-password-456");
@@ -60,7 +74,10 @@ describe("logins in the browser", () => {
     await owner.getByLabel("New password", { exact: true }).fill("third-password-789");
     await owner.getByLabel("New password again").fill("third-password-789");
     await owner.getByRole("button", { name: "Change my password" }).click();
-    await owner.getByRole("status").filter({ hasText: "Your password is changed, and you are signed out on every other device." }).waitFor();
+    await owner
+      .getByRole("status")
+      .filter({ hasText: "Your password is changed, and you are signed out on every other device." })
+      .waitFor();
     await owner.getByRole("button", { name: "Sign out" }).click();
     await owner.getByRole("button", { name: "Sign in" }).waitFor();
     await signIn(owner, server.url, TRAINER.email, "third-password-789");

@@ -20,7 +20,13 @@ let server: RunningServer;
 let roundId: string;
 
 beforeAll(async () => {
-  await createUser(COMMAND_LINE, { email: ADMIN.email, name: "Hanna Kowalska", role: "ADMIN", departmentId: "", password: ADMIN.password });
+  await createUser(COMMAND_LINE, {
+    email: ADMIN.email,
+    name: "Hanna Kowalska",
+    role: "ADMIN",
+    departmentId: "",
+    password: ADMIN.password,
+  });
   const [support, agent] = [await makeDepartment("Support"), await makeRole("Agent")];
   for (let i = 0; i < 6; i++) await makePerson(support.id, agent.id);
   roundId = (await launchOpenRound({ name: "Support eNPS" })).id;
@@ -61,9 +67,14 @@ describe("e-mail from a round's page", () => {
     expect(await reminders.textContent()).toContain("None sent yet.");
     await reminders.getByRole("link", { name: "Send reminders…" }).click();
     await page.getByRole("form", { name: "Send reminders?" }).getByRole("button", { name: "Send reminders" }).click();
-    await page.getByRole("status").filter({ hasText: "6 reminders went out to people who have not answered yet." }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "6 reminders went out to people who have not answered yet." })
+      .waitFor();
     expect(smtp.received).toHaveLength(6);
-    expect(await reminders.textContent()).toMatch(/Last sent \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC \(less than a minute ago\)\./);
+    expect(await reminders.textContent()).toMatch(
+      /Last sent \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC \(less than a minute ago\)\./,
+    );
 
     await reminders.getByRole("link", { name: "Send reminders…" }).click();
     const again = page.getByRole("form", { name: "Send reminders again?" });

@@ -36,7 +36,9 @@ const LIST_PAGES = [
 /** The first link on `listPath` to a page matching `pattern`: a real survey, round, person... of the demo. */
 async function firstLinkTo(page: Page, listPath: string, pattern: RegExp): Promise<string> {
   await page.goto(`${baseUrl}${listPath}`);
-  const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const hrefs = await page
+    .locator("main a[href]")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   const href = hrefs.find((h) => pattern.test(h));
   if (!href) throw new Error(`No link like ${pattern} on ${listPath}`);
   return href;
@@ -87,7 +89,9 @@ describe("HR pages on a 360 px phone", () => {
     expect(await links.count()).toBe(10);
     expect(await inSight(links)).toEqual(Array(10).fill(true));
     expect(await nav.getByRole("link", { name: "Directory" }).getAttribute("aria-current")).toBe("page");
-    expect(await inSight(page.getByRole("navigation", { name: "Directory" }).getByRole("link"))).toEqual(Array(4).fill(true));
+    expect(await inSight(page.getByRole("navigation", { name: "Directory" }).getByRole("link"))).toEqual(
+      Array(4).fill(true),
+    );
     await page.close();
   });
 
@@ -107,12 +111,20 @@ describe("HR pages on a 360 px phone", () => {
     expect(await names.count()).toBeGreaterThan(3);
     // Every name whole, however long: wrapped inside the screen, never cut or scrolled.
     const cutOff = await names.evaluateAll((spans) =>
-      spans.filter((span) => span.getBoundingClientRect().right > window.innerWidth || span.scrollWidth > span.clientWidth + 1).map((span) => span.textContent),
+      spans
+        .filter(
+          (span) => span.getBoundingClientRect().right > window.innerWidth || span.scrollWidth > span.clientWidth + 1,
+        )
+        .map((span) => span.textContent),
     );
     expect(cutOff).toEqual([]);
     const deactivate = page.getByRole("button", { name: /^Deactivate / });
     expect(await deactivate.count()).toBe(await names.count());
-    expect(await inSight(page.locator("main").locator("button, summary, input:not([type=hidden])").filter({ visible: true }))).not.toContain(false);
+    expect(
+      await inSight(
+        page.locator("main").locator("button, summary, input:not([type=hidden])").filter({ visible: true }),
+      ),
+    ).not.toContain(false);
 
     // Renaming opens under the name, and its field fits the screen too.
     const first = (await names.first().textContent())!;

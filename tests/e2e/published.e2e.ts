@@ -102,7 +102,11 @@ describe("closing the loop", () => {
     await close();
 
     // An employee at the end of a survey, on a phone set to Ukrainian, never signed in.
-    const employee = await openPage({ locale: "uk-UA", extraHTTPHeaders: { "Accept-Language": "uk-UA,uk;q=0.9" }, viewport: { width: 360, height: 740 } });
+    const employee = await openPage({
+      locale: "uk-UA",
+      extraHTTPHeaders: { "Accept-Language": "uk-UA,uk;q=0.9" },
+      viewport: { width: 360, height: 740 },
+    });
     await employee.page.goto(`${server.url}/thanks?lang=uk`);
     await employee.page.getByRole("link", { name: "Подивитися, що зроблено за попередніми відгуками" }).click();
     await expectPublishedInUkrainian(employee.page);
@@ -112,9 +116,16 @@ describe("closing the loop", () => {
   });
 
   it("shows the published page without JavaScript, reached from the start page", async () => {
-    const { page, close } = await openPage({ javaScriptEnabled: false, extraHTTPHeaders: { "Accept-Language": "uk" }, viewport: { width: 360, height: 740 } });
+    const { page, close } = await openPage({
+      javaScriptEnabled: false,
+      extraHTTPHeaders: { "Accept-Language": "uk" },
+      viewport: { width: 360, height: 740 },
+    });
     await page.goto(server.url);
-    await Promise.all([page.waitForURL(/you-said-we-did/), page.getByRole("link", { name: /You said, we did/ }).click()]);
+    await Promise.all([
+      page.waitForURL(/you-said-we-did/),
+      page.getByRole("link", { name: /You said, we did/ }).click(),
+    ]);
     await expectPublishedInUkrainian(page);
     await Promise.all([page.waitForURL(/lang=pl/), page.getByRole("link", { name: "Polski" }).click()]);
     await page.getByRole("heading", { level: 1, name: "Wasze opinie, nasze działania" }).waitFor();
@@ -127,28 +138,41 @@ describe("closing the loop", () => {
     const { page, close } = await openPage();
     await signIn(page, server.url, ADMIN.email, ADMIN.password);
     await page.goto(`${server.url}/hr/rounds/${roundId}/results`);
-    const href = async (name: string) => new URL((await page.getByRole("link", { name, exact: true }).first().getAttribute("href"))!, server.url);
+    const href = async (name: string) =>
+      new URL((await page.getByRole("link", { name, exact: true }).first().getAttribute("href"))!, server.url);
     const whole = await href("Create action");
     expect(whole.pathname).toBe("/hr/actions/new");
     expect([...whole.searchParams]).toEqual([["roundId", roundId]]);
     const department = await href("Create action for Engineering");
     expect(department.searchParams.get("departmentId")).toBeTruthy();
     expect(department.searchParams.has("roleId")).toBe(false);
-    const roleLink = page.getByRole("table", { name: "eNPS by role" }).getByRole("link", { name: /^Create action for / }).first();
+    const roleLink = page
+      .getByRole("table", { name: "eNPS by role" })
+      .getByRole("link", { name: /^Create action for / })
+      .first();
     const role = new URL((await roleLink.getAttribute("href"))!, server.url);
     expect(role.searchParams.get("roleId")).toBeTruthy();
     expect(role.searchParams.has("departmentId")).toBe(false);
 
     // A department x role cell is picked in the grid; its focused view links to an action for the cell.
-    await page.getByRole("table", { name: "eNPS by department and role" }).getByRole("link", { name: /^Engineering \/ .+ Details$/ }).first().click();
+    await page
+      .getByRole("table", { name: "eNPS by department and role" })
+      .getByRole("link", { name: /^Engineering \/ .+ Details$/ })
+      .first()
+      .click();
     await page.waitForURL(/group=cell/);
-    await page.getByRole("heading", { level: 2, name: /^Engineering \/ / }).first().waitFor();
+    await page
+      .getByRole("heading", { level: 2, name: /^Engineering \/ / })
+      .first()
+      .waitFor();
     const cell = await href("Create action");
     expect(cell.searchParams.get("departmentId")).toBe(department.searchParams.get("departmentId"));
     expect(cell.searchParams.get("roleId")).toBeTruthy();
     await page.getByRole("link", { name: "Create action", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "New action" }).waitFor();
-    expect(await page.getByLabel("Description (optional)").inputValue()).toMatch(/^Engineering \/ .+: eNPS .+ in 2026 Q1\.$/);
+    expect(await page.getByLabel("Description (optional)").inputValue()).toMatch(
+      /^Engineering \/ .+: eNPS .+ in 2026 Q1\.$/,
+    );
     await close();
   });
 });

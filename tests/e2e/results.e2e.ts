@@ -47,7 +47,9 @@ describe("the results of a closed round in a browser", () => {
     expect(await paintedPixels(page, "departments")).toBeGreaterThan(1000);
     expect(await page.getByRole("table", { name: "Responses per score, Everyone" }).count()).toBe(1);
     expect(await page.getByRole("table", { name: "eNPS by department", exact: true }).getByRole("row").count()).toBe(9);
-    expect(await page.getByRole("table", { name: "eNPS by department and role" }).getByText("Withheld").count()).toBeGreaterThan(0);
+    expect(
+      await page.getByRole("table", { name: "eNPS by department and role" }).getByText("Withheld").count(),
+    ).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await close();
   });
@@ -128,7 +130,9 @@ describe("trends in a browser", () => {
     const { page, errors, close } = await openPage();
     await signIn(page, server.url, ADMIN.email, ADMIN.password);
     expect(await paintedPixels(page, "sparkline", [47, 91, 211])).toBeGreaterThan(50);
-    expect(await page.getByRole("table", { name: "Open rounds and their response rates" }).getByRole("row").count()).toBe(2);
+    expect(
+      await page.getByRole("table", { name: "Open rounds and their response rates" }).getByRole("row").count(),
+    ).toBe(2);
     expect(errors).toEqual([]);
     await close();
   });

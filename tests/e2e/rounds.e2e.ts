@@ -45,9 +45,14 @@ describe("HR runs a round", () => {
     expect(await review.textContent()).toContain(`${expected} people will get a personal invitation`);
     expect(await review.textContent()).toContain(`WhoDepartments: ${chosen.join(", ")}`);
     // Dates read the same on every HR page: "17 Nov 2026, 18:38 UTC".
-    expect(await review.textContent()).toMatch(/Open\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC to \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC/);
+    expect(await review.textContent()).toMatch(
+      /Open\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC to \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC/,
+    );
     await page.getByRole("button", { name: "Launch round" }).click();
-    await page.getByRole("status").filter({ hasText: `"E2E round" is launched: ${expected} people are invited.` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `"E2E round" is launched: ${expected} people are invited.` })
+      .waitFor();
 
     const facts = page.getByRole("region", { name: /Status/ });
     expect(await facts.textContent()).toContain(`Departments: ${chosen.join(", ")}`);
@@ -56,7 +61,10 @@ describe("HR runs a round", () => {
     const counts = page.getByRole("table", { name: "Responses, overall and per department" });
     expect(await counts.getByRole("row", { name: /^Everyone/ }).textContent()).toBe(`Everyone${expected}Withheld*`);
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download links (CSV)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download links (CSV)" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^links_E2E_round_\d{4}-\d{2}-\d{2}\.csv$/);
     const [header, ...rows] = parseCsv(fs.readFileSync(await download.path(), "utf8")).records.map((r) => r.fields);
     expect(header).toEqual(["email", "name", "link"]);
@@ -140,7 +148,10 @@ describe("HR runs a round", () => {
     await page.getByRole("button", { name: "Review" }).click();
     await page.getByRole("button", { name: "Launch round" }).click();
     await page.getByRole("status").filter({ hasText: '"No-script round" is launched' }).waitFor();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download links (CSV)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download links (CSV)" }).click(),
+    ]);
     const records = parseCsv(fs.readFileSync(await download.path(), "utf8")).records;
     expect(records[0].fields).toEqual(["email", "name", "link"]);
     expect(records.length).toBeGreaterThan(100);
@@ -150,7 +161,14 @@ describe("HR runs a round", () => {
   it("reads well on a 360 px phone", async () => {
     const page = await browser().newPage({ viewport: { width: 360, height: 740 } });
     await signIn(page, baseUrl, DEMO.email, DEMO.password);
-    for (const path of ["/hr/rounds", "/hr/rounds/new", "/hr/surveys", "/hr/surveys/new?template=TRAINING", "/hr/outbox", "/hr/rounds/schedules/new"]) {
+    for (const path of [
+      "/hr/rounds",
+      "/hr/rounds/new",
+      "/hr/surveys",
+      "/hr/surveys/new?template=TRAINING",
+      "/hr/outbox",
+      "/hr/rounds/schedules/new",
+    ]) {
       await page.goto(`${baseUrl}${path}`);
       expect(await fitsWidth(page), path).toBe(true);
     }

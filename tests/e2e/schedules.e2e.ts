@@ -18,13 +18,23 @@ let browser: Browser;
 let server: RunningServer | undefined;
 
 beforeAll(async () => {
-  await createUser(COMMAND_LINE, { email: ADMIN.email, name: "Hanna Kowalska", role: "ADMIN", departmentId: "", password: ADMIN.password });
+  await createUser(COMMAND_LINE, {
+    email: ADMIN.email,
+    name: "Hanna Kowalska",
+    role: "ADMIN",
+    departmentId: "",
+    password: ADMIN.password,
+  });
   const [sales, support] = [await makeDepartment("Sales"), await makeDepartment("Support")];
   const agent = await makeRole("Agent");
   for (const d of [sales, support]) for (let i = 0; i < 3; i++) await makePerson(d.id, agent.id);
   const survey = await makeTemplateSurvey();
   // Sales already has this period's eNPS, launched by hand.
-  await launchOpenRound({ name: "Sales eNPS by hand", surveyId: survey.id, audience: { departmentIds: [sales.id], roleIds: [] } });
+  await launchOpenRound({
+    name: "Sales eNPS by hand",
+    surveyId: survey.id,
+    audience: { departmentIds: [sales.id], roleIds: [] },
+  });
   browser = await launchBrowser();
 });
 
@@ -43,7 +53,10 @@ async function fillSchedule(page: Page, department: string) {
   // The first round is due today, so the scheduler opens it at once.
   await page.getByLabel("First round opens on (UTC)").fill(formatUtcDate(new Date()));
   await page.getByLabel("Chosen departments and/or roles:").check();
-  await page.getByRole("group", { name: "Departments" }).getByRole("checkbox", { name: new RegExp(`^${department} \\(`) }).check();
+  await page
+    .getByRole("group", { name: "Departments" })
+    .getByRole("checkbox", { name: new RegExp(`^${department} \\(`) })
+    .check();
   await page.getByRole("button", { name: "Review" }).click();
 }
 
@@ -75,7 +88,10 @@ describe("recurring eNPS in the browser", () => {
     expect(text).toContain(`${period}: opens as soon as you save (within a minute)`);
     expect(text).toContain("The first round opens within a minute of saving, and 3 people can answer at once.");
     await page.getByRole("button", { name: "Save recurring eNPS" }).click();
-    await page.getByRole("status").filter({ hasText: `"Monthly pulse" is set up. Its first round (${period}) opens within a minute.` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `"Monthly pulse" is set up. Its first round (${period}) opens within a minute.` })
+      .waitFor();
     const schedulePath = new URL(page.url()).pathname;
     await page.close();
     await server.stop();
@@ -83,7 +99,9 @@ describe("recurring eNPS in the browser", () => {
     server = await start();
     const again = await browser.newPage();
     await signIn(again, server.url, ADMIN.email, ADMIN.password);
-    const round = again.getByRole("table", { name: "Rounds made by this schedule" }).getByRole("link", { name: `Monthly pulse ${period}` });
+    const round = again
+      .getByRole("table", { name: "Rounds made by this schedule" })
+      .getByRole("link", { name: `Monthly pulse ${period}` });
     for (let attempt = 0; attempt < 20 && (await round.count()) === 0; attempt++) {
       await again.goto(`${server.url}${schedulePath}`);
       if ((await round.count()) === 0) await again.waitForTimeout(250);
@@ -102,7 +120,9 @@ describe("recurring eNPS in the browser", () => {
     await page.goto(`${server.url}/hr/rounds/schedules/new`);
     expect(await fitsWidth(page)).toBe(true);
     // Clear of this quarter's rounds, whenever the test runs.
-    await page.getByLabel("First round opens on (UTC)").fill(formatUtcDate(nextPeriodStart(new Date(Date.now() + 30 * DAY), "QUARTERLY")));
+    await page
+      .getByLabel("First round opens on (UTC)")
+      .fill(formatUtcDate(nextPeriodStart(new Date(Date.now() + 30 * DAY), "QUARTERLY")));
     await page.getByRole("button", { name: "Review" }).click();
     await page.getByRole("form", { name: "Check and save" }).waitFor();
     expect(await fitsWidth(page)).toBe(true);

@@ -16,7 +16,10 @@ describe("the survey editor", () => {
     await page.getByRole("button", { name: "Save survey" }).last().click();
     await page.getByRole("status").filter({ hasText: 'The survey "Spacing check" was created.' }).waitFor();
     const save = await page.getByRole("button", { name: "Save changes" }).last().boundingBox();
-    const archive = await page.getByRole("heading", { level: 2, name: "Archive" }).locator("xpath=ancestor::form[1]").boundingBox();
+    const archive = await page
+      .getByRole("heading", { level: 2, name: "Archive" })
+      .locator("xpath=ancestor::form[1]")
+      .boundingBox();
     expect(archive!.y - (save!.y + save!.height)).toBeGreaterThanOrEqual(16);
     await page.close();
   });

@@ -22,13 +22,32 @@ let afterRoundId: string;
 let otherTrainingId: string;
 
 beforeAll(async () => {
-  await createUser(COMMAND_LINE, { email: ADMIN, name: "Hanna Kowalska", role: "ADMIN", departmentId: "", password: PASSWORD });
-  const trainer = await createUser(COMMAND_LINE, { email: TRAINER, name: "Ines Trainer", role: "TRAINER", departmentId: "", password: PASSWORD });
-  const other = await createUser(COMMAND_LINE, { email: "other.trainer@company.example", name: "Omar Other", role: "TRAINER", departmentId: "", password: PASSWORD });
+  await createUser(COMMAND_LINE, {
+    email: ADMIN,
+    name: "Hanna Kowalska",
+    role: "ADMIN",
+    departmentId: "",
+    password: PASSWORD,
+  });
+  const trainer = await createUser(COMMAND_LINE, {
+    email: TRAINER,
+    name: "Ines Trainer",
+    role: "TRAINER",
+    departmentId: "",
+    password: PASSWORD,
+  });
+  const other = await createUser(COMMAND_LINE, {
+    email: "other.trainer@company.example",
+    name: "Omar Other",
+    role: "TRAINER",
+    departmentId: "",
+    password: PASSWORD,
+  });
   const [sales, support] = [await makeDepartment("Sales"), await makeDepartment("Support")];
   const [agent, lead] = [await makeRole("Agent"), await makeRole("Team lead")];
   const people = [];
-  for (const d of [sales, support]) for (let i = 0; i < 8; i++) people.push(await makePerson(d.id, agent.id, { name: `Agent ${d.name} ${i}` }));
+  for (const d of [sales, support])
+    for (let i = 0; i < 8; i++) people.push(await makePerson(d.id, agent.id, { name: `Agent ${d.name} ${i}` }));
   await makePerson(sales.id, lead.id, { name: "Ada Lovelace" });
   const training = await makeTrainingWithRounds({
     trainerId: trainer.id,
@@ -45,7 +64,10 @@ beforeAll(async () => {
   ]);
   await answerRound(training.after, [
     ...answersOf(sales.id, agent.id, [9, 10, 9, 8, 10, 9, 10], { reason: "The role plays helped", ratings: [5, 4, 4] }),
-    ...answersOf(support.id, agent.id, [10, 9, 9, 7, 10, 8], { reason: "I use the checklist daily", ratings: [4, 5, 4] }),
+    ...answersOf(support.id, agent.id, [10, 9, 9, 7, 10, 8], {
+      reason: "I use the checklist daily",
+      ratings: [4, 5, 4],
+    }),
   ]);
   otherTrainingId = (await makeTrainingWithRounds({ trainerId: other.id, title: "Someone else's training" })).id;
   server = await startServer({ databaseFile });
@@ -81,7 +103,12 @@ describe("a trainer in the browser", () => {
     expect(await paintedPixels(page, "distribution-comparison", [47, 91, 211])).toBeGreaterThan(50);
     const table = page.getByRole("table", { name: "Responses per score, before and after the training" });
     expect(await table.getByRole("row").count()).toBe(3);
-    expect(await page.getByRole("table", { name: "Mean rating per item (1-5), before and after the training" }).getByRole("row").count()).toBe(4);
+    expect(
+      await page
+        .getByRole("table", { name: "Mean rating per item (1-5), before and after the training" })
+        .getByRole("row")
+        .count(),
+    ).toBe(4);
     expect(await page.getByText("The role plays helped").count()).toBeGreaterThan(0);
     await page.goto(`${server.url}/hr/rounds/${afterRoundId}/results`);
     expect(await page.getByLabel("NPS of Everyone: +76.9").count()).toBe(1);
@@ -135,7 +162,9 @@ describe("HR in the browser", () => {
     await review.waitFor();
     // One person and k = 5: said before anything is created.
     const warning = review.getByRole("alert");
-    expect(await warning.textContent()).toContain("No round of this training can ever show a score. Only 1 person can answer, fewer than k = 5");
+    expect(await warning.textContent()).toContain(
+      "No round of this training can ever show a score. Only 1 person can answer, fewer than k = 5",
+    );
     await page.getByRole("button", { name: "Change something" }).click();
     await page.getByRole("checkbox", { name: /Support/ }).check();
     await page.getByRole("button", { name: "Review" }).click();
@@ -144,7 +173,9 @@ describe("HR in the browser", () => {
     expect(await review.getByRole("alert").count()).toBe(0);
     await page.getByRole("button", { name: "Create training" }).click();
     await page.getByRole("heading", { level: 1, name: "Coaching basics" }).waitFor();
-    expect(await page.getByRole("status").textContent()).toMatch(/set up with its before and after rounds: 9 participants are invited/);
+    expect(await page.getByRole("status").textContent()).toMatch(
+      /set up with its before and after rounds: 9 participants are invited/,
+    );
     expect(await page.getByRole("link", { name: /Round page of Coaching basics · (before|after)/ }).count()).toBe(2);
     expect(errors).toEqual([]);
     await close();

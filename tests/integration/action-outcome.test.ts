@@ -33,10 +33,25 @@ let pulse: { id: string };
 let trainingRounds: { pre: { id: string }; post: { id: string }; trainerId: string };
 
 /** A closed round sent to Sales and Finance, whose engineers answer (each group shown unless too small). */
-async function closedRound(kind: string, closedDaysAgo: number, salesScores: number[], extra: { trainingId?: string } = {}) {
+async function closedRound(
+  kind: string,
+  closedDaysAgo: number,
+  salesScores: number[],
+  extra: { trainingId?: string } = {},
+) {
   const audience = { departmentIds: [sales.id, finance.id] };
-  const round = await makeRound({ kind, state: "closed", closesAt: daysAgo(closedDaysAgo), name: `${kind} ${closedDaysAgo}`, audience, ...extra });
-  await addResponses(round, [...scores(sales.id, engineer.id, salesScores), ...scores(finance.id, engineer.id, STEADY)]);
+  const round = await makeRound({
+    kind,
+    state: "closed",
+    closesAt: daysAgo(closedDaysAgo),
+    name: `${kind} ${closedDaysAgo}`,
+    audience,
+    ...extra,
+  });
+  await addResponses(round, [
+    ...scores(sales.id, engineer.id, salesScores),
+    ...scores(finance.id, engineer.id, STEADY),
+  ]);
   return round;
 }
 
@@ -58,7 +73,12 @@ beforeAll(async () => {
   };
 });
 
-const salesItem = (roundId: string | null, deadline: string) => ({ roundId, departmentId: sales.id, roleId: null, deadline });
+const salesItem = (roundId: string | null, deadline: string) => ({
+  roundId,
+  departmentId: sales.id,
+  roleId: null,
+  deadline,
+});
 
 function compared(outcome: ActionOutcome) {
   if (outcome.state !== "compared") throw new Error(`expected a comparison, got ${outcome.state}`);
@@ -104,7 +124,10 @@ describe("did it work?", () => {
   });
 
   it("waits for a round after the deadline, and for the round itself to close", async () => {
-    expect(await getActionOutcome(admin, salesItem(q1.id, dayAgo(-10)))).toMatchObject({ state: "no-follow-up", series: "periodic" });
+    expect(await getActionOutcome(admin, salesItem(q1.id, dayAgo(-10)))).toMatchObject({
+      state: "no-follow-up",
+      series: "periodic",
+    });
     const open = await makeRound({ state: "open" });
     expect(await getActionOutcome(admin, salesItem(open.id, dayAgo(-10)))).toMatchObject({ state: "origin-open" });
     expect(await getActionOutcome(admin, salesItem(null, dayAgo(-10)))).toEqual({ state: "no-round" });
@@ -140,7 +163,9 @@ describe("the score a new item starts with", () => {
     expect(await getScoreLine(admin, q1.id, { departmentId: sales.id, roleId: engineer.id })).toBe(
       "Sales / Engineer: eNPS -40.0 (95% CI -74.1 to +12.6, 10 answers) in PERIODIC 200.",
     );
-    expect(await getScoreLine(admin, q1.id, {})).toMatch(/^Everyone: eNPS -10\.0 \(95% CI .+, 20 answers\) in PERIODIC 200\.$/);
+    expect(await getScoreLine(admin, q1.id, {})).toMatch(
+      /^Everyone: eNPS -10\.0 \(95% CI .+, 20 answers\) in PERIODIC 200\.$/,
+    );
   });
 
   it("gives nothing for a withheld group, an open round or a group outside the viewer's scope", async () => {

@@ -24,9 +24,19 @@ import { makeRound } from "../support/rounds";
 const DAY = 24 * 3600 * 1000;
 const allFilter = parseActionFilter(new URLSearchParams());
 const list = async (viewer: SessionUser, query = "") =>
-  (await listActions(viewer, parseActionFilter(new URLSearchParams(query)), { now: new Date(), page: 1, pageSize: 100 })).items;
+  (
+    await listActions(viewer, parseActionFilter(new URLSearchParams(query)), {
+      now: new Date(),
+      page: 1,
+      pageSize: 100,
+    })
+  ).items;
 const titles = (items: { title: string }[]) => items.map((i) => i.title).sort();
-const counts = async () => ({ items: await prisma.actionItem.count(), notes: await prisma.actionNote.count(), audit: await prisma.auditLog.count() });
+const counts = async () => ({
+  items: await prisma.actionItem.count(),
+  notes: await prisma.actionNote.count(),
+  audit: await prisma.auditLog.count(),
+});
 
 describe("who may do what", () => {
   let sales: { id: string };
@@ -51,10 +61,17 @@ describe("who may do what", () => {
     training = await makeTraining(trainer.id);
     otherTraining = await makeTraining(otherTrainer.id);
     ids.sales = (await createAction(admin, actionInput(admin.id, { title: "Sales item", departmentId: sales.id }))).id;
-    ids.finance = (await createAction(admin, actionInput(admin.id, { title: "Finance item", departmentId: finance.id }))).id;
-    ids.training = (await createAction(admin, actionInput(admin.id, { title: "Training item", trainingId: training.id }))).id;
+    ids.finance = (
+      await createAction(admin, actionInput(admin.id, { title: "Finance item", departmentId: finance.id }))
+    ).id;
+    ids.training = (
+      await createAction(admin, actionInput(admin.id, { title: "Training item", trainingId: training.id }))
+    ).id;
     ids.ownedElsewhere = (
-      await createAction(admin, actionInput(salesManager.id, { title: "Owned by the sales manager", departmentId: finance.id }))
+      await createAction(
+        admin,
+        actionInput(salesManager.id, { title: "Owned by the sales manager", departmentId: finance.id }),
+      )
     ).id;
   });
 
@@ -67,9 +84,9 @@ describe("who may do what", () => {
     expect((await getActionDetail(salesManager, ids.sales)).access).toBe("manage");
     await expect(getActionDetail(salesManager, ids.finance)).rejects.toBeInstanceOf(ActionNotAllowedError);
     await expect(getActionDetail(salesManager, ids.training)).rejects.toBeInstanceOf(ActionNotAllowedError);
-    await expect(updateAction(financeManager, ids.sales, actionInput(admin.id, { departmentId: finance.id }))).rejects.toBeInstanceOf(
-      ActionNotAllowedError,
-    );
+    await expect(
+      updateAction(financeManager, ids.sales, actionInput(admin.id, { departmentId: finance.id })),
+    ).rejects.toBeInstanceOf(ActionNotAllowedError);
     await expect(addActionNote(financeManager, ids.sales, { body: "Sneaky", status: "DONE" })).rejects.toBeInstanceOf(
       ActionNotAllowedError,
     );
@@ -89,45 +106,69 @@ describe("who may do what", () => {
     expect(detail.access).toBe("follow");
     await addActionNote(salesManager, ids.ownedElsewhere, { body: "Started", status: "IN_PROGRESS" });
     await expect(
-      updateAction(salesManager, ids.ownedElsewhere, actionInput(salesManager.id, { title: "Renamed", departmentId: finance.id })),
+      updateAction(
+        salesManager,
+        ids.ownedElsewhere,
+        actionInput(salesManager.id, { title: "Renamed", departmentId: finance.id }),
+      ),
     ).rejects.toBeInstanceOf(ActionNotAllowedError);
     expect(titles(await list(salesManager))).toEqual(["Owned by the sales manager", "Sales item"]);
   });
 
   it("refuses a manager who filters by another department", async () => {
     await expect(
-      listActions(salesManager, parseActionFilter(new URLSearchParams(`department=${finance.id}`)), { now: new Date(), page: 1, pageSize: 10 }),
+      listActions(salesManager, parseActionFilter(new URLSearchParams(`department=${finance.id}`)), {
+        now: new Date(),
+        page: 1,
+        pageSize: 10,
+      }),
     ).rejects.toBeInstanceOf(ActionNotAllowedError);
-    await expect(exportActionsCsv(salesManager, parseActionFilter(new URLSearchParams(`department=${finance.id}`)))).rejects.toBeInstanceOf(
-      ActionNotAllowedError,
-    );
+    await expect(
+      exportActionsCsv(salesManager, parseActionFilter(new URLSearchParams(`department=${finance.id}`))),
+    ).rejects.toBeInstanceOf(ActionNotAllowedError);
   });
 
   it("lets managers create only in their department and trainers only for their trainings", async () => {
     const before = await counts();
-    await expect(createAction(salesManager, actionInput(salesManager.id, { departmentId: finance.id }))).rejects.toBeInstanceOf(
+    await expect(
+      createAction(salesManager, actionInput(salesManager.id, { departmentId: finance.id })),
+    ).rejects.toBeInstanceOf(ActionNotAllowedError);
+    await expect(createAction(salesManager, actionInput(salesManager.id))).rejects.toBeInstanceOf(
       ActionNotAllowedError,
     );
-    await expect(createAction(salesManager, actionInput(salesManager.id))).rejects.toBeInstanceOf(ActionNotAllowedError);
-    await expect(createAction(trainer, actionInput(trainer.id, { trainingId: otherTraining.id }))).rejects.toBeInstanceOf(
+    await expect(
+      createAction(trainer, actionInput(trainer.id, { trainingId: otherTraining.id })),
+    ).rejects.toBeInstanceOf(ActionNotAllowedError);
+    await expect(createAction(trainer, actionInput(trainer.id, { departmentId: sales.id }))).rejects.toBeInstanceOf(
       ActionNotAllowedError,
     );
-    await expect(createAction(trainer, actionInput(trainer.id, { departmentId: sales.id }))).rejects.toBeInstanceOf(ActionNotAllowedError);
     expect(await counts()).toEqual(before);
 
-    const mine = await createAction(salesManager, actionInput(salesManager.id, { departmentId: sales.id, trainingId: otherTraining.id }));
+    const mine = await createAction(
+      salesManager,
+      actionInput(salesManager.id, { departmentId: sales.id, trainingId: otherTraining.id }),
+    );
     expect((await getActionDetail(salesManager, mine.id)).access).toBe("manage");
-    const ours = await createAction(trainer, actionInput(financeManager.id, { trainingId: training.id, departmentId: finance.id }));
+    const ours = await createAction(
+      trainer,
+      actionInput(financeManager.id, { trainingId: training.id, departmentId: finance.id }),
+    );
     expect((await getActionDetail(trainer, ours.id)).access).toBe("manage");
     expect((await getActionDetail(financeManager, ours.id)).access).toBe("manage");
   });
 
   it("refuses a manager moving an item out of their department, changing nothing", async () => {
-    const item = await createAction(salesManager, actionInput(salesManager.id, { title: "Stay here", departmentId: sales.id }));
+    const item = await createAction(
+      salesManager,
+      actionInput(salesManager.id, { title: "Stay here", departmentId: sales.id }),
+    );
     await expect(
       updateAction(salesManager, item.id, actionInput(salesManager.id, { title: "Moved", departmentId: finance.id })),
     ).rejects.toBeInstanceOf(ActionNotAllowedError);
-    expect(await prisma.actionItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ title: "Stay here", departmentId: sales.id });
+    expect(await prisma.actionItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
+      title: "Stay here",
+      departmentId: sales.id,
+    });
   });
 
   it("leaves publishing to HR admins, and logs it", async () => {
@@ -135,7 +176,10 @@ describe("who may do what", () => {
     await setActionPublished(admin, ids.sales, true);
     expect((await prisma.actionItem.findUniqueOrThrow({ where: { id: ids.sales } })).published).toBe(true);
     await setActionPublished(admin, ids.sales, false);
-    const log = await prisma.auditLog.findMany({ where: { target: "Sales item", action: { in: ["action.publish", "action.unpublish"] } }, orderBy: { id: "asc" } });
+    const log = await prisma.auditLog.findMany({
+      where: { target: "Sales item", action: { in: ["action.publish", "action.unpublish"] } },
+      orderBy: { id: "asc" },
+    });
     expect(log.map((e) => [e.action, e.actorEmail])).toEqual([
       ["action.publish", admin.email],
       ["action.unpublish", admin.email],
@@ -167,7 +211,10 @@ describe("progress notes", () => {
       [owner.name, "Talked to the team", null],
     ]);
     expect(notes.every((n) => n.createdAt instanceof Date)).toBe(true);
-    const log = await prisma.auditLog.findMany({ where: { action: "action.note", target: "Rota" }, orderBy: { id: "asc" } });
+    const log = await prisma.auditLog.findMany({
+      where: { action: "action.note", target: "Rota" },
+      orderBy: { id: "asc" },
+    });
     expect(log.map((e) => e.details)).toEqual(["", "status Planned -> In progress", "", "status In progress -> Done"]);
   });
 });
@@ -183,7 +230,10 @@ describe("bad input", () => {
       expect(error).toBeInstanceOf(ActionInputError);
       return { field: (error as ActionInputError).field, message: (error as ActionInputError).message };
     };
-    expect(await refusal(actionInput(gone.id))).toEqual({ field: "ownerId", message: "Choose an owner with an active login." });
+    expect(await refusal(actionInput(gone.id))).toEqual({
+      field: "ownerId",
+      message: "Choose an owner with an active login.",
+    });
     expect(await refusal(actionInput("no-such-user"))).toMatchObject({ field: "ownerId" });
     expect(await refusal(actionInput(admin.id, { departmentId: "no-such-department" }))).toEqual({
       field: "departmentId",
@@ -191,7 +241,9 @@ describe("bad input", () => {
     });
     expect(await refusal(actionInput(admin.id, { roundId: "no-such-round" }))).toMatchObject({ field: "roundId" });
     expect(await refusal(actionInput(admin.id, { roleId: "no-such-role" }))).toMatchObject({ field: "roleId" });
-    expect(await refusal(actionInput(admin.id, { trainingId: "no-such-training" }))).toMatchObject({ field: "trainingId" });
+    expect(await refusal(actionInput(admin.id, { trainingId: "no-such-training" }))).toMatchObject({
+      field: "trainingId",
+    });
     expect(await refusal(actionInput(admin.id, { deadline: inDays(-1) }))).toEqual({
       field: "deadline",
       message: "The deadline cannot be in the past.",
@@ -203,12 +255,12 @@ describe("bad input", () => {
     const admin = await makeUser("ADMIN");
     const { id } = await createAction(admin, actionInput(admin.id, { title: "Original", deadline: inDays(3) }));
     const before = await counts();
-    await expect(updateAction(admin, id, actionInput(admin.id, { title: "Changed", departmentId: "missing" }))).rejects.toBeInstanceOf(
-      ActionInputError,
-    );
-    await expect(updateAction(admin, id, actionInput(admin.id, { title: "Changed", deadline: inDays(-2) }))).rejects.toBeInstanceOf(
-      ActionInputError,
-    );
+    await expect(
+      updateAction(admin, id, actionInput(admin.id, { title: "Changed", departmentId: "missing" })),
+    ).rejects.toBeInstanceOf(ActionInputError);
+    await expect(
+      updateAction(admin, id, actionInput(admin.id, { title: "Changed", deadline: inDays(-2) })),
+    ).rejects.toBeInstanceOf(ActionInputError);
     expect(await prisma.actionItem.findUniqueOrThrow({ where: { id } })).toMatchObject({ title: "Original" });
     expect(await counts()).toEqual(before);
   });
@@ -216,11 +268,17 @@ describe("bad input", () => {
   it("lets an edit keep a deadline that has since passed", async () => {
     const admin = await makeUser("ADMIN");
     const tenDaysAgo = new Date(Date.now() - 10 * DAY);
-    const { id } = await createAction(admin, actionInput(admin.id, { title: "Late", deadline: inDays(-3) }), tenDaysAgo);
+    const { id } = await createAction(
+      admin,
+      actionInput(admin.id, { title: "Late", deadline: inDays(-3) }),
+      tenDaysAgo,
+    );
     await updateAction(admin, id, actionInput(admin.id, { title: "Late but renamed", deadline: inDays(-3) }));
     const { item } = await getActionDetail(admin, id);
     expect(item).toMatchObject({ title: "Late but renamed", deadline: inDays(-3), overdue: true });
-    const log = await prisma.auditLog.findFirstOrThrow({ where: { action: "action.update", target: "Late but renamed" } });
+    const log = await prisma.auditLog.findFirstOrThrow({
+      where: { action: "action.update", target: "Late but renamed" },
+    });
     expect(log.details).toBe("changed title");
   });
 });
@@ -232,10 +290,21 @@ describe("the list", () => {
     const department = await makeDepartment();
     const round = await makeRound();
     const tenDaysAgo = new Date(Date.now() - 10 * DAY);
-    const late = await createAction(admin, actionInput(admin.id, { title: "F late", deadline: inDays(-1), roundId: round.id }), tenDaysAgo);
-    const lateButDone = await createAction(admin, actionInput(other.id, { title: "F late but done", deadline: inDays(-1) }), tenDaysAgo);
+    const late = await createAction(
+      admin,
+      actionInput(admin.id, { title: "F late", deadline: inDays(-1), roundId: round.id }),
+      tenDaysAgo,
+    );
+    const lateButDone = await createAction(
+      admin,
+      actionInput(other.id, { title: "F late but done", deadline: inDays(-1) }),
+      tenDaysAgo,
+    );
     await addActionNote(admin, lateButDone.id, { body: "Done", status: "DONE" });
-    await createAction(admin, actionInput(other.id, { title: "F today", deadline: inDays(0), departmentId: department.id }));
+    await createAction(
+      admin,
+      actionInput(other.id, { title: "F today", deadline: inDays(0), departmentId: department.id }),
+    );
 
     const listed = await list(admin, "");
     expect(listed.filter((i) => i.title.startsWith("F ")).map((i) => [i.title, i.overdue])).toEqual([
@@ -302,14 +371,22 @@ describe("home page and published page", () => {
   it("shows employees published items with their status and latest note, and nothing about people", async () => {
     const admin = await makeUser("ADMIN");
     const department = await makeDepartment();
-    const { id } = await createAction(admin, actionInput(admin.id, { title: "Quieter office", departmentId: department.id }));
+    const { id } = await createAction(
+      admin,
+      actionInput(admin.id, { title: "Quieter office", departmentId: department.id }),
+    );
     await createAction(admin, actionInput(admin.id, { title: "Not for everyone" }));
     await addActionNote(admin, id, { body: "Ordered panels", status: "IN_PROGRESS" });
     await addActionNote(admin, id, { body: "Panels are up", status: "DONE" });
     await setActionPublished(admin, id, true);
     const published = await listPublishedActions();
     expect(published).toEqual([
-      expect.objectContaining({ title: "Quieter office", status: "DONE", department: { name: department.name }, latestNote: expect.objectContaining({ body: "Panels are up" }) }),
+      expect.objectContaining({
+        title: "Quieter office",
+        status: "DONE",
+        department: { name: department.name },
+        latestNote: expect.objectContaining({ body: "Panels are up" }),
+      }),
     ]);
     expect(JSON.stringify(published)).not.toContain(admin.email);
     expect(JSON.stringify(published)).not.toContain(admin.name);

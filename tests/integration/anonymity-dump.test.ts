@@ -13,14 +13,16 @@ import { inviteWithTokens, makeRound } from "../support/rounds";
 const columnsOf = (table: string) =>
   (sqlite.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((c) => c.name);
 const tables = () =>
-  (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map(
-    (t) => t.name,
-  );
+  (
+    sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+    }[]
+  ).map((t) => t.name);
 const foreignKeys = (table: string) =>
-  (sqlite.prepare(`SELECT "table" AS target, "from" AS column FROM pragma_foreign_key_list('${table}')`).all() as {
+  sqlite.prepare(`SELECT "table" AS target, "from" AS column FROM pragma_foreign_key_list('${table}')`).all() as {
     target: string;
     column: string;
-  }[]);
+  }[];
 
 async function answeredRound() {
   const [d, r] = [await makeDepartment(), await makeRole()];
@@ -43,12 +45,22 @@ describe("a dump of the database", () => {
     await answeredRound();
     for (const table of ["Response", "Answer", "Tally"]) {
       const columns = columnsOf(table).map((c) => c.toLowerCase());
-      expect(columns.filter((c) => /person|invitation|token|email|user|actor|at$|time|date/.test(c)), table).toEqual([]);
-      expect(foreignKeys(table).map((fk) => fk.target).filter((t) => ["Person", "Invitation", "InvitationToken", "User"].includes(t))).toEqual([]);
+      expect(
+        columns.filter((c) => /person|invitation|token|email|user|actor|at$|time|date/.test(c)),
+        table,
+      ).toEqual([]);
+      expect(
+        foreignKeys(table)
+          .map((fk) => fk.target)
+          .filter((t) => ["Person", "Invitation", "InvitationToken", "User"].includes(t)),
+      ).toEqual([]);
     }
     // And nothing points back at a response from the people side.
     for (const table of tables()) {
-      expect(foreignKeys(table).filter((fk) => fk.target === "Response" && table !== "Answer"), table).toEqual([]);
+      expect(
+        foreignKeys(table).filter((fk) => fk.target === "Response" && table !== "Answer"),
+        table,
+      ).toEqual([]);
     }
   });
 
@@ -63,12 +75,17 @@ describe("a dump of the database", () => {
   it("stores responses in random-key order with no rowid, so storage order does not follow answer order", async () => {
     const { round } = await answeredRound();
     for (const table of ["Response", "Answer", "Tally"]) {
-      const definition = (sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = ?").get(table) as { sql: string }).sql;
+      const definition = (sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = ?").get(table) as { sql: string })
+        .sql;
       expect(definition, table).toMatch(/WITHOUT ROWID/);
     }
-    const stored = sqlite.prepare("SELECT id, score FROM Response WHERE roundId = ?").all(round.id) as { id: string; score: number }[];
+    const stored = sqlite.prepare("SELECT id, score FROM Response WHERE roundId = ?").all(round.id) as {
+      id: string;
+      score: number;
+    }[];
     expect(stored.map((r) => r.id)).toEqual([...stored.map((r) => r.id)].sort());
-    for (const row of stored) expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const row of stored)
+      expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it("holds no plain token anywhere, only SHA-256 hashes", async () => {
@@ -78,13 +95,18 @@ describe("a dump of the database", () => {
       .map((row) => JSON.stringify(row))
       .join("\n");
     for (const token of tokens) expect(everything).not.toContain(token);
-    const hashes = (sqlite.prepare("SELECT tokenHash FROM InvitationToken").all() as { tokenHash: string }[]).map((t) => t.tokenHash);
+    const hashes = (sqlite.prepare("SELECT tokenHash FROM InvitationToken").all() as { tokenHash: string }[]).map(
+      (t) => t.tokenHash,
+    );
     for (const hash of hashes) expect(hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("marks invitations used without saying which response is theirs", async () => {
     const { round } = await answeredRound();
-    const invitation = sqlite.prepare("SELECT * FROM Invitation WHERE roundId = ? LIMIT 1").get(round.id) as Record<string, unknown>;
+    const invitation = sqlite.prepare("SELECT * FROM Invitation WHERE roundId = ? LIMIT 1").get(round.id) as Record<
+      string,
+      unknown
+    >;
     expect(Object.keys(invitation).sort()).toEqual(["departmentId", "id", "personId", "roleId", "roundId", "used"]);
     expect(invitation.used).toBe(1);
   });

@@ -42,7 +42,16 @@ function startWriter() {
 
 describe("npm run backup and npm run restore", () => {
   it("copies a consistent database while writes go on, and checks the copy", async () => {
-    cli("app/cli/create-user.ts", ["--email", "a@x.io", "--name", "A", "--role", "admin", "--password", "long enough password"]);
+    cli("app/cli/create-user.ts", [
+      "--email",
+      "a@x.io",
+      "--name",
+      "A",
+      "--role",
+      "admin",
+      "--password",
+      "long enough password",
+    ]);
     const writer = startWriter();
     try {
       await new Promise((resolve) => setTimeout(resolve, 400));

@@ -31,7 +31,16 @@ function query<T>(sql: string): T[] {
 
 describe("npm run create-user", () => {
   it("creates the first admin of an empty database", () => {
-    const result = runCli("app/cli/create-user.ts", ["--email", "First@Example.com", "--name", "First Admin", "--role", "admin", "--password", "a long password here"]);
+    const result = runCli("app/cli/create-user.ts", [
+      "--email",
+      "First@Example.com",
+      "--name",
+      "First Admin",
+      "--role",
+      "admin",
+      "--password",
+      "a long password here",
+    ]);
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("Created admin login first@example.com");
     expect(query("SELECT email, role FROM User")).toEqual([{ email: "first@example.com", role: "ADMIN" }]);
@@ -41,18 +50,42 @@ describe("npm run create-user", () => {
   });
 
   it("reads the password from the prompt when not given", () => {
-    const result = runCli("app/cli/create-user.ts", ["--email", "t@example.com", "--name", "T", "--role", "trainer"], "prompted password\n");
+    const result = runCli(
+      "app/cli/create-user.ts",
+      ["--email", "t@example.com", "--name", "T", "--role", "trainer"],
+      "prompted password\n",
+    );
     expect(result.status).toBe(0);
     expect(query("SELECT role FROM User WHERE email = 't@example.com'")).toEqual([{ role: "TRAINER" }]);
   });
 
   it("explains what is wrong and creates nothing", () => {
-    const result = runCli("app/cli/create-user.ts", ["--email", "bad", "--name", "", "--role", "boss", "--password", "short"]);
+    const result = runCli("app/cli/create-user.ts", [
+      "--email",
+      "bad",
+      "--name",
+      "",
+      "--role",
+      "boss",
+      "--password",
+      "short",
+    ]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("--email: Enter a valid e-mail address");
     expect(result.stderr).toContain("--role: Choose a role");
     expect(result.stderr).toContain("--password: Password must be at least 12 characters.");
-    const manager = runCli("app/cli/create-user.ts", ["--email", "m@example.com", "--name", "M", "--role", "manager", "--department", "Nowhere", "--password", "a long password here"]);
+    const manager = runCli("app/cli/create-user.ts", [
+      "--email",
+      "m@example.com",
+      "--name",
+      "M",
+      "--role",
+      "manager",
+      "--department",
+      "Nowhere",
+      "--password",
+      "a long password here",
+    ]);
     expect(manager.status).toBe(1);
     expect(manager.stderr).toContain('There is no department called "Nowhere". Import the directory first.');
     expect(query("SELECT email FROM User WHERE email IN ('bad', 'm@example.com')")).toEqual([]);
@@ -62,7 +95,10 @@ describe("npm run create-user", () => {
 describe("npm run import-people", () => {
   it("imports a file and then finds nothing to change", () => {
     const file = path.join(dir, `people-${crypto.randomUUID()}.csv`);
-    fs.writeFileSync(file, "\uFEFFEmail;Name;Department;Role;Cost centre\nana@x.io;Ana;Ops;Lead;42\nbo@x.io;Bo;ops;Dev;7\n");
+    fs.writeFileSync(
+      file,
+      "\uFEFFEmail;Name;Department;Role;Cost centre\nana@x.io;Ana;Ops;Lead;42\nbo@x.io;Bo;ops;Dev;7\n",
+    );
     const first = runCli("app/cli/import-people.ts", [file]);
     expect(first.stdout).toContain("2 added, 0 updated, 0 unchanged");
     const second = runCli("app/cli/import-people.ts", [file]);
@@ -89,12 +125,36 @@ describe("npm run create-user for a manager", () => {
     fs.writeFileSync(file, "email,name,department,role\nlee@x.io,Lee,Customer Support,Agent\n");
     expect(runCli("app/cli/import-people.ts", [file]).status).toBe(0);
     fs.rmSync(file);
-    const wrong = runCli("app/cli/create-user.ts", ["--email", "boss@x.io", "--name", "Boss", "--role", "manager", "--department", "Support", "--password", "a long password here"]);
+    const wrong = runCli("app/cli/create-user.ts", [
+      "--email",
+      "boss@x.io",
+      "--name",
+      "Boss",
+      "--role",
+      "manager",
+      "--department",
+      "Support",
+      "--password",
+      "a long password here",
+    ]);
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain('There is no department called "Support". The departments are:');
     expect(wrong.stderr).toContain("Customer Support");
-    const right = runCli("app/cli/create-user.ts", ["--email", "boss@x.io", "--name", "Boss", "--role", "manager", "--department", "customer support", "--password", "a long password here"]);
+    const right = runCli("app/cli/create-user.ts", [
+      "--email",
+      "boss@x.io",
+      "--name",
+      "Boss",
+      "--role",
+      "manager",
+      "--department",
+      "customer support",
+      "--password",
+      "a long password here",
+    ]);
     expect(right.stderr).toBe("");
-    expect(query("SELECT d.name FROM User u JOIN Department d ON d.id = u.departmentId WHERE u.email = 'boss@x.io'")).toEqual([{ name: "Customer Support" }]);
+    expect(
+      query("SELECT d.name FROM User u JOIN Department d ON d.id = u.departmentId WHERE u.email = 'boss@x.io'"),
+    ).toEqual([{ name: "Customer Support" }]);
   });
 });

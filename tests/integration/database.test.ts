@@ -3,7 +3,8 @@ import { prisma, sqlite, writeTransaction } from "~/utils/db.server";
 
 describe("the SQLite connection", () => {
   it("runs with WAL, full sync, foreign keys and a busy timeout", async () => {
-    const pragma = async (name: string) => Object.values((await prisma.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`))[0])[0];
+    const pragma = async (name: string) =>
+      Object.values((await prisma.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`))[0])[0];
     expect(await pragma("journal_mode")).toBe("wal");
     expect(Number(await pragma("synchronous"))).toBe(2);
     expect(Number(await pragma("foreign_keys"))).toBe(1);

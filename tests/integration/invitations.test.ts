@@ -12,7 +12,10 @@ const ORIGIN = "https://candor.example";
 
 async function roundFor(people: number, overrides: Parameters<typeof launchOpenRound>[0] = {}) {
   const org = await makeOrg({ departments: 1, roles: 1, perCell: people });
-  const round = await launchOpenRound({ audience: { departmentIds: [org.departments[0].id], roleIds: [] }, ...overrides });
+  const round = await launchOpenRound({
+    audience: { departmentIds: [org.departments[0].id], roleIds: [] },
+    ...overrides,
+  });
   return { round, people: org.people };
 }
 
@@ -39,7 +42,10 @@ describe("downloading personal links", () => {
     const second = await mintLinksForDownload(COMMAND_LINE, round.id, ORIGIN);
     const tokens = [...first.rows, ...second.rows].map((r) => tokenOf(r.link));
     expect(new Set(tokens).size).toBe(6);
-    const stored = await prisma.invitationToken.findMany({ where: { invitation: { roundId: round.id } }, select: { tokenHash: true } });
+    const stored = await prisma.invitationToken.findMany({
+      where: { invitation: { roundId: round.id } },
+      select: { tokenHash: true },
+    });
     // Earlier links stay valid: both downloads' hashes are there, and nothing else.
     expect(stored.map((t) => t.tokenHash).sort()).toEqual(tokens.map(hashToken).sort());
     const audit = await prisma.auditLog.findMany({ where: { action: "round.links-download" } });
@@ -74,7 +80,9 @@ describe("sending invitations", () => {
     const { round, people } = await roundFor(2);
     const result = await sendInvitations(COMMAND_LINE, round.id, ORIGIN);
     expect(result).toEqual({ sent: 0, kept: 2, failed: 0 });
-    const kept = await prisma.outboxMessage.findMany({ where: { kind: "INVITATION", to: { in: people.map((p) => p.email) } } });
+    const kept = await prisma.outboxMessage.findMany({
+      where: { kind: "INVITATION", to: { in: people.map((p) => p.email) } },
+    });
     expect(kept).toHaveLength(2);
     for (const message of kept) {
       expect(message.body).toContain("[personal link]");
@@ -87,7 +95,9 @@ describe("sending invitations", () => {
   it("refuses a closed round", async () => {
     const { round } = await roundFor(1);
     await prisma.round.update({ where: { id: round.id }, data: { closedAt: new Date(Date.now() - 1000) } });
-    await expect(sendInvitations(COMMAND_LINE, round.id, ORIGIN)).rejects.toThrow("This round is closed; its links no longer work.");
+    await expect(sendInvitations(COMMAND_LINE, round.id, ORIGIN)).rejects.toThrow(
+      "This round is closed; its links no longer work.",
+    );
   });
 });
 
@@ -95,7 +105,10 @@ describe("reminders", () => {
   it("go only to unused invitations, with fresh links, and keep no list of who got one", async () => {
     const { round, people } = await roundFor(8);
     const answered = people.slice(0, 2);
-    await prisma.invitation.updateMany({ where: { roundId: round.id, personId: { in: answered.map((p) => p.id) } }, data: { used: true } });
+    await prisma.invitation.updateMany({
+      where: { roundId: round.id, personId: { in: answered.map((p) => p.id) } },
+      data: { used: true },
+    });
     const outboxBefore = await prisma.outboxMessage.count();
 
     const result = await sendReminders(COMMAND_LINE, round.id, ORIGIN);
@@ -104,7 +117,10 @@ describe("reminders", () => {
     expect(result.kept).toBe(1);
     // Two have answered, fewer than k = 5: the number of reminders would tell that, so it is withheld.
     expect(result.reminded).toBeNull();
-    const tokens = await prisma.invitationToken.findMany({ where: { invitation: { roundId: round.id } }, select: { invitation: { select: { used: true } } } });
+    const tokens = await prisma.invitationToken.findMany({
+      where: { invitation: { roundId: round.id } },
+      select: { invitation: { select: { used: true } } },
+    });
     expect(tokens).toHaveLength(6);
     expect(tokens.every((t) => !t.invitation.used)).toBe(true);
 
@@ -131,16 +147,29 @@ describe("reminders", () => {
   it("say how many went out when that tells nothing about fewer than k", async () => {
     const { round, people } = await roundFor(8);
     expect((await sendReminders(COMMAND_LINE, round.id, ORIGIN)).reminded).toBe(8);
-    await prisma.invitation.updateMany({ where: { roundId: round.id, personId: { in: people.slice(0, 5).map((p) => p.id) } }, data: { used: true } });
+    await prisma.invitation.updateMany({
+      where: { roundId: round.id, personId: { in: people.slice(0, 5).map((p) => p.id) } },
+      data: { used: true },
+    });
     expect((await sendReminders(COMMAND_LINE, round.id, ORIGIN)).reminded).toBe(3);
   });
 
   it("wait until the round opens, and stop when it closes", async () => {
     const now = new Date();
-    const { round } = await roundFor(1, { opensAt: new Date(now.getTime() + DAY), closesAt: new Date(now.getTime() + 3 * DAY) });
-    await expect(sendReminders(COMMAND_LINE, round.id, ORIGIN)).rejects.toThrow("This round has not opened yet; reminders can go out once it is open.");
-    await prisma.round.update({ where: { id: round.id }, data: { opensAt: new Date(now.getTime() - 2 * DAY), closesAt: new Date(now.getTime() - DAY) } });
-    await expect(sendReminders(COMMAND_LINE, round.id, ORIGIN)).rejects.toThrow("This round is closed; its links no longer work.");
+    const { round } = await roundFor(1, {
+      opensAt: new Date(now.getTime() + DAY),
+      closesAt: new Date(now.getTime() + 3 * DAY),
+    });
+    await expect(sendReminders(COMMAND_LINE, round.id, ORIGIN)).rejects.toThrow(
+      "This round has not opened yet; reminders can go out once it is open.",
+    );
+    await prisma.round.update({
+      where: { id: round.id },
+      data: { opensAt: new Date(now.getTime() - 2 * DAY), closesAt: new Date(now.getTime() - DAY) },
+    });
+    await expect(sendReminders(COMMAND_LINE, round.id, ORIGIN)).rejects.toThrow(
+      "This round is closed; its links no longer work.",
+    );
     expect(await tokenCount(round.id)).toBe(0);
   });
 });

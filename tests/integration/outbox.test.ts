@@ -1,5 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { ANONYMOUS_FAILURE, deliver, listOutbox, mailIsConfigured, type Mailer, type OutgoingMessage } from "~/models/outbox.server";
+import {
+  ANONYMOUS_FAILURE,
+  deliver,
+  listOutbox,
+  mailIsConfigured,
+  type Mailer,
+  type OutgoingMessage,
+} from "~/models/outbox.server";
 import { prisma } from "~/utils/db.server";
 
 describe("deliver without SMTP", () => {
@@ -13,8 +20,20 @@ describe("deliver without SMTP", () => {
         text: "Answer here: http://candor.test/a/SECRETTOKEN",
         keptText: "Answer here: [personal link]",
       },
-      { kind: "REMINDER", to: "bo@example.com", keptTo: "someone who has not answered yet", subject: "Reminder", text: "Please answer" },
-      { kind: "REMINDER", to: "cy@example.com", keptTo: "someone who has not answered yet", subject: "Reminder", text: "Please answer" },
+      {
+        kind: "REMINDER",
+        to: "bo@example.com",
+        keptTo: "someone who has not answered yet",
+        subject: "Reminder",
+        text: "Please answer",
+      },
+      {
+        kind: "REMINDER",
+        to: "cy@example.com",
+        keptTo: "someone who has not answered yet",
+        subject: "Reminder",
+        text: "Please answer",
+      },
     ]);
     // The two reminders are kept as one row: their number would tell how many had not answered.
     expect(result).toEqual({ sent: 0, kept: 2, failed: 0 });
@@ -34,7 +53,10 @@ function mailerRejecting(...rejected: string[]): Mailer {
   return {
     sendMail: async (mail: { to?: unknown }) => {
       const to = String(mail.to);
-      if (rejected.includes(to)) throw new Error(`Can't send mail - all recipients were rejected: 550 5.1.1 <${to}>: Recipient address rejected`);
+      if (rejected.includes(to))
+        throw new Error(
+          `Can't send mail - all recipients were rejected: 550 5.1.1 <${to}>: Recipient address rejected`,
+        );
       return { messageId: `<${to}>` };
     },
   } as Mailer;
@@ -71,8 +93,13 @@ describe("deliver when the mail server rejects some recipients", () => {
   it("keeps the same batch rows whether one reminder failed or several", async () => {
     const keptRows = async (rejected: string[]) => {
       await prisma.outboxMessage.deleteMany();
-      await deliver([reminder("bo@example.com"), reminder("cy@example.com"), reminder("di@example.com")], mailerRejecting(...rejected));
-      const rows = await prisma.outboxMessage.findMany({ select: { kind: true, to: true, subject: true, body: true, error: true } });
+      await deliver(
+        [reminder("bo@example.com"), reminder("cy@example.com"), reminder("di@example.com")],
+        mailerRejecting(...rejected),
+      );
+      const rows = await prisma.outboxMessage.findMany({
+        select: { kind: true, to: true, subject: true, body: true, error: true },
+      });
       return rows.sort((a, b) => String(a.error).localeCompare(String(b.error)));
     };
     expect(await keptRows(["cy@example.com"])).toEqual(await keptRows(["bo@example.com", "cy@example.com"]));
@@ -80,7 +107,15 @@ describe("deliver when the mail server rejects some recipients", () => {
 
   it("keeps the mail server's words for a message kept with its recipient", async () => {
     await deliver(
-      [{ kind: "INVITATION", to: "ana@example.com", subject: "Your survey", text: "Answer here", keptText: "Answer here" }],
+      [
+        {
+          kind: "INVITATION",
+          to: "ana@example.com",
+          subject: "Your survey",
+          text: "Answer here",
+          keptText: "Answer here",
+        },
+      ],
       mailerRejecting("ana@example.com"),
     );
     const { messages } = await listOutbox({ page: 1, pageSize: 1 });

@@ -7,7 +7,10 @@ const HEADER = "email,name,department,role";
 
 async function directoryState() {
   const [people, departments, roles] = await Promise.all([
-    prisma.person.findMany({ orderBy: { email: "asc" }, select: { email: true, name: true, departmentId: true, roleId: true, updatedAt: true } }),
+    prisma.person.findMany({
+      orderBy: { email: "asc" },
+      select: { email: true, name: true, departmentId: true, roleId: true, updatedAt: true },
+    }),
     prisma.department.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
     prisma.role.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
@@ -16,12 +19,25 @@ async function directoryState() {
 
 describe("importPeople", () => {
   it("creates people with their new departments and roles", async () => {
-    const outcome = await importPeople(COMMAND_LINE, `${HEADER}\nolena@x.io,Олена Коваль,Продажі,Менеджер\nwei@x.io,王伟,Sales,Rep\n`, "a.csv");
+    const outcome = await importPeople(
+      COMMAND_LINE,
+      `${HEADER}\nolena@x.io,Олена Коваль,Продажі,Менеджер\nwei@x.io,王伟,Sales,Rep\n`,
+      "a.csv",
+    );
     expect(outcome).toEqual({
       ok: true,
-      summary: { created: 2, updated: 0, unchanged: 0, newDepartments: ["Продажі", "Sales"], newRoles: ["Менеджер", "Rep"] },
+      summary: {
+        created: 2,
+        updated: 0,
+        unchanged: 0,
+        newDepartments: ["Продажі", "Sales"],
+        newRoles: ["Менеджер", "Rep"],
+      },
     });
-    const olena = await prisma.person.findUniqueOrThrow({ where: { email: "olena@x.io" }, include: { department: true } });
+    const olena = await prisma.person.findUniqueOrThrow({
+      where: { email: "olena@x.io" },
+      include: { department: true },
+    });
     expect(olena.name).toBe("Олена Коваль");
     expect(olena.department.name).toBe("Продажі");
   });
@@ -31,7 +47,10 @@ describe("importPeople", () => {
     await importPeople(COMMAND_LINE, csv, "same.csv");
     const before = await directoryState();
     const again = await importPeople(COMMAND_LINE, csv, "same.csv");
-    expect(again).toMatchObject({ ok: true, summary: { created: 0, updated: 0, unchanged: 2, newDepartments: [], newRoles: [] } });
+    expect(again).toMatchObject({
+      ok: true,
+      summary: { created: 0, updated: 0, unchanged: 2, newDepartments: [], newRoles: [] },
+    });
     expect(await directoryState()).toEqual(before);
   });
 
@@ -52,10 +71,17 @@ describe("importPeople", () => {
     await importPeople(COMMAND_LINE, `${HEADER}\nmover@x.io,Mover,Alpha,Dev\n`, "one.csv");
     const outcome = await importPeople(COMMAND_LINE, `${HEADER}\nmover@x.io,Mover,Beta,Dev\n`, "two.csv");
     expect(outcome).toMatchObject({ ok: true, summary: { updated: 1, newDepartments: ["Beta"] } });
-    const mover = await prisma.person.findUniqueOrThrow({ where: { email: "mover@x.io" }, include: { department: true } });
+    const mover = await prisma.person.findUniqueOrThrow({
+      where: { email: "mover@x.io" },
+      include: { department: true },
+    });
     expect(mover.department.name).toBe("Beta");
     const entry = await prisma.auditLog.findFirstOrThrow({ where: { target: "two.csv" } });
-    expect(entry).toMatchObject({ action: "people.import", actorEmail: "command line", details: "0 added, 1 updated, 0 unchanged" });
+    expect(entry).toMatchObject({
+      action: "people.import",
+      actorEmail: "command line",
+      details: "0 added, 1 updated, 0 unchanged",
+    });
   });
 
   it("never deactivates or reactivates anyone", async () => {

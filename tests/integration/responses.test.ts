@@ -12,7 +12,10 @@ describe("insertResponse", () => {
       { departmentId: d.id, roleId: r.id, score: 9, why: "Good team", rating: 4 },
       { departmentId: d.id, roleId: r.id, score: 9, improve: "Pay" },
     ]);
-    const tallies = await prisma.tally.findMany({ where: { roundId: round.id }, select: { questionId: true, value: true, count: true } });
+    const tallies = await prisma.tally.findMany({
+      where: { roundId: round.id },
+      select: { questionId: true, value: true, count: true },
+    });
     expect(tallies).toEqual(
       expect.arrayContaining([
         { questionId: round.survey.questions.nps, value: 9, count: 2 },
@@ -24,9 +27,14 @@ describe("insertResponse", () => {
   });
 
   it("keeps no timestamp and a random id, in a table without rowid order", async () => {
-    const columns = sqlite.prepare("SELECT name FROM pragma_table_info('Response')").all().map((c: any) => c.name);
+    const columns = sqlite
+      .prepare("SELECT name FROM pragma_table_info('Response')")
+      .all()
+      .map((c: any) => c.name);
     expect(columns.sort()).toEqual(["departmentId", "id", "roleId", "roundId", "score"]);
-    const definition = (sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'Response'").get() as { sql: string }).sql;
+    const definition = (
+      sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'Response'").get() as { sql: string }
+    ).sql;
     expect(definition).toMatch(/WITHOUT ROWID/);
     const [d, r] = [await makeDepartment(), await makeRole()];
     const round = await makeRound({ state: "open" });
@@ -40,7 +48,12 @@ describe("insertResponse", () => {
     const round = await makeRound({ state: "open" });
     await expect(
       writeTransaction((db) => {
-        insertResponse(db, { roundId: round.id, departmentId: d.id, roleId: r.id, answers: [{ questionId: round.survey.questions.nps, type: "NPS", value: 7 }] });
+        insertResponse(db, {
+          roundId: round.id,
+          departmentId: d.id,
+          roleId: r.id,
+          answers: [{ questionId: round.survey.questions.nps, type: "NPS", value: 7 }],
+        });
         throw new Error("claim failed");
       }),
     ).rejects.toThrow("claim failed");
@@ -51,6 +64,8 @@ describe("insertResponse", () => {
 
   it("refuses a response without its 0-10 answer", async () => {
     const round = await makeRound({ state: "open" });
-    await expect(writeTransaction((db) => insertResponse(db, { roundId: round.id, departmentId: "x", roleId: "y", answers: [] }))).rejects.toThrow(/0-10/);
+    await expect(
+      writeTransaction((db) => insertResponse(db, { roundId: round.id, departmentId: "x", roleId: "y", answers: [] })),
+    ).rejects.toThrow(/0-10/);
   });
 });

@@ -29,10 +29,18 @@ interface Answer {
   rating: number;
 }
 
-const answer = fc.record({ score: fc.integer({ min: 0, max: 10 }), comment: fc.boolean(), rating: fc.integer({ min: 0, max: 5 }) });
+const answer = fc.record({
+  score: fc.integer({ min: 0, max: 10 }),
+  comment: fc.boolean(),
+  rating: fc.integer({ min: 0, max: 5 }),
+});
 
 const scenario = fc
-  .record({ departments: fc.integer({ min: 1, max: 4 }), roles: fc.integer({ min: 1, max: 3 }), k: fc.integer({ min: 3, max: 6 }) })
+  .record({
+    departments: fc.integer({ min: 1, max: 4 }),
+    roles: fc.integer({ min: 1, max: 3 }),
+    k: fc.integer({ min: 3, max: 6 }),
+  })
   .chain(({ departments, roles, k }) =>
     fc.record({
       k: fc.constant(k),
@@ -72,13 +80,24 @@ async function build({ k, departments, roles, cells }: Scenario) {
   const specs: AnswerSpec[] = [];
   const commentCell = new Map<string, TrueCell>();
   cells.forEach((answers, index) => {
-    const cell: TrueCell = { departmentId: ds[Math.floor(index / roles)].id, roleId: rs[index % roles].id, responses: answers.length, ratings: 0 };
+    const cell: TrueCell = {
+      departmentId: ds[Math.floor(index / roles)].id,
+      roleId: rs[index % roles].id,
+      responses: answers.length,
+      ratings: 0,
+    };
     truth.push(cell);
     answers.forEach((a, i) => {
       const text = a.comment ? `c${run}-${index}-${i}` : undefined;
       if (text) commentCell.set(text, cell);
       if (a.rating > 0) cell.ratings++;
-      specs.push({ departmentId: cell.departmentId, roleId: cell.roleId, score: a.score, why: text, rating: a.rating || undefined });
+      specs.push({
+        departmentId: cell.departmentId,
+        roleId: cell.roleId,
+        score: a.score,
+        why: text,
+        rating: a.rating || undefined,
+      });
     });
   });
   if (specs.length > 0) await addResponses(round, specs);
@@ -87,10 +106,14 @@ async function build({ k, departments, roles, cells }: Scenario) {
 
 /** The cells a group sums, by the group's ids. */
 function cellsOf(group: { departmentId: string | null; roleId: string | null }, truth: TrueCell[]) {
-  return truth.filter((c) => (!group.departmentId || c.departmentId === group.departmentId) && (!group.roleId || c.roleId === group.roleId));
+  return truth.filter(
+    (c) =>
+      (!group.departmentId || c.departmentId === group.departmentId) && (!group.roleId || c.roleId === group.roleId),
+  );
 }
 
-const sum = (cells: TrueCell[], of: (c: TrueCell) => number = (c) => c.responses) => cells.reduce((s, c) => s + of(c), 0);
+const sum = (cells: TrueCell[], of: (c: TrueCell) => number = (c) => c.responses) =>
+  cells.reduce((s, c) => s + of(c), 0);
 
 function allGroups(results: ClosedRoundResults): GroupResult[] {
   return [...(results.overall ? [results.overall] : []), ...results.departments, ...results.roles, ...results.cells];
@@ -124,7 +147,10 @@ describe("the results gate, over random organisations", () => {
         const parts = [
           { parent: results.overall, children: results.departments },
           { parent: results.overall, children: results.roles },
-          ...results.departments.map((d) => ({ parent: d, children: results.cells.filter((c) => c.departmentId === d.departmentId) })),
+          ...results.departments.map((d) => ({
+            parent: d,
+            children: results.cells.filter((c) => c.departmentId === d.departmentId),
+          })),
           ...results.roles.map((r) => ({ parent: r, children: results.cells.filter((c) => c.roleId === r.roleId) })),
         ];
         for (const { parent, children } of parts) {
@@ -155,8 +181,7 @@ describe("the results gate, over random organisations", () => {
         }
         // The attacker places each comment in the cells whose membership in the listed groups
         // matches the lists it appears in (and that are not listed cells it is missing from).
-        const pattern = (cell: TrueCell) =>
-          listed.map((g) => (cellsOf(g, truth).includes(cell) ? "1" : "0")).join("");
+        const pattern = (cell: TrueCell) => listed.map((g) => (cellsOf(g, truth).includes(cell) ? "1" : "0")).join("");
         for (const [text, cell] of commentCell) {
           const seenIn = listed.map((g) => (lists.get(g.key)!.has(text) ? "1" : "0")).join("");
           if (!seenIn.includes("1")) continue;
@@ -192,7 +217,9 @@ describe("the results gate, over random organisations", () => {
       fc.asyncProperty(scenario, async (input) => {
         const { round } = await build(input);
         const results = (await getRoundResults(round.id, admin)) as ClosedRoundResults;
-        const rows = parseCsv(resultsCsv(results)).records.slice(1).map((r) => r.fields);
+        const rows = parseCsv(resultsCsv(results))
+          .records.slice(1)
+          .map((r) => r.fields);
         const expected = [
           ...(results.overall ? [["overall", results.overall] as const] : []),
           ...results.departments.map((g) => ["department", g] as const),
@@ -206,7 +233,15 @@ describe("the results gate, over random organisations", () => {
           expect(row.slice(0, 2)).toEqual([breakdown, group.name]);
           expect(row.slice(2)).toEqual(
             f
-              ? [f.responses, f.promoters, f.passives, f.detractors, roundTo1(f.nps), roundTo1(f.low), roundTo1(f.high)].map(String)
+              ? [
+                  f.responses,
+                  f.promoters,
+                  f.passives,
+                  f.detractors,
+                  roundTo1(f.nps),
+                  roundTo1(f.low),
+                  roundTo1(f.high),
+                ].map(String)
               : [SUPPRESSED, "", "", "", "", "", ""],
           );
         });
@@ -220,11 +255,18 @@ describe("the results gate, over random organisations", () => {
       fc.asyncProperty(scenario, async (input) => {
         const { round, ds } = await build(input);
         // A manager sees a round that was sent to their department.
-        await prisma.round.update({ where: { id: round.id }, data: { audience: JSON.stringify({ departmentIds: ds.map((d) => d.id), roleIds: [] }) } });
+        await prisma.round.update({
+          where: { id: round.id },
+          data: { audience: JSON.stringify({ departmentIds: ds.map((d) => d.id), roleIds: [] }) },
+        });
         const full = (await getRoundResults(round.id, admin)) as ClosedRoundResults;
         const byKey = new Map(allGroups(full).map((g) => [g.key, g]));
         for (const department of ds) {
-          const scoped = (await getRoundResults(round.id, { id: "m", role: "MANAGER", departmentId: department.id })) as ClosedRoundResults;
+          const scoped = (await getRoundResults(round.id, {
+            id: "m",
+            role: "MANAGER",
+            departmentId: department.id,
+          })) as ClosedRoundResults;
           expect(scoped.overall).toBeNull();
           expect(scoped.roles).toEqual([]);
           for (const group of allGroups(scoped)) {

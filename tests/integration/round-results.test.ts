@@ -61,7 +61,14 @@ describe("getRoundResults on the worked example", () => {
     const { round } = await workedExample();
     const results = await closedResults(round.id);
     const overall = results.overall!.figures!;
-    expect(overall).toMatchObject({ responses: 21, invited: 30, promoters: 9, passives: 6, detractors: 6, corrected: true });
+    expect(overall).toMatchObject({
+      responses: 21,
+      invited: 30,
+      promoters: 9,
+      passives: 6,
+      detractors: 6,
+      corrected: true,
+    });
     expect(overall.rate).toBeCloseTo(0.7, 12);
     expect(overall.shares.promoters).toBeCloseTo(9 / 21, 12);
     expect(overall.nps).toBeCloseTo(14.285714, 5);
@@ -76,7 +83,10 @@ describe("getRoundResults on the worked example", () => {
     const { round, alpha: a } = await workedExample();
     const results = await closedResults(round.id);
     const [alpha, beta] = results.departments;
-    expect(alpha).toMatchObject({ name: a.name, figures: { responses: 13, invited: 18, promoters: 6, passives: 3, detractors: 4 } });
+    expect(alpha).toMatchObject({
+      name: a.name,
+      figures: { responses: 13, invited: 18, promoters: 6, passives: 3, detractors: 4 },
+    });
     expect(alpha.figures!.nps).toBeCloseTo(15.384615, 5);
     expect(alpha.figures!.low).toBeCloseTo(-9.782961, 5);
     expect(alpha.figures!.high).toBeCloseTo(34.782961, 5);
@@ -104,7 +114,9 @@ describe("getRoundResults on the worked example", () => {
   it("gives the rating item's mean and distribution per shown group", async () => {
     const { round } = await workedExample();
     const results = await closedResults(round.id);
-    expect(results.ratingQuestions).toEqual([{ id: round.survey.questions.rating, text: "I have what I need to do my job well." }]);
+    expect(results.ratingQuestions).toEqual([
+      { id: round.survey.questions.rating, text: "I have what I need to do my job well." },
+    ]);
     expect(results.overall!.ratings[0]!.mean).toBeCloseTo(66 / 21, 12);
     expect(results.overall!.ratings[0]!.distribution).toEqual([2, 6, 0, 13, 0]);
     expect(results.departments[1].ratings[0]).toEqual({ answers: 8, mean: 1.75, distribution: [2, 6, 0, 0, 0] });
@@ -116,7 +128,9 @@ describe("getRoundResults on the worked example", () => {
     // and role x (whose cells hold 8 and 6) keep their lists.
     const { round, x } = await workedExample();
     const results = await closedResults(round.id);
-    const listed = [results.overall!, ...results.departments, ...results.roles].filter((g) => g.comments).map((g) => g.name);
+    const listed = [results.overall!, ...results.departments, ...results.roles]
+      .filter((g) => g.comments)
+      .map((g) => g.name);
     expect(listed).toEqual(["Everyone", x.name]);
   });
 });
@@ -150,7 +164,11 @@ describe("the finite-population correction", () => {
     const [d, r] = [await makeDepartment(), await makeRole()];
     const round = await makeRound({ state: "closed", k: 5 });
     await addResponses(round, scores(d.id, r.id, [10, 10, 9, 9, 9, 9, 8, 7, 7, 3]));
-    expect((await closedResults(round.id)).overall!.figures).toMatchObject({ corrected: false, invited: null, rate: null });
+    expect((await closedResults(round.id)).overall!.figures).toMatchObject({
+      corrected: false,
+      invited: null,
+      rate: null,
+    });
   });
 });
 
@@ -170,7 +188,10 @@ describe("withholding", () => {
   it("shows nothing but the withheld label when the whole round holds fewer than k", async () => {
     const [d, r] = [await makeDepartment(), await makeRole()];
     const round = await makeRound({ state: "closed", k: 5 });
-    await addResponses(round, scores(d.id, r.id, [9, 9, 9, 9]).map((a) => ({ ...a, why: "only four of us" })));
+    await addResponses(
+      round,
+      scores(d.id, r.id, [9, 9, 9, 9]).map((a) => ({ ...a, why: "only four of us" })),
+    );
     const results = await closedResults(round.id);
     expect(results.overall).toMatchObject({ figures: null, comments: false });
     expect(await getRoundComments(round.id, admin, { groupKey: OVERALL_KEY })).toBeNull();
@@ -178,11 +199,18 @@ describe("withholding", () => {
   });
 
   it("never names a group that only answers could have created (a shared link)", async () => {
-    const [invitedDepartment, walkIn, r] = [await makeDepartment("Invited"), await makeDepartment("Walk-in"), await makeRole()];
+    const [invitedDepartment, walkIn, r] = [
+      await makeDepartment("Invited"),
+      await makeDepartment("Walk-in"),
+      await makeRole(),
+    ];
     const round = await makeRound({ state: "open", k: 5 });
     await prisma.round.update({ where: { id: round.id }, data: { sharedKey: `kiosk-${round.id}` } });
     await inviteCells(round.id, [{ departmentId: invitedDepartment.id, roleId: r.id, count: 10 }]);
-    await addResponses(round, [...scores(invitedDepartment.id, r.id, [9, 9, 9, 9, 9, 9, 9, 9]), ...scores(walkIn.id, r.id, [2])]);
+    await addResponses(round, [
+      ...scores(invitedDepartment.id, r.id, [9, 9, 9, 9, 9, 9, 9, 9]),
+      ...scores(walkIn.id, r.id, [2]),
+    ]);
     const counts = (await getRoundCounts(round.id))!;
     expect(counts.departments.map((d) => d.name)).toEqual(["Invited"]);
     await prisma.round.update({ where: { id: round.id }, data: { closedAt: new Date(Date.now() - 1000) } });
@@ -212,11 +240,15 @@ describe("open rounds", () => {
     const [d, r] = [await makeDepartment(), await makeRole()];
     const round = await makeRound({ state: "open", k: 5 });
     await inviteCells(round.id, [{ departmentId: d.id, roleId: r.id, count: 10 }]);
-    await addResponses(round, scores(d.id, r.id, [10, 9, 9, 3, 2, 8]).map((a) => ({ ...a, why: "secret", rating: 3 })));
+    await addResponses(
+      round,
+      scores(d.id, r.id, [10, 9, 9, 3, 2, 8]).map((a) => ({ ...a, why: "secret", rating: 3 })),
+    );
     const results = (await getRoundResults(round.id, admin))!;
     expect(results).toMatchObject({ state: "open", counts: { overall: { responses: 6, invited: 10, rate: 0.6 } } });
     const text = JSON.stringify(results);
-    for (const forbidden of ["nps", "promoters", "distribution", "mean", "secret"]) expect(text).not.toContain(forbidden);
+    for (const forbidden of ["nps", "promoters", "distribution", "mean", "secret"])
+      expect(text).not.toContain(forbidden);
     expect(await getGroupScore(round.id, {})).toBeNull();
     expect(await getRoundComments(round.id, admin, { groupKey: OVERALL_KEY })).toBeNull();
     expect(await getCommentsExport(round.id, admin)).toBeNull();
@@ -226,7 +258,13 @@ describe("open rounds", () => {
     const trainer = await makeUser("TRAINER");
     const training = await makeTraining(trainer.id);
     const [d, r] = [await makeDepartment(), await makeRole()];
-    const theirs = await makeRound({ state: "open", k: 5, trainingId: training.id, kind: "TRAINING_POST", name: "Theirs" });
+    const theirs = await makeRound({
+      state: "open",
+      k: 5,
+      trainingId: training.id,
+      kind: "TRAINING_POST",
+      name: "Theirs",
+    });
     const other = await makeRound({ state: "open", k: 5, name: "Someone else's" });
     await addResponses(theirs, scores(d.id, r.id, [9, 9, 9, 9, 9]));
     const forTrainer = await listOpenRounds(trainer);
@@ -260,7 +298,9 @@ describe("who sees what", () => {
 
   it("keeps the comments export for admins", async () => {
     const { round, alpha } = await workedExample();
-    await expect(getCommentsExport(round.id, { id: "m", role: "MANAGER", departmentId: alpha.id })).rejects.toBeInstanceOf(ResultsForbiddenError);
+    await expect(
+      getCommentsExport(round.id, { id: "m", role: "MANAGER", departmentId: alpha.id }),
+    ).rejects.toBeInstanceOf(ResultsForbiddenError);
   });
 
   it("is null for an unknown round", async () => {
@@ -286,7 +326,11 @@ describe("comments", () => {
     const { round } = await workedExample();
     const all = (await getRoundComments(round.id, admin, { groupKey: OVERALL_KEY }))!;
     expect(all.total).toBe(21);
-    expect(all.comments[0]).toEqual({ text: expect.stringContaining("comment"), category: expect.any(String), question: "What is the main reason for your score?" });
+    expect(all.comments[0]).toEqual({
+      text: expect.stringContaining("comment"),
+      category: expect.any(String),
+      question: "What is the main reason for your score?",
+    });
     const byTag = (await getRoundComments(round.id, admin, { groupKey: OVERALL_KEY, search: "BY COMMENT" }))!;
     expect(byTag.comments.map((c) => [c.text, c.category]).sort()).toEqual([
       ["by comment 0 about career growth", "promoter"],
@@ -298,7 +342,9 @@ describe("comments", () => {
     expect(paged).toMatchObject({ page: 3, total: 21 });
     expect(paged.comments).toHaveLength(1);
     expect(all.terms.promoter.phrases[0]).toEqual({ term: "career growth", comments: 9 });
-    expect(all.terms.detractor.words.map((w) => w.term)).toEqual(expect.arrayContaining(["career", "growth", "comment"]));
+    expect(all.terms.detractor.words.map((w) => w.term)).toEqual(
+      expect.arrayContaining(["career", "growth", "comment"]),
+    );
   });
 
   it("lists a role's comments but refuses a group whose list is held back", async () => {
@@ -314,7 +360,15 @@ describe("comments", () => {
   it("shuffles comments away from the order they were given in, and never dates them", async () => {
     const [d, r] = [await makeDepartment(), await makeRole()];
     const round = await makeRound({ state: "closed", k: 5 });
-    await addResponses(round, Array.from({ length: 40 }, (_, i) => ({ departmentId: d.id, roleId: r.id, score: 8, why: `answer ${String(i).padStart(2, "0")}` })));
+    await addResponses(
+      round,
+      Array.from({ length: 40 }, (_, i) => ({
+        departmentId: d.id,
+        roleId: r.id,
+        score: 8,
+        why: `answer ${String(i).padStart(2, "0")}`,
+      })),
+    );
     const page = (await getRoundComments(round.id, admin, { groupKey: OVERALL_KEY }))!;
     const texts = page.comments.map((c) => c.text);
     expect(texts).not.toEqual([...texts].sort());
@@ -326,7 +380,12 @@ describe("comments", () => {
     const rows = (await getCommentsExport(round.id, admin))!;
     expect(rows).toHaveLength(21);
     expect(new Set(rows.map((r) => r.department))).toEqual(new Set([""]));
-    expect(rows.filter((r) => r.role === x.name).map((r) => r.text.slice(0, 2)).sort()).toEqual([..."ax".repeat(8).match(/ax/g)!, ..."bx".repeat(6).match(/bx/g)!]);
+    expect(
+      rows
+        .filter((r) => r.role === x.name)
+        .map((r) => r.text.slice(0, 2))
+        .sort(),
+    ).toEqual([..."ax".repeat(8).match(/ax/g)!, ..."bx".repeat(6).match(/bx/g)!]);
     expect(rows.filter((r) => r.role === "")).toHaveLength(7);
   });
 });

@@ -19,7 +19,10 @@ import { makeOrg, makePerson, makeUser } from "../support/fixtures";
 import { DAY, launchOpenRound, makeTemplateSurvey } from "../support/launch";
 
 const invitationsOf = (roundId: string) =>
-  prisma.invitation.findMany({ where: { roundId }, select: { personId: true, departmentId: true, roleId: true, used: true } });
+  prisma.invitation.findMany({
+    where: { roundId },
+    select: { personId: true, departmentId: true, roleId: true, used: true },
+  });
 
 describe("launching a round", () => {
   it("invites exactly the active people of the chosen departments, with their department and role as a snapshot", async () => {
@@ -79,8 +82,13 @@ describe("launching a round", () => {
     });
     expect((await invitationsOf(round.id)).map((i) => i.personId).sort()).toEqual([p1.id, p3.id].sort());
     const stored = await prisma.round.findUniqueOrThrow({ where: { id: round.id } });
-    expect(JSON.parse(stored.audience)).toEqual({ departmentIds: [p1.departmentId, p3.departmentId].sort(), roleIds: [] });
-    await expect(launchOpenRound({ audience: { personIds: [p1.id, "nobody"] } })).rejects.toThrow("Some of the chosen people are not in the directory.");
+    expect(JSON.parse(stored.audience)).toEqual({
+      departmentIds: [p1.departmentId, p3.departmentId].sort(),
+      roleIds: [],
+    });
+    await expect(launchOpenRound({ audience: { personIds: [p1.id, "nobody"] } })).rejects.toThrow(
+      "Some of the chosen people are not in the directory.",
+    );
   });
 
   it("refuses k below 3 (or not whole), storing nothing", async () => {
@@ -107,14 +115,30 @@ describe("launching a round", () => {
     const now = new Date();
     const cases: [Promise<unknown>, string][] = [
       [launchOpenRound({ surveyId: "missing", audience }), "That survey does not exist. Choose one from the list."],
-      [launchOpenRound({ surveyId: archived.id, audience }), "That survey is archived. Restore it or choose another one."],
-      [launchOpenRound({ surveyId: training.id, audience }), "This survey names a training ({training}); launch it from that training's page."],
-      [launchOpenRound({ audience: { departmentIds: ["nope"], roleIds: [] } }), "Choose departments and roles from the list."],
+      [
+        launchOpenRound({ surveyId: archived.id, audience }),
+        "That survey is archived. Restore it or choose another one.",
+      ],
+      [
+        launchOpenRound({ surveyId: training.id, audience }),
+        "This survey names a training ({training}); launch it from that training's page.",
+      ],
+      [
+        launchOpenRound({ audience: { departmentIds: ["nope"], roleIds: [] } }),
+        "Choose departments and roles from the list.",
+      ],
       [
         launchOpenRound({ audience: { departmentIds: [empty.departments[0].id], roleIds: [] } }),
         "Nobody active is in this audience. Choose other departments or roles, or give the round a shared link.",
       ],
-      [launchOpenRound({ audience, closesAt: new Date(now.getTime() - DAY), opensAt: new Date(now.getTime() - 2 * DAY) }), "The closing time has already passed; choose a time in the future."],
+      [
+        launchOpenRound({
+          audience,
+          closesAt: new Date(now.getTime() - DAY),
+          opensAt: new Date(now.getTime() - 2 * DAY),
+        }),
+        "The closing time has already passed; choose a time in the future.",
+      ],
     ];
     for (const [attempt, message] of cases) await expect(attempt).rejects.toThrow(message);
     expect(await prisma.round.count()).toBe(before);
@@ -135,7 +159,10 @@ describe("launching a round", () => {
 
   it("may have only a shared link and nobody invited", async () => {
     const empty = await makeOrg({ departments: 1, roles: 1, perCell: 0 });
-    const round = await launchOpenRound({ sharedLink: true, audience: { departmentIds: [empty.departments[0].id], roleIds: [] } });
+    const round = await launchOpenRound({
+      sharedLink: true,
+      audience: { departmentIds: [empty.departments[0].id], roleIds: [] },
+    });
     expect(round.invitedCount).toBe(0);
     expect(round.sharedKey).toMatch(/^[A-Za-z0-9_-]{16}$/);
   });
@@ -156,7 +183,12 @@ describe("launching a round", () => {
       sharedLink: false,
     };
     const preview = await previewLaunch(input, now);
-    expect(preview).toEqual({ invited: 4, surveyName: survey.name, departments: org.departments.map((d) => d.name).sort(), roles: [] });
+    expect(preview).toEqual({
+      invited: 4,
+      surveyName: survey.name,
+      departments: org.departments.map((d) => d.name).sort(),
+      roles: [],
+    });
     await expect(previewLaunch({ ...input, k: 2 }, now)).rejects.toMatchObject({ field: "k" });
     expect(await prisma.round.count()).toBe(before);
   });
@@ -183,7 +215,9 @@ describe("a launched survey", () => {
     const survey = await makeTemplateSurvey();
     const org = await makeOrg({ departments: 1, roles: 1, perCell: 1 });
     await launchOpenRound({ surveyId: survey.id, audience: { departmentIds: [org.departments[0].id], roleIds: [] } });
-    await expect(updateSurvey(COMMAND_LINE, survey.id, draftFromTemplate("ENPS"))).rejects.toThrow(/This survey is locked: a round has been launched/);
+    await expect(updateSurvey(COMMAND_LINE, survey.id, draftFromTemplate("ENPS"))).rejects.toThrow(
+      /This survey is locked: a round has been launched/,
+    );
   });
 });
 
@@ -198,7 +232,9 @@ describe("closing early", () => {
     const page = await getRoundForViewer(round.id, { role: "ADMIN", departmentId: null });
     expect(page.found && page.allowed && page.round.status).toBe("closed");
     await expect(closeRoundEarly(COMMAND_LINE, round.id)).rejects.toBeInstanceOf(RoundClosedError);
-    await expect(mintLinksForDownload(COMMAND_LINE, round.id, "http://x")).rejects.toThrow("This round is closed; its links no longer work.");
+    await expect(mintLinksForDownload(COMMAND_LINE, round.id, "http://x")).rejects.toThrow(
+      "This round is closed; its links no longer work.",
+    );
     await expect(addSharedLink(COMMAND_LINE, round.id)).rejects.toBeInstanceOf(RoundClosedError);
     const audit = await prisma.auditLog.findFirst({ where: { action: "round.close", target: "Test round" } });
     expect(audit?.details).toBe("closed early by hand");
@@ -222,8 +258,14 @@ describe("who sees which round", () => {
     const [mine, other] = org.departments;
     const manager = await makeUser("MANAGER", mine.id);
     const named = await launchOpenRound({ name: "Names mine", audience: { departmentIds: [mine.id], roleIds: [] } });
-    const byRole = await launchOpenRound({ name: "By role", audience: { departmentIds: [], roleIds: [org.roles[0].id] } });
-    const elsewhere = await launchOpenRound({ name: "Elsewhere", audience: { departmentIds: [other.id], roleIds: [] } });
+    const byRole = await launchOpenRound({
+      name: "By role",
+      audience: { departmentIds: [], roleIds: [org.roles[0].id] },
+    });
+    const elsewhere = await launchOpenRound({
+      name: "Elsewhere",
+      audience: { departmentIds: [other.id], roleIds: [] },
+    });
 
     const { rounds } = await listRounds(manager, { page: 1, pageSize: 100 });
     const ids = rounds.map((r) => r.id);

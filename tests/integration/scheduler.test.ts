@@ -1,7 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
 import { COMMAND_LINE } from "~/models/audit.server";
 import { launchRound } from "~/models/rounds.server";
-import { createSchedule, runScheduler, SCHEDULER, ScheduleError, setScheduleActive, type ScheduleInput } from "~/models/schedules.server";
+import {
+  createSchedule,
+  runScheduler,
+  SCHEDULER,
+  ScheduleError,
+  setScheduleActive,
+  type ScheduleInput,
+} from "~/models/schedules.server";
 import { isUniqueViolation } from "~/utils/prisma-errors";
 import { prisma } from "~/utils/db.server";
 import { makeOrg } from "../support/fixtures";
@@ -32,7 +39,17 @@ const roundsOf = (scheduleId: string) =>
   prisma.round.findMany({
     where: { scheduleId },
     orderBy: { opensAt: "asc" },
-    select: { name: true, period: true, opensAt: true, closesAt: true, closedAt: true, invitedCount: true, k: true, kind: true, createdById: true },
+    select: {
+      name: true,
+      period: true,
+      opensAt: true,
+      closesAt: true,
+      closedAt: true,
+      invitedCount: true,
+      k: true,
+      kind: true,
+      createdById: true,
+    },
   });
 
 // The schedules are created now; runs look at times after that (as a server that was down would).
@@ -59,7 +76,9 @@ describe("the scheduler", () => {
         createdById: null,
       },
     ]);
-    const audit = await prisma.auditLog.findFirst({ where: { action: "round.launch", target: `${schedule.name} ${year}-03` } });
+    const audit = await prisma.auditLog.findFirst({
+      where: { action: "round.launch", target: `${schedule.name} ${year}-03` },
+    });
     expect(audit?.actorEmail).toBe("scheduler");
   });
 
@@ -71,7 +90,12 @@ describe("the scheduler", () => {
     expect(await roundsOf(schedule.id)).toHaveLength(1);
 
     const april = at(`${year}-04-02T00:00:00Z`);
-    const runs = await Promise.all([runScheduler(april), runScheduler(april), runScheduler(april), runScheduler(april)]);
+    const runs = await Promise.all([
+      runScheduler(april),
+      runScheduler(april),
+      runScheduler(april),
+      runScheduler(april),
+    ]);
     expect(runs.flatMap((r) => r.opened).filter((name) => name === `${schedule.name} ${year}-04`)).toHaveLength(1);
     expect(runs.flatMap((r) => r.failed)).toEqual([]);
     const rounds = await roundsOf(schedule.id);
@@ -81,7 +105,10 @@ describe("the scheduler", () => {
 
   it("cannot make a second round for a period even when asked to: the database refuses it", async () => {
     const schedule = await makeSchedule();
-    const survey = await prisma.schedule.findUniqueOrThrow({ where: { id: schedule.id }, select: { surveyId: true, audience: true } });
+    const survey = await prisma.schedule.findUniqueOrThrow({
+      where: { id: schedule.id },
+      select: { surveyId: true, audience: true },
+    });
     const launch = () =>
       launchRound(
         SCHEDULER,
@@ -140,7 +167,13 @@ describe("the scheduler", () => {
     try {
       const first = await runScheduler(inMarch);
       const second = await runScheduler(inMarch);
-      expect(first.failed).toEqual([{ schedule: "Broken", period: `${year}-03`, message: expect.stringContaining("Nobody active is in this audience") }]);
+      expect(first.failed).toEqual([
+        {
+          schedule: "Broken",
+          period: `${year}-03`,
+          message: expect.stringContaining("Nobody active is in this audience"),
+        },
+      ]);
       expect(second.failed).toHaveLength(1);
       expect(errors).toHaveBeenCalledTimes(1);
     } finally {
@@ -155,10 +188,15 @@ describe("creating a schedule", () => {
   it("checks what every later run needs, storing nothing when it is wrong", async () => {
     const before = await prisma.schedule.count();
     await expect(makeSchedule({ k: 2 })).rejects.toMatchObject({ field: "k" });
-    await expect(makeSchedule({ openDays: 29 })).rejects.toMatchObject({ field: "openDays", message: "With this cadence a round can stay open from 1 to 28 days." });
+    await expect(makeSchedule({ openDays: 29 })).rejects.toMatchObject({
+      field: "openDays",
+      message: "With this cadence a round can stay open from 1 to 28 days.",
+    });
     await expect(makeSchedule({ cadence: "QUARTERLY", openDays: 90 })).rejects.toBeInstanceOf(ScheduleError);
     await expect(makeSchedule({ surveyId: "missing" })).rejects.toMatchObject({ field: "surveyId" });
-    await expect(makeSchedule({ audience: { departmentIds: ["nope"], roleIds: [] } })).rejects.toMatchObject({ field: "audience" });
+    await expect(makeSchedule({ audience: { departmentIds: ["nope"], roleIds: [] } })).rejects.toMatchObject({
+      field: "audience",
+    });
     const training = await makeTemplateSurvey("TRAINING");
     await expect(makeSchedule({ surveyId: training.id })).rejects.toThrow("Choose an employee survey from the list.");
     expect(await prisma.schedule.count()).toBe(before);

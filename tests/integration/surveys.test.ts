@@ -11,7 +11,10 @@ describe("surveys", () => {
     const draft = draftFromTemplate("ENPS");
     draft.questions.push({ type: "RATING", texts: { ...emptyWording(), en: "I feel heard.", uk: "Мене чують." } });
     const { id } = await createSurvey(COMMAND_LINE, draft);
-    const rating = await prisma.question.findFirstOrThrow({ where: { surveyId: id, position: 3 }, select: { type: true, required: true, texts: true } });
+    const rating = await prisma.question.findFirstOrThrow({
+      where: { surveyId: id, position: 3 },
+      select: { type: true, required: true, texts: true },
+    });
     expect(rating).toMatchObject({ type: "RATING", required: false });
     expect(rating.texts.map((t) => t.locale).sort()).toEqual(["en", "uk"]);
     const stored = await getSurvey(id);
@@ -60,7 +63,10 @@ describe("the company name", () => {
     await setCompanyName(COMMAND_LINE, "Old Name");
     await setCompanyName(COMMAND_LINE, "New Name");
     expect(await getCompanyName()).toBe("New Name");
-    const entry = await prisma.auditLog.findFirst({ where: { action: "setting.company-name" }, orderBy: { id: "desc" } });
+    const entry = await prisma.auditLog.findFirst({
+      where: { action: "setting.company-name" },
+      orderBy: { id: "desc" },
+    });
     expect(entry).toMatchObject({ target: "New Name", details: 'was "Old Name"' });
   });
 });

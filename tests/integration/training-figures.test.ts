@@ -29,7 +29,13 @@ function byHand(scores: number[], invited: number | null = null): Hand {
   const fpc = invited === null ? 1 : Math.sqrt((invited - n) / (invited - 1));
   const se = 100 * Math.sqrt((p + d - (p - d) ** 2) / n2) * fpc;
   const centre = 100 * (p - d);
-  return { n, nps, se, low: Math.max(-100, Math.min(nps, centre - 1.96 * se)), high: Math.min(100, Math.max(nps, centre + 1.96 * se)) };
+  return {
+    n,
+    nps,
+    se,
+    low: Math.max(-100, Math.min(nps, centre - 1.96 * se)),
+    high: Math.min(100, Math.max(nps, centre + 1.96 * se)),
+  };
 }
 
 function expectClose(actual: { nps: number; se: number; low: number; high: number }, hand: Hand) {
@@ -45,7 +51,8 @@ async function smallOrg(perRole = 12) {
   const department = await makeDepartment();
   const [rep, lead] = [await makeRole(), await makeRole()];
   const people = [];
-  for (const role of [rep, lead]) for (let i = 0; i < perRole; i++) people.push(await makePerson(department.id, role.id));
+  for (const role of [rep, lead])
+    for (let i = 0; i < perRole; i++) people.push(await makePerson(department.id, role.id));
   return { department, rep, lead, people };
 }
 
@@ -62,12 +69,48 @@ describe("one training's comparison matches a hand computation", () => {
     const beforeLead = [8, 9, 9, 10, 6];
     const afterRep = [6, 7, 8, 9, 9, 10, 10];
     const afterLead = [8, 9, 10, 10, 9, 10];
-    const beforeRatings = [[2, 3, 1], [3, 3, 2], [2, null, 2], [4, 4, 3], [1, 2, 2], [3, 3, 3], [4, 4, 4], [5, 4, 4], [3, 3, 3], [4, 5, 4], [2, 2, 2]];
-    const afterRatings = [[4, 4, 3], [5, 5, 4], [4, 4, 4], [3, 4, 4], [5, 5, 5], [4, 4, 3], [4, 5, 4], [5, 5, 5], [4, 4, 4], [5, 4, 5], [4, 4, 4], [3, 4, 4], [5, 5, 5]];
+    const beforeRatings = [
+      [2, 3, 1],
+      [3, 3, 2],
+      [2, null, 2],
+      [4, 4, 3],
+      [1, 2, 2],
+      [3, 3, 3],
+      [4, 4, 4],
+      [5, 4, 4],
+      [3, 3, 3],
+      [4, 5, 4],
+      [2, 2, 2],
+    ];
+    const afterRatings = [
+      [4, 4, 3],
+      [5, 5, 4],
+      [4, 4, 4],
+      [3, 4, 4],
+      [5, 5, 5],
+      [4, 4, 3],
+      [4, 5, 4],
+      [5, 5, 5],
+      [4, 4, 4],
+      [5, 4, 5],
+      [4, 4, 4],
+      [3, 4, 4],
+      [5, 5, 5],
+    ];
     const answered = (scores: number[], roleId: string, ratings: (number | null)[][], offset: number) =>
-      answersOf(department.id, roleId, scores).map((a, i) => ({ ...a, ratings: ratings[offset + i], reason: `reason ${offset + i}` }));
-    await answerRound(training.before, [...answered(beforeRep, rep.id, beforeRatings, 0), ...answered(beforeLead, lead.id, beforeRatings, beforeRep.length)]);
-    await answerRound(training.after, [...answered(afterRep, rep.id, afterRatings, 0), ...answered(afterLead, lead.id, afterRatings, afterRep.length)]);
+      answersOf(department.id, roleId, scores).map((a, i) => ({
+        ...a,
+        ratings: ratings[offset + i],
+        reason: `reason ${offset + i}`,
+      }));
+    await answerRound(training.before, [
+      ...answered(beforeRep, rep.id, beforeRatings, 0),
+      ...answered(beforeLead, lead.id, beforeRatings, beforeRep.length),
+    ]);
+    await answerRound(training.after, [
+      ...answered(afterRep, rep.id, afterRatings, 0),
+      ...answered(afterLead, lead.id, afterRatings, afterRep.length),
+    ]);
 
     const comparison = (await getTrainingComparison(training.id, trainer))!;
     const before = byHand([...beforeRep, ...beforeLead], 24);
@@ -83,7 +126,8 @@ describe("one training's comparison matches a hand computation", () => {
     expect(comparison.change!.significant).toBe(Math.abs(after.nps - before.nps) > threshold);
     expect(comparison.change!.significant).toBe(true);
 
-    const itemMeans = (ratings: (number | null)[][], item: number) => mean(ratings.map((r) => r[item]).filter((v): v is number => v !== null));
+    const itemMeans = (ratings: (number | null)[][], item: number) =>
+      mean(ratings.map((r) => r[item]).filter((v): v is number => v !== null));
     comparison.ratings.forEach((row, item) => {
       expect(row.before!.mean).toBeCloseTo(itemMeans(beforeRatings, item), 9);
       expect(row.after!.mean).toBeCloseTo(itemMeans(afterRatings, item), 9);
@@ -144,7 +188,10 @@ describe("fewer than k answers reveal nothing", () => {
     await answerRound(shown.after, answersOf(department.id, rep.id, [9, 9, 10, 10, 8]));
     const small = await makeTrainingWithRounds({ trainerId: trainer.id, createdDaysAgo: 30 });
     await answerRound(small.before, answersOf(department.id, rep.id, [7, 8, 9, 9, 10, 10]));
-    await answerRound(small.after, answersOf(department.id, rep.id, [0, 0, 1, 2], { reason: "secret words", ratings: [1, 1, 1] }));
+    await answerRound(
+      small.after,
+      answersOf(department.id, rep.id, [0, 0, 1, 2], { reason: "secret words", ratings: [1, 1, 1] }),
+    );
 
     const comparison = (await getTrainingComparison(small.id, trainer))!;
     expect(comparison.after).toMatchObject({ figures: null, withheld: true, k: 5 });
@@ -189,23 +236,26 @@ describe("pooled figures through the real gate (property)", () => {
     const { department, rep } = await smallOrg(1);
     const scores = fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 9 });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ before: scores, after: scores }), { minLength: 1, maxLength: 4 }), async (trainings) => {
-        const trainer: ResultsViewer = await makeUser("TRAINER");
-        for (const [index, answers] of trainings.entries()) {
-          const training = await makeTrainingWithRounds({ trainerId: trainer.id, createdDaysAgo: 30 + index });
-          await answerRound(training.before, answersOf(department.id, rep.id, answers.before));
-          await answerRound(training.after, answersOf(department.id, rep.id, answers.after));
-        }
-        const { overall } = await getTrainingOverview(trainer);
-        const compared = trainings.filter((t) => t.before.length >= 5 && t.after.length >= 5);
-        expect(overall.compared).toBe(compared.length);
-        for (const side of ["before", "after"] as const) {
-          const all = compared.flatMap((t) => t[side]);
-          if (all.length === 0) expect(overall[side]).toBeNull();
-          else expectClose(overall[side]!, byHand(all));
-          expect(overall[side]?.n ?? 0).toBe(all.length);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fc.record({ before: scores, after: scores }), { minLength: 1, maxLength: 4 }),
+        async (trainings) => {
+          const trainer: ResultsViewer = await makeUser("TRAINER");
+          for (const [index, answers] of trainings.entries()) {
+            const training = await makeTrainingWithRounds({ trainerId: trainer.id, createdDaysAgo: 30 + index });
+            await answerRound(training.before, answersOf(department.id, rep.id, answers.before));
+            await answerRound(training.after, answersOf(department.id, rep.id, answers.after));
+          }
+          const { overall } = await getTrainingOverview(trainer);
+          const compared = trainings.filter((t) => t.before.length >= 5 && t.after.length >= 5);
+          expect(overall.compared).toBe(compared.length);
+          for (const side of ["before", "after"] as const) {
+            const all = compared.flatMap((t) => t[side]);
+            if (all.length === 0) expect(overall[side]).toBeNull();
+            else expectClose(overall[side]!, byHand(all));
+            expect(overall[side]?.n ?? 0).toBe(all.length);
+          }
+        },
+      ),
       { numRuns: 12 },
     );
   });

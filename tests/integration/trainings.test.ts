@@ -57,13 +57,25 @@ describe("creating a training", () => {
     const [first] = org.departments;
     const picked = org.people.filter((p) => p.departmentId !== first.id).slice(0, 2);
     const alsoInDepartment = org.people.find((p) => p.departmentId === first.id)!;
-    const input = await baseInput({ participants: { personIds: [...picked.map((p) => p.id), alsoInDepartment.id], departmentIds: [first.id], roleIds: [] } });
+    const input = await baseInput({
+      participants: {
+        personIds: [...picked.map((p) => p.id), alsoInDepartment.id],
+        departmentIds: [first.id],
+        roleIds: [],
+      },
+    });
 
     const created = await createTraining(COMMAND_LINE, input, NOW);
 
-    const expected = [...picked.map((p) => p.id), ...org.people.filter((p) => p.departmentId === first.id).map((p) => p.id)].sort();
+    const expected = [
+      ...picked.map((p) => p.id),
+      ...org.people.filter((p) => p.departmentId === first.id).map((p) => p.id),
+    ].sort();
     expect(created.participants).toBe(8);
-    const participants = await prisma.trainingParticipant.findMany({ where: { trainingId: created.id }, select: { personId: true } });
+    const participants = await prisma.trainingParticipant.findMany({
+      where: { trainingId: created.id },
+      select: { personId: true },
+    });
     expect(participants.map((p) => p.personId).sort()).toEqual(expected);
 
     const rounds = await prisma.round.findMany({ where: { trainingId: created.id }, orderBy: { opensAt: "asc" } });
@@ -73,7 +85,12 @@ describe("creating a training", () => {
     expect([before.opensAt, before.closesAt]).toEqual([new Date("2030-03-13T09:00:00Z"), START]);
     expect([after.opensAt, after.closesAt]).toEqual([END, new Date(END.getTime() + 14 * DAY)]);
     for (const round of rounds) {
-      expect(round).toMatchObject({ k: 5, sharedKey: null, invitedCount: 8, name: expect.stringMatching(/^Feedback skills · (before|after)$/) });
+      expect(round).toMatchObject({
+        k: 5,
+        sharedKey: null,
+        invitedCount: 8,
+        name: expect.stringMatching(/^Feedback skills · (before|after)$/),
+      });
       expect(await invitedPeople(round.id)).toEqual(expected);
     }
 
@@ -83,7 +100,9 @@ describe("creating a training", () => {
     });
     expect(survey.kind).toBe("TRAINING");
     expect(survey.questions.map((q) => q.type)).toEqual(TRAINING_TEMPLATE.questions.map((q) => q.type));
-    const audit = await prisma.auditLog.findMany({ where: { OR: [{ target: { startsWith: "Feedback skills" } }, { action: "training.create" }] } });
+    const audit = await prisma.auditLog.findMany({
+      where: { OR: [{ target: { startsWith: "Feedback skills" } }, { action: "training.create" }] },
+    });
     expect(audit.map((a) => a.action).sort()).toEqual(["round.launch", "round.launch", "training.create"]);
   });
 
@@ -101,7 +120,8 @@ describe("creating a training", () => {
     const person = (await makeOrg({ departments: 1, roles: 1, perCell: 1 })).people[0];
     const participants = { personIds: [person.id], departmentIds: [], roleIds: [] };
     const templateName = draftFromTemplate("TRAINING").name;
-    if (!(await prisma.survey.findFirst({ where: { name: templateName } }))) await createSurvey(COMMAND_LINE, draftFromTemplate("TRAINING"));
+    if (!(await prisma.survey.findFirst({ where: { name: templateName } })))
+      await createSurvey(COMMAND_LINE, draftFromTemplate("TRAINING"));
     // Archived, the template's survey is not reused, but it keeps its name.
     await prisma.survey.updateMany({ where: { kind: "TRAINING" }, data: { archived: true } });
     const before = await prisma.survey.count();
@@ -114,31 +134,50 @@ describe("creating a training", () => {
   it("uses a training survey HR chose, and refuses an employee survey", async () => {
     const person = (await makeOrg({ departments: 1, roles: 1, perCell: 1 })).people[0];
     const participants = { personIds: [person.id], departmentIds: [], roleIds: [] };
-    const draft = { name: "Short training check", kind: "TRAINING" as const, questions: [{ type: "NPS" as const, texts: { ...TRAINING_TEMPLATE.questions[0].texts } }] };
+    const draft = {
+      name: "Short training check",
+      kind: "TRAINING" as const,
+      questions: [{ type: "NPS" as const, texts: { ...TRAINING_TEMPLATE.questions[0].texts } }],
+    };
     const chosen = await createSurvey(COMMAND_LINE, draft);
     const created = await createTraining(COMMAND_LINE, await baseInput({ participants, surveyId: chosen.id }), NOW);
     expect(created.surveyId).toBe(chosen.id);
 
     const employee = await createSurvey(COMMAND_LINE, { ...draft, name: "Short employee check", kind: "ENPS" });
-    await expect(createTraining(COMMAND_LINE, await baseInput({ participants, surveyId: employee.id }), NOW)).rejects.toMatchObject({
+    await expect(
+      createTraining(COMMAND_LINE, await baseInput({ participants, surveyId: employee.id }), NOW),
+    ).rejects.toMatchObject({
       field: "surveyId",
     });
   });
 
   it("gives both rounds a shared link for walk-ins, with nobody invited by name", async () => {
     const created = await createTraining(COMMAND_LINE, await baseInput({ openLink: true }), NOW);
-    const rounds = await prisma.round.findMany({ where: { trainingId: created.id }, select: { sharedKey: true, invitedCount: true } });
+    const rounds = await prisma.round.findMany({
+      where: { trainingId: created.id },
+      select: { sharedKey: true, invitedCount: true },
+    });
     expect(rounds).toHaveLength(2);
     for (const round of rounds) {
       expect(round.sharedKey).toMatch(/^[A-Za-z0-9_-]{16}$/);
       expect(round.invitedCount).toBe(0);
     }
     expect(new Set(rounds.map((r) => r.sharedKey)).size).toBe(2);
-    expect(await prisma.training.findUniqueOrThrow({ where: { id: created.id }, select: { openLink: true } })).toEqual({ openLink: true });
+    expect(await prisma.training.findUniqueOrThrow({ where: { id: created.id }, select: { openLink: true } })).toEqual({
+      openLink: true,
+    });
   });
 
   it("opens the before round now when the training starts within a week", async () => {
-    const created = await createTraining(COMMAND_LINE, await baseInput({ openLink: true, startsOn: new Date(NOW.getTime() + 2 * DAY), endsOn: new Date(NOW.getTime() + 2 * DAY) }), NOW);
+    const created = await createTraining(
+      COMMAND_LINE,
+      await baseInput({
+        openLink: true,
+        startsOn: new Date(NOW.getTime() + 2 * DAY),
+        endsOn: new Date(NOW.getTime() + 2 * DAY),
+      }),
+      NOW,
+    );
     const before = await prisma.round.findFirstOrThrow({ where: { trainingId: created.id, kind: "TRAINING_PRE" } });
     expect(before.opensAt).toEqual(NOW);
   });
@@ -147,7 +186,11 @@ describe("creating a training", () => {
 describe("bad input stores nothing", () => {
   const cases: [string, () => Promise<Partial<TrainingInput>>, string][] = [
     ["an admin as trainer", async () => ({ trainerId: (await makeUser("ADMIN")).id }), "trainerId"],
-    ["a manager as trainer", async () => ({ trainerId: (await makeUser("MANAGER", (await makeDepartment()).id)).id }), "trainerId"],
+    [
+      "a manager as trainer",
+      async () => ({ trainerId: (await makeUser("MANAGER", (await makeDepartment()).id)).id }),
+      "trainerId",
+    ],
     [
       "an inactive trainer",
       async () => {
@@ -160,7 +203,11 @@ describe("bad input stores nothing", () => {
     ["an unknown trainer", async () => ({ trainerId: "nobody" }), "trainerId"],
     ["an end before the start", async () => ({ endsOn: new Date(START.getTime() - 60_000) }), "endsOn"],
     ["a start that has passed", async () => ({ startsOn: new Date(NOW.getTime() - 60_000) }), "startsOn"],
-    ["no participants and no open link", async () => ({ participants: { personIds: [], departmentIds: [], roleIds: [] } }), "participants"],
+    [
+      "no participants and no open link",
+      async () => ({ participants: { personIds: [], departmentIds: [], roleIds: [] } }),
+      "participants",
+    ],
     [
       "departments with nobody active in them",
       async () => {
@@ -171,7 +218,11 @@ describe("bad input stores nothing", () => {
       },
       "participants",
     ],
-    ["a person not in the directory", async () => ({ participants: { personIds: ["ghost"], departmentIds: [], roleIds: [] } }), "participants"],
+    [
+      "a person not in the directory",
+      async () => ({ participants: { personIds: ["ghost"], departmentIds: [], roleIds: [] } }),
+      "participants",
+    ],
     [
       "an inactive person",
       async () => {
@@ -192,7 +243,12 @@ describe("bad input stores nothing", () => {
         const survey = await createSurvey(COMMAND_LINE, {
           name: "Needs the company",
           kind: "TRAINING",
-          questions: [{ type: "NPS", texts: { ...TRAINING_TEMPLATE.questions[0].texts, en: "Would you recommend {company}'s {training}?" } }],
+          questions: [
+            {
+              type: "NPS",
+              texts: { ...TRAINING_TEMPLATE.questions[0].texts, en: "Would you recommend {company}'s {training}?" },
+            },
+          ],
         });
         return { surveyId: survey.id };
       },
@@ -203,7 +259,10 @@ describe("bad input stores nothing", () => {
   for (const [name, change, field] of cases) {
     it(`refuses ${name}`, async () => {
       const person = (await makeOrg({ departments: 1, roles: 1, perCell: 1 })).people[0];
-      const input = await baseInput({ participants: { personIds: [person.id], departmentIds: [], roleIds: [] }, ...(await change()) });
+      const input = await baseInput({
+        participants: { personIds: [person.id], departmentIds: [], roleIds: [] },
+        ...(await change()),
+      });
       const before = await everything();
       const error = await createTraining(COMMAND_LINE, input, NOW).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TrainingInputError);
@@ -218,7 +277,11 @@ describe("the follow-up round", () => {
     const person = (await makeOrg({ departments: 1, roles: 1, perCell: 2 })).people;
     const created = await createTraining(
       COMMAND_LINE,
-      await baseInput({ participants: { personIds: person.map((p) => p.id), departmentIds: [], roleIds: [] }, openLink: true, k: 4 }),
+      await baseInput({
+        participants: { personIds: person.map((p) => p.id), departmentIds: [], roleIds: [] },
+        openLink: true,
+        k: 4,
+      }),
       NOW,
     );
     const round = await addFollowUpRound(COMMAND_LINE, created.id, 60, NOW);
@@ -255,14 +318,20 @@ describe("opening and closing a training's rounds by hand", () => {
     const audits = () => prisma.auditLog.count({ where: { action: "round.open", target: "Feedback skills · after" } });
 
     await openRoundNow(COMMAND_LINE, after, later);
-    expect(await prisma.round.findUniqueOrThrow({ where: { id: after }, select: { opensAt: true } })).toEqual({ opensAt: later });
+    expect(await prisma.round.findUniqueOrThrow({ where: { id: after }, select: { opensAt: true } })).toEqual({
+      opensAt: later,
+    });
     await openRoundNow(COMMAND_LINE, after, new Date(later.getTime() + 60_000));
     expect(await audits()).toBe(1);
 
     const closing = new Date(later.getTime() + 3600_000);
     await closeRoundEarly(COMMAND_LINE, after, closing);
-    expect(await prisma.round.findUniqueOrThrow({ where: { id: after }, select: { closedAt: true } })).toEqual({ closedAt: closing });
-    await expect(openRoundNow(COMMAND_LINE, after, new Date(closing.getTime() + 1))).rejects.toBeInstanceOf(RoundClosedError);
+    expect(await prisma.round.findUniqueOrThrow({ where: { id: after }, select: { closedAt: true } })).toEqual({
+      closedAt: closing,
+    });
+    await expect(openRoundNow(COMMAND_LINE, after, new Date(closing.getTime() + 1))).rejects.toBeInstanceOf(
+      RoundClosedError,
+    );
     expect(await audits()).toBe(1);
   });
 });
@@ -270,8 +339,16 @@ describe("opening and closing a training's rounds by hand", () => {
 describe("who sees which training", () => {
   it("lists a trainer's own trainings only, every training for HR, none for a manager", async () => {
     const [mine, theirs] = [await makeUser("TRAINER"), await makeUser("TRAINER")];
-    const own = await createTraining(COMMAND_LINE, await baseInput({ trainerId: mine.id, openLink: true, title: "Mine" }), NOW);
-    const other = await createTraining(COMMAND_LINE, await baseInput({ trainerId: theirs.id, openLink: true, title: "Theirs" }), NOW);
+    const own = await createTraining(
+      COMMAND_LINE,
+      await baseInput({ trainerId: mine.id, openLink: true, title: "Mine" }),
+      NOW,
+    );
+    const other = await createTraining(
+      COMMAND_LINE,
+      await baseInput({ trainerId: theirs.id, openLink: true, title: "Theirs" }),
+      NOW,
+    );
     const page = { page: 1, pageSize: 1000 };
     expect((await listTrainings(mine, page, NOW)).trainings.map((t) => t.id)).toEqual([own.id]);
     const all = (await listTrainings(await makeUser("ADMIN"), page, NOW)).trainings.map((t) => t.id);
@@ -279,7 +356,10 @@ describe("who sees which training", () => {
     expect((await listTrainings(await makeUser("MANAGER", (await makeDepartment()).id), page, NOW)).total).toBe(0);
 
     expect(await getTrainingForViewer(other.id, mine)).toEqual({ found: true, allowed: false });
-    expect(await getTrainingForViewer(own.id, mine)).toMatchObject({ allowed: true, training: { title: "Mine", rounds: [{ kind: "TRAINING_PRE" }, { kind: "TRAINING_POST" }] } });
+    expect(await getTrainingForViewer(own.id, mine)).toMatchObject({
+      allowed: true,
+      training: { title: "Mine", rounds: [{ kind: "TRAINING_PRE" }, { kind: "TRAINING_POST" }] },
+    });
     expect(await getTrainingForViewer("nothing", mine)).toEqual({ found: false });
   });
 });

@@ -40,7 +40,12 @@ describe("getTrend", () => {
     const department = await getTrend(admin, { departmentId: d.id });
     expect(department.map((p) => p.score?.n ?? null)).toEqual([100, 100, null, 100]);
     const manager: ResultsViewer = { id: "m", role: "MANAGER", departmentId: d.id };
-    expect((await getTrend(manager, { departmentId: d.id })).map((p) => p.score?.nps ?? null)).toEqual([0, 25, null, 11]);
+    expect((await getTrend(manager, { departmentId: d.id })).map((p) => p.score?.nps ?? null)).toEqual([
+      0,
+      25,
+      null,
+      11,
+    ]);
     expect((await getTrend(admin, {}, { limit: 2 })).map((p) => p.name)).toEqual(["Q3", "Q4"]);
   });
 
@@ -51,6 +56,8 @@ describe("getTrend", () => {
     await expect(getTrend(manager, {})).rejects.toBeInstanceOf(ResultsForbiddenError);
     await expect(getTrend(manager, { departmentId: other.id })).rejects.toBeInstanceOf(ResultsForbiddenError);
     await expect(getTrend(manager, { roleId: role.id })).rejects.toBeInstanceOf(ResultsForbiddenError);
-    await expect(getTrend({ id: "t", role: "TRAINER", departmentId: null }, {})).rejects.toBeInstanceOf(ResultsForbiddenError);
+    await expect(getTrend({ id: "t", role: "TRAINER", departmentId: null }, {})).rejects.toBeInstanceOf(
+      ResultsForbiddenError,
+    );
   });
 });

@@ -40,7 +40,9 @@ function consistency(file: string, roundId: string, acknowledgedTokenHashes: str
   const db = new Database(file, { readonly: true });
   try {
     const count = (sql: string) => (db.prepare(sql).get(roundId) as { n: number }).n;
-    const used = db.prepare("SELECT i.used FROM InvitationToken t JOIN Invitation i ON i.id = t.invitationId WHERE t.tokenHash = ?");
+    const used = db.prepare(
+      "SELECT i.used FROM InvitationToken t JOIN Invitation i ON i.id = t.invitationId WHERE t.tokenHash = ?",
+    );
     return {
       integrity: db.pragma("integrity_check", { simple: true }),
       responses: count("SELECT COUNT(*) AS n FROM Response WHERE roundId = ?"),
@@ -49,7 +51,8 @@ function consistency(file: string, roundId: string, acknowledgedTokenHashes: str
         "SELECT COALESCE(SUM(t.count), 0) AS n FROM Tally t JOIN Question q ON q.id = t.questionId WHERE t.roundId = ? AND q.type = 'NPS'",
       ),
       roundCount: count("SELECT responseCount AS n FROM Round WHERE id = ?"),
-      acknowledgedButUnused: acknowledgedTokenHashes.filter((hash) => (used.get(hash) as { used: number }).used !== 1).length,
+      acknowledgedButUnused: acknowledgedTokenHashes.filter((hash) => (used.get(hash) as { used: number }).used !== 1)
+        .length,
     };
   } finally {
     db.close();
@@ -83,14 +86,10 @@ describe("under load", () => {
       ],
       () => finished,
     );
-    const result = await runLoad(
-      server.url,
-      50,
-      (): LoadRequest | null => {
-        const token = round.tokens[index++];
-        return token ? { method: "POST", path: `/a/${token}`, body: surveyFields(round.questions, index) } : null;
-      },
-    );
+    const result = await runLoad(server.url, 50, (): LoadRequest | null => {
+      const token = round.tokens[index++];
+      return token ? { method: "POST", path: `/a/${token}`, body: surveyFields(round.questions, index) } : null;
+    });
     finished = true;
     await reader.finished;
 
@@ -98,10 +97,19 @@ describe("under load", () => {
     expect([...result.statuses.keys()]).toEqual([302]);
     for (const [path, seen] of reader.statuses) {
       expect(seen.length, path).toBeGreaterThan(0);
-      expect(seen.filter((status) => status !== 200), path).toEqual([]);
+      expect(
+        seen.filter((status) => status !== 200),
+        path,
+      ).toEqual([]);
     }
     const state = consistency(db.file, round.id);
-    expect(state).toMatchObject({ integrity: "ok", responses: 5_000, usedInvitations: 5_000, npsTally: 5_000, roundCount: 5_000 });
+    expect(state).toMatchObject({
+      integrity: "ok",
+      responses: 5_000,
+      usedInvitations: 5_000,
+      npsTally: 5_000,
+      roundCount: 5_000,
+    });
     expect(server.output()).not.toMatch(/SQLITE_BUSY|database is locked/i);
     expect(server.output()).not.toMatch(/ 5\d\d /);
     // Every submission was logged, and no log line holds a token (anonymity rule 8).
@@ -126,7 +134,9 @@ describe("a crash in the middle of the load", () => {
       50,
       (): LoadRequest | null => {
         const token = round.tokens[index++];
-        return token && !killed ? { method: "POST", path: `/a/${token}`, body: surveyFields(round.questions, index) } : null;
+        return token && !killed
+          ? { method: "POST", path: `/a/${token}`, body: surveyFields(round.questions, index) }
+          : null;
       },
       (request, status) => {
         if (status === 302) acknowledged.push(request.path.slice(3));

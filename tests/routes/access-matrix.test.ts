@@ -84,7 +84,9 @@ describe("HR route access", () => {
           expect((await call(module.loader, await makeRequest("/hr/x", { page: false }), params)).status).toBe(401);
         }
         if (module.action) {
-          expect((await call(module.action, await makeRequest("/hr/x", { form: { intent: "save" } }), params)).status).toBe(401);
+          expect(
+            (await call(module.action, await makeRequest("/hr/x", { form: { intent: "save" } }), params)).status,
+          ).toBe(401);
         }
       });
 
@@ -97,7 +99,10 @@ describe("HR route access", () => {
             const access = ACCESS[file];
             const roles = Array.isArray(access) ? access : handler === module.loader ? access.loader : access.action;
             const allowed = roles.includes(role);
-            const request = await makeRequest("/hr/x", handler === module.action ? { as: user, form: { intent: "nothing" } } : { as: user });
+            const request = await makeRequest(
+              "/hr/x",
+              handler === module.action ? { as: user, form: { intent: "nothing" } } : { as: user },
+            );
             const { status } = await call(handler, request, params);
             if (allowed) expect([401, 403], `${role} on ${file}`).not.toContain(status);
             else expect(status, `${role} on ${file}`).toBe(403);

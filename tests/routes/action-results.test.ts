@@ -55,13 +55,19 @@ beforeAll(async () => {
 /** An item of Sales engineers (or another role) from the earlier round, created back when its deadline was ahead. */
 async function earlierSalesItem(roleId = engineer.id) {
   const then = new Date(Date.now() - 115 * day);
-  return createAction(admin, actionInput(admin.id, { roundId: before.id, departmentId: sales.id, roleId, deadline: inDays(30, then) }), then);
+  return createAction(
+    admin,
+    actionInput(admin.id, { roundId: before.id, departmentId: sales.id, roleId, deadline: inDays(30, then) }),
+    then,
+  );
 }
 
 describe("Did it work? on an item's page", () => {
   it("shows the group before and after, with both intervals, the change and its significance", async () => {
     const { id } = await earlierSalesItem();
-    const page = await call(detail.loader, await makeRequest(`/hr/actions/${id}`, { as: salesManager }), { actionId: id });
+    const page = await call(detail.loader, await makeRequest(`/hr/actions/${id}`, { as: salesManager }), {
+      actionId: id,
+    });
     expect(page.status).toBe(200);
     const { outcome } = page.data;
     expect(outcome).toMatchObject({
@@ -82,23 +88,37 @@ describe("Did it work? on an item's page", () => {
 
   it("shows no figure for a withheld group, and none to an owner who may not see the group's results", async () => {
     const withheld = await earlierSalesItem(analyst.id);
-    const page = await call(detail.loader, await makeRequest(`/hr/actions/${withheld.id}`, { as: admin }), { actionId: withheld.id });
-    expect(page.data.outcome).toEqual({ state: "origin-withheld", group: "Sales / Analyst", origin: { id: before.id, name: "2025 Q4", k: 5 } });
+    const page = await call(detail.loader, await makeRequest(`/hr/actions/${withheld.id}`, { as: admin }), {
+      actionId: withheld.id,
+    });
+    expect(page.data.outcome).toEqual({
+      state: "origin-withheld",
+      group: "Sales / Analyst",
+      origin: { id: before.id, name: "2025 Q4", k: 5 },
+    });
 
     const financeManager = await makeUser("MANAGER", finance.id);
-    const owned = await createAction(admin, actionInput(financeManager.id, { roundId: before.id, departmentId: sales.id }));
-    const asOwner = await call(detail.loader, await makeRequest(`/hr/actions/${owned.id}`, { as: financeManager }), { actionId: owned.id });
+    const owned = await createAction(
+      admin,
+      actionInput(financeManager.id, { roundId: before.id, departmentId: sales.id }),
+    );
+    const asOwner = await call(detail.loader, await makeRequest(`/hr/actions/${owned.id}`, { as: financeManager }), {
+      actionId: owned.id,
+    });
     expect(asOwner.status).toBe(200);
     expect(asOwner.data.outcome).toEqual({ state: "not-visible" });
   });
 });
 
 describe("a new item from a results group", () => {
-  const open = async (user: SessionUser, query: string) => call(newAction.loader, await makeRequest(`/hr/actions/new?${query}`, { as: user }));
+  const open = async (user: SessionUser, query: string) =>
+    call(newAction.loader, await makeRequest(`/hr/actions/new?${query}`, { as: user }));
 
   it("starts the description with the group's score in that round", async () => {
     const cell = await open(admin, `roundId=${after.id}&departmentId=${sales.id}&roleId=${engineer.id}`);
-    expect(cell.data.prefill.description).toMatch(/^Sales \/ Engineer: eNPS \+60\.0 \(95% CI \+7\.0 to \+85\.3, 10 answers\) in 2026 Q1\.$/);
+    expect(cell.data.prefill.description).toMatch(
+      /^Sales \/ Engineer: eNPS \+60\.0 \(95% CI \+7\.0 to \+85\.3, 10 answers\) in 2026 Q1\.$/,
+    );
     const whole = await open(admin, `roundId=${after.id}`);
     expect(whole.data.prefill.description).toMatch(/^Everyone: eNPS .+, 23 answers\) in 2026 Q1\.$/);
     const department = await open(salesManager, `roundId=${after.id}&departmentId=${sales.id}`);

@@ -26,7 +26,12 @@ const form = (round: Awaited<ReturnType<typeof makeRound>>, score: string, extra
 const openLink = async (token: string, headers: Record<string, string> = {}, address = "198.51.100.20") =>
   call(personal.loader, await makeRequest(`/a/${token}`, { headers }), { token }, { clientAddress: address });
 const answer = async (token: string, fields: Record<string, string>, address = "198.51.100.20") =>
-  call(personal.action, await makeRequest(`/a/${token}?lang=uk`, { form: fields }), { token }, { clientAddress: address });
+  call(
+    personal.action,
+    await makeRequest(`/a/${token}?lang=uk`, { form: fields }),
+    { token },
+    { clientAddress: address },
+  );
 
 describe("a personal link", () => {
   it("shows the survey in the browser's language, with the threshold promised", async () => {
@@ -40,7 +45,11 @@ describe("a personal link", () => {
 
   it("lets ?lang= override the browser's language", async () => {
     const { tokens } = await openRoundWithPeople();
-    const page = await call(personal.loader, await makeRequest(`/a/${tokens[0]}?lang=zh`, { headers: { "Accept-Language": "pl" } }), { token: tokens[0] });
+    const page = await call(
+      personal.loader,
+      await makeRequest(`/a/${tokens[0]}?lang=zh`, { headers: { "Accept-Language": "pl" } }),
+      { token: tokens[0] },
+    );
     expect(page.data).toMatchObject({ locale: "zh", lang: "zh-Hans" });
   });
 
@@ -50,8 +59,13 @@ describe("a personal link", () => {
     expect(result.status).toBe(302);
     expect(result.headers.get("Location")).toBe("/thanks?lang=uk");
     const responses = await prisma.response.findMany({ where: { roundId: round.id } });
-    expect(responses).toEqual([{ id: expect.any(String), roundId: round.id, departmentId: department.id, roleId: role.id, score: 9 }]);
-    const answers = await prisma.answer.findMany({ where: { responseId: responses[0].id }, orderBy: { questionId: "asc" } });
+    expect(responses).toEqual([
+      { id: expect.any(String), roundId: round.id, departmentId: department.id, roleId: role.id, score: 9 },
+    ]);
+    const answers = await prisma.answer.findMany({
+      where: { responseId: responses[0].id },
+      orderBy: { questionId: "asc" },
+    });
     expect(answers.map((a) => a.text ?? a.value)).toEqual(expect.arrayContaining(["Свої люди, добра команда", 4]));
     expect(await prisma.invitation.count({ where: { roundId: round.id, used: true } })).toBe(1);
   });
@@ -71,25 +85,34 @@ describe("a personal link", () => {
     const [used, unused] = [await openLink(tokens[0]), await openLink(tokens[1])];
     expect(used.status).toBe(200);
     expect(used.data).toEqual(unused.data);
-    const [usedWrong, unusedWrong] = [await answer(tokens[0], form(round, "11")), await answer(tokens[1], form(round, "11"))];
+    const [usedWrong, unusedWrong] = [
+      await answer(tokens[0], form(round, "11")),
+      await answer(tokens[1], form(round, "11")),
+    ];
     expect(usedWrong.status).toBe(400);
     expect(usedWrong.data).toEqual(unusedWrong.data);
     expect(await prisma.invitation.count({ where: { roundId: round.id, used: true } })).toBe(1);
   });
 
-  it.each([["11"], ["-1"], ["7.5"], ["seven"], [""]])("answers the score %j with 400 and stores nothing", async (score) => {
-    const { round, tokens } = await openRoundWithPeople();
-    const result = await answer(tokens[0], form(round, score));
-    expect(result.status).toBe(400);
-    expect(result.data.view.problems).toEqual({ [round.survey.questions.nps]: "score" });
-    expect(result.data.view.values[`text:${round.survey.questions.why}`]).toBe("Свої люди, добра команда");
-    expect(await prisma.response.count({ where: { roundId: round.id } })).toBe(0);
-    expect(await prisma.invitation.count({ where: { roundId: round.id, used: true } })).toBe(0);
-  });
+  it.each([["11"], ["-1"], ["7.5"], ["seven"], [""]])(
+    "answers the score %j with 400 and stores nothing",
+    async (score) => {
+      const { round, tokens } = await openRoundWithPeople();
+      const result = await answer(tokens[0], form(round, score));
+      expect(result.status).toBe(400);
+      expect(result.data.view.problems).toEqual({ [round.survey.questions.nps]: "score" });
+      expect(result.data.view.values[`text:${round.survey.questions.why}`]).toBe("Свої люди, добра команда");
+      expect(await prisma.response.count({ where: { roundId: round.id } })).toBe(0);
+      expect(await prisma.invitation.count({ where: { roundId: round.id, used: true } })).toBe(0);
+    },
+  );
 
   it("answers text over 2,000 characters with 400 and stores nothing", async () => {
     const { round, tokens } = await openRoundWithPeople();
-    const result = await answer(tokens[0], form(round, "8", { [`text:${round.survey.questions.why}`]: "x".repeat(2001) }));
+    const result = await answer(
+      tokens[0],
+      form(round, "8", { [`text:${round.survey.questions.why}`]: "x".repeat(2001) }),
+    );
     expect(result.status).toBe(400);
     expect(result.data.view.problems).toEqual({ [round.survey.questions.why]: "tooLong" });
     expect(await prisma.response.count({ where: { roundId: round.id } })).toBe(0);
@@ -181,7 +204,9 @@ describe("a shared (kiosk) link", () => {
     expect(page.data.groups.departments).toEqual([{ id: department.id, name: department.name }]);
     const result = await post(key, { ...form(round, "7"), departmentId: department.id, roleId: role.id });
     expect(result.status).toBe(302);
-    expect(await prisma.response.findFirst({ where: { roundId: round.id }, select: { departmentId: true, roleId: true } })).toEqual({
+    expect(
+      await prisma.response.findFirst({ where: { roundId: round.id }, select: { departmentId: true, roleId: true } }),
+    ).toEqual({
       departmentId: department.id,
       roleId: role.id,
     });
@@ -199,7 +224,11 @@ describe("a shared (kiosk) link", () => {
 
   it("in kiosk mode, returns to a fresh form with a thank-you after each answer", async () => {
     const { round, key, department, role } = await sharedRound();
-    const result = await post(key, { ...form(round, "9"), departmentId: department.id, roleId: role.id, kiosk: "1" }, "?kiosk=1&lang=uk");
+    const result = await post(
+      key,
+      { ...form(round, "9"), departmentId: department.id, roleId: role.id, kiosk: "1" },
+      "?kiosk=1&lang=uk",
+    );
     expect(result.headers.get("Location")).toBe(`/s/${key}?kiosk=1&lang=uk&saved=1`);
     const next = await call(shared.loader, await makeRequest(`/s/${key}?kiosk=1&lang=uk&saved=1`), { key });
     expect(next.data).toMatchObject({ kiosk: true, saved: true, view: { state: "ready" } });
@@ -221,6 +250,8 @@ describe("a shared (kiosk) link", () => {
   });
 
   it("answers an unknown shared key with 404", async () => {
-    expect((await call(shared.loader, await makeRequest("/s/unknownkey123"), { key: "unknownkey123" })).status).toBe(404);
+    expect((await call(shared.loader, await makeRequest("/s/unknownkey123"), { key: "unknownkey123" })).status).toBe(
+      404,
+    );
   });
 });

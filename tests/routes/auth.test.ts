@@ -12,7 +12,12 @@ import { makeDepartment, makeUser, TEST_PASSWORD } from "../support/fixtures";
 import { call, cookieFor, makeRequest } from "../support/http";
 
 const signIn = async (email: string, password: string, address = "198.51.100.1") =>
-  call(login.action, await makeRequest("/login", { form: { email, password, redirectTo: "/hr/people" } }), {}, { clientAddress: address });
+  call(
+    login.action,
+    await makeRequest("/login", { form: { email, password, redirectTo: "/hr/people" } }),
+    {},
+    { clientAddress: address },
+  );
 
 describe("signing in", () => {
   it("starts a session in an HttpOnly, SameSite=Lax cookie and goes where the user was heading", async () => {
@@ -72,7 +77,8 @@ describe("signing in", () => {
 
   it("still locks an e-mail guessed at from many addresses", async () => {
     const admin = await makeUser("ADMIN");
-    for (let i = 0; i < 50; i++) expect((await signIn(admin.email, `wrong ${i}`, `203.0.113.${i % 25}`)).status).toBe(401);
+    for (let i = 0; i < 50; i++)
+      expect((await signIn(admin.email, `wrong ${i}`, `203.0.113.${i % 25}`)).status).toBe(401);
     const locked = await signIn(admin.email, TEST_PASSWORD, "198.51.100.21");
     expect(locked.status).toBe(429);
   });
@@ -89,7 +95,10 @@ describe("signing in", () => {
     await signIn("nobody-here@example.test", "whatever", "198.51.100.44");
     // A password typed into the e-mail field by mistake never reaches the log.
     await signIn("Correct Horse 42!", "whatever", "198.51.100.44");
-    const failed = await prisma.auditLog.findMany({ where: { action: "user.sign-in-failed", target: "198.51.100.44" }, orderBy: { id: "asc" } });
+    const failed = await prisma.auditLog.findMany({
+      where: { action: "user.sign-in-failed", target: "198.51.100.44" },
+      orderBy: { id: "asc" },
+    });
     expect(failed.map((entry) => [entry.actorId, entry.actorEmail])).toEqual([
       [null, admin.email],
       [null, "nobody-here@example.test"],
@@ -107,7 +116,9 @@ describe("signing in", () => {
   it("never redirects to another site after sign-in", async () => {
     const admin = await makeUser("ADMIN");
     for (const redirectTo of ["//evil.example/x", "/\t/evil.example", "/\\evil.example"]) {
-      const request = await makeRequest("/login", { form: { email: admin.email, password: TEST_PASSWORD, redirectTo } });
+      const request = await makeRequest("/login", {
+        form: { email: admin.email, password: TEST_PASSWORD, redirectTo },
+      });
       const result = await call(login.action, request);
       expect(result.headers.get("Location")).toBe("/hr");
     }
@@ -140,7 +151,10 @@ describe("signing out", () => {
 describe("sessions", () => {
   const hoursAgo = (hours: number) => Date.now() - hours * 3600_000;
   const peoplePage = (cookie: string) =>
-    call(people.loader, new Request("http://candor.test/hr/people", { headers: { Accept: "text/html", Cookie: cookie } }));
+    call(
+      people.loader,
+      new Request("http://candor.test/hr/people", { headers: { Accept: "text/html", Cookie: cookie } }),
+    );
 
   it("end everywhere on sign-out: a copied cookie stops working", async () => {
     const admin = await makeUser("ADMIN");
@@ -148,7 +162,10 @@ describe("sessions", () => {
     const cookie = signedIn.headers.get("Set-Cookie")!.split(";")[0];
     const copy = cookie;
     expect((await peoplePage(copy)).status).toBe(200);
-    const signedOut = await call(logout.action, new Request("http://candor.test/logout", { method: "POST", headers: { Cookie: cookie } }));
+    const signedOut = await call(
+      logout.action,
+      new Request("http://candor.test/logout", { method: "POST", headers: { Cookie: cookie } }),
+    );
     expect(signedOut.status).toBe(302);
     const afterwards = await peoplePage(copy);
     expect(afterwards.status).toBe(302);
@@ -177,7 +194,10 @@ describe("sessions", () => {
     const [admin, other] = [await makeUser("ADMIN"), await makeUser("ADMIN")];
     const cookie = await cookieFor(other);
     for (const intent of ["deactivate", "reactivate"]) {
-      const toggled = await call(users.action, await makeRequest("/hr/users", { as: admin, form: { id: other.id, intent } }));
+      const toggled = await call(
+        users.action,
+        await makeRequest("/hr/users", { as: admin, form: { id: other.id, intent } }),
+      );
       expect(toggled.status).toBe(302);
     }
     expect((await peoplePage(cookie)).status).toBe(302);

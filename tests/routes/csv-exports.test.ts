@@ -16,7 +16,15 @@ import { makeDepartment, makePerson, makeRole, makeUser } from "../support/fixtu
 import { call, makeRequest } from "../support/http";
 import { addResponses, makeRound } from "../support/rounds";
 
-const FORMULAS = ["=HYPERLINK(\"http://evil.example\")", "+SUM(1,2)", "-2+3", "@cmd", " =after a space", "＝全角", "\tTAB"];
+const FORMULAS = [
+  '=HYPERLINK("http://evil.example")',
+  "+SUM(1,2)",
+  "-2+3",
+  "@cmd",
+  " =after a space",
+  "＝全角",
+  "\tTAB",
+];
 const FORMULA_START = /^[ \u3000]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** Every cell that would start a formula, except plain numbers. */
@@ -34,7 +42,12 @@ async function worldWithFormulas() {
   for (const department of departments) {
     for (let i = 0; i < 6; i++) {
       const n = people.length;
-      people.push(await makePerson(department.id, role.id, { name: `${FORMULAS[n % FORMULAS.length]} ${n}`, email: `p${n}@formula.test` }));
+      people.push(
+        await makePerson(department.id, role.id, {
+          name: `${FORMULAS[n % FORMULAS.length]} ${n}`,
+          email: `p${n}@formula.test`,
+        }),
+      );
     }
   }
   const round = await makeRound({ state: "closed", k: 3, invitedCount: people.length });
@@ -43,7 +56,13 @@ async function worldWithFormulas() {
   });
   await addResponses(
     round,
-    people.map((p, i) => ({ departmentId: p.departmentId, roleId: p.roleId, score: i % 11, why: FORMULAS[i % FORMULAS.length], improve: "-fewer meetings" })),
+    people.map((p, i) => ({
+      departmentId: p.departmentId,
+      roleId: p.roleId,
+      score: i % 11,
+      why: FORMULAS[i % FORMULAS.length],
+      improve: "-fewer meetings",
+    })),
   );
   await createAction(admin, {
     title: "=1+1 in the title",
@@ -63,12 +82,27 @@ describe("CSV exports", () => {
     const { admin, round } = await worldWithFormulas();
     const params = { roundId: round.id };
     const exports = {
-      results: await call(resultsCsv.loader, await makeRequest(`/hr/rounds/${round.id}/results.csv`, { as: admin }), params),
-      comments: await call(commentsCsv.loader, await makeRequest(`/hr/rounds/${round.id}/comments.csv`, { as: admin }), params),
+      results: await call(
+        resultsCsv.loader,
+        await makeRequest(`/hr/rounds/${round.id}/results.csv`, { as: admin }),
+        params,
+      ),
+      comments: await call(
+        commentsCsv.loader,
+        await makeRequest(`/hr/rounds/${round.id}/comments.csv`, { as: admin }),
+        params,
+      ),
       actions: await call(actionsCsv.loader, await makeRequest("/hr/actions.csv", { as: admin })),
     };
-    await prisma.round.update({ where: { id: round.id }, data: { closesAt: new Date(Date.now() + 86_400_000), closedAt: null } });
-    const links = await call(linksCsv.action, await makeRequest(`/hr/rounds/${round.id}/links.csv`, { as: admin, method: "POST" }), params);
+    await prisma.round.update({
+      where: { id: round.id },
+      data: { closesAt: new Date(Date.now() + 86_400_000), closedAt: null },
+    });
+    const links = await call(
+      linksCsv.action,
+      await makeRequest(`/hr/rounds/${round.id}/links.csv`, { as: admin, method: "POST" }),
+      params,
+    );
 
     for (const [name, result] of Object.entries({ ...exports, links })) {
       expect(result.status, name).toBe(200);

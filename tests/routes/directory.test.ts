@@ -23,14 +23,22 @@ describe("people", () => {
   it("adds a person and lists them", async () => {
     const admin = await makeUser("ADMIN");
     const [d, r] = [await makeDepartment("Logistics"), await makeRole("Driver")];
-    const added = await call(newPerson.action, await makeRequest("/hr/people/new", {
-      as: admin,
-      form: { intent: "save", name: "  Iva Petrova ", email: "Iva@Example.com", departmentId: d.id, roleId: r.id },
-    }));
+    const added = await call(
+      newPerson.action,
+      await makeRequest("/hr/people/new", {
+        as: admin,
+        form: { intent: "save", name: "  Iva Petrova ", email: "Iva@Example.com", departmentId: d.id, roleId: r.id },
+      }),
+    );
     expect(added.status).toBe(302);
     const listed = await call(peopleList.loader, await makeRequest("/hr/people?q=iva", { as: admin }));
     expect(listed.data.people).toEqual([
-      expect.objectContaining({ name: "Iva Petrova", email: "iva@example.com", department: { name: "Logistics" }, role: { name: "Driver" } }),
+      expect.objectContaining({
+        name: "Iva Petrova",
+        email: "iva@example.com",
+        department: { name: "Logistics" },
+        role: { name: "Driver" },
+      }),
     ]);
   });
 
@@ -41,7 +49,10 @@ describe("people", () => {
     await makePerson(d.id, r.id, { email: "jasmith@wild.example", name: "Jay Smith" });
     await makePerson(d.id, r.id, { email: "pct@wild.example", name: "Top 5% Seller" });
     const search = async (q: string) => {
-      const listed = await call(peopleList.loader, await makeRequest(`/hr/people?q=${encodeURIComponent(q)}`, { as: admin }));
+      const listed = await call(
+        peopleList.loader,
+        await makeRequest(`/hr/people?q=${encodeURIComponent(q)}`, { as: admin }),
+      );
       return listed.data.people.map((p: { email: string }) => p.email);
     };
     expect(await search("J_SMITH")).toEqual(["j_smith@wild.example"]);
@@ -54,12 +65,18 @@ describe("people", () => {
     const admin = await makeUser("ADMIN");
     const [d, r] = [await makeDepartment(), await makeRole()];
     const before = await prisma.person.count();
-    const result = await call(newPerson.action, await makeRequest("/hr/people/new", {
-      as: admin,
-      form: { intent: "save", name: "   ", email: "nope", departmentId: d.id, roleId: r.id },
-    }));
+    const result = await call(
+      newPerson.action,
+      await makeRequest("/hr/people/new", {
+        as: admin,
+        form: { intent: "save", name: "   ", email: "nope", departmentId: d.id, roleId: r.id },
+      }),
+    );
     expect(result.status).toBe(400);
-    expect(result.data.errors).toEqual({ name: "Name is required.", email: "Enter a valid e-mail address, like name@example.com." });
+    expect(result.data.errors).toEqual({
+      name: "Name is required.",
+      email: "Enter a valid e-mail address, like name@example.com.",
+    });
     expect(result.data.values).toMatchObject({ email: "nope" });
     expect(await prisma.person.count()).toBe(before);
   });
@@ -69,10 +86,13 @@ describe("people", () => {
     const [d, r] = [await makeDepartment(), await makeRole()];
     await makePerson(d.id, r.id, { email: "taken@example.com" });
     const before = await prisma.person.count();
-    const result = await call(newPerson.action, await makeRequest("/hr/people/new", {
-      as: admin,
-      form: { intent: "save", name: "Other", email: "TAKEN@example.com", departmentId: d.id, roleId: r.id },
-    }));
+    const result = await call(
+      newPerson.action,
+      await makeRequest("/hr/people/new", {
+        as: admin,
+        form: { intent: "save", name: "Other", email: "TAKEN@example.com", departmentId: d.id, roleId: r.id },
+      }),
+    );
     expect(result.status).toBe(409);
     expect(result.data.errors.email).toBe("Someone in the directory already has the e-mail taken@example.com.");
     expect(await prisma.person.count()).toBe(before);
@@ -82,10 +102,13 @@ describe("people", () => {
     const admin = await makeUser("ADMIN");
     const [d, r] = [await makeDepartment(), await makeRole()];
     await prisma.department.update({ where: { id: d.id }, data: { active: false } });
-    const result = await call(newPerson.action, await makeRequest("/hr/people/new", {
-      as: admin,
-      form: { intent: "save", name: "X", email: "x@example.com", departmentId: d.id, roleId: r.id },
-    }));
+    const result = await call(
+      newPerson.action,
+      await makeRequest("/hr/people/new", {
+        as: admin,
+        form: { intent: "save", name: "X", email: "x@example.com", departmentId: d.id, roleId: r.id },
+      }),
+    );
     expect(result.status).toBe(400);
     expect(result.data.errors.form).toBe("Choose an active department.");
   });
@@ -95,12 +118,20 @@ describe("people", () => {
     const [d, r] = [await makeDepartment(), await makeRole()];
     const person = await makePerson(d.id, r.id);
     const params = { personId: person.id };
-    const saved = await call(editPerson.action, await makeRequest(`/hr/people/${person.id}`, {
-      as: admin,
-      form: { intent: "save", name: "New Name", email: person.email, departmentId: d.id, roleId: r.id },
-    }), params);
+    const saved = await call(
+      editPerson.action,
+      await makeRequest(`/hr/people/${person.id}`, {
+        as: admin,
+        form: { intent: "save", name: "New Name", email: person.email, departmentId: d.id, roleId: r.id },
+      }),
+      params,
+    );
     expect(saved.status).toBe(302);
-    await call(editPerson.action, await makeRequest(`/hr/people/${person.id}`, { as: admin, form: { intent: "deactivate" } }), params);
+    await call(
+      editPerson.action,
+      await makeRequest(`/hr/people/${person.id}`, { as: admin, form: { intent: "deactivate" } }),
+      params,
+    );
     const stored = await prisma.person.findUniqueOrThrow({ where: { id: person.id } });
     expect(stored).toMatchObject({ name: "New Name", active: false });
     const actions = (await prisma.auditLog.findMany({ where: { target: person.email } })).map((e) => e.action);
@@ -109,8 +140,12 @@ describe("people", () => {
 
   it("answers 404 for an unknown or malformed person id", async () => {
     const admin = await makeUser("ADMIN");
-    expect((await call(editPerson.loader, await makeRequest("/hr/people/x", { as: admin }), { personId: "missing" })).status).toBe(404);
-    expect((await call(editPerson.loader, await makeRequest("/hr/people/x", { as: admin }), { personId: "../etc" })).status).toBe(404);
+    expect(
+      (await call(editPerson.loader, await makeRequest("/hr/people/x", { as: admin }), { personId: "missing" })).status,
+    ).toBe(404);
+    expect(
+      (await call(editPerson.loader, await makeRequest("/hr/people/x", { as: admin }), { personId: "../etc" })).status,
+    ).toBe(404);
   });
 });
 
@@ -123,7 +158,10 @@ describe("departments and roles", () => {
     const research = await prisma.department.findUniqueOrThrow({ where: { name: "Research" } });
     expect((await send({ intent: "rename", id: research.id, name: "R&D" })).status).toBe(302);
     expect((await send({ intent: "deactivate", id: research.id })).status).toBe(302);
-    expect(await prisma.department.findUniqueOrThrow({ where: { id: research.id } })).toMatchObject({ name: "R&D", active: false });
+    expect(await prisma.department.findUniqueOrThrow({ where: { id: research.id } })).toMatchObject({
+      name: "R&D",
+      active: false,
+    });
   });
 
   it("refuses a duplicate name whatever its case, and an empty one", async () => {
@@ -143,15 +181,32 @@ describe("departments and roles", () => {
   it("answers 404 for an unknown id and 400 for an unknown intent", async () => {
     const admin = await makeUser("ADMIN");
     const d = await makeDepartment();
-    expect((await call(departments.action, await makeRequest("/hr/departments", { as: admin, form: { intent: "rename", id: "nope", name: "X" } }))).status).toBe(404);
-    expect((await call(departments.action, await makeRequest("/hr/departments", { as: admin, form: { intent: "explode", id: d.id } }))).status).toBe(400);
+    expect(
+      (
+        await call(
+          departments.action,
+          await makeRequest("/hr/departments", { as: admin, form: { intent: "rename", id: "nope", name: "X" } }),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(
+          departments.action,
+          await makeRequest("/hr/departments", { as: admin, form: { intent: "explode", id: d.id } }),
+        )
+      ).status,
+    ).toBe(400);
   });
 });
 
 describe("CSV import page", () => {
   it("imports a valid file and reports what changed", async () => {
     const admin = await makeUser("ADMIN");
-    const result = await call(importRoute.action, await uploadRequest(admin, "email;name;department;role\na@imp.io;A;Imp;Dev\n"));
+    const result = await call(
+      importRoute.action,
+      await uploadRequest(admin, "email;name;department;role\na@imp.io;A;Imp;Dev\n"),
+    );
     expect(result.status).toBe(200);
     expect(result.data).toMatchObject({ ok: true, file: "people.csv", summary: { created: 1 } });
   });
@@ -159,7 +214,10 @@ describe("CSV import page", () => {
   it("shows every bad line of a malformed file and stores nothing", async () => {
     const admin = await makeUser("ADMIN");
     const before = await prisma.person.count();
-    const result = await call(importRoute.action, await uploadRequest(admin, "email,name,department,role\nok@imp.io,Ok,D,R\nbad,,D,R\n"));
+    const result = await call(
+      importRoute.action,
+      await uploadRequest(admin, "email,name,department,role\nok@imp.io,Ok,D,R\nbad,,D,R\n"),
+    );
     expect(result.status).toBe(400);
     expect(result.data).toMatchObject({ ok: false, errors: [{ line: 3, message: expect.stringContaining("e-mail") }] });
     expect(await prisma.person.count()).toBe(before);
@@ -173,7 +231,11 @@ describe("CSV import page", () => {
     ],
     ["an empty file", "", "The file is empty."],
     ["a file of nothing but a byte-order mark and blank lines", "\uFEFF\n \n", "The file is empty."],
-    ["a file over the size limit", `email,name,department,role\n${"x".repeat(MAX_UPLOAD_BYTES)}`, "The file is larger than 5 MB. Split it into smaller files and import each."],
+    [
+      "a file over the size limit",
+      `email,name,department,role\n${"x".repeat(MAX_UPLOAD_BYTES)}`,
+      "The file is larger than 5 MB. Split it into smaller files and import each.",
+    ],
   ])("refuses %s with a message for the file field, storing nothing", async (_, content, message) => {
     const admin = await makeUser("ADMIN");
     const before = await prisma.person.count();
@@ -205,10 +267,19 @@ describe("logins", () => {
   it("creates a manager login for a department", async () => {
     const admin = await makeUser("ADMIN");
     const d = await makeDepartment();
-    const result = await call(newUser.action, await makeRequest("/hr/users/new", {
-      as: admin,
-      form: { name: "Mia", email: "mia@example.com", role: "MANAGER", departmentId: d.id, password: "long enough password" },
-    }));
+    const result = await call(
+      newUser.action,
+      await makeRequest("/hr/users/new", {
+        as: admin,
+        form: {
+          name: "Mia",
+          email: "mia@example.com",
+          role: "MANAGER",
+          departmentId: d.id,
+          password: "long enough password",
+        },
+      }),
+    );
     expect(result.status).toBe(302);
     const mia = await prisma.user.findUniqueOrThrow({ where: { email: "mia@example.com" } });
     expect(mia).toMatchObject({ role: "MANAGER", departmentId: d.id });
@@ -218,23 +289,35 @@ describe("logins", () => {
 
   it("refuses a manager without a department, a short password and a duplicate e-mail", async () => {
     const admin = await makeUser("ADMIN");
-    const invalid = await call(newUser.action, await makeRequest("/hr/users/new", {
-      as: admin,
-      form: { name: "No Dept", email: "nd@example.com", role: "MANAGER", departmentId: "", password: "short" },
-    }));
+    const invalid = await call(
+      newUser.action,
+      await makeRequest("/hr/users/new", {
+        as: admin,
+        form: { name: "No Dept", email: "nd@example.com", role: "MANAGER", departmentId: "", password: "short" },
+      }),
+    );
     expect(invalid.status).toBe(400);
-    expect(invalid.data.errors).toEqual({ password: "Password must be at least 12 characters.", departmentId: "A manager needs a department." });
+    expect(invalid.data.errors).toEqual({
+      password: "Password must be at least 12 characters.",
+      departmentId: "A manager needs a department.",
+    });
     expect(invalid.data.values).not.toHaveProperty("password");
-    const duplicate = await call(newUser.action, await makeRequest("/hr/users/new", {
-      as: admin,
-      form: { name: "Again", email: admin.email, role: "ADMIN", password: "long enough password" },
-    }));
+    const duplicate = await call(
+      newUser.action,
+      await makeRequest("/hr/users/new", {
+        as: admin,
+        form: { name: "Again", email: admin.email, role: "ADMIN", password: "long enough password" },
+      }),
+    );
     expect(duplicate.status).toBe(409);
   });
 
   it("will not let an admin lock themselves out", async () => {
     const admin = await makeUser("ADMIN");
-    const result = await call(users.action, await makeRequest("/hr/users", { as: admin, form: { id: admin.id, intent: "deactivate" } }));
+    const result = await call(
+      users.action,
+      await makeRequest("/hr/users", { as: admin, form: { id: admin.id, intent: "deactivate" } }),
+    );
     expect(result.status).toBe(400);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).active).toBe(true);
   });
@@ -243,22 +326,38 @@ describe("logins", () => {
 describe("audit log", () => {
   it("shows admins who did what, newest first", async () => {
     const admin = await makeUser("ADMIN");
-    await call(departments.action, await makeRequest("/hr/departments", { as: admin, form: { intent: "create", name: "Audited" } }));
+    await call(
+      departments.action,
+      await makeRequest("/hr/departments", { as: admin, form: { intent: "create", name: "Audited" } }),
+    );
     const result = await call(audit.loader, await makeRequest("/hr/audit", { as: admin }));
-    expect(result.data.entries[0]).toMatchObject({ actorEmail: admin.email, action: "department.create", what: "Added a department", target: "Audited" });
+    expect(result.data.entries[0]).toMatchObject({
+      actorEmail: admin.email,
+      action: "department.create",
+      what: "Added a department",
+      target: "Audited",
+    });
   });
 
   it("shows one kind of entry when asked, and refuses a kind it does not know", async () => {
     const admin = await makeUser("ADMIN");
-    await call(departments.action, await makeRequest("/hr/departments", { as: admin, form: { intent: "create", name: "Filtered" } }));
-    await call(roles.action, await makeRequest("/hr/roles", { as: admin, form: { intent: "create", name: "Filtered role" } }));
+    await call(
+      departments.action,
+      await makeRequest("/hr/departments", { as: admin, form: { intent: "create", name: "Filtered" } }),
+    );
+    await call(
+      roles.action,
+      await makeRequest("/hr/roles", { as: admin, form: { intent: "create", name: "Filtered role" } }),
+    );
     const onlyRoles = await call(audit.loader, await makeRequest("/hr/audit?action=role.create", { as: admin }));
     expect(onlyRoles.data.action).toBe("role.create");
     expect(onlyRoles.data.entries.length).toBeGreaterThan(0);
     expect(onlyRoles.data.entries.every((e: { action: string }) => e.action === "role.create")).toBe(true);
     expect(onlyRoles.data.total).toBe(await prisma.auditLog.count({ where: { action: "role.create" } }));
     expect(onlyRoles.data.entries.map((e: { target: string }) => e.target)).toContain("Filtered role");
-    expect((await call(audit.loader, await makeRequest("/hr/audit?action=round.delete-everything", { as: admin }))).status).toBe(400);
+    expect(
+      (await call(audit.loader, await makeRequest("/hr/audit?action=round.delete-everything", { as: admin }))).status,
+    ).toBe(400);
     expect((await call(audit.loader, await makeRequest("/hr/audit?action=", { as: admin }))).status).toBe(200);
   });
 });

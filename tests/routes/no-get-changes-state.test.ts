@@ -20,9 +20,16 @@ const modules = import.meta.glob<{ loader?: Handler }>("../../app/routes/*.{ts,t
 
 /** A digest of every table but the audit log. */
 function fingerprint(): string {
-  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('AuditLog', '_prisma_migrations') ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  const tables = (
+    sqlite
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('AuditLog', '_prisma_migrations') ORDER BY name",
+      )
+      .all() as { name: string }[]
+  ).map((t) => t.name);
   const hash = crypto.createHash("sha256");
-  for (const table of tables) hash.update(table + JSON.stringify(sqlite.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()));
+  for (const table of tables)
+    hash.update(table + JSON.stringify(sqlite.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()));
   return hash.digest("hex");
 }
 
@@ -56,7 +63,10 @@ async function world() {
     startsOn: new Date(Date.now() + 200 * 86_400_000),
   });
   const trainer = await makeUser("TRAINER");
-  const training = await makeTrainingWithRounds({ trainerId: trainer.id, participants: { personIds: people.map((p) => p.id), departmentIds: [], roleIds: [] } });
+  const training = await makeTrainingWithRounds({
+    trainerId: trainer.id,
+    participants: { personIds: people.map((p) => p.id), departmentIds: [], roleIds: [] },
+  });
   return {
     admin,
     params: {

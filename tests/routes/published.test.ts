@@ -41,7 +41,10 @@ beforeAll(async () => {
   const owner = await makeUser("MANAGER", support.id);
   const author = await makeUser("MANAGER", support.id);
   names = { owner: owner.name, author: author.name, creator: admin.name };
-  const done = await createAction(admin, actionInput(owner.id, { title: "Faster laptops", roundId: latest.id, departmentId: support.id }));
+  const done = await createAction(
+    admin,
+    actionInput(owner.id, { title: "Faster laptops", roundId: latest.id, departmentId: support.id }),
+  );
   await addActionNote(author, done.id, { body: "New laptops arrived for the whole team.", status: "DONE" });
   await setActionPublished(admin, done.id, true);
   const planned = await createAction(admin, actionInput(owner.id, { title: "Clear career paths", roundId: latest.id }));
@@ -58,7 +61,11 @@ async function open(path: string, headers: Record<string, string> = {}) {
 describe("you said, we did", () => {
   it("opens without signing in and shows the latest closed periodic round with its change", async () => {
     const data = await open("/you-said-we-did");
-    expect(data.latest).toMatchObject({ name: "2026 Q1", score: { answers: "25" }, change: { since: "2025 Q4", significant: true } });
+    expect(data.latest).toMatchObject({
+      name: "2026 Q1",
+      score: { answers: "25" },
+      change: { since: "2025 Q4", significant: true },
+    });
     expect(data.earlier.map((r) => r.name)).toEqual(["2025 Q4"]);
     expect(JSON.stringify(data)).not.toContain("2026 Q2");
   });

@@ -60,7 +60,9 @@ describe("e-mail with a mail server", () => {
     // A second batch the same day needs the second "yes" the confirmation carries.
     const refused = await post({ intent: "remind" });
     expect(refused.status).toBe(409);
-    expect(refused.text).toBe("Reminders went out less than a minute ago. Nothing was sent: open the round again and confirm to send them once more.");
+    expect(refused.text).toBe(
+      "Reminders went out less than a minute ago. Nothing was sent: open the round again and confirm to send them once more.",
+    );
     expect(smtp.received.length - before).toBe(6);
     expect((await prisma.round.findUniqueOrThrow({ where: { id: round.id } })).remindersSent).toBe(1);
 
@@ -71,7 +73,10 @@ describe("e-mail with a mail server", () => {
 
   it("sends reminders without asking twice once a day has passed", async () => {
     const { post, page, round } = await setting();
-    await prisma.round.update({ where: { id: round.id }, data: { lastReminderAt: new Date(Date.now() - 25 * 60 * 60 * 1000) } });
+    await prisma.round.update({
+      where: { id: round.id },
+      data: { lastReminderAt: new Date(Date.now() - 25 * 60 * 60 * 1000) },
+    });
     expect((await page()).data.lastReminder).toEqual({ ago: "25 hours ago", recent: false });
     expect((await post({ intent: "remind" })).status).toBe(302);
   });

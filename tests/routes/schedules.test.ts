@@ -40,8 +40,15 @@ describe("setting up a recurring eNPS", () => {
     await makeTemplateSurvey();
     const page = await call(newSchedule.loader, await makeRequest("/hr/rounds/schedules/new", { as: admin }));
     const now = new Date();
-    expect(page.data.defaults).toMatchObject({ cadence: "QUARTERLY", startsOn: formatUtcDate(nextPeriodStart(now, "QUARTERLY")) });
-    expect(page.data.nextStarts.map((n: { cadence: string }) => n.cadence)).toEqual(["MONTHLY", "QUARTERLY", "SEMIANNUAL"]);
+    expect(page.data.defaults).toMatchObject({
+      cadence: "QUARTERLY",
+      startsOn: formatUtcDate(nextPeriodStart(now, "QUARTERLY")),
+    });
+    expect(page.data.nextStarts.map((n: { cadence: string }) => n.cadence)).toEqual([
+      "MONTHLY",
+      "QUARTERLY",
+      "SEMIANNUAL",
+    ]);
   });
 
   it("reviews first (who, how many, which rounds open when), storing nothing, then saves", async () => {
@@ -54,10 +61,13 @@ describe("setting up a recurring eNPS", () => {
       stage: "review",
       preview: { surveyName: survey.name, departments: [org.departments[0].name], roles: [], people: 3 },
       // 3 people and k = 5: none of the schedule's rounds could ever show a result.
-      caution: "Only 3 people are invited, fewer than k = 5: even if everyone answers, no result of its rounds can be shown. Invite more people or lower k.",
+      caution:
+        "Only 3 people are invited, fewer than k = 5: even if everyone answers, no result of its rounds can be shown. Invite more people or lower k.",
     });
     expect((await post(admin, { ...form, k: "3", intent: "review" })).data.caution).toBeNull();
-    expect(review.data.preview.rounds.map((r: { period: string; opensNow: boolean }) => [r.period, r.opensNow])).toEqual([
+    expect(
+      review.data.preview.rounds.map((r: { period: string; opensNow: boolean }) => [r.period, r.opensNow]),
+    ).toEqual([
       [`${year}-01`, false],
       [`${year}-02`, false],
       [`${year}-03`, false],
@@ -70,9 +80,19 @@ describe("setting up a recurring eNPS", () => {
     const saved = await post(admin, { ...review.data.values, intent: "save" });
     expect(saved.status).toBe(302);
     const id = saved.headers.get("Location")!.split("/").pop()!;
-    const page = await call(schedulePage.loader, await makeRequest(`/hr/rounds/schedules/${id}`, { as: admin }), { scheduleId: id });
-    expect(page.data.upcoming.map((o: { period: string }) => o.period)).toEqual([`${year}-01`, `${year}-02`, `${year}-03`]);
-    const paused = await call(schedulePage.action, await makeRequest(`/hr/rounds/schedules/${id}`, { as: admin, form: { intent: "pause" } }), { scheduleId: id });
+    const page = await call(schedulePage.loader, await makeRequest(`/hr/rounds/schedules/${id}`, { as: admin }), {
+      scheduleId: id,
+    });
+    expect(page.data.upcoming.map((o: { period: string }) => o.period)).toEqual([
+      `${year}-01`,
+      `${year}-02`,
+      `${year}-03`,
+    ]);
+    const paused = await call(
+      schedulePage.action,
+      await makeRequest(`/hr/rounds/schedules/${id}`, { as: admin, form: { intent: "pause" } }),
+      { scheduleId: id },
+    );
     expect(paused.status).toBe(302);
     expect((await prisma.schedule.findUniqueOrThrow({ where: { id } })).active).toBe(false);
     const list = await call(scheduleList.loader, await makeRequest("/hr/rounds/schedules", { as: admin }));
@@ -95,9 +115,13 @@ describe("setting up a recurring eNPS", () => {
     const send = (changes: Record<string, string>) => post(admin, { ...form, intent: "review", ...changes });
     const tooLong = await send({ openDays: "40" });
     expect(tooLong.status).toBe(400);
-    expect(tooLong.data.errors.openDays).toBe("With this cadence a round can stay open from 1 to 28 days, so it closes before the next one opens.");
+    expect(tooLong.data.errors.openDays).toBe(
+      "With this cadence a round can stay open from 1 to 28 days, so it closes before the next one opens.",
+    );
     expect((await send({ k: "1" })).data.errors.k).toBe("k must be a whole number from 3 to 100.");
-    expect((await send({ startsOn: `${year}-02-30` })).data.errors.startsOn).toBe("Enter the day the first round opens, as a date.");
+    expect((await send({ startsOn: `${year}-02-30` })).data.errors.startsOn).toBe(
+      "Enter the day the first round opens, as a date.",
+    );
     expect((await send({ cadence: "WEEKLY" })).data.errors.cadence).toBe("Choose how often a round opens.");
     expect((await send({ intent: "save", k: "1" })).status).toBe(400);
     expect((await send({ intent: "launch" })).status).toBe(400);
@@ -115,29 +139,57 @@ describe("setting up a recurring eNPS", () => {
       const refused = await post(admin, { ...form, startsOn: today(), intent });
       expect(refused.status, intent).toBe(409);
       expect(refused.data.stage).toBe("edit");
-      expect(refused.data.errors.startsOn).toMatch(/^The periodic round "Hand-launched eNPS" \(.+\) already asks people of this audience in \d{4}-\d{2}: a second round would give them two surveys and the trend two points for one period\. Start with the next period instead: \d{1,2} [A-Z][a-z]{2} \d{4}\.$/);
+      expect(refused.data.errors.startsOn).toMatch(
+        /^The periodic round "Hand-launched eNPS" \(.+\) already asks people of this audience in \d{4}-\d{2}: a second round would give them two surveys and the trend two points for one period\. Start with the next period instead: \d{1,2} [A-Z][a-z]{2} \d{4}\.$/,
+      );
     }
     // Everyone includes that department; the quarter that holds the round is taken as well.
-    expect((await post(admin, { ...form, audience: "everyone", startsOn: today(), intent: "review" })).status).toBe(409);
-    expect((await post(admin, { ...form, cadence: "QUARTERLY", startsOn: today(), intent: "review" })).status).toBe(409);
+    expect((await post(admin, { ...form, audience: "everyone", startsOn: today(), intent: "review" })).status).toBe(
+      409,
+    );
+    expect((await post(admin, { ...form, cadence: "QUARTERLY", startsOn: today(), intent: "review" })).status).toBe(
+      409,
+    );
     expect(await prisma.schedule.count()).toBe(before);
 
     // Other people, or the next period, are fine.
-    expect((await post(admin, { ...form, departmentIds: other.id, startsOn: today(), intent: "review" })).status).toBe(200);
+    expect((await post(admin, { ...form, departmentIds: other.id, startsOn: today(), intent: "review" })).status).toBe(
+      200,
+    );
     // A round that already ran in the period counts as well: the trend would get two points.
     const ran = await launchOpenRound({ name: "Already closed", audience: { departmentIds: [other.id], roleIds: [] } });
     await closeRoundEarly(admin, ran.id);
-    expect((await post(admin, { ...form, departmentIds: other.id, startsOn: today(), intent: "review" })).data.errors.startsOn).toMatch(/^The periodic round "Already closed"/);
-    expect((await post(admin, { ...form, departmentIds: third.id, startsOn: today(), intent: "review" })).status).toBe(200);
+    expect(
+      (await post(admin, { ...form, departmentIds: other.id, startsOn: today(), intent: "review" })).data.errors
+        .startsOn,
+    ).toMatch(/^The periodic round "Already closed"/);
+    expect((await post(admin, { ...form, departmentIds: third.id, startsOn: today(), intent: "review" })).status).toBe(
+      200,
+    );
     const nextQuarter = formatUtcDate(nextPeriodStart(new Date(Date.now() + 14 * DAY), "QUARTERLY"));
-    expect((await post(admin, { ...form, cadence: "QUARTERLY", startsOn: nextQuarter, intent: "review" })).status).toBe(200);
+    expect((await post(admin, { ...form, cadence: "QUARTERLY", startsOn: nextQuarter, intent: "review" })).status).toBe(
+      200,
+    );
   });
 
   it("is for admins only, and answers 404 for an unknown schedule", async () => {
     const admin = await makeUser("ADMIN");
-    const manager = await makeUser("MANAGER", (await makeOrg({ departments: 1, roles: 1, perCell: 0 })).departments[0].id);
-    expect((await call(scheduleList.loader, await makeRequest("/hr/rounds/schedules", { as: manager }))).status).toBe(403);
-    expect((await call(newSchedule.action, await makeRequest("/hr/rounds/schedules/new", { as: manager, form: {} }))).status).toBe(403);
-    expect((await call(schedulePage.loader, await makeRequest("/hr/rounds/schedules/x", { as: admin }), { scheduleId: "missing" })).status).toBe(404);
+    const manager = await makeUser(
+      "MANAGER",
+      (await makeOrg({ departments: 1, roles: 1, perCell: 0 })).departments[0].id,
+    );
+    expect((await call(scheduleList.loader, await makeRequest("/hr/rounds/schedules", { as: manager }))).status).toBe(
+      403,
+    );
+    expect(
+      (await call(newSchedule.action, await makeRequest("/hr/rounds/schedules/new", { as: manager, form: {} }))).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(schedulePage.loader, await makeRequest("/hr/rounds/schedules/x", { as: admin }), {
+          scheduleId: "missing",
+        })
+      ).status,
+    ).toBe(404);
   });
 });

@@ -27,7 +27,11 @@ export async function makeRole(name = unique("Role")) {
   return prisma.role.create({ data: { name }, select: { id: true, name: true } });
 }
 
-export async function makePerson(departmentId: string, roleId: string, overrides: { email?: string; name?: string } = {}) {
+export async function makePerson(
+  departmentId: string,
+  roleId: string,
+  overrides: { email?: string; name?: string } = {},
+) {
   const name = overrides.name ?? unique("Person");
   return prisma.person.create({
     data: { email: overrides.email ?? `${name.toLowerCase()}@example.test`, name, departmentId, roleId },

@@ -54,9 +54,15 @@ export interface Outcome<T = unknown> {
   text: string;
 }
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
+type Handler = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: Record<string, unknown>;
+}) => unknown;
 
-function isDataWithInit(value: unknown): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {
+function isDataWithInit(
+  value: unknown,
+): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {
   return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
 }
 
@@ -82,7 +88,12 @@ export async function call<T = any>(
     return { status: result.status, data: text as T, headers: result.headers, text };
   }
   if (isDataWithInit(result)) {
-    return { status: result.init?.status ?? 200, data: result.data as T, headers: new Headers(result.init?.headers), text: "" };
+    return {
+      status: result.init?.status ?? 200,
+      data: result.data as T,
+      headers: new Headers(result.init?.headers),
+      text: "",
+    };
   }
   return { status: 200, data: result as T, headers: new Headers(), text: "" };
 }

@@ -27,8 +27,12 @@ export async function prepareLoadDatabase(label: string) {
 
   function makeSurvey(): BenchQuestions {
     const surveyId = id();
-    sqlite.prepare("INSERT INTO Survey (id, name, kind, updatedAt) VALUES (?, 'Bench survey', 'ENPS', ?)").run(surveyId, new Date().toISOString());
-    const question = sqlite.prepare("INSERT INTO Question (id, surveyId, position, type, required) VALUES (?, ?, ?, ?, ?)");
+    sqlite
+      .prepare("INSERT INTO Survey (id, name, kind, updatedAt) VALUES (?, 'Bench survey', 'ENPS', ?)")
+      .run(surveyId, new Date().toISOString());
+    const question = sqlite.prepare(
+      "INSERT INTO Question (id, surveyId, position, type, required) VALUES (?, ?, ?, ?, ?)",
+    );
     const text = sqlite.prepare("INSERT INTO QuestionText (questionId, locale, text) VALUES (?, 'en', ?)");
     const questions = { nps: id(), texts: [id(), id()], rating: id() };
     question.run(questions.nps, surveyId, 0, "NPS", 1);
@@ -73,9 +77,19 @@ export async function prepareLoadDatabase(label: string) {
         .prepare(
           "INSERT INTO Round (id, name, surveyId, kind, opensAt, closesAt, k, audience, invitedCount) VALUES (?, 'Bench round', ?, 'PERIODIC', ?, ?, 5, '{}', ?)",
         )
-        .run(roundId, questions.surveyId, new Date(now - 86_400_000).toISOString(), new Date(now + 30 * 86_400_000).toISOString(), people);
-      const person = sqlite.prepare("INSERT INTO Person (id, email, name, departmentId, roleId, updatedAt) VALUES (?, ?, ?, ?, ?, ?)");
-      const invitation = sqlite.prepare("INSERT INTO Invitation (id, roundId, personId, departmentId, roleId) VALUES (?, ?, ?, ?, ?)");
+        .run(
+          roundId,
+          questions.surveyId,
+          new Date(now - 86_400_000).toISOString(),
+          new Date(now + 30 * 86_400_000).toISOString(),
+          people,
+        );
+      const person = sqlite.prepare(
+        "INSERT INTO Person (id, email, name, departmentId, roleId, updatedAt) VALUES (?, ?, ?, ?, ?, ?)",
+      );
+      const invitation = sqlite.prepare(
+        "INSERT INTO Invitation (id, roundId, personId, departmentId, roleId) VALUES (?, ?, ?, ?, ?)",
+      );
       const token = sqlite.prepare("INSERT INTO InvitationToken (tokenHash, invitationId) VALUES (?, ?)");
       const tokens: string[] = [];
       sqlite.transaction(() => {
@@ -83,7 +97,14 @@ export async function prepareLoadDatabase(label: string) {
           const personId = id();
           const departmentId = departmentIds[i % departmentIds.length];
           const roleId = roleIds[Math.floor(i / departmentIds.length) % roleIds.length];
-          person.run(personId, `person${i}@bench.example`, `Person ${i}`, departmentId, roleId, new Date().toISOString());
+          person.run(
+            personId,
+            `person${i}@bench.example`,
+            `Person ${i}`,
+            departmentId,
+            roleId,
+            new Date().toISOString(),
+          );
           const invitationId = id();
           invitation.run(invitationId, roundId, personId, departmentId, roleId);
           const plain = newToken();
@@ -94,14 +115,23 @@ export async function prepareLoadDatabase(label: string) {
       return { id: roundId, tokens, questions, departmentIds, roleIds };
     },
     /** A closed round on the same survey and org with `answers` responses, for HR to read meanwhile. */
-    closedRoundWithAnswers(open: { questions: BenchQuestions & { surveyId: string }; departmentIds: string[]; roleIds: string[] }, answers: number) {
+    closedRoundWithAnswers(
+      open: { questions: BenchQuestions & { surveyId: string }; departmentIds: string[]; roleIds: string[] },
+      answers: number,
+    ) {
       const roundId = id();
       const now = Date.now();
       sqlite
         .prepare(
           "INSERT INTO Round (id, name, surveyId, kind, opensAt, closesAt, k, audience, invitedCount) VALUES (?, 'Earlier round', ?, 'PERIODIC', ?, ?, 5, '{}', ?)",
         )
-        .run(roundId, open.questions.surveyId, new Date(now - 60 * 86_400_000).toISOString(), new Date(now - 40 * 86_400_000).toISOString(), answers);
+        .run(
+          roundId,
+          open.questions.surveyId,
+          new Date(now - 60 * 86_400_000).toISOString(),
+          new Date(now - 40 * 86_400_000).toISOString(),
+          answers,
+        );
       sqlite.transaction(() => {
         for (let i = 0; i < answers; i++) {
           insertResponse(sqlite, {

@@ -51,7 +51,10 @@ export async function runLoad(
           agent,
           headers: {
             ...(request.body !== undefined
-              ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(request.body) }
+              ? {
+                  "Content-Type": "application/x-www-form-urlencoded",
+                  "Content-Length": Buffer.byteLength(request.body),
+                }
               : {}),
             ...request.headers,
           },

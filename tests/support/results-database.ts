@@ -51,33 +51,81 @@ export function buildResultsDatabase(file: string, spec: DatabaseSpec): BuiltDat
 }
 
 const DEPARTMENT_NAMES = [
-  "Engineering", "Sales", "Customer Support", "Marketing", "Finance", "Operations", "People & Culture", "Product",
-  "Legal", "Logistics", "Procurement", "Quality", "Research", "Security", "Facilities", "Data",
+  "Engineering",
+  "Sales",
+  "Customer Support",
+  "Marketing",
+  "Finance",
+  "Operations",
+  "People & Culture",
+  "Product",
+  "Legal",
+  "Logistics",
+  "Procurement",
+  "Quality",
+  "Research",
+  "Security",
+  "Facilities",
+  "Data",
 ];
 const ROLE_NAMES = [
-  "Individual contributor", "Senior specialist", "Analyst", "Engineer", "Team lead", "Consultant",
-  "Coordinator", "Manager", "Assistant", "Intern", "Senior manager", "Director",
+  "Individual contributor",
+  "Senior specialist",
+  "Analyst",
+  "Engineer",
+  "Team lead",
+  "Consultant",
+  "Coordinator",
+  "Manager",
+  "Assistant",
+  "Intern",
+  "Senior manager",
+  "Director",
 ];
 const ROLE_WEIGHTS = [30, 20, 12, 10, 7, 6, 5, 4, 3, 2, 1, 0.5];
 
 const WHY = {
   promoter: [
-    "Great team and a supportive manager", "I like the flexible hours", "Career growth is real here",
-    "团队氛围很好，领导很支持", "Świetny zespół i elastyczne godziny", "Дуже гарна команда", "Отличная команда и интересные задачи",
+    "Great team and a supportive manager",
+    "I like the flexible hours",
+    "Career growth is real here",
+    "团队氛围很好，领导很支持",
+    "Świetny zespół i elastyczne godziny",
+    "Дуже гарна команда",
+    "Отличная команда и интересные задачи",
     "Страхотен екип и гъвкаво работно време",
   ],
   passive: [
-    "Good place but the pay could be better", "Too many meetings", "Interesting work, slow decisions",
-    "工资一般，但是同事很好", "Za dużo spotkań", "Забагато нарад", "Слишком много совещаний", "Добра работа, но ниска заплата",
+    "Good place but the pay could be better",
+    "Too many meetings",
+    "Interesting work, slow decisions",
+    "工资一般，但是同事很好",
+    "Za dużo spotkań",
+    "Забагато нарад",
+    "Слишком много совещаний",
+    "Добра работа, но ниска заплата",
   ],
   detractor: [
-    "Pay is too low for the workload", "No career growth", "Management does not listen", "工资太低，加班太多",
-    "Pensja jest za niska", "Зарплата занадто низька", "Заплатата е ниска", "Руководство не слушает сотрудников",
+    "Pay is too low for the workload",
+    "No career growth",
+    "Management does not listen",
+    "工资太低，加班太多",
+    "Pensja jest za niska",
+    "Зарплата занадто низька",
+    "Заплатата е ниска",
+    "Руководство не слушает сотрудников",
   ],
 };
 const IMPROVE = [
-  "More training budget", "Fewer meetings", "Better tools", "Clearer career paths", "更多培训机会", "Mniej spotkań",
-  "Більше навчання", "Повече обучения", "Больше обучения",
+  "More training budget",
+  "Fewer meetings",
+  "Better tools",
+  "Clearer career paths",
+  "更多培训机会",
+  "Mniej spotkań",
+  "Більше навчання",
+  "Повече обучения",
+  "Больше обучения",
 ];
 
 function pickWeighted(weights: number[], total: number, r: number) {
@@ -91,8 +139,14 @@ function pickWeighted(weights: number[], total: number, r: number) {
 
 /** A 0-10 score for someone whose department's mood is `mood` (about -1 to 1). */
 function scoreFor(mood: number, r: number) {
-  const base = [2, 1, 1, 2, 3, 5, 7, 14, 20, 22, 23].map((w, score) => Math.max(0.2, w * (1 + mood * (score - 6) / 6)));
-  return pickWeighted(base, base.reduce((a, b) => a + b, 0), r);
+  const base = [2, 1, 1, 2, 3, 5, 7, 14, 20, 22, 23].map((w, score) =>
+    Math.max(0.2, w * (1 + (mood * (score - 6)) / 6)),
+  );
+  return pickWeighted(
+    base,
+    base.reduce((a, b) => a + b, 0),
+    r,
+  );
 }
 
 async function build(file: string, spec: DatabaseSpec): Promise<BuiltDatabase> {
@@ -113,7 +167,8 @@ async function build(file: string, spec: DatabaseSpec): Promise<BuiltDatabase> {
     departments.push(await prisma.department.create({ data: { name }, select: { id: true, name: true } }));
   }
   const roles = [];
-  for (let i = 0; i < spec.roles; i++) roles.push(await prisma.role.create({ data: { name: ROLE_NAMES[i % ROLE_NAMES.length] }, select: { id: true } }));
+  for (let i = 0; i < spec.roles; i++)
+    roles.push(await prisma.role.create({ data: { name: ROLE_NAMES[i % ROLE_NAMES.length] }, select: { id: true } }));
   for (const login of spec.logins) {
     await createUser(COMMAND_LINE, {
       email: login.email,
@@ -136,7 +191,12 @@ async function build(file: string, spec: DatabaseSpec): Promise<BuiltDatabase> {
       kind: "ENPS",
       questions: {
         create: [
-          { position: 0, type: "NPS", required: true, texts: text("How likely are you to recommend us as a place to work?") },
+          {
+            position: 0,
+            type: "NPS",
+            required: true,
+            texts: text("How likely are you to recommend us as a place to work?"),
+          },
           { position: 1, type: "TEXT", texts: text("What is the main reason for your score?") },
           { position: 2, type: "TEXT", texts: text("What one thing should we improve?") },
           { position: 3, type: "RATING", texts: text("I have what I need to do my job well.") },
@@ -153,7 +213,8 @@ async function build(file: string, spec: DatabaseSpec): Promise<BuiltDatabase> {
   const built: BuiltDatabase["rounds"] = [];
   let people = 0;
   for (const roundSpec of spec.rounds) {
-    const closesAt = roundSpec.closedDaysAgo === null ? new Date(now + 7 * day) : new Date(now - roundSpec.closedDaysAgo * day);
+    const closesAt =
+      roundSpec.closedDaysAgo === null ? new Date(now + 7 * day) : new Date(now - roundSpec.closedDaysAgo * day);
     const round = await prisma.round.create({
       data: {
         name: roundSpec.name,
@@ -183,8 +244,20 @@ async function build(file: string, spec: DatabaseSpec): Promise<BuiltDatabase> {
         answers: [
           { questionId: nps, type: "NPS", value: score },
           { questionId: why, type: "TEXT", text: rand() < 0.35 ? pool[Math.floor(rand() * pool.length)] : null },
-          { questionId: improve, type: "TEXT", text: rand() < 0.2 ? IMPROVE[Math.floor(rand() * IMPROVE.length)] : null },
-          ...(rand() < 0.85 ? [{ questionId: rating, type: "RATING" as const, value: Math.max(1, Math.min(5, Math.round(score / 2.5 + rand()))) }] : []),
+          {
+            questionId: improve,
+            type: "TEXT",
+            text: rand() < 0.2 ? IMPROVE[Math.floor(rand() * IMPROVE.length)] : null,
+          },
+          ...(rand() < 0.85
+            ? [
+                {
+                  questionId: rating,
+                  type: "RATING" as const,
+                  value: Math.max(1, Math.min(5, Math.round(score / 2.5 + rand()))),
+                },
+              ]
+            : []),
         ],
       });
       const key = `${d}|${r}`;
@@ -198,7 +271,9 @@ async function build(file: string, spec: DatabaseSpec): Promise<BuiltDatabase> {
       const person = db.prepare(
         "INSERT INTO Person (id, email, name, departmentId, roleId, active, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
       );
-      const invitation = db.prepare("INSERT INTO Invitation (id, roundId, personId, departmentId, roleId, used) VALUES (?, ?, ?, ?, ?, ?)");
+      const invitation = db.prepare(
+        "INSERT INTO Invitation (id, roundId, personId, departmentId, roleId, used) VALUES (?, ?, ?, ?, ?, ?)",
+      );
       let invited = 0;
       for (const cell of perCell.values()) {
         const asked = Math.ceil(cell.count / 0.8);

@@ -12,7 +12,12 @@ export async function makeSurvey(kind: "ENPS" | "TRAINING" = "ENPS") {
       kind,
       questions: {
         create: [
-          { position: 0, type: "NPS", required: true, texts: text("How likely are you to recommend {company} as a place to work?") },
+          {
+            position: 0,
+            type: "NPS",
+            required: true,
+            texts: text("How likely are you to recommend {company} as a place to work?"),
+          },
           { position: 1, type: "TEXT", texts: text("What is the main reason for your score?") },
           { position: 2, type: "TEXT", texts: text("What one thing should we improve?") },
           { position: 3, type: "RATING", texts: text("I have what I need to do my job well.") },
@@ -58,7 +63,10 @@ export async function makeRound(options: RoundOptions = {}) {
       closesAt,
       closedAt: state === "closed" ? closesAt : null,
       k: options.k ?? 5,
-      audience: JSON.stringify({ departmentIds: options.audience?.departmentIds ?? [], roleIds: options.audience?.roleIds ?? [] }),
+      audience: JSON.stringify({
+        departmentIds: options.audience?.departmentIds ?? [],
+        roleIds: options.audience?.roleIds ?? [],
+      }),
       invitedCount: options.invitedCount ?? 0,
       trainingId: options.trainingId,
       sharedKey: options.sharedKey ?? null,
@@ -105,7 +113,10 @@ export function scores(departmentId: string, roleId: string, values: number[]): 
  * Invites people to a round the way a launch does (department and role snapshot, hashed
  * tokens) and returns each person's plain token, as a links download would.
  */
-export async function inviteWithTokens(round: { id: string }, people: { id: string; departmentId: string; roleId: string }[]) {
+export async function inviteWithTokens(
+  round: { id: string },
+  people: { id: string; departmentId: string; roleId: string }[],
+) {
   const { newToken, hashToken } = await import("~/utils/tokens.server");
   const tokens: string[] = [];
   for (const person of people) {

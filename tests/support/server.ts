@@ -49,7 +49,9 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
   throw new Error(`The server did not start within ${timeoutMs} ms:\n${output()}`);
 }
 
-export async function startServer(options: { databaseFile?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { databaseFile?: string; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const databaseFile = options.databaseFile ?? newDatabaseFile("server");
   let log = "";

@@ -74,6 +74,11 @@ export async function answerRound(roundId: string, answers: TrainingAnswer[]) {
 }
 
 /** Answers with these scores, all from one department and role. */
-export function answersOf(departmentId: string, roleId: string, scores: number[], extra: Omit<TrainingAnswer, "departmentId" | "roleId" | "score"> = {}): TrainingAnswer[] {
+export function answersOf(
+  departmentId: string,
+  roleId: string,
+  scores: number[],
+  extra: Omit<TrainingAnswer, "departmentId" | "roleId" | "score"> = {},
+): TrainingAnswer[] {
   return scores.map((score) => ({ departmentId, roleId, score, ...extra }));
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { actionAccess, mayPlaceAction, mayPublishActions, maySendDigests, type ActionViewer } from "~/domain/action-access";
+import {
+  actionAccess,
+  mayPlaceAction,
+  mayPublishActions,
+  maySendDigests,
+  type ActionViewer,
+} from "~/domain/action-access";
 
 const admin: ActionViewer = { id: "admin", role: "ADMIN", departmentId: null };
 const manager: ActionViewer = { id: "manager", role: "MANAGER", departmentId: "sales" };

@@ -35,7 +35,12 @@ const item = (deadline: string, status = "PLANNED", extra: { id?: string; title?
 
 describe("statuses", () => {
   it("has a label for each of the four statuses", () => {
-    expect(ACTION_STATUSES.map((s) => ACTION_STATUS_LABELS[s])).toEqual(["Planned", "In progress", "Done", "Cancelled"]);
+    expect(ACTION_STATUSES.map((s) => ACTION_STATUS_LABELS[s])).toEqual([
+      "Planned",
+      "In progress",
+      "Done",
+      "Cancelled",
+    ]);
   });
 
   it("counts planned and in-progress items as open, done and cancelled ones as closed", () => {
@@ -129,15 +134,19 @@ describe("digest selection", () => {
     const [digest] = selectDigests(
       [
         item("2026-03-01", "IN_PROGRESS", { id: "x1", title: "<b>Fix</b>\nthe\r\nrota" }),
-        item("2026-03-12", "PLANNED", { id: "x2", title: "=HYPERLINK(\"http://evil\")" }),
+        item("2026-03-12", "PLANNED", { id: "x2", title: '=HYPERLINK("http://evil")' }),
       ],
       TODAY,
     );
     const message = digestMessage(digest, { ownerName: "Ana", baseUrl: "https://candor.example.com/" });
     expect(message.subject).toBe("Candor: 1 action is overdue, 1 action is due within 7 days");
     expect(message.text).toContain("Hello Ana,");
-    expect(message.text).toContain("Overdue:\n- <b>Fix</b> the rota (due 1 Mar 2026, in progress)\n  https://candor.example.com/hr/actions/x1");
-    expect(message.text).toContain('Due within 7 days:\n- =HYPERLINK("http://evil") (due 12 Mar 2026, planned)\n  https://candor.example.com/hr/actions/x2');
+    expect(message.text).toContain(
+      "Overdue:\n- <b>Fix</b> the rota (due 1 Mar 2026, in progress)\n  https://candor.example.com/hr/actions/x1",
+    );
+    expect(message.text).toContain(
+      'Due within 7 days:\n- =HYPERLINK("http://evil") (due 12 Mar 2026, planned)\n  https://candor.example.com/hr/actions/x2',
+    );
     expect(message.text).toContain("https://candor.example.com/hr/actions?owner=owner-a&status=OPEN");
     expect(digestMessage(digest, { ownerName: "Ana" }).text).not.toContain("/hr/actions");
   });
@@ -162,7 +171,9 @@ describe("the action form", () => {
   });
 
   it("refuses a missing owner, a deadline in the past and a title over 200 characters, each on its field", () => {
-    expect(errorsOf(newActionSchema(TODAY), { ...valid, ownerId: "", deadline: "2026-03-09", title: "x".repeat(201) })).toEqual({
+    expect(
+      errorsOf(newActionSchema(TODAY), { ...valid, ownerId: "", deadline: "2026-03-09", title: "x".repeat(201) }),
+    ).toEqual({
       ownerId: "Choose an owner.",
       deadline: "The deadline cannot be in the past.",
       title: "Title must be at most 200 characters.",
@@ -191,9 +202,14 @@ describe("the action form", () => {
 
   it("reads a note with or without a status change", () => {
     expect(actionNoteSchema.parse({ body: " Done! ", status: "DONE" })).toEqual({ body: "Done!", status: "DONE" });
-    expect(actionNoteSchema.parse({ body: "Talked to the team", status: "" })).toEqual({ body: "Talked to the team", status: null });
+    expect(actionNoteSchema.parse({ body: "Talked to the team", status: "" })).toEqual({
+      body: "Talked to the team",
+      status: null,
+    });
     expect(actionNoteSchema.safeParse({ body: "", status: "DONE" }).error?.issues[0].message).toBe("Note is required.");
-    expect(actionNoteSchema.safeParse({ body: "x", status: "FINISHED" }).error?.issues[0].message).toBe("Choose a status from the list.");
+    expect(actionNoteSchema.safeParse({ body: "x", status: "FINISHED" }).error?.issues[0].message).toBe(
+      "Choose a status from the list.",
+    );
   });
 });
 
@@ -201,7 +217,13 @@ describe("the list's filters", () => {
   it("keeps what makes sense and drops the rest", () => {
     const filter = parseActionFilter(new URLSearchParams("owner=u1&status=NOPE&department=d%27;--&round=r1&overdue=1"));
     expect(filter).toEqual({ owner: "u1", status: "", department: "", round: "r1", overdue: true });
-    expect(parseActionFilter(new URLSearchParams())).toEqual({ owner: "", status: "", department: "", round: "", overdue: false });
+    expect(parseActionFilter(new URLSearchParams())).toEqual({
+      owner: "",
+      status: "",
+      department: "",
+      round: "",
+      overdue: false,
+    });
   });
 
   it("writes a filter back as the query string the CSV link uses", () => {
@@ -212,7 +234,9 @@ describe("the list's filters", () => {
   });
 
   it("links to a prefilled new item from a results page", () => {
-    expect(newActionHref({ roundId: "r1", departmentId: "d1", roleId: null })).toBe("/hr/actions/new?roundId=r1&departmentId=d1");
+    expect(newActionHref({ roundId: "r1", departmentId: "d1", roleId: null })).toBe(
+      "/hr/actions/new?roundId=r1&departmentId=d1",
+    );
     expect(newActionHref({})).toBe("/hr/actions/new");
   });
 });
@@ -235,7 +259,10 @@ describe("CSV", () => {
 
   it("marks overdue items and keeps formulas and markup as text", () => {
     const csv = actionsCsv(
-      [row({ title: "=1+1", description: "<script>alert(1)</script>", latestNote: "@SUM(A1)" }), row({ status: "DONE" })],
+      [
+        row({ title: "=1+1", description: "<script>alert(1)</script>", latestNote: "@SUM(A1)" }),
+        row({ status: "DONE" }),
+      ],
       TODAY,
     );
     const lines = csv.replace(/^\uFEFF/, "").split("\r\n");

@@ -27,7 +27,9 @@ describe("pickFollowUpRound", () => {
   it("does not count a round that closed on the deadline day itself, or the round the item came from", () => {
     expect(pickFollowUpRound([{ id: "q2", closedOn: noonOf("2026-06-30") }], { deadline, origin })).toBeNull();
     expect(pickFollowUpRound([origin], { deadline: "2026-01-01", origin })).toBeNull();
-    expect(pickFollowUpRound([{ id: "next day", closedOn: noonOf(addDays(deadline, 1)) }], { deadline, origin })?.id).toBe("next day");
+    expect(
+      pickFollowUpRound([{ id: "next day", closedOn: noonOf(addDays(deadline, 1)) }], { deadline, origin })?.id,
+    ).toBe("next day");
   });
 
   it("never looks back before the round the item came from, even with a deadline before it", () => {
@@ -52,7 +54,9 @@ describe("pickFollowUpRound", () => {
 describe("closingTime", () => {
   const closesAt = new Date("2026-06-30T12:00:00Z");
   it("is the early closing when a round was closed by hand, else the planned one", () => {
-    expect(closingTime({ closesAt, closedAt: new Date("2026-06-20T08:00:00Z") })).toEqual(new Date("2026-06-20T08:00:00Z"));
+    expect(closingTime({ closesAt, closedAt: new Date("2026-06-20T08:00:00Z") })).toEqual(
+      new Date("2026-06-20T08:00:00Z"),
+    );
     expect(closingTime({ closesAt, closedAt: null })).toBe(closesAt);
     expect(closingTime({ closesAt, closedAt: new Date("2026-07-01T00:00:00Z") })).toBe(closesAt);
   });
@@ -85,7 +89,11 @@ describe("outcomeOf", () => {
   it("says why there is no figure, without a change", () => {
     expect(outcomeOf("Sales", round("Q1", null, false), null, "periodic")).toMatchObject({ state: "origin-open" });
     expect(outcomeOf("Sales", round("Q1", null), null, "periodic")).toMatchObject({ state: "origin-withheld" });
-    expect(outcomeOf("Sales", round("Q1", before), null, "training")).toMatchObject({ state: "no-follow-up", before, series: "training" });
+    expect(outcomeOf("Sales", round("Q1", before), null, "training")).toMatchObject({
+      state: "no-follow-up",
+      before,
+      series: "training",
+    });
     const withheldLater = outcomeOf("Sales", round("Q1", before), round("Q3", null), "periodic");
     expect(withheldLater).toMatchObject({ state: "follow-up-withheld", before, followUp: { id: "Q3" } });
     expect(withheldLater).not.toHaveProperty("change");

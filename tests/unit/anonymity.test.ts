@@ -15,7 +15,10 @@ const cell = (departmentId: string, roleId: string, count: number): CellCount =>
 
 function visibleKeys(cells: CellCount[], k: number) {
   const visibility = decideVisibility(cells, k);
-  return visibility.groups.filter((g) => visibility.isVisible(g.key)).map((g) => g.key).sort();
+  return visibility.groups
+    .filter((g) => visibility.isVisible(g.key))
+    .map((g) => g.key)
+    .sort();
 }
 
 describe("decideVisibility: hand-worked cases", () => {
@@ -57,7 +60,14 @@ describe("decideVisibility: hand-worked cases", () => {
 
   it("blocks a cell from being worked out across its row and column", () => {
     // Shown: everything but the two small cells would let (A, y) = role y - (B, y) be read.
-    const cells = [cell("A", "x", 9), cell("A", "y", 2), cell("B", "x", 9), cell("B", "y", 9), cell("C", "x", 9), cell("C", "y", 2)];
+    const cells = [
+      cell("A", "x", 9),
+      cell("A", "y", 2),
+      cell("B", "x", 9),
+      cell("B", "y", 9),
+      cell("C", "x", 9),
+      cell("C", "y", 2),
+    ];
     const visibility = decideVisibility(cells, 5);
     for (const small of [cellKey("A", "y"), cellKey("C", "y")]) expect(visibility.isVisible(small)).toBe(false);
     expect(visibleKeys(cells, 5)).not.toContain(cellKey("B", "y"));
@@ -91,8 +101,13 @@ describe("decideVisibility: hand-worked cases", () => {
     for (const department of departments) expect(visibility.isVisible(departmentKey(department))).toBe(true);
     expect(visibility.isVisible(roleKey("Director"))).toBe(false);
     expect(visibility.isVisible(roleKey("Manager"))).toBe(false);
-    for (const role of ["Contributor", "Intern", "Senior", "Lead"]) expect(visibility.isVisible(roleKey(role))).toBe(true);
-    for (const big of [cellKey("Engineering", "Contributor"), cellKey("Sales", "Contributor"), cellKey("Support", "Contributor")]) {
+    for (const role of ["Contributor", "Intern", "Senior", "Lead"])
+      expect(visibility.isVisible(roleKey(role))).toBe(true);
+    for (const big of [
+      cellKey("Engineering", "Contributor"),
+      cellKey("Sales", "Contributor"),
+      cellKey("Support", "Contributor"),
+    ]) {
       expect(visibility.isVisible(big)).toBe(true);
     }
   });
@@ -169,7 +184,10 @@ function attackerFindings(cells: CellCount[], k: number): string[] {
   const splits: [GroupCount, GroupCount[]][] = [
     [overall, byKind("department")],
     [overall, byKind("role")],
-    ...byKind("department").map((d): [GroupCount, GroupCount[]] => [d, byKind("cell").filter((c) => c.departmentId === d.departmentId)]),
+    ...byKind("department").map((d): [GroupCount, GroupCount[]] => [
+      d,
+      byKind("cell").filter((c) => c.departmentId === d.departmentId),
+    ]),
     ...byKind("role").map((r): [GroupCount, GroupCount[]] => [r, byKind("cell").filter((c) => c.roleId === r.roleId)]),
   ];
   for (const [parent, parts] of splits) {
@@ -185,7 +203,10 @@ const org = fc
     departments: fc.integer({ min: 1, max: 6 }),
     roles: fc.integer({ min: 1, max: 4 }),
     k: fc.integer({ min: 3, max: 7 }),
-    seed: fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 25 })), { minLength: 24, maxLength: 24 }),
+    seed: fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 25 })), {
+      minLength: 24,
+      maxLength: 24,
+    }),
   })
   .map(({ departments, roles, k, seed }) => {
     const cells: CellCount[] = [];
@@ -224,7 +245,9 @@ function derivableSmallSets(cells: CellCount[], k: number): string[] {
     if (count === 0 || count >= k) continue;
     const rest = reduce(Array.from({ length: width }, (_, i) => (mask & (1 << i) ? 1 : 0)));
     if (rest.every((v) => Math.abs(v) < 1e-9)) {
-      findings.push(`${members.map((c) => `${c.departmentId}/${c.roleId}`).join(" + ")} = ${count} follows from the shown counts`);
+      findings.push(
+        `${members.map((c) => `${c.departmentId}/${c.roleId}`).join(" + ")} = ${count} follows from the shown counts`,
+      );
     }
   }
   return findings;
@@ -235,11 +258,15 @@ const smallOrg = fc
     departments: fc.integer({ min: 1, max: 4 }),
     roles: fc.integer({ min: 1, max: 3 }),
     k: fc.integer({ min: 3, max: 6 }),
-    counts: fc.array(fc.oneof(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 14 })), { minLength: 12, maxLength: 12 }),
+    counts: fc.array(fc.oneof(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 14 })), {
+      minLength: 12,
+      maxLength: 12,
+    }),
   })
   .map(({ departments, roles, k, counts }) => {
     const cells: CellCount[] = [];
-    for (let d = 0; d < departments; d++) for (let r = 0; r < roles; r++) cells.push(cell(`d${d}`, `r${r}`, counts[d * roles + r]));
+    for (let d = 0; d < departments; d++)
+      for (let r = 0; r < roles; r++) cells.push(cell(`d${d}`, `r${r}`, counts[d * roles + r]));
     return { cells, k };
   });
 
@@ -289,7 +316,11 @@ describe("decideVisibility: properties over random organisations", () => {
   it("is deterministic under reordering of departments and roles", () => {
     fc.assert(
       fc.property(org, fc.integer(), ({ cells, k }, salt) => {
-        const shuffled = [...cells].sort((a, b) => ((a.departmentId + a.roleId + salt).length % 3) - ((b.departmentId + b.roleId + salt).length % 3) || (a.roleId < b.roleId ? 1 : -1));
+        const shuffled = [...cells].sort(
+          (a, b) =>
+            ((a.departmentId + a.roleId + salt).length % 3) - ((b.departmentId + b.roleId + salt).length % 3) ||
+            (a.roleId < b.roleId ? 1 : -1),
+        );
         expect(visibleKeys(shuffled, k)).toEqual(visibleKeys(cells, k));
       }),
       { numRuns: 200 },

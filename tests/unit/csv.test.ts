@@ -99,9 +99,16 @@ describe("neutraliseFormula", () => {
 
 describe("toCsv", () => {
   it("writes a byte-order mark, CRLF line ends and every text cell quoted", () => {
-    expect(toCsv(["a", "b"], [["x,y", 'say "hi"'], ["line\nbreak", null], ["plain", ""]])).toBe(
-      '\uFEFF"a","b"\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n"plain",""\r\n',
-    );
+    expect(
+      toCsv(
+        ["a", "b"],
+        [
+          ["x,y", 'say "hi"'],
+          ["line\nbreak", null],
+          ["plain", ""],
+        ],
+      ),
+    ).toBe('\uFEFF"a","b"\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n"plain",""\r\n');
   });
 
   it("writes numbers as numbers, unquoted, negative ones included", () => {
@@ -109,11 +116,13 @@ describe("toCsv", () => {
   });
 
   it("neutralises formula-looking text cells", () => {
-    expect(toCsv(["comment"], [["=1+1"], ["-5 is my score"]])).toBe(`\uFEFF"comment"\r\n"'=1+1"\r\n"'-5 is my score"\r\n`);
+    expect(toCsv(["comment"], [["=1+1"], ["-5 is my score"]])).toBe(
+      `\uFEFF"comment"\r\n"'=1+1"\r\n"'-5 is my score"\r\n`,
+    );
   });
 
   it("quotes text with a semicolon, so a spreadsheet that splits on ';' cannot start a cell with a formula", () => {
-    expect(toCsv(["comment"], [["x;=HYPERLINK(\"http://evil.example\")"], ["a;b", 1]])).toBe(
+    expect(toCsv(["comment"], [['x;=HYPERLINK("http://evil.example")'], ["a;b", 1]])).toBe(
       '\uFEFF"comment"\r\n"x;=HYPERLINK(""http://evil.example"")"\r\n"a;b",1\r\n',
     );
     const semicolonSplit = parseCsv(toCsv(["a", "b"], [["x;=1+1", "y"]]).replace(/,/g, ";"));
@@ -121,7 +130,10 @@ describe("toCsv", () => {
   });
 
   it("round-trips through the parser", () => {
-    const rows = [["Zoë, \"the\" boss", "第一\n行"], ["plain", ""]];
+    const rows = [
+      ['Zoë, "the" boss', "第一\n行"],
+      ["plain", ""],
+    ];
     const parsed = parseCsv(toCsv(["a", "b"], rows)).records.map((r) => r.fields);
     expect(parsed).toEqual([["a", "b"], ...rows]);
   });

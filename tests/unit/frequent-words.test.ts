@@ -68,7 +68,10 @@ describe("clausesOf", () => {
   });
 
   it("reads Cyrillic and Polish text, and treats curly apostrophes as straight ones", () => {
-    expect(clausesOf("Зарплата низкая; команда хорошая")).toEqual([["зарплата", "низкая"], ["команда", "хорошая"]]);
+    expect(clausesOf("Зарплата низкая; команда хорошая")).toEqual([
+      ["зарплата", "низкая"],
+      ["команда", "хорошая"],
+    ]);
     expect(clausesOf("Świetny zespół")).toEqual([["świetny", "zespół"]]);
     expect(clausesOf("Don’t stop")).toEqual([["don't", "stop"]]);
   });
@@ -95,7 +98,10 @@ describe("termsOf", () => {
   });
 
   it("pairs no word with a light verb or filler that only carries the words around it", () => {
-    expect([...termsOf("Flexible hours make a real difference").phrases].sort()).toEqual(["flexible hours", "real difference"]);
+    expect([...termsOf("Flexible hours make a real difference").phrases].sort()).toEqual([
+      "flexible hours",
+      "real difference",
+    ]);
     expect([...termsOf("Good place overall, but the workload comes in waves").phrases]).toEqual(["good place"]);
     expect([...termsOf("I learn something new every month").phrases]).toEqual([]);
     expect([...termsOf("Fine, though decisions take a long time").phrases]).toEqual(["long time"]);
@@ -123,7 +129,8 @@ describe("negations", () => {
     const chinese = termsOf("没有加班");
     expect([...chinese.words]).toEqual(["加班"]);
     expect([...chinese.phrases]).toEqual(["没有加班"]);
-    for (const word of ["no", "not", "不", "没有", "не", "ні", "нет", "nie", "няма"]) expect(isNegation(word)).toBe(true);
+    for (const word of ["no", "not", "不", "没有", "не", "ні", "нет", "nie", "няма"])
+      expect(isNegation(word)).toBe(true);
     expect(isNegation("growth")).toBe(false);
   });
 });
@@ -179,17 +186,23 @@ describe("frequentTerms", () => {
     const result = frequentTerms(["Career growth matters"], { minimum: 1 });
     expect(result.words.map((w) => w.term)).toEqual(["career", "growth", "matters"]);
     expect(result.phrases).toEqual([]);
-    expect(frequentTerms(["Career growth", "career growth"], { minimum: 1 }).phrases).toEqual([{ term: "career growth", comments: 2 }]);
+    expect(frequentTerms(["Career growth", "career growth"], { minimum: 1 }).phrases).toEqual([
+      { term: "career growth", comments: 2 },
+    ]);
   });
 
   it("finds Ukrainian, Polish, Bulgarian and Russian words past their stop words", () => {
-    expect(frequentTerms(["Дуже гарна команда", "Команда і керівник"]).words).toEqual([{ term: "команда", comments: 2 }]);
+    expect(frequentTerms(["Дуже гарна команда", "Команда і керівник"]).words).toEqual([
+      { term: "команда", comments: 2 },
+    ]);
     expect(frequentTerms(["Pensja jest za niska", "Niska pensja"]).words).toEqual([
       { term: "niska", comments: 2 },
       { term: "pensja", comments: 2 },
     ]);
     expect(frequentTerms(["Много добър екип", "Екип и заплата"]).words).toEqual([{ term: "екип", comments: 2 }]);
-    expect(frequentTerms(["Очень хорошая команда", "команда и зарплата"]).words).toEqual([{ term: "команда", comments: 2 }]);
+    expect(frequentTerms(["Очень хорошая команда", "команда и зарплата"]).words).toEqual([
+      { term: "команда", comments: 2 },
+    ]);
   });
 });
 

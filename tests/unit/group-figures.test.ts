@@ -64,7 +64,7 @@ describe("figuresOf", () => {
     const figures = figuresOf(distribution(9, 9, 10, 7, 2), 40, false)!;
     expect(figures).toMatchObject({ invited: 40, rate: null, corrected: false });
     expect(figuresOf(distribution(9, 9, 10, 7, 2), 4, false)).toMatchObject({ invited: 4, rate: null });
-    expect(figures.se).toBeCloseTo(27.950850, 5);
+    expect(figures.se).toBeCloseTo(27.95085, 5);
   });
 
   it("skips the correction when more answered than were invited", () => {
@@ -73,7 +73,11 @@ describe("figuresOf", () => {
   });
 
   it("treats zero invited as unknown", () => {
-    expect(figuresOf(distribution(9, 9, 10, 7, 2), 0, true)).toMatchObject({ invited: null, rate: null, corrected: false });
+    expect(figuresOf(distribution(9, 9, 10, 7, 2), 0, true)).toMatchObject({
+      invited: null,
+      rate: null,
+      corrected: false,
+    });
   });
 
   it("is null for an empty group and refuses a distribution of the wrong length", () => {
@@ -109,7 +113,19 @@ describe("addInto", () => {
 
 describe("heatLevel", () => {
   it.each([
-    [-100, 0], [-50.1, 0], [-50, 1], [-25.1, 1], [-25, 2], [-0.1, 2], [0, 3], [24.9, 3], [25, 4], [49.9, 4], [50, 5], [75, 6], [100, 6],
+    [-100, 0],
+    [-50.1, 0],
+    [-50, 1],
+    [-25.1, 1],
+    [-25, 2],
+    [-0.1, 2],
+    [0, 3],
+    [24.9, 3],
+    [25, 4],
+    [49.9, 4],
+    [50, 5],
+    [75, 6],
+    [100, 6],
   ])("puts %d at level %d", (nps, level) => {
     expect(heatLevel(nps)).toBe(level);
   });

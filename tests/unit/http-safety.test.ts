@@ -108,7 +108,8 @@ describe("safeRedirect", () => {
   });
 
   it("falls back for anything but a string", () => {
-    for (const to of [null, undefined, 42, ["/hr/people"], { href: "/hr/people" }]) expect(safeRedirect(to, "/x")).toBe("/x");
+    for (const to of [null, undefined, 42, ["/hr/people"], { href: "/hr/people" }])
+      expect(safeRedirect(to, "/x")).toBe("/x");
   });
 });
 
@@ -124,7 +125,9 @@ describe("isCrossSiteRequest", () => {
   });
 
   it("trusts Sec-Fetch-Site over Origin, and refuses sibling subdomains too", () => {
-    expect(isCrossSiteRequest({ origin: "https://candor.example", host: "candor.example", secFetchSite: "cross-site" })).toBe(true);
+    expect(
+      isCrossSiteRequest({ origin: "https://candor.example", host: "candor.example", secFetchSite: "cross-site" }),
+    ).toBe(true);
     expect(isCrossSiteRequest({ host: "candor.example", secFetchSite: "same-site" })).toBe(true);
   });
 

@@ -15,7 +15,12 @@ const counts = (promoters: number, passives: number, detractors: number) => ({ p
 
 describe("categoryOf", () => {
   it.each([
-    [0, "detractor"], [6, "detractor"], [7, "passive"], [8, "passive"], [9, "promoter"], [10, "promoter"],
+    [0, "detractor"],
+    [6, "detractor"],
+    [7, "passive"],
+    [8, "passive"],
+    [9, "promoter"],
+    [10, "promoter"],
   ] as const)("puts %i among the %s", (score, category) => {
     expect(categoryOf(score)).toBe(category);
   });

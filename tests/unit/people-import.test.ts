@@ -3,9 +3,13 @@ import { IMPORT_MAX_ROWS, planPeopleImport, readPeopleCsv, quotedNames } from "~
 
 describe("readPeopleCsv", () => {
   it("matches headers in any case and order and ignores extra columns", () => {
-    const { rows, errors } = readPeopleCsv("Role;EMAIL;Employee ID;Name;Department\nEngineer;Ada@Example.com;77;Ada Lovelace;R&D\n");
+    const { rows, errors } = readPeopleCsv(
+      "Role;EMAIL;Employee ID;Name;Department\nEngineer;Ada@Example.com;77;Ada Lovelace;R&D\n",
+    );
     expect(errors).toEqual([]);
-    expect(rows).toEqual([{ line: 2, email: "ada@example.com", name: "Ada Lovelace", department: "R&D", role: "Engineer" }]);
+    expect(rows).toEqual([
+      { line: 2, email: "ada@example.com", name: "Ada Lovelace", department: "R&D", role: "Engineer" },
+    ]);
   });
 
   it("reads headers written with hyphens, underscores or spaces, as German and SAP exports do", () => {
@@ -87,7 +91,13 @@ describe("planPeopleImport", () => {
       { email: "stayer@x.io", name: "Stayer", departmentId: "d2", roleId: "r2" },
     ],
   };
-  const row = (email: string, name: string, department: string, role: string, line = 2) => ({ line, email, name, department, role });
+  const row = (email: string, name: string, department: string, role: string, line = 2) => ({
+    line,
+    email,
+    name,
+    department,
+    role,
+  });
 
   it("leaves people who are already as in the file alone", () => {
     const plan = planPeopleImport([row("kept@x.io", "Kept", "Sales", "Rep")], directory);

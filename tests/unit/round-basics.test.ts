@@ -46,16 +46,26 @@ describe("audience", () => {
 
   it("overlaps another when someone could be in both", () => {
     expect(audiencesOverlap(EVERYONE, { departmentIds: ["sales"], roleIds: ["rep"] })).toBe(true);
-    expect(audiencesOverlap({ departmentIds: ["sales"], roleIds: [] }, { departmentIds: ["ops"], roleIds: [] })).toBe(false);
-    expect(audiencesOverlap({ departmentIds: ["sales", "ops"], roleIds: [] }, { departmentIds: ["ops"], roleIds: ["rep"] })).toBe(true);
-    expect(audiencesOverlap({ departmentIds: ["sales"], roleIds: ["lead"] }, { departmentIds: [], roleIds: ["rep"] })).toBe(false);
-    expect(audiencesOverlap({ departmentIds: [], roleIds: ["rep"] }, { departmentIds: ["ops"], roleIds: [] })).toBe(true);
+    expect(audiencesOverlap({ departmentIds: ["sales"], roleIds: [] }, { departmentIds: ["ops"], roleIds: [] })).toBe(
+      false,
+    );
+    expect(
+      audiencesOverlap({ departmentIds: ["sales", "ops"], roleIds: [] }, { departmentIds: ["ops"], roleIds: ["rep"] }),
+    ).toBe(true);
+    expect(
+      audiencesOverlap({ departmentIds: ["sales"], roleIds: ["lead"] }, { departmentIds: [], roleIds: ["rep"] }),
+    ).toBe(false);
+    expect(audiencesOverlap({ departmentIds: [], roleIds: ["rep"] }, { departmentIds: ["ops"], roleIds: [] })).toBe(
+      true,
+    );
   });
 
   it("is described in words, capitalised, singular or plural", () => {
     expect(describeAudience({ departments: [], roles: [] })).toBe("Everyone in the directory");
     expect(describeAudience({ departments: ["Marketing", "Sales"], roles: [] })).toBe("Departments: Marketing, Sales");
-    expect(describeAudience({ departments: ["Sales"], roles: ["Engineer", "Lead"] })).toBe("Department: Sales. Roles: Engineer, Lead");
+    expect(describeAudience({ departments: ["Sales"], roles: ["Engineer", "Lead"] })).toBe(
+      "Department: Sales. Roles: Engineer, Lead",
+    );
     expect(describeAudience({ departments: [], roles: ["Lead"] })).toBe("Role: Lead");
   });
 });

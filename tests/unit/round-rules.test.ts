@@ -4,7 +4,15 @@ import { KEPT_LINK, kioskLink, personalLink, sharedLink } from "~/domain/links";
 import { maySeeRound } from "~/domain/round-access";
 import { audienceOf, launchFormSchema, roundRuleProblems, thresholdCaution } from "~/domain/round-input";
 import { scheduleFormSchema } from "~/domain/schedule-input";
-import { formatDay, formatTimeAgo, formatUtc, formatUtcDate, parseDateInput, parseDateTimeInput, toDateTimeInput } from "~/domain/utc-time";
+import {
+  formatDay,
+  formatTimeAgo,
+  formatUtc,
+  formatUtcDate,
+  parseDateInput,
+  parseDateTimeInput,
+  toDateTimeInput,
+} from "~/domain/utc-time";
 
 const at = (iso: string) => new Date(iso);
 const now = at("2026-03-01T12:00:00Z");
@@ -17,14 +25,22 @@ describe("round rules", () => {
   });
 
   it("refuse k below 3, a fraction, or an absurd one", () => {
-    for (const k of [2, 0, -5, 4.5, 101]) expect(roundRuleProblems({ ...ok, k }, now).k).toBe("k must be a whole number from 3 to 100.");
+    for (const k of [2, 0, -5, 4.5, 101])
+      expect(roundRuleProblems({ ...ok, k }, now).k).toBe("k must be a whole number from 3 to 100.");
     expect(roundRuleProblems({ ...ok, k: 3 }, now)).toEqual({});
   });
 
   it("refuse a closing time before the opening, in the past, or more than a year later", () => {
-    expect(roundRuleProblems({ ...ok, closesAt: ok.opensAt }, now).closesAt).toBe("The closing time must be after the opening time.");
-    expect(roundRuleProblems({ ...ok, opensAt: at("2026-02-01T00:00:00Z"), closesAt: at("2026-02-10T00:00:00Z") }, now).closesAt).toMatch(/already passed/);
-    expect(roundRuleProblems({ ...ok, closesAt: at("2027-03-03T12:00:00Z") }, now).closesAt).toMatch(/at most 366 days/);
+    expect(roundRuleProblems({ ...ok, closesAt: ok.opensAt }, now).closesAt).toBe(
+      "The closing time must be after the opening time.",
+    );
+    expect(
+      roundRuleProblems({ ...ok, opensAt: at("2026-02-01T00:00:00Z"), closesAt: at("2026-02-10T00:00:00Z") }, now)
+        .closesAt,
+    ).toMatch(/already passed/);
+    expect(roundRuleProblems({ ...ok, closesAt: at("2027-03-03T12:00:00Z") }, now).closesAt).toMatch(
+      /at most 366 days/,
+    );
   });
 });
 
@@ -47,8 +63,12 @@ describe("the caution before launching to fewer people than k", () => {
   });
 
   it("counts on the shared link when there is one", () => {
-    expect(thresholdCaution(3, 5, true)).toContain("no result of this round can be shown unless more people answer through the shared link.");
-    expect(thresholdCaution(0, 5, true)).toBe("Results show once at least 5 people have answered through the shared link.");
+    expect(thresholdCaution(3, 5, true)).toContain(
+      "no result of this round can be shown unless more people answer through the shared link.",
+    );
+    expect(thresholdCaution(0, 5, true)).toBe(
+      "Results show once at least 5 people have answered through the shared link.",
+    );
   });
 });
 
@@ -66,13 +86,25 @@ describe("the launch form", () => {
 
   it("reads dates as UTC, k as a number and the shared link box", () => {
     const parsed = launchFormSchema.parse({ ...valid, sharedLink: "on" });
-    expect(parsed).toMatchObject({ k: 5, sharedLink: true, opensAt: at("2026-03-01T12:00:00Z"), departmentIds: ["d1", "d2"], roleIds: [] });
+    expect(parsed).toMatchObject({
+      k: 5,
+      sharedLink: true,
+      opensAt: at("2026-03-01T12:00:00Z"),
+      departmentIds: ["d1", "d2"],
+      roleIds: [],
+    });
     expect(audienceOf(parsed)).toEqual({ departmentIds: ["d1", "d2"], roleIds: [] });
     expect(launchFormSchema.parse(valid).sharedLink).toBe(false);
   });
 
   it("says what is wrong in plain words", () => {
-    const result = launchFormSchema.safeParse({ ...valid, k: "2", opensAt: "tomorrow", kind: "TRAINING_PRE", name: " " });
+    const result = launchFormSchema.safeParse({
+      ...valid,
+      k: "2",
+      opensAt: "tomorrow",
+      kind: "TRAINING_PRE",
+      name: " ",
+    });
     expect(result.success).toBe(false);
     const messages = Object.fromEntries(result.error!.issues.map((i) => [i.path[0], i.message]));
     expect(messages).toEqual({
@@ -85,14 +117,24 @@ describe("the launch form", () => {
 
   it("needs a department or role when the audience is chosen, and ignores ticks for everyone", () => {
     const none = launchFormSchema.safeParse({ ...valid, departmentIds: undefined });
-    expect(none.error?.issues.map((i) => [i.path[0], i.message])).toEqual([["audience", "Choose at least one department or role, or invite everyone."]]);
+    expect(none.error?.issues.map((i) => [i.path[0], i.message])).toEqual([
+      ["audience", "Choose at least one department or role, or invite everyone."],
+    ]);
     const everyone = launchFormSchema.parse({ ...valid, audience: "everyone" });
     expect(audienceOf(everyone)).toEqual({ departmentIds: [], roleIds: [] });
   });
 });
 
 describe("the schedule form", () => {
-  const valid = { name: "Quarterly", surveyId: "s1", cadence: "QUARTERLY", openDays: "14", startsOn: "2026-04-01", k: "5", audience: "everyone" };
+  const valid = {
+    name: "Quarterly",
+    surveyId: "s1",
+    cadence: "QUARTERLY",
+    openDays: "14",
+    startsOn: "2026-04-01",
+    k: "5",
+    audience: "everyone",
+  };
 
   it("reads the first day as midnight UTC", () => {
     expect(scheduleFormSchema.parse(valid)).toMatchObject({ startsOn: at("2026-04-01T00:00:00Z"), openDays: 14, k: 5 });
@@ -100,7 +142,10 @@ describe("the schedule form", () => {
 
   it("keeps each round shorter than the gap to the next", () => {
     const result = scheduleFormSchema.safeParse({ ...valid, cadence: "MONTHLY", openDays: "29" });
-    expect(result.error?.issues[0]).toMatchObject({ path: ["openDays"], message: expect.stringContaining("from 1 to 28 days") });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ["openDays"],
+      message: expect.stringContaining("from 1 to 28 days"),
+    });
     expect(scheduleFormSchema.safeParse({ ...valid, openDays: "0" }).success).toBe(false);
     expect(scheduleFormSchema.safeParse({ ...valid, k: "2" }).success).toBe(false);
     expect(scheduleFormSchema.safeParse({ ...valid, startsOn: "2026-02-30" }).success).toBe(false);
@@ -111,7 +156,14 @@ describe("UTC dates", () => {
   it("read and write the inputs' values in UTC, refusing impossible dates", () => {
     expect(parseDateTimeInput("2026-03-01T08:05")).toEqual(at("2026-03-01T08:05:00Z"));
     expect(parseDateTimeInput("2028-02-29T23:59:30")).toEqual(at("2028-02-29T23:59:30Z"));
-    for (const bad of ["2026-02-29T10:00", "2026-04-31T10:00", "2026-03-01T24:00", "2026-03-01 08:00", "", "1999-01-01T00:00"]) {
+    for (const bad of [
+      "2026-02-29T10:00",
+      "2026-04-31T10:00",
+      "2026-03-01T24:00",
+      "2026-03-01 08:00",
+      "",
+      "1999-01-01T00:00",
+    ]) {
       expect(parseDateTimeInput(bad), bad).toBeNull();
     }
     expect(parseDateInput("2028-02-29")).toEqual(at("2028-02-29T00:00:00Z"));

@@ -46,9 +46,14 @@ describe("addMonthsClamped", () => {
 
 describe("periodKey", () => {
   it("names months, quarters and halves", () => {
-    const keys = (cadence: Cadence) => Array.from({ length: 12 }, (_, m) => periodKey(new Date(Date.UTC(2026, m, 15)), cadence));
-    expect(keys("MONTHLY")).toEqual(["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"].map((m) => `2026-${m}`));
-    expect(keys("QUARTERLY")).toEqual(["Q1", "Q1", "Q1", "Q2", "Q2", "Q2", "Q3", "Q3", "Q3", "Q4", "Q4", "Q4"].map((q) => `2026-${q}`));
+    const keys = (cadence: Cadence) =>
+      Array.from({ length: 12 }, (_, m) => periodKey(new Date(Date.UTC(2026, m, 15)), cadence));
+    expect(keys("MONTHLY")).toEqual(
+      ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"].map((m) => `2026-${m}`),
+    );
+    expect(keys("QUARTERLY")).toEqual(
+      ["Q1", "Q1", "Q1", "Q2", "Q2", "Q2", "Q3", "Q3", "Q3", "Q4", "Q4", "Q4"].map((q) => `2026-${q}`),
+    );
     expect(keys("SEMIANNUAL")).toEqual([...Array(6).fill("2026-H1"), ...Array(6).fill("2026-H2")]);
   });
 
@@ -71,7 +76,12 @@ describe("the server's time zone", () => {
   });
 
   it("changes nothing: periods, openings and due rounds are the same everywhere", () => {
-    const schedule = { cadence: "MONTHLY" as const, startsOn: at("2026-01-31T00:00:00Z"), openDays: 14, createdAt: at("2026-01-01T00:00:00Z") };
+    const schedule = {
+      cadence: "MONTHLY" as const,
+      startsOn: at("2026-01-31T00:00:00Z"),
+      openDays: 14,
+      createdAt: at("2026-01-01T00:00:00Z"),
+    };
     const compute = () =>
       JSON.stringify({
         occurrences: [0, 1, 2, 13].map((n) => occurrence(schedule, n)),
@@ -112,7 +122,9 @@ describe("occurrences", () => {
           const current = occurrence(schedule, n);
           const where = `${cadence} from ${iso(schedule.startsOn)}, round ${n}`;
           expect(previous.closesAt.getTime(), where).toBeLessThanOrEqual(current.opensAt.getTime());
-          const firstOfMonth = new Date(Date.UTC(schedule.startsOn.getUTCFullYear(), schedule.startsOn.getUTCMonth(), 1));
+          const firstOfMonth = new Date(
+            Date.UTC(schedule.startsOn.getUTCFullYear(), schedule.startsOn.getUTCMonth(), 1),
+          );
           expect(current.period, where).toBe(periodKey(addMonthsClamped(firstOfMonth, n * step), cadence));
           expect(current.period, where).not.toBe(previous.period);
           previous = current;
@@ -197,7 +209,11 @@ describe("nextOccurrence", () => {
   it("is the first round before the start, and the one after the latest opening later", () => {
     const schedule = { cadence: "SEMIANNUAL" as const, startsOn: at("2026-03-01T00:00:00Z"), openDays: 14 };
     expect(nextOccurrence(schedule, at("2026-01-01T00:00:00Z"))).toMatchObject({ index: 0, period: "2026-H1" });
-    expect(nextOccurrence(schedule, at("2026-03-01T00:00:00Z"))).toMatchObject({ index: 1, period: "2026-H2", opensAt: at("2026-09-01T00:00:00Z") });
+    expect(nextOccurrence(schedule, at("2026-03-01T00:00:00Z"))).toMatchObject({
+      index: 1,
+      period: "2026-H2",
+      opensAt: at("2026-09-01T00:00:00Z"),
+    });
     expect(nextOccurrence(schedule, at("2027-02-28T00:00:00Z"))).toMatchObject({ index: 2, period: "2027-H1" });
   });
 });
@@ -226,7 +242,10 @@ describe("periods", () => {
 
   it("span a round's whole period, and its open days past the period's end", () => {
     const round = { opensAt: at("2026-12-15T00:00:00Z"), closesAt: at("2027-01-05T00:00:00Z") };
-    expect(periodSpan(round, "QUARTERLY")).toEqual({ start: at("2026-10-01T00:00:00Z"), end: at("2027-01-05T00:00:00Z") });
+    expect(periodSpan(round, "QUARTERLY")).toEqual({
+      start: at("2026-10-01T00:00:00Z"),
+      end: at("2027-01-05T00:00:00Z"),
+    });
     expect(periodSpan({ ...round, closesAt: at("2026-12-29T00:00:00Z") }, "QUARTERLY")).toEqual({
       start: at("2026-10-01T00:00:00Z"),
       end: at("2027-01-01T00:00:00Z"),

@@ -46,7 +46,11 @@ describe("reading the survey form", () => {
 });
 
 describe("validating a survey", () => {
-  const base: SurveyDraft = { name: "Pulse", kind: "ENPS", questions: [question("NPS", "Would you recommend {company}?")] };
+  const base: SurveyDraft = {
+    name: "Pulse",
+    kind: "ENPS",
+    questions: [question("NPS", "Would you recommend {company}?")],
+  };
 
   it("needs a name and the English wording of every question", () => {
     const errors = validateSurveyDraft({ ...base, name: "", questions: [...base.questions, question("TEXT", "")] });
@@ -59,19 +63,33 @@ describe("validating a survey", () => {
     expect(validateSurveyDraft({ ...base, questions: [nps] })).toEqual({
       "q-0-pl": "The Polski wording must be at most 500 characters (it has 501).",
     });
-    expect(validateSurveyDraft({ ...base, questions: [{ ...nps, texts: { ...nps.texts, pl: "x".repeat(500) } }] })).toEqual({});
+    expect(
+      validateSurveyDraft({ ...base, questions: [{ ...nps, texts: { ...nps.texts, pl: "x".repeat(500) } }] }),
+    ).toEqual({});
   });
 
   it("allows at most 20 questions", () => {
     const many = [base.questions[0], ...Array.from({ length: 20 }, (_, i) => question("TEXT", `Q${i}`))];
-    expect(validateSurveyDraft({ ...base, questions: many }).questions).toBe("A survey has at most 20 questions; this one has 21.");
+    expect(validateSurveyDraft({ ...base, questions: many }).questions).toBe(
+      "A survey has at most 20 questions; this one has 21.",
+    );
     expect(validateSurveyDraft({ ...base, questions: many.slice(0, 20) })).toEqual({});
   });
 
   it("knows only {company} and {training}, and {training} only on training surveys", () => {
-    expect(validateSurveyDraft({ ...base, questions: [question("NPS", "Recommend {team}?")] })["q-0-en"]).toMatch(/\{team\} is not a placeholder/);
-    expect(validateSurveyDraft({ ...base, questions: [question("NPS", "Recommend {training}?")] })["q-0-en"]).toMatch(/only filled in on training surveys/);
-    expect(validateSurveyDraft({ ...base, kind: "TRAINING", questions: [question("NPS", "Recommend {training} at {company}?")] })).toEqual({});
+    expect(validateSurveyDraft({ ...base, questions: [question("NPS", "Recommend {team}?")] })["q-0-en"]).toMatch(
+      /\{team\} is not a placeholder/,
+    );
+    expect(validateSurveyDraft({ ...base, questions: [question("NPS", "Recommend {training}?")] })["q-0-en"]).toMatch(
+      /only filled in on training surveys/,
+    );
+    expect(
+      validateSurveyDraft({
+        ...base,
+        kind: "TRAINING",
+        questions: [question("NPS", "Recommend {training} at {company}?")],
+      }),
+    ).toEqual({});
   });
 });
 
@@ -99,7 +117,10 @@ describe("editing a draft", () => {
   });
 
   it("refuses a 21st question", () => {
-    const full = { ...draft, questions: [draft.questions[0], ...Array.from({ length: 19 }, () => question("TEXT", "t"))] };
+    const full = {
+      ...draft,
+      questions: [draft.questions[0], ...Array.from({ length: 19 }, () => question("TEXT", "t"))],
+    };
     const outcome = applySurveyEdit(full, { kind: "add", type: "TEXT" });
     expect(outcome.error).toBe("A survey has at most 20 questions.");
     expect(outcome.draft.questions).toHaveLength(20);
@@ -118,12 +139,21 @@ describe("editing a draft", () => {
 
 describe("wording", () => {
   it("falls back to English for an empty translation", () => {
-    expect(withFallback({ en: "Hello", uk: "Привіт", pl: "  " })).toEqual({ en: "Hello", zh: "Hello", uk: "Привіт", pl: "Hello", bg: "Hello", ru: "Hello" });
+    expect(withFallback({ en: "Hello", uk: "Привіт", pl: "  " })).toEqual({
+      en: "Hello",
+      zh: "Hello",
+      uk: "Привіт",
+      pl: "Hello",
+      bg: "Hello",
+      ru: "Hello",
+    });
   });
 
   it("fills {company} and {training}, leaving a placeholder without a value visible", () => {
     expect(fillWording("Recommend {company}?", { company: "Acme" })).toBe("Recommend Acme?");
-    expect(fillWording("The {training} training at {company}", { training: "First aid", company: null })).toBe("The First aid training at {company}");
+    expect(fillWording("The {training} training at {company}", { training: "First aid", company: null })).toBe(
+      "The First aid training at {company}",
+    );
   });
 
   it("finds placeholders in any language", () => {

@@ -7,7 +7,13 @@ import { LOCALES } from "~/i18n/locales";
 const templates = Object.values(SURVEY_TEMPLATES);
 const everyWording = templates.flatMap((template) =>
   template.questions.flatMap((question, index) =>
-    LOCALES.map((locale) => ({ template: template.kind, index, locale, text: question.texts[locale], english: question.texts.en })),
+    LOCALES.map((locale) => ({
+      template: template.kind,
+      index,
+      locale,
+      text: question.texts[locale],
+      english: question.texts.en,
+    })),
   ),
 );
 
@@ -20,7 +26,9 @@ describe("survey templates", () => {
 
   it("keep exactly the English placeholders in every language", () => {
     for (const { template, index, locale, text, english } of everyWording) {
-      expect(placeholdersIn(text).sort(), `${template} question ${index + 1} in ${locale}`).toEqual(placeholdersIn(english).sort());
+      expect(placeholdersIn(text).sort(), `${template} question ${index + 1} in ${locale}`).toEqual(
+        placeholdersIn(english).sort(),
+      );
     }
   });
 
@@ -49,7 +57,9 @@ describe("survey templates", () => {
       ["TEXT", "What is the main reason for your score?"],
       ["TEXT", "What one thing should we improve?"],
     ]);
-    expect(TRAINING_TEMPLATE.questions[0].texts.en).toBe("How likely are you to recommend the {training} training to a colleague?");
+    expect(TRAINING_TEMPLATE.questions[0].texts.en).toBe(
+      "How likely are you to recommend the {training} training to a colleague?",
+    );
     expect(TRAINING_TEMPLATE.questions.map((q) => q.type)).toEqual(["NPS", "TEXT", "RATING", "RATING", "RATING"]);
     expect(TRAINING_TEMPLATE.questions[2].texts.en).toBe("The content was relevant to my work.");
   });

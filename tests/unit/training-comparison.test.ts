@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { changeBetween, compareGroups, compareRatings, estimateOf, sharesOf, type ScoreFigures } from "~/domain/training-comparison";
+import {
+  changeBetween,
+  compareGroups,
+  compareRatings,
+  estimateOf,
+  sharesOf,
+  type ScoreFigures,
+} from "~/domain/training-comparison";
 
-const figures = (nps: number, se: number, responses = 10): ScoreFigures => ({ responses, nps, se, low: nps - 1.96 * se, high: nps + 1.96 * se });
+const figures = (nps: number, se: number, responses = 10): ScoreFigures => ({
+  responses,
+  nps,
+  se,
+  low: nps - 1.96 * se,
+  high: nps + 1.96 * se,
+});
 
 describe("changeBetween", () => {
   it("gives the change and the threshold 1.96 * sqrt(SE1^2 + SE2^2)", () => {
@@ -56,7 +69,11 @@ describe("compareRatings", () => {
   const rating = (mean: number, answers = 10) => ({ answers, mean, distribution: [0, 0, 0, 0, answers] });
 
   it("pairs each item's before, after and follow-up and gives the change in mean", () => {
-    const rows = compareRatings(questions, { before: [rating(3), rating(4)], after: [rating(4.5), null], followUp: [rating(4), rating(3.5)] });
+    const rows = compareRatings(questions, {
+      before: [rating(3), rating(4)],
+      after: [rating(4.5), null],
+      followUp: [rating(4), rating(3.5)],
+    });
     expect(rows.map((r) => [r.text, r.before?.mean, r.after?.mean ?? null, r.followUp?.mean, r.meanChange])).toEqual([
       ["Relevant", 3, 4.5, 4, 1.5],
       ["Clear", 4, null, 3.5, null],

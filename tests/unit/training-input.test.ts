@@ -37,7 +37,9 @@ describe("the training form", () => {
 
   it("takes one picked person, a department alone, or the open link alone", () => {
     expect(trainingFormSchema.parse({ ...valid, personIds: "p1" }).personIds).toEqual(["p1"]);
-    expect(trainingFormSchema.parse({ ...valid, personIds: undefined, departmentIds: "d1" }).departmentIds).toEqual(["d1"]);
+    expect(trainingFormSchema.parse({ ...valid, personIds: undefined, departmentIds: "d1" }).departmentIds).toEqual([
+      "d1",
+    ]);
     expect(trainingFormSchema.parse({ ...valid, personIds: undefined, openLink: "on" }).openLink).toBe(true);
   });
 
@@ -53,7 +55,9 @@ describe("the training form", () => {
   });
 
   it("refuses an end before the start", () => {
-    expect(errorsOf({ ...valid, endsOn: "2026-05-20T08:59" })).toEqual({ endsOn: "The end cannot be before the start." });
+    expect(errorsOf({ ...valid, endsOn: "2026-05-20T08:59" })).toEqual({
+      endsOn: "The end cannot be before the start.",
+    });
   });
 
   it("takes a training that ends when it starts", () => {
@@ -78,16 +82,27 @@ describe("trainingDateProblems", () => {
   const now = new Date("2026-05-01T12:00:00Z");
 
   it("accepts a training that starts in the future and ends after it starts", () => {
-    expect(trainingDateProblems({ startsOn: new Date("2026-05-20T09:00:00Z"), endsOn: new Date("2026-05-21T17:00:00Z") }, now)).toEqual({});
+    expect(
+      trainingDateProblems(
+        { startsOn: new Date("2026-05-20T09:00:00Z"), endsOn: new Date("2026-05-21T17:00:00Z") },
+        now,
+      ),
+    ).toEqual({});
   });
 
   it("refuses a start that has passed, since the before round closes at the start", () => {
-    expect(trainingDateProblems({ startsOn: now, endsOn: new Date("2026-05-02T00:00:00Z") }, now).startsOn).toMatch(/has passed/);
+    expect(trainingDateProblems({ startsOn: now, endsOn: new Date("2026-05-02T00:00:00Z") }, now).startsOn).toMatch(
+      /has passed/,
+    );
   });
 
   it("refuses an end before the start, and a training longer than a year", () => {
     const startsOn = new Date("2026-05-20T09:00:00Z");
-    expect(trainingDateProblems({ startsOn, endsOn: new Date("2026-05-20T08:00:00Z") }, now)).toEqual({ endsOn: "The end cannot be before the start." });
-    expect(trainingDateProblems({ startsOn, endsOn: new Date("2027-05-22T09:00:00Z") }, now)).toEqual({ endsOn: "A training can last at most 366 days." });
+    expect(trainingDateProblems({ startsOn, endsOn: new Date("2026-05-20T08:00:00Z") }, now)).toEqual({
+      endsOn: "The end cannot be before the start.",
+    });
+    expect(trainingDateProblems({ startsOn, endsOn: new Date("2027-05-22T09:00:00Z") }, now)).toEqual({
+      endsOn: "A training can last at most 366 days.",
+    });
   });
 });

@@ -24,13 +24,26 @@ function scoreOf(scores: readonly number[], invited: number | null = null): Show
   return { ...estimate, promoters, passives, detractors, population: invited };
 }
 
-const shown = (scores: number[], k = 5, invited: number | null = null): RoundOutcome => ({ state: "shown", k, score: scoreOf(scores, invited) });
+const shown = (scores: number[], k = 5, invited: number | null = null): RoundOutcome => ({
+  state: "shown",
+  k,
+  score: scoreOf(scores, invited),
+});
 const withheld: RoundOutcome = { state: "withheld", k: 5 };
 
 let ids = 0;
 function row(before: RoundOutcome, after: RoundOutcome, overrides: Partial<TrainingRow> = {}): TrainingRow {
   const id = `t${++ids}`;
-  return { id, title: id, topic: "Sales", trainer: { id: "alice", name: "Alice" }, startsOn: new Date("2026-01-01"), before, after, ...overrides };
+  return {
+    id,
+    title: id,
+    topic: "Sales",
+    trainer: { id: "alice", name: "Alice" },
+    startsOn: new Date("2026-01-01"),
+    before,
+    after,
+    ...overrides,
+  };
 }
 
 describe("pooling: hand-worked cases", () => {
@@ -53,7 +66,11 @@ describe("pooling: hand-worked cases", () => {
   it("leaves out a training whose before or after round is withheld or still open, and counts it as not compared", () => {
     const compared = row(shown([6, 7, 8, 9, 10]), shown([9, 9, 10, 10, 8]));
     const beforeWithheld = row(withheld, shown([10, 10, 10, 10, 10, 10]));
-    const afterOpen = row(shown([0, 0, 0, 0, 0]), { state: "pending", status: "open", closesAt: new Date("2026-02-01") });
+    const afterOpen = row(shown([0, 0, 0, 0, 0]), {
+      state: "pending",
+      status: "open",
+      closesAt: new Date("2026-02-01"),
+    });
     const { overall, rows } = summariseTrainings([compared, beforeWithheld, afterOpen]);
     expect(overall).toMatchObject({ trainings: 3, compared: 1 });
     expect(overall.before).toMatchObject({ n: 5, promoters: 2, detractors: 1 });
@@ -133,13 +150,18 @@ const rawTraining = fc.record({
   before: rawRound,
   after: rawRound,
 });
-const scenario = fc.record({ k: fc.integer({ min: 3, max: 7 }), trainings: fc.array(rawTraining, { minLength: 1, maxLength: 8 }) });
+const scenario = fc.record({
+  k: fc.integer({ min: 3, max: 7 }),
+  trainings: fc.array(rawTraining, { minLength: 1, maxLength: 8 }),
+});
 
 /** The gate, simulated independently: shown with at least k answers, else withheld (or, leaky, passed anyway). */
 function gate(raw: RawRound, k: number): RoundOutcome {
   if (raw.open) return { state: "pending", status: "open", closesAt: new Date("2026-03-01") };
   if (raw.scores.length >= k) return { state: "shown", k, score: scoreOf(raw.scores) };
-  return raw.leaky && raw.scores.length > 0 ? { state: "shown", k, score: scoreOf(raw.scores) } : { state: "withheld", k };
+  return raw.leaky && raw.scores.length > 0
+    ? { state: "shown", k, score: scoreOf(raw.scores) }
+    : { state: "withheld", k };
 }
 
 function rowsOf({ k, trainings }: { k: number; trainings: RawTraining[] }): TrainingRow[] {
@@ -239,7 +261,10 @@ describe("pooling never reveals a withheld round (property)", () => {
   it("no pool changes when a withheld round's answers are anything else under k", () => {
     const withOtherAnswers = scenario.chain((s) =>
       fc
-        .array(fc.array(score, { maxLength: s.k - 1 }), { minLength: s.trainings.length * 2, maxLength: s.trainings.length * 2 })
+        .array(fc.array(score, { maxLength: s.k - 1 }), {
+          minLength: s.trainings.length * 2,
+          maxLength: s.trainings.length * 2,
+        })
         .map((replacements) => ({
           original: s,
           changed: {

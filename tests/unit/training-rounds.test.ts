@@ -20,7 +20,10 @@ describe("the rounds' dates from the training's dates", () => {
 
   it("opens the before round now when the start is less than a week away", () => {
     const now = at("2026-05-18T15:30:00Z");
-    expect(beforeRoundWindow(at("2026-05-20T09:00:00Z"), now)).toEqual({ opensAt: now, closesAt: at("2026-05-20T09:00:00Z") });
+    expect(beforeRoundWindow(at("2026-05-20T09:00:00Z"), now)).toEqual({
+      opensAt: now,
+      closesAt: at("2026-05-20T09:00:00Z"),
+    });
   });
 
   it("opens the after round at the end and keeps it open 14 days", () => {
@@ -39,7 +42,10 @@ describe("the rounds' dates from the training's dates", () => {
 
   it("opens a follow-up added after its day has passed now", () => {
     const now = at("2026-09-01T10:00:00Z");
-    expect(followUpRoundWindow(at("2026-05-21T17:00:00Z"), 60, now)).toEqual({ opensAt: now, closesAt: at("2026-09-15T10:00:00Z") });
+    expect(followUpRoundWindow(at("2026-05-21T17:00:00Z"), 60, now)).toEqual({
+      opensAt: now,
+      closesAt: at("2026-09-15T10:00:00Z"),
+    });
   });
 
   it("names each round after the training", () => {
@@ -74,7 +80,12 @@ describe("matchesTemplate", () => {
   });
 
   it("does not take a survey whose wording, order or length differs", () => {
-    expect(matchesTemplate(asStored.map((q, i) => (i === 2 ? { ...q, en: "Something else" } : q)), TRAINING_TEMPLATE)).toBe(false);
+    expect(
+      matchesTemplate(
+        asStored.map((q, i) => (i === 2 ? { ...q, en: "Something else" } : q)),
+        TRAINING_TEMPLATE,
+      ),
+    ).toBe(false);
     expect(matchesTemplate([...asStored].reverse(), TRAINING_TEMPLATE)).toBe(false);
     expect(matchesTemplate(asStored.slice(0, -1), TRAINING_TEMPLATE)).toBe(false);
     expect(matchesTemplate([...asStored, { type: "TEXT", en: "More?" }], TRAINING_TEMPLATE)).toBe(false);

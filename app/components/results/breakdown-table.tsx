@@ -58,14 +58,32 @@ export function BreakdownTable({
         <thead>
           <tr>
             <th scope="col">{groupLabel}</th>
-            <th scope="col" className="num">Responses</th>
-            <th scope="col" className="num">Rate</th>
-            <th scope="col" className="num">Promoters</th>
-            <th scope="col" className="num">Passives</th>
-            <th scope="col" className="num">Detractors</th>
-            <th scope="col" className="num">{measure}</th>
-            <th scope="col" className="num">95% interval</th>
-            {withLinks ? <th scope="col"><span className="visually-hidden">Links</span></th> : null}
+            <th scope="col" className="num">
+              Responses
+            </th>
+            <th scope="col" className="num">
+              Rate
+            </th>
+            <th scope="col" className="num">
+              Promoters
+            </th>
+            <th scope="col" className="num">
+              Passives
+            </th>
+            <th scope="col" className="num">
+              Detractors
+            </th>
+            <th scope="col" className="num">
+              {measure}
+            </th>
+            <th scope="col" className="num">
+              95% interval
+            </th>
+            {withLinks ? (
+              <th scope="col">
+                <span className="visually-hidden">Links</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -76,9 +94,15 @@ export function BreakdownTable({
                 <>
                   <td className="num">{row.figures.responses}</td>
                   <td className="num">{formatRate(row.figures.rate)}</td>
-                  <td className="num"><Count count={row.figures.promoters} share={row.figures.shares.promoters} /></td>
-                  <td className="num"><Count count={row.figures.passives} share={row.figures.shares.passives} /></td>
-                  <td className="num"><Count count={row.figures.detractors} share={row.figures.shares.detractors} /></td>
+                  <td className="num">
+                    <Count count={row.figures.promoters} share={row.figures.shares.promoters} />
+                  </td>
+                  <td className="num">
+                    <Count count={row.figures.passives} share={row.figures.shares.passives} />
+                  </td>
+                  <td className="num">
+                    <Count count={row.figures.detractors} share={row.figures.shares.detractors} />
+                  </td>
                   <td className={`num heat heat-${heatLevel(row.figures.nps)}`}>{formatNps(row.figures.nps)}</td>
                   <td className="num">{formatInterval(row.figures.low, row.figures.high)}</td>
                 </>
@@ -90,10 +114,14 @@ export function BreakdownTable({
               {withLinks ? (
                 <td className="row-links">
                   {row.figures && row.detailsHref ? (
-                    <a href={row.detailsHref} aria-label={`Details of ${row.name}`}>Details</a>
+                    <a href={row.detailsHref} aria-label={`Details of ${row.name}`}>
+                      Details
+                    </a>
                   ) : null}
                   {row.figures && row.actionHref ? (
-                    <a href={row.actionHref} aria-label={`Create action for ${row.name}`}>Create action</a>
+                    <a href={row.actionHref} aria-label={`Create action for ${row.name}`}>
+                      Create action
+                    </a>
                   ) : null}
                 </td>
               ) : null}
@@ -141,7 +169,9 @@ export function CrossTable({
           <tr>
             <th scope="col">Department</th>
             {roles.map((role) => (
-              <th scope="col" key={role.id} className="num">{role.name}</th>
+              <th scope="col" key={role.id} className="num">
+                {role.name}
+              </th>
             ))}
           </tr>
         </thead>
@@ -176,7 +206,10 @@ export function CrossTable({
                 return (
                   <td key={role.id} className={`num heat heat-${heatLevel(cell.figures.nps)}`}>
                     {detailsHref ? (
-                      <a href={detailsHref(cell.key)} aria-label={`${department.name} / ${role.name}: ${measure} ${nps}, ${cell.figures.responses} responses. Details`}>
+                      <a
+                        href={detailsHref(cell.key)}
+                        aria-label={`${department.name} / ${role.name}: ${measure} ${nps}, ${cell.figures.responses} responses. Details`}
+                      >
                         {figure}
                       </a>
                     ) : (

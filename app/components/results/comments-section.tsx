@@ -13,7 +13,11 @@ export interface CommentsView {
   terms: Record<Category, FrequentTerms>;
 }
 
-const CATEGORY_BADGE: Record<Category, string> = { promoter: "badge-ok", passive: "badge-warn", detractor: "badge-danger" };
+const CATEGORY_BADGE: Record<Category, string> = {
+  promoter: "badge-ok",
+  passive: "badge-warn",
+  detractor: "badge-danger",
+};
 
 function TermList({ title, terms }: { title: string; terms: FrequentTerms["words"] }) {
   return (
@@ -38,7 +42,11 @@ export function FrequentTermsPanel({ terms }: { terms: Record<Category, Frequent
   return (
     <div className="terms-grid">
       {CATEGORIES.map((category) => (
-        <section key={category} className={`terms terms-${category}`} aria-label={`Frequent in ${CATEGORY_LABELS[category].toLowerCase()} comments`}>
+        <section
+          key={category}
+          className={`terms terms-${category}`}
+          aria-label={`Frequent in ${CATEGORY_LABELS[category].toLowerCase()} comments`}
+        >
           <h3>{CATEGORY_LABELS[category]}s</h3>
           <TermList title="Words" terms={terms[category].words} />
           <TermList title="Phrases" terms={terms[category].phrases} />
@@ -70,7 +78,13 @@ export function CommentsSection({
     <>
       <FrequentTermsPanel terms={view.terms} />
       {print ? null : (
-        <Form method="get" className="filters" role="search" aria-label={`Search the comments of ${groupName}`} preventScrollReset>
+        <Form
+          method="get"
+          className="filters"
+          role="search"
+          aria-label={`Search the comments of ${groupName}`}
+          preventScrollReset
+        >
           <input type="hidden" name="group" value={groupKey} />
           <TextField label="Search comments" name="q" type="search" defaultValue={filters.q} />
           <SelectField

@@ -47,7 +47,12 @@ export function LatestScore({ trend, manager }: { trend: TrendPoint[]; manager: 
             <TrendChart
               compact
               label={`eNPS of the last ${trend.length} periodic rounds: ${trend.map((p) => (p.score ? formatNps(p.score.nps) : "withheld")).join(", ")}`}
-              points={trend.map((p) => ({ label: p.name, nps: p.score?.nps ?? null, low: p.score?.low ?? null, high: p.score?.high ?? null }))}
+              points={trend.map((p) => ({
+                label: p.name,
+                nps: p.score?.nps ?? null,
+                low: p.score?.low ?? null,
+                high: p.score?.high ?? null,
+              }))}
             />
           ) : null}
           <Link to="/hr/trends">See the trend</Link>
@@ -68,9 +73,7 @@ function Responses({ counts }: { counts: ScopedCounts }) {
   }
   return (
     <>
-      <td className="num">
-        {figure.rate === null ? figure.responses : `${figure.responses} of ${figure.invited}`}
-      </td>
+      <td className="num">{figure.rate === null ? figure.responses : `${figure.responses} of ${figure.invited}`}</td>
       <td>
         {figure.rate === null ? (
           formatRate(null)
@@ -104,7 +107,9 @@ export function OpenRoundsCard({ rounds }: { rounds: OpenRound[] }) {
               <tr>
                 <th scope="col">Round</th>
                 <th scope="col">Closes</th>
-                <th scope="col" className="num">Responses</th>
+                <th scope="col" className="num">
+                  Responses
+                </th>
                 <th scope="col">Response rate</th>
               </tr>
             </thead>
@@ -123,7 +128,9 @@ export function OpenRoundsCard({ rounds }: { rounds: OpenRound[] }) {
         </div>
       )}
       <p className="footnote">Scores appear when a round closes; until then only counts show.</p>
-      {withheld.length > 0 ? <WithheldFootnote k={new Set(withheld.map((r) => r.counts.k)).size === 1 ? withheld[0].counts.k : undefined} /> : null}
+      {withheld.length > 0 ? (
+        <WithheldFootnote k={new Set(withheld.map((r) => r.counts.k)).size === 1 ? withheld[0].counts.k : undefined} />
+      ) : null}
     </section>
   );
 }

@@ -18,7 +18,15 @@ export function intervalMethod(figures: GroupFigures, sharedLink: boolean): stri
 }
 
 /** The headline of a group: its eNPS (or a training's NPS), interval, responses and the three categories. */
-export function NpsSummary({ name, figures, measure = "eNPS" }: { name: string; figures: GroupFigures; measure?: ScoreName }) {
+export function NpsSummary({
+  name,
+  figures,
+  measure = "eNPS",
+}: {
+  name: string;
+  figures: GroupFigures;
+  measure?: ScoreName;
+}) {
   const categories = [
     { key: "promoter", label: "Promoters", hint: "9-10", count: figures.promoters, share: figures.shares.promoters },
     { key: "passive", label: "Passives", hint: "7-8", count: figures.passives, share: figures.shares.passives },
@@ -68,7 +76,15 @@ export function NpsSummary({ name, figures, measure = "eNPS" }: { name: string; 
 }
 
 /** The 0-10 distribution: a chart in the browser, and the same numbers as a table. */
-export function ScoreDistribution({ name, distribution, print }: { name: string; distribution: number[]; print?: boolean }) {
+export function ScoreDistribution({
+  name,
+  distribution,
+  print,
+}: {
+  name: string;
+  distribution: number[];
+  print?: boolean;
+}) {
   const summary = distribution.map((count, score) => `${score}: ${count}`).join(", ");
   return (
     <>
@@ -103,7 +119,15 @@ export function ScoreDistribution({ name, distribution, print }: { name: string;
 }
 
 /** The 1-5 rating items of a group: mean and answers per value, or the withheld label. */
-export function RatingTable({ questions, ratings, name }: { questions: { id: string; text: string }[]; ratings: (RatingFigures | null)[]; name: string }) {
+export function RatingTable({
+  questions,
+  ratings,
+  name,
+}: {
+  questions: { id: string; text: string }[];
+  ratings: (RatingFigures | null)[];
+  name: string;
+}) {
   return (
     <div className="table-wrap">
       <table>
@@ -111,8 +135,12 @@ export function RatingTable({ questions, ratings, name }: { questions: { id: str
         <thead>
           <tr>
             <th scope="col">Item</th>
-            <th scope="col" className="num">Answers</th>
-            <th scope="col" className="num">Mean (1-5)</th>
+            <th scope="col" className="num">
+              Answers
+            </th>
+            <th scope="col" className="num">
+              Mean (1-5)
+            </th>
             {RATING_VALUES.map((value) => (
               <th scope="col" key={value} className="num">
                 {value}

@@ -46,9 +46,15 @@ export function OpenRoundView({ results }: { results: OpenRoundResults }) {
               <thead>
                 <tr>
                   <th scope="col">Department</th>
-                  <th scope="col" className="num">Invited</th>
-                  <th scope="col" className="num">Responses</th>
-                  <th scope="col" className="num">Rate</th>
+                  <th scope="col" className="num">
+                    Invited
+                  </th>
+                  <th scope="col" className="num">
+                    Responses
+                  </th>
+                  <th scope="col" className="num">
+                    Rate
+                  </th>
                 </tr>
               </thead>
               <tbody>

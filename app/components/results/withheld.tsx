@@ -16,7 +16,8 @@ export function Withheld() {
 
 /** With the round's threshold when there is one round; "k" (explained) across rounds. */
 export function withheldExplanation(k?: number): string {
-  const fewer = k === undefined ? "Fewer than k responses (the round's reporting threshold)" : `Fewer than ${k} responses`;
+  const fewer =
+    k === undefined ? "Fewer than k responses (the round's reporting threshold)" : `Fewer than ${k} responses`;
   return `${fewer}, or held back so a smaller group cannot be worked out.`;
 }
 

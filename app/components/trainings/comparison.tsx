@@ -49,7 +49,8 @@ function NoScore({ round }: { round: ComparedRound }) {
   }
   return (
     <p className="muted">
-      {round.status === "scheduled" ? "Not open yet." : `Open until ${formatDay(round.closesAt)}.`} The score appears when the round closes.
+      {round.status === "scheduled" ? "Not open yet." : `Open until ${formatDay(round.closesAt)}.`} The score appears
+      when the round closes.
     </p>
   );
 }
@@ -83,7 +84,14 @@ function RoundScore({ side, label, round }: { side: Side; label: string; round: 
 function ChangeLine({ title, change, none }: { title: string; change: NpsChange | null; none: string }) {
   return (
     <p className="change-line">
-      <strong>{title}:</strong> {change ? <>{describeTrainingChange(change)} <ChangeBadge change={change} /></> : <span className="muted">{none}</span>}
+      <strong>{title}:</strong>{" "}
+      {change ? (
+        <>
+          {describeTrainingChange(change)} <ChangeBadge change={change} />
+        </>
+      ) : (
+        <span className="muted">{none}</span>
+      )}
     </p>
   );
 }
@@ -100,16 +108,29 @@ export function ScoresSideBySide({ comparison }: { comparison: TrainingCompariso
           <RoundScore key={side} side={side} label={label} round={round} />
         ))}
       </div>
-      <ChangeLine title="Change after the training" change={comparison.change} none="No comparison until both rounds show a score." />
+      <ChangeLine
+        title="Change after the training"
+        change={comparison.change}
+        none="No comparison until both rounds show a score."
+      />
       {comparison.followUp ? (
-        <ChangeLine title="Change at the follow-up (from before)" change={comparison.followUpChange} none="No comparison until both rounds show a score." />
+        <ChangeLine
+          title="Change at the follow-up (from before)"
+          change={comparison.followUpChange}
+          none="No comparison until both rounds show a score."
+        />
       ) : null}
       {shown.length > 0 ? (
         <BreakdownChart
           name="training-scores"
           measure="NPS"
           label={`NPS with 95% intervals: ${shown.map((r) => `${r.label} ${formatNps(r.round.figures!.nps)}`).join(", ")}`}
-          groups={shown.map((r) => ({ name: r.label, nps: r.round.figures!.nps, low: r.round.figures!.low, high: r.round.figures!.high }))}
+          groups={shown.map((r) => ({
+            name: r.label,
+            nps: r.round.figures!.nps,
+            low: r.round.figures!.low,
+            high: r.round.figures!.high,
+          }))}
         />
       ) : null}
       <p className="footnote">
@@ -132,9 +153,16 @@ export function DistributionComparison({ comparison }: { comparison: TrainingCom
         <>
           <GroupedDistributionChart
             label={`Share of responses per score: ${shown
-              .map((r) => `${r.label}: ${r.round.figures!.distribution.map((count, score) => `${score}: ${count}`).join(", ")}`)
+              .map(
+                (r) =>
+                  `${r.label}: ${r.round.figures!.distribution.map((count, score) => `${score}: ${count}`).join(", ")}`,
+              )
               .join("; ")}`}
-            series={shown.map((r) => ({ label: r.label, shares: sharesOf(r.round.figures!.distribution), colour: SIDE_COLOURS[r.side] }))}
+            series={shown.map((r) => ({
+              label: r.label,
+              shares: sharesOf(r.round.figures!.distribution),
+              colour: SIDE_COLOURS[r.side],
+            }))}
           />
           <div className="table-wrap chart-table">
             <table className="distribution">
@@ -147,7 +175,9 @@ export function DistributionComparison({ comparison }: { comparison: TrainingCom
                       {score}
                     </th>
                   ))}
-                  <th scope="col" className="num">n</th>
+                  <th scope="col" className="num">
+                    n
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -209,7 +239,9 @@ export function RatingComparisonTable({ ratings, followUp }: { ratings: RatingCo
                   {SIDE_LABELS[side]}
                 </th>
               ))}
-              <th scope="col" className="num">Change in mean</th>
+              <th scope="col" className="num">
+                Change in mean
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -219,7 +251,9 @@ export function RatingComparisonTable({ ratings, followUp }: { ratings: RatingCo
                 {sides.map((side) => (
                   <RatingCell key={side} rating={item[side]} />
                 ))}
-                <td className="num">{item.meanChange === null ? "–" : `${item.meanChange > 0 ? "+" : ""}${item.meanChange.toFixed(2)}`}</td>
+                <td className="num">
+                  {item.meanChange === null ? "–" : `${item.meanChange > 0 ? "+" : ""}${item.meanChange.toFixed(2)}`}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -229,7 +263,9 @@ export function RatingComparisonTable({ ratings, followUp }: { ratings: RatingCo
         <summary>Answers per value</summary>
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Answers per value of each rating item, before and after the training</caption>
+            <caption className="visually-hidden">
+              Answers per value of each rating item, before and after the training
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Item</th>
@@ -273,15 +309,23 @@ export function RatingComparisonTable({ ratings, followUp }: { ratings: RatingCo
 }
 
 /** Departments or roles shown in both rounds, each before and after with its change. */
-export function GroupComparisonTable({ title, groupLabel, groups }: { title: string; groupLabel: string; groups: GroupComparison[] }) {
+export function GroupComparisonTable({
+  title,
+  groupLabel,
+  groups,
+}: {
+  title: string;
+  groupLabel: string;
+  groups: GroupComparison[];
+}) {
   const id = `${groupLabel.toLowerCase()}-comparison`;
   return (
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       {groups.length === 0 ? (
         <p className="muted">
-          No {groupLabel.toLowerCase()} is shown in both rounds: a group appears here only when each round has enough answers
-          from it.
+          No {groupLabel.toLowerCase()} is shown in both rounds: a group appears here only when each round has enough
+          answers from it.
         </p>
       ) : (
         <div className="table-wrap">

@@ -14,7 +14,8 @@ export function OutcomeCell({ outcome }: { outcome: RoundOutcome }) {
     case "shown":
       return (
         <td className="num">
-          {formatNps(outcome.score.nps)} <span className="muted small block">{formatInterval(outcome.score.low, outcome.score.high)}</span>
+          {formatNps(outcome.score.nps)}{" "}
+          <span className="muted small block">{formatInterval(outcome.score.low, outcome.score.high)}</span>
         </td>
       );
     case "withheld":
@@ -25,7 +26,9 @@ export function OutcomeCell({ outcome }: { outcome: RoundOutcome }) {
       );
     case "pending":
       return (
-        <td className="num muted small">{outcome.status === "open" ? `Open until ${formatDay(outcome.closesAt)}` : "Not open yet"}</td>
+        <td className="num muted small">
+          {outcome.status === "open" ? `Open until ${formatDay(outcome.closesAt)}` : "Not open yet"}
+        </td>
       );
     case "missing":
       return (
@@ -87,7 +90,11 @@ export function TrainingsTable({ rows, showTrainer }: { rows: ComparedTrainingRo
               <OutcomeCell outcome={row.after} />
               <ChangeCell
                 change={row.change}
-                sizes={row.change && row.before.state === "shown" && row.after.state === "shown" ? sampleSizes(row.before.score, row.after.score) : null}
+                sizes={
+                  row.change && row.before.state === "shown" && row.after.state === "shown"
+                    ? sampleSizes(row.before.score, row.after.score)
+                    : null
+                }
               />
             </tr>
           ))}
@@ -122,8 +129,12 @@ export function PoolTable({ caption, groupLabel, pools }: { caption: string; gro
         <thead>
           <tr>
             <th scope="col">{groupLabel}</th>
-            <th scope="col" className="num">Trainings</th>
-            <th scope="col" className="num">Compared</th>
+            <th scope="col" className="num">
+              Trainings
+            </th>
+            <th scope="col" className="num">
+              Compared
+            </th>
             <BeforeAfterChangeHeads />
           </tr>
         </thead>
@@ -135,7 +146,10 @@ export function PoolTable({ caption, groupLabel, pools }: { caption: string; gro
               <td className="num">{pool.compared}</td>
               <PooledCell score={pool.before} />
               <PooledCell score={pool.after} />
-              <ChangeCell change={pool.change} sizes={pool.before && pool.after ? sampleSizes(pool.before, pool.after) : null} />
+              <ChangeCell
+                change={pool.change}
+                sizes={pool.before && pool.after ? sampleSizes(pool.before, pool.after) : null}
+              />
             </tr>
           ))}
         </tbody>
@@ -155,12 +169,16 @@ export function OverallChange({ pool, whose }: { pool: Pool; whose: string }) {
           <div className="score-sides">
             <div className="score-side">
               <p className="stat-label">Before</p>
-              <p className="stat" aria-label={`NPS before, pooled: ${formatNps(before.nps)}`}>{formatNps(before.nps)}</p>
+              <p className="stat" aria-label={`NPS before, pooled: ${formatNps(before.nps)}`}>
+                {formatNps(before.nps)}
+              </p>
               <p className="muted small">95% interval {formatInterval(before.low, before.high)}</p>
             </div>
             <div className="score-side">
               <p className="stat-label">After</p>
-              <p className="stat" aria-label={`NPS after, pooled: ${formatNps(after.nps)}`}>{formatNps(after.nps)}</p>
+              <p className="stat" aria-label={`NPS after, pooled: ${formatNps(after.nps)}`}>
+                {formatNps(after.nps)}
+              </p>
               <p className="muted small">95% interval {formatInterval(after.low, after.high)}</p>
             </div>
             <div className="score-side">
@@ -172,8 +190,12 @@ export function OverallChange({ pool, whose }: { pool: Pool; whose: string }) {
             </div>
           </div>
           <p className="muted small">
-            The answers of {pool.compared === 1 ? "1 training" : `${pool.compared} trainings`} pooled ({sampleSizes(before, after)})
-            {pool.trainings > pool.compared ? `; ${pool.trainings - pool.compared} more not compared yet or withheld` : ""}.
+            The answers of {pool.compared === 1 ? "1 training" : `${pool.compared} trainings`} pooled (
+            {sampleSizes(before, after)})
+            {pool.trainings > pool.compared
+              ? `; ${pool.trainings - pool.compared} more not compared yet or withheld`
+              : ""}
+            .
           </p>
         </>
       ) : (
@@ -188,11 +210,21 @@ export function OverallChange({ pool, whose }: { pool: Pool; whose: string }) {
 /** Chart bars from training rows: only shown figures, gaps elsewhere. */
 export function barsOfRows(rows: ComparedTrainingRow[]): BeforeAfterBar[] {
   const nps = (outcome: RoundOutcome) => (outcome.state === "shown" ? outcome.score.nps : null);
-  return rows.map((row) => ({ name: row.title, before: nps(row.before), after: nps(row.after), change: row.change?.delta ?? null }));
+  return rows.map((row) => ({
+    name: row.title,
+    before: nps(row.before),
+    after: nps(row.after),
+    change: row.change?.delta ?? null,
+  }));
 }
 
 export function barsOfPools(pools: Pool[]): BeforeAfterBar[] {
-  return pools.map((pool) => ({ name: pool.label, before: pool.before?.nps ?? null, after: pool.after?.nps ?? null, change: pool.change?.delta ?? null }));
+  return pools.map((pool) => ({
+    name: pool.label,
+    before: pool.before?.nps ?? null,
+    after: pool.after?.nps ?? null,
+    change: pool.change?.delta ?? null,
+  }));
 }
 
 export function BeforeAfterFigure({ bars, what }: { bars: BeforeAfterBar[]; what: string }) {
@@ -209,8 +241,12 @@ export function BeforeAfterFigure({ bars, what }: { bars: BeforeAfterBar[]; what
 export function BeforeAfterChangeHeads() {
   return (
     <>
-      <th scope="col" className="num">Before</th>
-      <th scope="col" className="num">After</th>
+      <th scope="col" className="num">
+        Before
+      </th>
+      <th scope="col" className="num">
+        After
+      </th>
       <th scope="col">Change</th>
     </>
   );

@@ -67,11 +67,14 @@ function ParticipantsFields({
 }) {
   const busy = useNavigation().state === "submitting";
   return (
-    <fieldset className={error ? "field field-invalid" : "field"} aria-describedby={error ? "participants-error" : "participants-hint"}>
+    <fieldset
+      className={error ? "field field-invalid" : "field"}
+      aria-describedby={error ? "participants-error" : "participants-hint"}
+    >
       <legend>Participants</legend>
       <p className="field-hint" id="participants-hint">
-        Pick people from the directory, take everyone of some departments or roles, or both. Each gets a personal link to
-        both rounds. Only active people are invited.
+        Pick people from the directory, take everyone of some departments or roles, or both. Each gets a personal link
+        to both rounds. Only active people are invited.
       </p>
       {picked.length > 0 ? (
         <fieldset className="checklist">
@@ -83,7 +86,13 @@ function ParticipantsFields({
         </fieldset>
       ) : null}
       <div className="row row-end people-search">
-        <TextField label="Find people by name or e-mail" name="peopleSearch" type="search" defaultValue={search?.query ?? ""} maxLength={100} />
+        <TextField
+          label="Find people by name or e-mail"
+          name="peopleSearch"
+          type="search"
+          defaultValue={search?.query ?? ""}
+          maxLength={100}
+        />
         <button type="submit" name="intent" value="search" className="secondary" disabled={busy}>
           Search
         </button>
@@ -106,10 +115,22 @@ function ParticipantsFields({
         </div>
       ) : null}
       <div className="audience-groups">
-        <GroupChecklist legend="Everyone in these departments" name="departmentIds" groups={departments} chosen={listValue(values.departmentIds)} />
-        <GroupChecklist legend="Everyone with these roles" name="roleIds" groups={roles} chosen={listValue(values.roleIds)} />
+        <GroupChecklist
+          legend="Everyone in these departments"
+          name="departmentIds"
+          groups={departments}
+          chosen={listValue(values.departmentIds)}
+        />
+        <GroupChecklist
+          legend="Everyone with these roles"
+          name="roleIds"
+          groups={roles}
+          chosen={listValue(values.roleIds)}
+        />
       </div>
-      <p className="muted small">With departments and roles both ticked, people need to be in one of the departments and have one of the roles.</p>
+      <p className="muted small">
+        With departments and roles both ticked, people need to be in one of the departments and have one of the roles.
+      </p>
       <label className="checkbox">
         <input type="checkbox" name="openLink" defaultChecked={values.openLink === "on"} />
         <span>
@@ -147,10 +168,19 @@ export function TrainingForm({
   const { surveys } = options;
   return (
     <Form method="post" noValidate className="card training-form" key={JSON.stringify(values)}>
-      <FormError message={errorCount > 0 ? `Nothing was created. ${errors.form ?? "Fix the fields marked below."}` : undefined} />
+      <FormError
+        message={errorCount > 0 ? `Nothing was created. ${errors.form ?? "Fix the fields marked below."}` : undefined}
+      />
       <input type="hidden" name="createKey" value={textValue(values.createKey) ?? ""} />
       <div className="form-grid">
-        <TextField label="Title" name="title" defaultValue={textValue(values.title)} error={errors.title} required maxLength={TITLE_MAX} />
+        <TextField
+          label="Title"
+          name="title"
+          defaultValue={textValue(values.title)}
+          error={errors.title}
+          required
+          maxLength={TITLE_MAX}
+        />
         <TextField
           label="Topic"
           name="topic"
@@ -211,7 +241,10 @@ export function TrainingForm({
           defaultValue={textValue(values.surveyId) ?? ""}
           error={errors.surveyId}
           options={[
-            { value: "", label: surveys.standard ? surveys.standard.name : "Training NPS (made from the template now)" },
+            {
+              value: "",
+              label: surveys.standard ? surveys.standard.name : "Training NPS (made from the template now)",
+            },
             ...surveys.others.map((s) => ({ value: s.id, label: s.name })),
           ]}
           hint="Both rounds ask this survey's questions, so they compare."

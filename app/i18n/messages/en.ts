@@ -35,7 +35,8 @@ export const en = {
   "shared.department": "Your department",
   "shared.role": "Your role",
   "shared.choose": "Choose…",
-  "shared.tooFast": "Several answers have come from this device or network in the last minute. Please wait a minute, then send yours again.",
+  "shared.tooFast":
+    "Several answers have come from this device or network in the last minute. Please wait a minute, then send yours again.",
   "kiosk.thanks": "Thank you! Your answers were saved. The form is ready for the next person.",
   "kiosk.note": "Shared device: nothing you type stays on this screen after you send it.",
   "thanks.pageTitle": "Thank you",
@@ -56,7 +57,8 @@ export const en = {
   "published.anonymous": "The surveys are anonymous: nobody, HR included, can see who gave which answer.",
   "published.results.heading": "What you told us",
   "published.results.empty": "No results yet. They appear here once a survey has closed.",
-  "published.enps.about": "eNPS runs from -100 to +100: the share of people who would recommend us as a place to work (scores 9–10) minus the share who would not (0–6).",
+  "published.enps.about":
+    "eNPS runs from -100 to +100: the share of people who would recommend us as a place to work (scores 9–10) minus the share who would not (0–6).",
   "published.round.closed": "Closed {date}",
   "published.score.label": "eNPS",
   "published.score.range": "95% range: {low} to {high}",
@@ -67,7 +69,8 @@ export const en = {
   "published.groups.heading": "By department and role",
   "published.groups.departments": "Departments",
   "published.groups.roles": "Roles",
-  "published.groups.note": "Groups with fewer than {k} answers, or held back so that a smaller group cannot be worked out, are not listed.",
+  "published.groups.note":
+    "Groups with fewer than {k} answers, or held back so that a smaller group cannot be worked out, are not listed.",
   "published.groups.none": "No department or role had enough answers to be shown on its own.",
   "published.earlier.heading": "Earlier surveys",
   "published.actions.heading": "What is being done",

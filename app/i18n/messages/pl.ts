@@ -29,11 +29,13 @@ export const pl = {
   "error.tooLong": "Skróć odpowiedź do {max} znaków.",
   "error.group": "Wybierz swój dział i swoje stanowisko.",
   "shared.group.legend": "O Tobie",
-  "shared.group.hint": "Służy tylko do pokazania wyników według grup; grupy z mniej niż {k} odpowiedziami nigdy nie są pokazywane.",
+  "shared.group.hint":
+    "Służy tylko do pokazania wyników według grup; grupy z mniej niż {k} odpowiedziami nigdy nie są pokazywane.",
   "shared.department": "Twój dział",
   "shared.role": "Twoje stanowisko",
   "shared.choose": "Wybierz…",
-  "shared.tooFast": "Z tego urządzenia lub tej sieci wysłano w ostatniej minucie kilka odpowiedzi. Odczekaj minutę i wyślij ponownie.",
+  "shared.tooFast":
+    "Z tego urządzenia lub tej sieci wysłano w ostatniej minucie kilka odpowiedzi. Odczekaj minutę i wyślij ponownie.",
   "kiosk.thanks": "Dziękujemy! Odpowiedzi zostały zapisane. Formularz jest gotowy dla następnej osoby.",
   "kiosk.note": "Wspólne urządzenie: po wysłaniu nic z tego, co wpiszesz, nie zostanie na ekranie.",
   "thanks.pageTitle": "Dziękujemy",
@@ -51,21 +53,27 @@ export const pl = {
   "published.pageTitle": "Wasze opinie, nasze działania",
   "published.heading": "Wasze opinie, nasze działania",
   "published.intro": "Co powiedzieliście nam w anonimowych ankietach i co robimy w odpowiedzi.",
-  "published.anonymous": "Ankiety są anonimowe: nikt, również dział HR, nie może zobaczyć, kto udzielił której odpowiedzi.",
+  "published.anonymous":
+    "Ankiety są anonimowe: nikt, również dział HR, nie może zobaczyć, kto udzielił której odpowiedzi.",
   "published.results.heading": "Co nam powiedzieliście",
   "published.results.empty": "Nie ma jeszcze wyników. Pojawią się tutaj po zakończeniu ankiety.",
-  "published.enps.about": "eNPS przyjmuje wartości od -100 do +100: odsetek osób, które poleciłyby nas jako miejsce pracy (oceny 9–10), minus odsetek tych, które by nas nie poleciły (0–6).",
+  "published.enps.about":
+    "eNPS przyjmuje wartości od -100 do +100: odsetek osób, które poleciłyby nas jako miejsce pracy (oceny 9–10), minus odsetek tych, które by nas nie poleciły (0–6).",
   "published.round.closed": "Zakończona {date}",
   "published.score.label": "eNPS",
   "published.score.range": "Przedział 95%: od {low} do {high}",
   "published.score.answers": "Odpowiedzi: {count}",
-  "published.change.significant": "{delta} pkt względem ankiety „{round}”: rzeczywista zmiana, większa niż szum statystyczny.",
-  "published.change.noise": "{delta} pkt względem ankiety „{round}”: w granicach szumu statystycznego, więc nie jest to wyraźna zmiana.",
-  "published.withheld": "Nie pokazano: mniej niż {k} odpowiedzi albo ukryto, aby nie dało się wyliczyć wyniku mniejszej grupy.",
+  "published.change.significant":
+    "{delta} pkt względem ankiety „{round}”: rzeczywista zmiana, większa niż szum statystyczny.",
+  "published.change.noise":
+    "{delta} pkt względem ankiety „{round}”: w granicach szumu statystycznego, więc nie jest to wyraźna zmiana.",
+  "published.withheld":
+    "Nie pokazano: mniej niż {k} odpowiedzi albo ukryto, aby nie dało się wyliczyć wyniku mniejszej grupy.",
   "published.groups.heading": "Według działów i stanowisk",
   "published.groups.departments": "Działy",
   "published.groups.roles": "Stanowiska",
-  "published.groups.note": "Nie wymieniamy grup, które mają mniej niż {k} odpowiedzi lub zostały ukryte, aby nie dało się wyliczyć wyniku mniejszej grupy.",
+  "published.groups.note":
+    "Nie wymieniamy grup, które mają mniej niż {k} odpowiedzi lub zostały ukryte, aby nie dało się wyliczyć wyniku mniejszej grupy.",
   "published.groups.none": "Żaden dział ani stanowisko nie ma wystarczająco wielu odpowiedzi, by pokazać je osobno.",
   "published.earlier.heading": "Wcześniejsze ankiety",
   "published.actions.heading": "Co robimy",

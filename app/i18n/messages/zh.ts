@@ -9,7 +9,8 @@ export const zh = {
   "survey.promise.title": "您的回答是匿名的",
   "survey.promise.personal":
     "任何人（包括人力资源部门）都无法看到谁给出了哪个回答：您的链接只用于确保您只回答一次，且不会与您的回答一起保存。只有人数不少于 {k} 人的群体才会显示结果。如果您已经通过此链接回答过，再次提交的回答不会被保存。",
-  "survey.promise.shared": "任何人（包括人力资源部门）都无法看到谁给出了哪个回答。只有人数不少于 {k} 人的群体才会显示结果。",
+  "survey.promise.shared":
+    "任何人（包括人力资源部门）都无法看到谁给出了哪个回答。只有人数不少于 {k} 人的群体才会显示结果。",
   "survey.scale.low": "0 = 完全不可能",
   "survey.scale.high": "10 = 极有可能",
   "survey.required": "必答",
@@ -53,7 +54,8 @@ export const zh = {
   "published.anonymous": "调查是匿名的：任何人（包括人力资源部门）都无法看到谁给出了哪个回答。",
   "published.results.heading": "调查结果",
   "published.results.empty": "暂无结果。调查结束后，结果会显示在这里。",
-  "published.enps.about": "eNPS 的范围是 -100 到 +100：愿意推荐我们作为工作场所的人（打 9–10 分）所占的比例，减去不愿推荐的人（打 0–6 分）所占的比例。",
+  "published.enps.about":
+    "eNPS 的范围是 -100 到 +100：愿意推荐我们作为工作场所的人（打 9–10 分）所占的比例，减去不愿推荐的人（打 0–6 分）所占的比例。",
   "published.round.closed": "结束于 {date}",
   "published.score.label": "eNPS",
   "published.score.range": "95% 区间：{low} 至 {high}",

@@ -24,7 +24,9 @@ async function signIn(url: string): Promise<string> {
 
 async function timedGet(url: string, cookie: string) {
   const started = performance.now();
-  const response = await fetch(url, { headers: { Cookie: cookie, Accept: "text/html", "Accept-Encoding": "identity" } });
+  const response = await fetch(url, {
+    headers: { Cookie: cookie, Accept: "text/html", "Accept-Encoding": "identity" },
+  });
   const body = await response.text();
   const ms = performance.now() - started;
   if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
@@ -61,7 +63,13 @@ const bench: BenchCase = {
         const first = await timedGet(url, cookie);
         const times: number[] = [];
         for (let i = 0; i < RUNS; i++) times.push((await timedGet(url, cookie)).ms);
-        rows.push({ name: round.name, first: first.ms, median: quantile(times, 0.5), p90: quantile(times, 0.9), kib: first.bytes / 1024 });
+        rows.push({
+          name: round.name,
+          first: first.ms,
+          median: quantile(times, 0.5),
+          p90: quantile(times, 0.9),
+          kib: first.bytes / 1024,
+        });
       }
     } finally {
       await server.stop();
@@ -74,7 +82,10 @@ const bench: BenchCase = {
       "",
       "| round | first view (reads tallies, caches) | median of next " + RUNS + " | 90th percentile | page size |",
       "| --- | ---: | ---: | ---: | ---: |",
-      ...rows.map((r) => `| ${r.name} | ${r.first.toFixed(1)} ms | ${r.median.toFixed(1)} ms | ${r.p90.toFixed(1)} ms | ${r.kib.toFixed(0)} KiB |`),
+      ...rows.map(
+        (r) =>
+          `| ${r.name} | ${r.first.toFixed(1)} ms | ${r.median.toFixed(1)} ms | ${r.p90.toFixed(1)} ms | ${r.kib.toFixed(0)} KiB |`,
+      ),
       "",
       `Times are whole GET requests from another process on the same machine (uncompressed HTML). The 100,000-response round costs ${(large.median / small.median).toFixed(2)}x the 10,000-response round.`,
     ];

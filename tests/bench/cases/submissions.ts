@@ -37,7 +37,12 @@ const bench: BenchCase = {
       const cpuPerRequest = ((cpuSeconds(server.process.pid!) - cpuBefore) / result.requests) * 1000;
       const stored = db.countResponses(round.id) - warmUp;
       const okStatuses = result.statuses.get(302) ?? 0;
-      const met = result.perSecond >= 1000 && result.p99 < 100 && result.errors === 0 && okStatuses === result.requests && stored === acknowledged.count;
+      const met =
+        result.perSecond >= 1000 &&
+        result.p99 < 100 &&
+        result.errors === 0 &&
+        okStatuses === result.requests &&
+        stored === acknowledged.count;
       return {
         met,
         lines: [

@@ -57,7 +57,10 @@ export async function paintedPixels(page: Page, chart: string, colour?: [number,
     let painted = 0;
     for (let i = 0; i < data.length; i += 4) {
       const match = rgb
-        ? data[i + 3] > 250 && Math.abs(data[i] - rgb[0]) < 6 && Math.abs(data[i + 1] - rgb[1]) < 6 && Math.abs(data[i + 2] - rgb[2]) < 6
+        ? data[i + 3] > 250 &&
+          Math.abs(data[i] - rgb[0]) < 6 &&
+          Math.abs(data[i + 1] - rgb[1]) < 6 &&
+          Math.abs(data[i + 2] - rgb[2]) < 6
         : data[i + 3] > 0;
       if (match) painted++;
     }
