@@ -13,8 +13,8 @@ import { mintLinksForDownload } from "~/models/invitations.server";
 import { launchRound } from "~/models/rounds.server";
 import { setCompanyName } from "~/models/settings.server";
 import { createSurvey, getSurveyForAnswering } from "~/models/surveys.server";
-import type { SessionUser } from "~/models/users.server";
 import { createTraining } from "~/models/trainings.server";
+import type { SessionUser } from "~/models/users.server";
 import { prisma } from "~/utils/db.server";
 import { DEPARTMENT_MOODS, demoComments, demoRating, demoScore, type Random } from "./demo-answers";
 

@@ -7,8 +7,8 @@ import { importPeople } from "~/models/people.server";
 import { createUser, findLogin } from "~/models/users.server";
 import { prisma } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
-import { DEMO_DEPARTMENTS, DEMO_LOGINS, DEMO_PASSWORD, demoPeopleCsv } from "./demo-company";
 import { seedDemoActivity } from "./demo-activity";
+import { DEMO_DEPARTMENTS, DEMO_LOGINS, DEMO_PASSWORD, demoPeopleCsv } from "./demo-company";
 
 function printDemoLogin() {
   console.log(

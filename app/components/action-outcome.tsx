@@ -1,7 +1,7 @@
 import type { ActionOutcome, OutcomeRound } from "~/domain/action-outcome";
-import { formatDay } from "~/domain/utc-time";
 import { formatNps } from "~/domain/group-figures";
 import { roundTo1, type NpsEstimate } from "~/domain/nps";
+import { formatDay } from "~/domain/utc-time";
 import { formatInterval } from "./results/format";
 import { WITHHELD, withheldExplanation } from "./results/withheld";
 

@@ -1,5 +1,4 @@
-import type { FieldValues } from "./form-values";
-import { listValue } from "./form-values";
+import { type FieldValues, listValue } from "./form-values";
 
 export interface Group {
   id: string;

@@ -21,8 +21,8 @@ import {
 } from "chart.js";
 import { useEffect, useState } from "react";
 import { Bar, Line } from "react-chartjs-2";
-import { categoryOf } from "~/domain/nps";
 import { heatLevel } from "~/domain/group-figures";
+import { categoryOf } from "~/domain/nps";
 import type { ScoreName } from "~/domain/round-status";
 
 ChartJS.register(

@@ -2,8 +2,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { FieldErrors } from "~/utils/forms";
 import { ActiveBadge, ToggleActiveForm } from "./active-status";
 import { TextField } from "./field";
-import { DirectoryTabs } from "./tabs";
 import { EmptyState, PageHeader } from "./page";
+import { DirectoryTabs } from "./tabs";
 
 interface Group {
   id: string;

@@ -1,5 +1,5 @@
-import type { FieldErrors } from "~/utils/forms";
 import { PASSWORD_MIN } from "~/domain/user-input";
+import type { FieldErrors } from "~/utils/forms";
 import { TextField } from "./field";
 
 /** A new password, typed twice so a typo does not lock anyone out. */

@@ -1,5 +1,4 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, LOCALE_TAGS } from "~/i18n/locales";
 import {
   MAX_QUESTIONS,
   QUESTION_TYPE_LABELS,
@@ -8,6 +7,7 @@ import {
   type SurveyDraft,
 } from "~/domain/survey";
 import { questionField, type SurveyErrors } from "~/domain/survey-form";
+import { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, LOCALE_TAGS } from "~/i18n/locales";
 import { FormError, TextAreaField, TextField } from "./field";
 
 const TRANSLATIONS = LOCALES.filter((locale) => locale !== DEFAULT_LOCALE);

@@ -1,6 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import type { FieldProblem } from "~/domain/answer-form";
-import { TEXT_MAX } from "~/domain/answer-form";
+import { type FieldProblem, TEXT_MAX } from "~/domain/answer-form";
 import type { Translate } from "~/i18n/translate";
 import { RatingScale, ScoreScale } from "./score-scale";
 

@@ -1,5 +1,5 @@
-import { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, LOCALE_TAGS } from "~/i18n/locales";
 import { QUESTION_TYPE_LABELS, type QuestionDraft } from "~/domain/survey";
+import { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, LOCALE_TAGS } from "~/i18n/locales";
 
 /** A survey's questions as read-only text, with every translation (or the English fallback). */
 export function SurveyQuestions({ questions }: { questions: QuestionDraft[] }) {

@@ -1,5 +1,5 @@
-import type { Messages } from "~/i18n/messages/en";
 import type { Locale } from "~/i18n/locales";
+import type { Messages } from "~/i18n/messages/en";
 import { useTranslate } from "~/i18n/use-translate";
 import type { SurveyView } from "~/utils/survey-page.server";
 import { EmployeeMessage, EmployeePage } from "./employee-page";

@@ -3,8 +3,7 @@
  * agree): one row per group, withheld groups kept with `suppressed` and no figures.
  */
 import { toCsv } from "./csv";
-import type { Category } from "./nps";
-import { roundTo1 } from "./nps";
+import { type Category, roundTo1 } from "./nps";
 
 export const RESULTS_CSV_HEADER = [
   "breakdown",

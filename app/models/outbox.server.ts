@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from "nodemailer";
-import { env } from "~/utils/env.server";
 import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 
 export type MessageKind = "INVITATION" | "REMINDER" | "DIGEST";
 

@@ -4,8 +4,8 @@
  * The cost depends on the number of department x role cells, not on the number of responses.
  */
 import type { Statement } from "better-sqlite3";
-import { parseAudience } from "~/domain/audience";
 import { cellKey, decideVisibility, type CellCount, type GroupCount } from "~/domain/anonymity";
+import { parseAudience } from "~/domain/audience";
 import { decideCommentGroups } from "~/domain/comment-gate";
 import {
   addInto,

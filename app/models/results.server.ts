@@ -1,5 +1,5 @@
-import { cellKey, departmentKey, OVERALL_KEY, roleKey, type GroupKind } from "~/domain/anonymity";
 import { followUpSeries, pickFollowUpRound } from "~/domain/action-outcome";
+import { cellKey, departmentKey, OVERALL_KEY, roleKey, type GroupKind } from "~/domain/anonymity";
 import type { FrequentTerms } from "~/domain/frequent-words";
 import { EVERYONE, type GroupFigures, type RatingFigures } from "~/domain/group-figures";
 import type { Category, NpsChange, NpsEstimate } from "~/domain/nps";

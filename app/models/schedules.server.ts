@@ -1,5 +1,6 @@
 import { MIN_K } from "~/domain/anonymity";
 import { audiencesOverlap, parseAudience, type Audience } from "~/domain/audience";
+import { roundStatus } from "~/domain/round-status";
 import {
   dueOccurrence,
   MAX_OPEN_DAYS_BY_CADENCE,
@@ -10,7 +11,6 @@ import {
   type Cadence,
   type UpcomingRound,
 } from "~/domain/schedule";
-import { roundStatus } from "~/domain/round-status";
 import { usesPlaceholder } from "~/domain/survey";
 import { formatDay } from "~/domain/utc-time";
 import { prisma } from "~/utils/db.server";

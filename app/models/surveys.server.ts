@@ -1,4 +1,3 @@
-import { LOCALES } from "~/i18n/locales";
 import {
   emptyWording,
   withFallback,
@@ -9,6 +8,7 @@ import {
 } from "~/domain/survey";
 import { SurveyRefusal } from "~/domain/survey-form";
 import type { Prisma } from "~/generated/prisma/client";
+import { LOCALES } from "~/i18n/locales";
 import { prisma } from "~/utils/db.server";
 import { recordAudit, type Actor } from "./audit.server";
 import { getCompanyName } from "./settings.server";

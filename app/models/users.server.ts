@@ -1,5 +1,5 @@
-import { USER_ROLE_LABELS, type UserRole } from "~/domain/user-roles";
 import type { NewUser, UserChanges } from "~/domain/user-input";
+import { USER_ROLE_LABELS, type UserRole } from "~/domain/user-roles";
 import { prisma } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { isUniqueViolation } from "~/utils/prisma-errors";

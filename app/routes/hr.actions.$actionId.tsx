@@ -6,6 +6,7 @@ import { ActionOutcomeCard } from "~/components/action-outcome";
 import { ActionDeadline, ActionStatusBadge } from "~/components/action-status";
 import { PageHeader } from "~/components/page";
 import { actionNoteSchema, editActionSchema, formatMoment, statusLabel, todayOf } from "~/domain/action-items";
+import { getActionOutcome } from "~/models/action-outcome.server";
 import {
   ActionInputError,
   addActionNote,
@@ -14,7 +15,6 @@ import {
   setActionPublished,
   updateAction,
 } from "~/models/actions.server";
-import { getActionOutcome } from "~/models/action-outcome.server";
 import { orRefusal } from "~/utils/action-refusals.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";

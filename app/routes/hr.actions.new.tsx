@@ -9,8 +9,8 @@ import { ActionInputError, createAction, getActionFormOptions, getActionPrefill 
 import { orRefusal } from "~/utils/action-refusals.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
-import { redirectWithNotice } from "~/utils/notice.server";
 import { readForm } from "~/utils/http.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "New action · Candor" }];
 

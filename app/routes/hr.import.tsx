@@ -1,8 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { DirectoryTabs } from "~/components/tabs";
 import { TextField } from "~/components/field";
 import { PageHeader } from "~/components/page";
+import { DirectoryTabs } from "~/components/tabs";
 import { quotedNames } from "~/domain/people-import";
 import { importPeople } from "~/models/people.server";
 import { actorOf, requireAdmin } from "~/utils/auth.server";

@@ -7,8 +7,8 @@ import { listGroups } from "~/models/org-groups.server";
 import { createPerson, DuplicatePersonError, InactiveGroupError } from "~/models/people.server";
 import { actorOf, requireAdmin } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
-import { redirectWithNotice } from "~/utils/notice.server";
 import { readForm } from "~/utils/http.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Add person · Candor" }];
 

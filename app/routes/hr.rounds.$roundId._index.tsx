@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { SharedLinkCaution } from "~/components/shared-link-caution";
 import { PageHeader } from "~/components/page";
 import { RoundCountsTable, RoundStatusBadge } from "~/components/round-figures";
+import { SharedLinkCaution } from "~/components/shared-link-caution";
 import { describeAudience } from "~/domain/audience";
+import { remindedRecently } from "~/domain/invitation-mail";
 import { kioskLink, sharedLink } from "~/domain/links";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatTimeAgo, formatUtc } from "~/domain/utc-time";
-import { remindedRecently } from "~/domain/invitation-mail";
 import { sendInvitations, sendReminders } from "~/models/invitations.server";
 import { mailIsConfigured } from "~/models/outbox.server";
 import { getRoundCountsFor } from "~/models/results.server";

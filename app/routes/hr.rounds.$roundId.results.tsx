@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { BreakdownChart } from "~/components/charts";
+import { EmptyState, Notice, PageHeader } from "~/components/page";
 import { BreakdownTable, CrossTable, type BreakdownRow, type RowFigures } from "~/components/results/breakdown-table";
 import { CommentsSection } from "~/components/results/comments-section";
 import { roundKindLabel } from "~/components/results/format";
@@ -10,7 +11,6 @@ import { intervalMethod, NpsSummary, RatingTable, ScoreDistribution } from "~/co
 import { OpenRoundView } from "~/components/results/open-round";
 import { PrintBar } from "~/components/results/print-bar";
 import { withheldExplanation, WithheldFootnote } from "~/components/results/withheld";
-import { EmptyState, Notice, PageHeader } from "~/components/page";
 import { newActionHref } from "~/domain/action-items";
 import { scoreNameOf } from "~/domain/round-status";
 import { formatDay } from "~/domain/utc-time";

@@ -2,13 +2,13 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AudienceFields } from "~/components/audience-fields";
 import { FormError, SelectField, TextField } from "~/components/field";
-import { HiddenValues } from "~/components/hidden-values";
 import { textValue, type FieldValues } from "~/components/form-values";
-import { SharedLinkCaution } from "~/components/shared-link-caution";
-import { ThresholdField } from "~/components/threshold-field";
+import { HiddenValues } from "~/components/hidden-values";
 import { NeedsEnpsSurvey } from "~/components/needs-survey";
 import { PageHeader } from "~/components/page";
 import { ReviewActions } from "~/components/review-actions";
+import { SharedLinkCaution } from "~/components/shared-link-caution";
+import { ThresholdField } from "~/components/threshold-field";
 import { describeAudience } from "~/domain/audience";
 import {
   audienceOf,

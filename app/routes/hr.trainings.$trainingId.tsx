@@ -3,9 +3,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { TextField } from "~/components/field";
 import { PageHeader } from "~/components/page";
-import { ResponseCount, RoundStatusBadge } from "~/components/round-figures";
 import { CommentsSection } from "~/components/results/comments-section";
 import { Withheld, WithheldFootnote } from "~/components/results/withheld";
+import { ResponseCount, RoundStatusBadge } from "~/components/round-figures";
 import {
   DistributionComparison,
   GroupComparisonTable,

@@ -1,10 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { HiddenValues } from "~/components/hidden-values";
 import { listValue, textValue, type FieldValues } from "~/components/form-values";
+import { HiddenValues } from "~/components/hidden-values";
 import { PageHeader } from "~/components/page";
-import { TrainingForm, type PeopleSearch, type PickablePerson } from "~/components/trainings/training-form";
 import { ReviewActions } from "~/components/review-actions";
+import { TrainingForm, type PeopleSearch, type PickablePerson } from "~/components/trainings/training-form";
 import { DEFAULT_K, idPattern, MIN_K } from "~/domain/round-input";
 import {
   PEOPLE_SEARCH_LIMIT,

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/page";
 import { WithheldFootnote } from "~/components/results/withheld";
+import { TrainingsTabs } from "~/components/tabs";
 import {
   BeforeAfterFigure,
   barsOfPools,
@@ -10,7 +11,6 @@ import {
   PoolTable,
   TrainingsTable,
 } from "~/components/trainings/overview";
-import { TrainingsTabs } from "~/components/tabs";
 import { getTrainingOverview } from "~/models/training-results.server";
 import { requireUser } from "~/utils/auth.server";
 import { withResultsAccess } from "~/utils/results-access.server";

@@ -8,8 +8,8 @@ import { listGroups } from "~/models/org-groups.server";
 import { createUser, DuplicateEmailError, UnknownDepartmentError } from "~/models/users.server";
 import { actorOf, requireAdmin } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
-import { redirectWithNotice } from "~/utils/notice.server";
 import { readForm } from "~/utils/http.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Add login · Candor" }];
 

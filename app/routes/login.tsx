@@ -3,8 +3,8 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { FormError, TextField } from "~/components/field";
 import { attemptLogin, getUser, startSession } from "~/utils/auth.server";
-import { clientAddress } from "~/utils/request.server";
 import { readForm } from "~/utils/http.server";
+import { clientAddress } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Candor" }];

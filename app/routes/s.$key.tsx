@@ -1,12 +1,13 @@
+import crypto from "node:crypto";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import crypto from "node:crypto";
 import type { GroupOptions } from "~/components/survey-form";
 import { SurveyScreen } from "~/components/survey-screen";
+import { RateLimit } from "~/domain/throttle";
 import { localeFor } from "~/i18n/locale.server";
 import type { Locale } from "~/i18n/locales";
-import { RateLimit } from "~/domain/throttle";
 import { findBySharedKey, submitShared } from "~/models/answering.server";
+import { readForm } from "~/utils/http.server";
 import { clientAddress } from "~/utils/request.server";
 import {
   checkAnswers,
@@ -16,7 +17,6 @@ import {
   thanksRedirect,
   unavailableView,
 } from "~/utils/survey-page.server";
-import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.messages["survey.pageTitle"] ?? "Survey" },

@@ -1,6 +1,6 @@
 import { redirect, type Session } from "@remix-run/node";
-import { FailureThrottle, minutesToWait } from "~/domain/throttle";
 import { emailAddress } from "~/domain/text";
+import { FailureThrottle, minutesToWait } from "~/domain/throttle";
 import type { UserRole } from "~/domain/user-roles";
 import { recordAudit } from "~/models/audit.server";
 import { endSessions, findLogin, getSessionUser, type SessionUser } from "~/models/users.server";

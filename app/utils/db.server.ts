@@ -1,6 +1,6 @@
-import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+import Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { databaseFile, resolveDatabaseUrl } from "./database-url";
 import { Mutex } from "./mutex";

@@ -1,4 +1,5 @@
 import { data } from "@remix-run/node";
+import type { SurveyDraft } from "~/domain/survey";
 import {
   applySurveyEdit,
   parseSurveyIntent,
@@ -8,7 +9,6 @@ import {
   validateSurveyDraft,
   type SurveyErrors,
 } from "~/domain/survey-form";
-import type { SurveyDraft } from "~/domain/survey";
 import { formValues } from "./forms";
 import { badRequest } from "./http.server";
 

@@ -1,6 +1,5 @@
 import { data, redirect } from "@remix-run/node";
-import type { FieldProblem, ParsedAnswer } from "~/domain/answer-form";
-import { parseAnswerForm } from "~/domain/answer-form";
+import { type FieldProblem, type ParsedAnswer, parseAnswerForm } from "~/domain/answer-form";
 import { fillWording } from "~/domain/survey";
 import { languagePack } from "~/i18n/locale.server";
 import { LOCALE_TAGS, type Locale } from "~/i18n/locales";

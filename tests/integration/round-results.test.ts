@@ -13,8 +13,8 @@ import {
 } from "~/models/results.server";
 import { prisma, sqlite } from "~/utils/db.server";
 import { makeDepartment, makeRole, makeUser } from "../support/fixtures";
-import { addResponses, makeRound, makeSurvey, scores, type AnswerSpec } from "../support/rounds";
 import { inviteCells, makeTraining } from "../support/results";
+import { addResponses, makeRound, makeSurvey, scores, type AnswerSpec } from "../support/rounds";
 
 const admin: ResultsViewer = { id: "admin", role: "ADMIN", departmentId: null };
 

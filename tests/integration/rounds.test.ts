@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { draftFromTemplate } from "~/domain/survey-templates";
 import { COMMAND_LINE } from "~/models/audit.server";
 import { mintLinksForDownload, sendInvitations, sendReminders } from "~/models/invitations.server";
 import {
@@ -13,7 +14,6 @@ import {
 } from "~/models/rounds.server";
 import { runScheduler } from "~/models/schedules.server";
 import { setSurveyArchived, updateSurvey } from "~/models/surveys.server";
-import { draftFromTemplate } from "~/domain/survey-templates";
 import { prisma } from "~/utils/db.server";
 import { makeOrg, makePerson, makeUser } from "../support/fixtures";
 import { DAY, launchOpenRound, makeTemplateSurvey } from "../support/launch";

@@ -9,8 +9,8 @@ import {
   setScheduleActive,
   type ScheduleInput,
 } from "~/models/schedules.server";
-import { isUniqueViolation } from "~/utils/prisma-errors";
 import { prisma } from "~/utils/db.server";
+import { isUniqueViolation } from "~/utils/prisma-errors";
 import { makeOrg } from "../support/fixtures";
 import { DAY, makeTemplateSurvey } from "../support/launch";
 

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAction } from "~/models/actions.server";
 import type { SessionUser } from "~/models/users.server";
+import * as home from "~/routes/hr._index";
 import * as detail from "~/routes/hr.actions.$actionId";
 import * as list from "~/routes/hr.actions._index";
-import * as csv from "~/routes/hr.actions[.csv]";
 import * as newAction from "~/routes/hr.actions.new";
-import * as home from "~/routes/hr._index";
+import * as csv from "~/routes/hr.actions[.csv]";
 import { prisma } from "~/utils/db.server";
 import { actionInput, inDays, makeTraining } from "../support/actions";
 import { makeDepartment, makeUser } from "../support/fixtures";

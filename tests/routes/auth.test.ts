@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { changePassword } from "~/models/users.server";
 import * as hr from "~/routes/hr";
+import * as audit from "~/routes/hr.audit";
+import * as people from "~/routes/hr.people._index";
+import * as users from "~/routes/hr.users._index";
 import * as login from "~/routes/login";
 import * as logout from "~/routes/logout";
-import * as people from "~/routes/hr.people._index";
-import * as audit from "~/routes/hr.audit";
-import * as users from "~/routes/hr.users._index";
-import { changePassword } from "~/models/users.server";
 import { WRONG_LOGIN } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { makeDepartment, makeUser, TEST_PASSWORD } from "../support/fixtures";

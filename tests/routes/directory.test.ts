@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
+import * as audit from "~/routes/hr.audit";
 import * as departments from "~/routes/hr.departments";
-import * as roles from "~/routes/hr.roles";
 import * as importRoute from "~/routes/hr.import";
+import * as editPerson from "~/routes/hr.people.$personId";
 import * as peopleList from "~/routes/hr.people._index";
 import * as newPerson from "~/routes/hr.people.new";
-import * as editPerson from "~/routes/hr.people.$personId";
-import * as newUser from "~/routes/hr.users.new";
+import * as roles from "~/routes/hr.roles";
 import * as users from "~/routes/hr.users._index";
-import * as audit from "~/routes/hr.audit";
+import * as newUser from "~/routes/hr.users.new";
 import { prisma } from "~/utils/db.server";
 import { MAX_UPLOAD_BYTES } from "~/utils/upload.server";
 import { makeDepartment, makePerson, makeRole, makeUser } from "../support/fixtures";

@@ -12,8 +12,8 @@ import { inDays } from "../support/actions";
 import { makeDepartment, makePerson, makeRole, makeUser } from "../support/fixtures";
 import { call, makeRequest } from "../support/http";
 import { launchOpenRound, makeTemplateSurvey } from "../support/launch";
-import { makeTrainingWithRounds } from "../support/trainings";
 import { addResponses, inviteWithTokens, makeRound, scores } from "../support/rounds";
+import { makeTrainingWithRounds } from "../support/trainings";
 
 type Handler = Parameters<typeof call>[0];
 const modules = import.meta.glob<{ loader?: Handler }>("../../app/routes/*.{ts,tsx}", { eager: true });

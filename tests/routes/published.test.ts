@@ -6,11 +6,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addActionNote, createAction, setActionPublished } from "~/models/actions.server";
 import * as page from "~/routes/you-said-we-did";
+import type { PublishedPageData } from "~/utils/published-page.server";
 import { actionInput } from "../support/actions";
 import { makeDepartment, makeRole, makeUser } from "../support/fixtures";
 import { call, makeRequest } from "../support/http";
 import { addResponses, makeRound, scores } from "../support/rounds";
-import type { PublishedPageData } from "~/utils/published-page.server";
 
 const day = 24 * 3600 * 1000;
 let names: { owner: string; author: string; creator: string };

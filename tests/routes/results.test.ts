@@ -9,8 +9,8 @@ import * as trends from "~/routes/hr.trends";
 import { prisma } from "~/utils/db.server";
 import { makeDepartment, makeRole, makeUser } from "../support/fixtures";
 import { call, makeRequest } from "../support/http";
-import { addResponses, makeRound } from "../support/rounds";
 import { inviteCells, makeTraining } from "../support/results";
+import { addResponses, makeRound } from "../support/rounds";
 
 let orgs = 0;
 

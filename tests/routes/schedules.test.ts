@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { nextPeriodStart } from "~/domain/schedule";
 import { formatUtcDate } from "~/domain/utc-time";
+import { closeRoundEarly } from "~/models/rounds.server";
+import * as schedulePage from "~/routes/hr.rounds.schedules.$scheduleId";
 import * as scheduleList from "~/routes/hr.rounds.schedules._index";
 import * as newSchedule from "~/routes/hr.rounds.schedules.new";
-import * as schedulePage from "~/routes/hr.rounds.schedules.$scheduleId";
-import { closeRoundEarly } from "~/models/rounds.server";
 import { prisma } from "~/utils/db.server";
 import { makeOrg, makeUser } from "../support/fixtures";
 import { call, makeRequest } from "../support/http";

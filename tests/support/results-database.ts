@@ -10,8 +10,8 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { ResponseInput } from "~/models/responses.server";
 import { seededRandom } from "~/domain/seeded-random";
+import type { ResponseInput } from "~/models/responses.server";
 
 export interface RoundSpec {
   name: string;

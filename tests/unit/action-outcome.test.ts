@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { followUpSeries, outcomeOf, pickFollowUpRound, scoreLine, type ScoredRound } from "~/domain/action-outcome";
 import { addDays, todayOf } from "~/domain/action-items";
+import { followUpSeries, outcomeOf, pickFollowUpRound, scoreLine, type ScoredRound } from "~/domain/action-outcome";
 import { estimateNps } from "~/domain/nps";
 import { closingTime } from "~/domain/round-status";
 

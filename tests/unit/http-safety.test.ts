@@ -1,9 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { redactPath, redactTokenIn } from "~/utils/log-redaction";
-import { isCrossSiteRequest } from "~/utils/same-origin";
-import { resolveDatabaseUrl } from "~/utils/database-url";
-import { safeRedirect } from "~/utils/safe-redirect";
 import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { resolveDatabaseUrl } from "~/utils/database-url";
+import { redactPath, redactTokenIn } from "~/utils/log-redaction";
+import { safeRedirect } from "~/utils/safe-redirect";
+import { isCrossSiteRequest } from "~/utils/same-origin";
 
 describe("redactPath", () => {
   it("cuts the token out of a personal survey link", () => {

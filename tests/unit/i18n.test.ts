@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LOCALES, negotiateLocale } from "~/i18n/locales";
 import { localeFor } from "~/i18n/locale.server";
+import { LOCALES, negotiateLocale } from "~/i18n/locales";
 import { en } from "~/i18n/messages/en";
 import { MESSAGES, translator } from "~/i18n/translate";
 

@@ -1,5 +1,11 @@
-import type { GroupFigures, RatingFigures } from "~/domain/group-figures";
-import { CATEGORY_LABELS, formatNps, formatShare, RATING_VALUES } from "~/domain/group-figures";
+import {
+  type GroupFigures,
+  type RatingFigures,
+  CATEGORY_LABELS,
+  formatNps,
+  formatShare,
+  RATING_VALUES,
+} from "~/domain/group-figures";
 import { categoryOf } from "~/domain/nps";
 import type { ScoreName } from "~/domain/round-status";
 import { ScoreDistributionChart } from "../charts";

@@ -1,6 +1,6 @@
+import { formatDay } from "~/domain/utc-time";
 import type { OpenRoundResults } from "~/models/results.server";
 import { PageHeader } from "../page";
-import { formatDay } from "~/domain/utc-time";
 import { formatRate, roundKindLabel } from "./format";
 import { Withheld, WithheldFootnote } from "./withheld";
 

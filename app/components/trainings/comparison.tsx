@@ -1,11 +1,11 @@
 import { BreakdownChart, GroupedDistributionChart, ROUND_SERIES_COLOURS } from "~/components/charts";
 import { formatInterval, formatRate } from "~/components/results/format";
-import { formatDay } from "~/domain/utc-time";
 import { intervalMethod } from "~/components/results/nps-summary";
 import { Withheld } from "~/components/results/withheld";
 import { formatNps, formatShare, RATING_VALUES } from "~/domain/group-figures";
 import type { NpsChange } from "~/domain/nps";
 import { sharesOf, type GroupComparison, type RatingComparison } from "~/domain/training-comparison";
+import { formatDay } from "~/domain/utc-time";
 import type { ComparedRound, TrainingComparison } from "~/models/training-results.server";
 import { ChangeBadge, describeTrainingChange } from "./change";
 import { BeforeAfterChangeHeads } from "./overview";

@@ -1,11 +1,11 @@
 import { Link } from "@remix-run/react";
 import { BeforeAfterChart, type BeforeAfterBar } from "~/components/charts";
 import { formatInterval } from "~/components/results/format";
-import { formatDay } from "~/domain/utc-time";
 import { Withheld } from "~/components/results/withheld";
 import { formatNps } from "~/domain/group-figures";
 import type { NpsChange } from "~/domain/nps";
 import type { ComparedTrainingRow, Pool, PooledScore, RoundOutcome } from "~/domain/training-pooling";
+import { formatDay } from "~/domain/utc-time";
 import { ChangeBadge } from "./change";
 
 /** A before or after round in a table cell: its score and n, or why there is none. */

@@ -3,9 +3,9 @@
  * departments x 12 roles (many tiny cells), and 10,000 for comparison. The first view reads
  * the tallies and works out the gate; later views are served from the closed round's cache.
  */
-import type { BenchCase } from "../run";
 import { buildResultsDatabase } from "../../support/results-database";
 import { newDatabaseFile, removeDatabaseFile, startServer } from "../../support/server";
+import type { BenchCase } from "../run";
 
 const ADMIN = { email: "bench@company.example", password: "bench-password-123" };
 const RUNS = 40;

@@ -4,10 +4,10 @@
  * responses a second sustained, p99 under 100 ms, no errors, and every acknowledged answer
  * stored.
  */
-import type { BenchCase } from "../run";
 import { cpuSeconds, runLoad, type LoadRequest } from "../../support/load";
 import { prepareLoadDatabase } from "../../support/load-data";
 import { removeDatabaseFile } from "../../support/server";
+import type { BenchCase } from "../run";
 
 const CLIENTS = 50;
 const PEOPLE = 24_000;
