@@ -56,6 +56,11 @@ export default tseslint.config(
     },
   },
   {
+    // Remix's type references are its documented way of typing the environment.
+    files: ["**/*.d.ts"],
+    rules: { "@typescript-eslint/triple-slash-reference": "off" },
+  },
+  {
     files: ["tests/**"],
     languageOptions: { globals: { ...globals.vitest } },
   },

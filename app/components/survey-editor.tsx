@@ -102,6 +102,8 @@ export function SurveyEditor({
                   required
                   rows={2}
                   maxLength={WORDING_MAX}
+                  // Only the question just added takes focus, so a keyboard user goes on typing there.
+                  // eslint-disable-next-line jsx-a11y/no-autofocus
                   autoFocus={focus === questionField(index, DEFAULT_LOCALE)}
                 />
                 <details open={translationErrors || undefined}>

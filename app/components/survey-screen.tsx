@@ -8,7 +8,6 @@ import { SurveyForm, type GroupOptions } from "./survey-form";
 /** Everything an employee sees at a survey link, in their language, whatever state it is in. */
 export function SurveyScreen({
   locale,
-  lang,
   messages,
   view,
   variant,
@@ -18,7 +17,6 @@ export function SurveyScreen({
   formKey,
 }: {
   locale: Locale;
-  lang: string;
   messages: Messages;
   view: SurveyView;
   variant: "personal" | "shared";

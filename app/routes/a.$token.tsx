@@ -84,7 +84,5 @@ export default function PersonalSurvey() {
   const loaded = useLoaderData<typeof loader>();
   const submitted = useActionData<typeof action>();
   const page = submitted ?? loaded;
-  return (
-    <SurveyScreen locale={page.locale} lang={page.lang} messages={page.messages} view={page.view} variant="personal" />
-  );
+  return <SurveyScreen locale={page.locale} messages={page.messages} view={page.view} variant="personal" />;
 }

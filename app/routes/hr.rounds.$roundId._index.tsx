@@ -182,6 +182,8 @@ function ConfirmCard({
           value={confirm}
           className={"danger" in text && text.danger ? "danger" : undefined}
           disabled={busy}
+          // The confirmation was asked for by this button's first press: focus waits on the answer.
+          // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus
         >
           {busy ? "Working…" : text.button}

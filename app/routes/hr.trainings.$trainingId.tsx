@@ -160,6 +160,8 @@ function ConfirmCard({ confirm, trainingId }: { confirm: NonNullable<LoaderData[
           value={confirm.intent}
           className={confirm.intent === "close" ? "danger" : undefined}
           disabled={busy}
+          // The confirmation was asked for by this button's first press: focus waits on the answer.
+          // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus
         >
           {busy ? "Working…" : text.button}

@@ -55,6 +55,8 @@ export default function Login() {
             autoComplete="username"
             required
             defaultValue={actionData?.email}
+            // The page exists only to sign in: the cursor belongs in its first field.
+            // eslint-disable-next-line jsx-a11y/no-autofocus
             autoFocus
           />
           <TextField label="Password" name="password" type="password" autoComplete="current-password" required />

@@ -117,7 +117,7 @@ export default function SharedSurvey() {
   return (
     <SurveyScreen
       locale={page.locale}
-      lang={page.lang}
+
       messages={page.messages}
       view={page.view}
       variant="shared"

@@ -22,7 +22,6 @@ function renderKioskAfterAnswer() {
       Component: () => (
         <SurveyScreen
           locale="en"
-          lang="en"
           messages={en}
           view={view}
           variant="shared"

@@ -30,7 +30,7 @@ describe("insertResponse", () => {
     const columns = sqlite
       .prepare("SELECT name FROM pragma_table_info('Response')")
       .all()
-      .map((c: any) => c.name);
+      .map((c) => (c as { name: string }).name);
     expect(columns.sort()).toEqual(["departmentId", "id", "roleId", "roundId", "score"]);
     const definition = (
       sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'Response'").get() as { sql: string }
