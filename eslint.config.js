@@ -56,6 +56,24 @@ export default tseslint.config(
     },
   },
   {
+    // The results gate has one entrance: nothing outside app/models/results/ may reach past it.
+    files: ["**/*.{ts,tsx}"],
+    ignores: ["app/models/results/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "models/results/(?!index\\.server$)",
+              message: "Read results through ~/models/results/index.server, the one gate.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Remix's type references are its documented way of typing the environment.
     files: ["**/*.d.ts"],
     rules: { "@typescript-eslint/triple-slash-reference": "off" },

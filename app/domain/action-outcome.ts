@@ -2,7 +2,7 @@
  * "Did it work?": an action item's group scored in the round it came from and again in the
  * latest closed round after its deadline. Pure rules: which round counts as "after", what the
  * comparison says, and the one-line score a new item's description starts with. The figures
- * themselves come from the results gate (models/results.server.ts).
+ * themselves come from the results gate (models/results/index.server.ts).
  */
 import { todayOf } from "./action-items";
 import { formatNps } from "./group-figures";

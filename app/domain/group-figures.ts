@@ -1,7 +1,7 @@
 /**
  * The figures of one group of a round (the whole round, a department, a role or a department x
  * role cell), computed from its summed tallies. Pure arithmetic: which groups may be shown is
- * decided before this runs (domain/anonymity.ts via models/results.server.ts).
+ * decided before this runs (domain/anonymity.ts via models/results/index.server.ts).
  */
 import { countsFromDistribution, estimateNps, roundTo1, type Category } from "./nps";
 

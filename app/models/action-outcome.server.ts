@@ -6,7 +6,7 @@ import {
   type GroupRef,
   type ResultsViewer,
   type ViewedGroupScore,
-} from "./results.server";
+} from "./results/index.server";
 
 /**
  * "Did it work?" for one action item, as `viewer` may see it. Every figure comes through the

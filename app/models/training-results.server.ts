@@ -23,7 +23,7 @@ import {
   type GroupResult,
   type ResultsViewer,
   type RoundResults,
-} from "./results.server";
+} from "./results/index.server";
 
 /**
  * Trainings' figures: before vs after for one training, and trainings side by side. Every

@@ -7,7 +7,7 @@ import { LatestScore, OpenRoundsCard } from "~/components/results/home-cards";
 import { parseActionFilter } from "~/domain/action-items";
 import { listActions, listMyActions } from "~/models/actions.server";
 import { countDirectory } from "~/models/people.server";
-import { getTrend, listOpenRounds, type GroupRef } from "~/models/results.server";
+import { getTrend, listOpenRounds, type GroupRef } from "~/models/results/index.server";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · Candor" }];

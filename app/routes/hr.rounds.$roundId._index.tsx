@@ -11,7 +11,7 @@ import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatTimeAgo, formatUtc } from "~/domain/utc-time";
 import { sendInvitations, sendReminders } from "~/models/invitations.server";
 import { mailIsConfigured } from "~/models/outbox.server";
-import { getRoundCountsFor } from "~/models/results.server";
+import { getRoundCountsFor } from "~/models/results/index.server";
 import {
   addSharedLink,
   closeRoundEarly,

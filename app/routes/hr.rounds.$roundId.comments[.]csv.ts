@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { commentsCsv } from "~/domain/results-csv";
 import { recordAudit } from "~/models/audit.server";
-import { getCommentsExport } from "~/models/results.server";
+import { getCommentsExport } from "~/models/results/index.server";
 import { actorOf, requireAdmin } from "~/utils/auth.server";
 import { csvResponse } from "~/utils/http.server";
 import { requireClosedRoundResults, withResultsAccess } from "~/utils/results-access.server";

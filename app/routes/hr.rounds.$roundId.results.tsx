@@ -14,7 +14,7 @@ import { withheldExplanation, WithheldFootnote } from "~/components/results/with
 import { newActionHref } from "~/domain/action-items";
 import { scoreNameOf } from "~/domain/round-status";
 import { formatDay } from "~/domain/utc-time";
-import { getRoundComments, getRoundResults, type GroupResult } from "~/models/results.server";
+import { getRoundComments, getRoundResults, type GroupResult } from "~/models/results/index.server";
 import { requireUser } from "~/utils/auth.server";
 import { forbidden, notFound } from "~/utils/http.server";
 import { pageFrom, queryText, requireId } from "~/utils/params.server";

@@ -6,7 +6,7 @@ import { ResponseCount, RoundStatusBadge } from "~/components/round-figures";
 import { RoundsTabs } from "~/components/tabs";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatUtc } from "~/domain/utc-time";
-import { getRoundCountsFor, type ScopedCounts } from "~/models/results.server";
+import { getRoundCountsFor, type ScopedCounts } from "~/models/results/index.server";
 import { listRounds } from "~/models/rounds.server";
 import { requireUser } from "~/utils/auth.server";
 import { pageFrom } from "~/utils/params.server";

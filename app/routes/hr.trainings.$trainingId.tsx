@@ -22,7 +22,7 @@ import {
   FOLLOW_UP_MIN_DAYS,
 } from "~/domain/training-rounds";
 import { formatDay, formatUtc } from "~/domain/utc-time";
-import { getRoundCounts } from "~/models/results.server";
+import { getRoundCounts } from "~/models/results/index.server";
 import { closeRoundEarly, openRoundNow, RoundClosedError } from "~/models/rounds.server";
 import { getTrainingComparison } from "~/models/training-results.server";
 import {

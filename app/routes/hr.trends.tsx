@@ -9,7 +9,7 @@ import { EVERYONE, formatNps } from "~/domain/group-figures";
 import { describeChange } from "~/domain/trend";
 import { formatDay } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
-import { getTrend, type GroupRef } from "~/models/results.server";
+import { getTrend, type GroupRef } from "~/models/results/index.server";
 import { requireUser } from "~/utils/auth.server";
 import { badRequest } from "~/utils/http.server";
 import { withResultsAccess } from "~/utils/results-access.server";

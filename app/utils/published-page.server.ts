@@ -9,7 +9,12 @@ import { formatCount, formatDate, formatPoints } from "~/i18n/format";
 import { languagePack } from "~/i18n/locale.server";
 import type { Locale } from "~/i18n/locales";
 import { listPublishedActions, type PublishedAction } from "~/models/actions.server";
-import { getPublicResults, type PublicGroup, type PublicResults, type PublicRound } from "~/models/results.server";
+import {
+  getPublicResults,
+  type PublicGroup,
+  type PublicResults,
+  type PublicRound,
+} from "~/models/results/index.server";
 
 export interface ScoreView {
   nps: string;

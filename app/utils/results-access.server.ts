@@ -3,7 +3,7 @@ import {
   ResultsForbiddenError,
   type ClosedRoundResults,
   type ResultsViewer,
-} from "~/models/results.server";
+} from "~/models/results/index.server";
 import { conflict, forbidden, notFound } from "./http.server";
 import { requireId } from "./params.server";
 

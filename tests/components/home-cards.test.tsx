@@ -4,7 +4,7 @@ import { cleanup, render, screen, within } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { LatestScore, OpenRoundsCard } from "~/components/results/home-cards";
-import type { OpenRound } from "~/models/results.server";
+import type { OpenRound } from "~/models/results/index.server";
 
 afterEach(cleanup);
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayOf } from "~/domain/action-items";
 import type { ActionOutcome } from "~/domain/action-outcome";
 import { getActionOutcome, getScoreLine } from "~/models/action-outcome.server";
-import type { ResultsViewer } from "~/models/results.server";
+import type { ResultsViewer } from "~/models/results/index.server";
 import { makeTraining } from "../support/actions";
 import { makeDepartment, makeRole, makeUser } from "../support/fixtures";
 import { addResponses, makeRound, scores } from "../support/rounds";

@@ -16,7 +16,7 @@ import {
   type ClosedRoundResults,
   type GroupResult,
   type ResultsViewer,
-} from "~/models/results.server";
+} from "~/models/results/index.server";
 import { prisma } from "~/utils/db.server";
 import { makeDepartment, makeRole } from "../support/fixtures";
 import { addResponses, makeRound, type AnswerSpec } from "../support/rounds";

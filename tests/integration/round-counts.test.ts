@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getRoundCounts } from "~/models/results.server";
+import { getRoundCounts } from "~/models/results/index.server";
 import { prisma } from "~/utils/db.server";
 import { makeDepartment, makePerson, makeRole } from "../support/fixtures";
 import { addResponses, makeRound, scores } from "../support/rounds";

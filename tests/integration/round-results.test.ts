@@ -10,7 +10,7 @@ import {
   ResultsForbiddenError,
   type ClosedRoundResults,
   type ResultsViewer,
-} from "~/models/results.server";
+} from "~/models/results/index.server";
 import { prisma, sqlite } from "~/utils/db.server";
 import { makeDepartment, makeRole, makeUser } from "../support/fixtures";
 import { inviteCells, makeTraining } from "../support/results";

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ResultsForbiddenError, type ResultsViewer } from "~/models/results.server";
+import { ResultsForbiddenError, type ResultsViewer } from "~/models/results/index.server";
 import { getTrainingComparison, getTrainingOverview } from "~/models/training-results.server";
 import { makeDepartment, makePerson, makeRole, makeUser } from "../support/fixtures";
 import { answerRound, answersOf, makeTrainingWithRounds } from "../support/trainings";

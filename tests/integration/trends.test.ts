@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getTrend, ResultsForbiddenError, type ResultsViewer } from "~/models/results.server";
+import { getTrend, ResultsForbiddenError, type ResultsViewer } from "~/models/results/index.server";
 import { makeDepartment, makeRole } from "../support/fixtures";
 import { addResponses, makeRound, scores } from "../support/rounds";
 

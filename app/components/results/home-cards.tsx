@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { formatNps } from "~/domain/group-figures";
 import { describeChange } from "~/domain/trend";
 import { formatDay } from "~/domain/utc-time";
-import type { OpenRound, ScopedCounts, TrendPoint } from "~/models/results.server";
+import type { OpenRound, ScopedCounts, TrendPoint } from "~/models/results/index.server";
 import { TrendChart } from "../charts";
 import { formatInterval, formatRate } from "./format";
 import { Withheld, WithheldFootnote, withheldExplanation } from "./withheld";

@@ -1,5 +1,5 @@
 import { formatDay } from "~/domain/utc-time";
-import type { OpenRoundResults } from "~/models/results.server";
+import type { OpenRoundResults } from "~/models/results/index.server";
 import { PageHeader } from "../page";
 import { formatRate, roundKindLabel } from "./format";
 import { Withheld, WithheldFootnote } from "./withheld";

@@ -1,5 +1,5 @@
 /**
- * Part of the results gate: import from results.server.ts, never from here. Reads a round's
+ * Part of the results gate (import from ./index.server only). Reads a round's
  * tallies (never its responses), decides which groups may be shown, and computes their figures.
  * The cost depends on the number of department x role cells, not on the number of responses.
  */
@@ -16,6 +16,7 @@ import {
   type GroupFigures,
   type RatingFigures,
 } from "~/domain/group-figures";
+import type { NpsEstimate } from "~/domain/nps";
 import { prisma, sqlite } from "~/utils/db.server";
 
 export interface RoundRow {
@@ -232,6 +233,17 @@ export async function roundFacts(round: RoundRow, ratingQuestionIds: string[]): 
 
   const commentKeys = decideCommentGroups(gate.groups, (key) => gate.visible.has(key), round.k);
   return { ...gate, figures, ratings, ratingQuestionIds, commentKeys };
+}
+
+/** A group's estimate, ready for compareNps, and whether the finite-population correction applied. */
+export type GroupScore = NpsEstimate & { corrected: boolean };
+
+/** The score of a shown group; null when the gate withholds it. */
+export function scoreOf(facts: RoundFacts, key: string): GroupScore | null {
+  const figures = facts.figures.get(key);
+  if (!figures) return null;
+  const { responses: n, nps, se, low, high, corrected } = figures;
+  return { n, nps, se, low, high, corrected };
 }
 
 const CACHE_SIZE = 64;

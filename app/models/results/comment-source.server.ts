@@ -1,5 +1,5 @@
 /**
- * Part of the results gate: import from results.server.ts, never from here. The open-text
+ * Part of the results gate (import from ./index.server only). The open-text
  * answers of a closed round, read once (never with anything that identifies the response),
  * shuffled once so their order says nothing about when they were given, and kept in memory.
  */

@@ -1,0 +1,41 @@
+/**
+ * Part of the results gate (import from ./index.server only): one group's eNPS over the
+ * periodic rounds.
+ */
+import type { NpsChange } from "~/domain/nps";
+import { groupKeyOf, mayFollowGroup, type GroupRef, type ResultsViewer } from "~/domain/results-access";
+import { closingTime } from "~/domain/round-status";
+import { changesAlong } from "~/domain/trend";
+import { scoreOf, type GroupScore } from "./facts.server";
+import { closedRoundsOf, factsOf, ResultsForbiddenError } from "./round-source.server";
+
+export interface TrendPoint {
+  roundId: string;
+  name: string;
+  closedOn: Date;
+  /** Null when the group is withheld in that round: a gap, never a zero. */
+  score: GroupScore | null;
+  /** The change from the round before; null for the first round and next to a gap. */
+  change: NpsChange | null;
+}
+
+/** eNPS of one group in the last `limit` closed periodic rounds, oldest first. */
+export async function getTrend(
+  viewer: ResultsViewer,
+  group: GroupRef,
+  { limit = 24, now = new Date() } = {},
+): Promise<TrendPoint[]> {
+  if (!mayFollowGroup(viewer, group)) throw new ResultsForbiddenError();
+  const recent = (await closedRoundsOf({ kind: "periodic" }, now)).slice(-limit);
+  const key = groupKeyOf(group);
+  const scores: (GroupScore | null)[] = [];
+  for (const round of recent) scores.push(scoreOf(await factsOf(round), key));
+  const changes = changesAlong(scores);
+  return recent.map((round, index) => ({
+    roundId: round.id,
+    name: round.name,
+    closedOn: closingTime(round),
+    score: scores[index],
+    change: changes[index],
+  }));
+}
