@@ -2,34 +2,44 @@
  * Which groups of a round may be shown (anonymity rules 4 and 5).
  *
  * A round's answers are counted per cell (department x role). The groups shown are the whole
- * round, each department, each role and each cell; every one is a sum of cells. A group is
- * shown only when both of these hold, and the decision is the same for every page, chart and
- * export, so no sequence of views can combine into more than any one view shows:
+ * round, each department, each role and each cell; every one is a sum of cells, and every view
+ * (pages, charts, exports, comment lists, trends, trainings, the public page) shows figures of
+ * these groups only, decided once per round from the counts alone, never from the scores.
  *
- * 1. It has at least k responses.
- * 2. No set of responses smaller than k can be worked out from what is shown: no combination
- *    of shown totals (sums and differences of the round, departments, roles and cells) adds up
- *    to exactly a set of withheld cells holding 1..k-1 responses. This covers the classic
- *    cases (the hidden parts of a shown total hold 0 or at least k; two nested shown groups
- *    never differ by 1..k-1) and every chain of them, such as "a role, minus a department's
- *    share of it worked out from that department and its other cells".
+ * The rule. Take any combination of shown totals with integer coefficients (sums and
+ * differences of the round, departments, roles and cells). Shown cells are known, so what the
+ * combination says about the withheld cells is a weighted sum of them, some with positive and
+ * some with negative coefficients. Both sides must hold 0 or at least k responses: since counts
+ * are never negative, "one lone person minus another" decodes into both scores.
  *
- * Rule 2 is checked exactly. Write a shown department or role as a node; withheld departments
- * share one node, withheld roles another. Every withheld cell is an edge between its department
- * and role nodes. A set of withheld cells follows from the shown totals exactly when it is the
- * set of edges leaving some group of nodes W (rows in W, roles outside it) such that no edge
- * enters W (a role in W brings its departments along), with the node of withheld roles, and that
- * of withheld departments when the round itself is withheld, fixed on one side together. The
- * smallest such set containing a given withheld cell is a minimum cut, found by max-flow; any
- * set that follows splits into such cuts, so checking them is enough.
+ * Why the check is simple. Write each shown department and each shown role as a node; the
+ * withheld departments share one node, the withheld roles another (no total tells them apart).
+ * A withheld cell adds its count to the block between its department's node and its role's
+ * node. A combination gives every cell of one block the same coefficient: the department's
+ * coefficient plus the round's, minus (as a potential) the role's. So it assigns a number p to
+ * every node, and a block's coefficient is p(department node) - p(role node). For any single
+ * block (u, v), the potential that is 1 on u and on every role node but v, and 0 elsewhere, puts
+ * exactly that block on the positive side and nothing on the negative one. Conversely, the
+ * positive side of any potential is a union of whole blocks. So the rule holds exactly when
+ * every block holds 0 or at least k responses:
  *
- * While some set under k follows, one more group is hidden: a shown cell across the offending
- * cut (its total then joins the cut), else the smallest department, role or cell whose hiding
- * alone stops the offending cells from following (so that groups taking no part keep their
- * figures), else the smallest shown cell, else the smallest shown department or role. Last, a
- * department or role of at least k never keeps shown cells beside withheld ones holding 1..k-1.
- * Hiding only removes information, so this ends, at worst with the round's total alone. Ties
- * are broken by group key, so the result is the same every time.
+ *   - a withheld cell of a shown department and a shown role holds 0 (a cell of 1..k-1 between
+ *     a shown department and a shown role always decodes);
+ *   - a shown department's cells in withheld roles hold 0 or at least k between them, and the
+ *     same for a shown role's cells in withheld departments;
+ *   - the cells of withheld departments in withheld roles hold 0 or at least k between them.
+ *
+ * Within a block, no combination tells its cells apart, so every table that rearranges the
+ * block's answers among its cells is consistent with what is shown: an attacker can learn a
+ * withheld group's scores only when its whole block (at least k people) answered alike, the
+ * limit every reporting threshold has.
+ *
+ * The choice. Groups under k are withheld. Which departments and roles are shown is then
+ * chosen to show the most groups (departments, roles and cells together; among equals, the most
+ * departments and roles): every subset of the smaller side is tried, and for each the best set
+ * of the other side is found by branch and bound. Given the margins, each block whose small
+ * cells hold 1..k-1 also withholds its smallest cell of at least k, which lifts the block to k.
+ * Ties go to the first choice in key order, so the same counts always give the same decision.
  */
 
 export interface CellCount {
@@ -118,239 +128,278 @@ export function groupsOf(cells: readonly CellCount[]): GroupCount[] {
   return [overall, ...departments.values(), ...roles.values(), ...cellGroups];
 }
 
-/** Smallest first; among equals, by key, so the choice never depends on input order. */
-function bySize(a: GroupCount, b: GroupCount) {
-  return a.count - b.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+// ---------------------------------------------------------------------------------------------
+// The rule, as a check
+// ---------------------------------------------------------------------------------------------
+
+export interface Block {
+  /** A shown department's id, or null for the node of withheld departments. */
+  departmentId: string | null;
+  /** A shown role's id, or null for the node of withheld roles. */
+  roleId: string | null;
+  /** Responses in the block's withheld cells. */
+  count: number;
+  /** Keys of its withheld cells. */
+  cells: string[];
 }
 
-const INFINITE = Number.MAX_SAFE_INTEGER / 4;
-
-/** A small max-flow network (Edmonds-Karp), enough for a few dozen departments and roles. */
-class FlowNetwork {
-  private readonly heads: number[][];
-  private readonly to: number[] = [];
-  private readonly capacity: number[] = [];
-
-  constructor(readonly size: number) {
-    this.heads = Array.from({ length: size }, () => []);
+/** The blocks of withheld cells that no combination of the shown totals can split. */
+export function blocksOf(cells: readonly CellCount[], isVisible: (key: string) => boolean): Block[] {
+  const blocks = new Map<string, Block>();
+  for (const cell of cells) {
+    const key = cellKey(cell.departmentId, cell.roleId);
+    if (isVisible(key)) continue;
+    const departmentId = isVisible(departmentKey(cell.departmentId)) ? cell.departmentId : null;
+    const roleId = isVisible(roleKey(cell.roleId)) ? cell.roleId : null;
+    const blockKey = `${departmentId ?? ""}|${roleId ?? ""}`;
+    const block = blocks.get(blockKey) ?? { departmentId, roleId, count: 0, cells: [] };
+    block.count += cell.count;
+    block.cells.push(key);
+    blocks.set(blockKey, block);
   }
+  return [...blocks.values()];
+}
 
-  addArc(from: number, to: number, capacity: number) {
-    this.heads[from].push(this.to.length);
-    this.to.push(to);
-    this.capacity.push(capacity);
-    this.heads[to].push(this.to.length);
-    this.to.push(from);
-    this.capacity.push(0);
+/**
+ * Everything that breaks the rule for this choice of shown groups, in words (empty when it
+ * holds): a shown group under k, or a block of withheld cells holding 1..k-1 responses. When the
+ * round itself is withheld nothing may be shown.
+ */
+export function exposures(cells: readonly CellCount[], isVisible: (key: string) => boolean, k: number): string[] {
+  const groups = groupsOf(cells);
+  const found: string[] = [];
+  for (const group of groups) {
+    if (isVisible(group.key) && group.count < k) found.push(`${group.key} is shown with ${group.count}`);
   }
-
-  /** The max flow from s to t, or `limit` as soon as it reaches it. */
-  flow(s: number, t: number, limit: number): number {
-    let total = 0;
-    while (total < limit) {
-      const via = new Array<number>(this.size).fill(-1);
-      const queue = [s];
-      via[s] = -2;
-      while (queue.length > 0 && via[t] === -1) {
-        const node = queue.shift()!;
-        for (const arc of this.heads[node]) {
-          if (this.capacity[arc] > 0 && via[this.to[arc]] === -1) {
-            via[this.to[arc]] = arc;
-            queue.push(this.to[arc]);
-          }
-        }
-      }
-      if (via[t] === -1) break;
-      let push = limit - total;
-      for (let node = t; node !== s; node = this.to[via[node] ^ 1]) push = Math.min(push, this.capacity[via[node]]);
-      for (let node = t; node !== s; node = this.to[via[node] ^ 1]) {
-        this.capacity[via[node]] -= push;
-        this.capacity[via[node] ^ 1] += push;
-      }
-      total += push;
+  if (!isVisible(OVERALL_KEY)) {
+    for (const group of groups) if (isVisible(group.key)) found.push(`${group.key} is shown without the round`);
+    return found;
+  }
+  for (const block of blocksOf(cells, isVisible)) {
+    if (block.count > 0 && block.count < k) {
+      found.push(`${block.cells.join(" + ")} = ${block.count} can be told apart from the shown totals`);
     }
-    return total;
   }
+  return found;
+}
 
-  /** Nodes still reachable from s: the source side of a minimum cut, after `flow`. */
-  reachable(s: number): Set<number> {
-    const seen = new Set([s]);
-    const queue = [s];
-    while (queue.length > 0) {
-      const node = queue.shift()!;
-      for (const arc of this.heads[node]) {
-        if (this.capacity[arc] > 0 && !seen.has(this.to[arc])) {
-          seen.add(this.to[arc]);
-          queue.push(this.to[arc]);
-        }
-      }
+// ---------------------------------------------------------------------------------------------
+// The choice
+// ---------------------------------------------------------------------------------------------
+
+/** The cells seen from one side: lines (departments or roles) crossing columns (the other side). */
+interface Grid {
+  lines: number;
+  columns: number;
+  /** Per cell: its line, its column, its count. */
+  cells: { line: number; column: number; count: number }[];
+  lineEligible: boolean[];
+  columnEligible: boolean[];
+}
+
+interface Plan {
+  lines: Set<number>;
+  columns: Set<number>;
+  shown: number;
+  margins: number;
+}
+
+const better = (a: { shown: number; margins: number }, b: { shown: number; margins: number } | null) =>
+  b === null || a.shown > b.shown || (a.shown === b.shown && a.margins > b.margins);
+
+/** Subsets of the smaller side are enumerated up to this many members; beyond, a local search. */
+const ENUMERATED_SIDE = 12;
+/** Nodes of one branch and bound; the best found so far stands when it runs out. */
+const SEARCH_BUDGET = 4000;
+
+/**
+ * The best set of lines given the shown columns, by branch and bound; null when no set of lines
+ * makes these columns safe. `shown` counts the lines and columns shown and subtracts one cell
+ * for each block that must withhold a cell of at least k; shown cells of at least k are added by
+ * the caller (their number does not depend on the choice).
+ */
+function bestLines(grid: Grid, columns: Set<number>, k: number): Plan | null {
+  const { cells } = grid;
+  const smallInLine = new Array<number>(grid.lines).fill(0);
+  const smallInColumn = new Array<number>(grid.columns).fill(0);
+  const blocked = new Array<boolean>(grid.lines).fill(false);
+  const bigOutside = new Array<boolean>(grid.lines).fill(false);
+  const bigLinesOfColumn = new Map<number, number[]>();
+  let smallTotal = 0;
+  for (const cell of cells) {
+    if (cell.count === 0) continue;
+    const shownColumn = columns.has(cell.column);
+    if (cell.count < k) {
+      smallInLine[cell.line] += cell.count;
+      smallInColumn[cell.column] += cell.count;
+      smallTotal += cell.count;
+      if (shownColumn) blocked[cell.line] = true;
+    } else if (shownColumn) {
+      const list = bigLinesOfColumn.get(cell.column) ?? [];
+      list.push(cell.line);
+      bigLinesOfColumn.set(cell.column, list);
+    } else {
+      bigOutside[cell.line] = true;
     }
-    return seen;
   }
-}
+  const deficient = (small: number) => small > 0 && small < k;
 
-/** What an attacker who sees the shown totals can combine, as a graph of department and role nodes. */
-interface Exposure {
-  nodeCount: number;
-  fixed: number[];
-  edges: { row: number; col: number; weight: number }[];
-  departmentNode: (departmentId: string) => number;
-  roleNode: (roleId: string) => number;
-}
+  let penalty = 0;
+  let restSmall = smallTotal;
+  // Columns whose withheld part must take in a cell of at least k from a line left out.
+  const needs: number[][] = [];
+  for (const column of columns) {
+    restSmall -= smallInColumn[column];
+    if (!deficient(smallInColumn[column])) continue;
+    const lines = bigLinesOfColumn.get(column) ?? [];
+    if (lines.length === 0) return null;
+    penalty++;
+    needs.push(lines);
+  }
+  const candidates: number[] = [];
+  for (let line = 0; line < grid.lines; line++) {
+    const feasible = !deficient(smallInLine[line]) || bigOutside[line];
+    if (grid.lineEligible[line] && !blocked[line] && feasible) candidates.push(line);
+  }
+  const candidate = new Set(candidates);
+  // Needs already met by a line that is never shown.
+  const open = needs.filter((lines) => lines.every((line) => candidate.has(line)));
+  const restHasBigBase = bigOutside.some((big, line) => big && !candidate.has(line));
+  const gain = candidates.map((line) => (deficient(smallInLine[line]) ? 0 : 1));
+  const gainAfter = new Array<number>(candidates.length + 1).fill(0);
+  for (let i = candidates.length - 1; i >= 0; i--) gainAfter[i] = gainAfter[i + 1] + gain[i];
 
-function exposureOf(groups: GroupCount[], hidden: Set<string>): Exposure {
-  const nodes = new Map<string, number>();
-  const node = (key: string) => {
-    if (!nodes.has(key)) nodes.set(key, nodes.size);
-    return nodes.get(key)!;
+  let best: { chosen: number[]; shown: number; margins: number } | null = null;
+  let budget = SEARCH_BUDGET;
+  const chosen: number[] = [];
+  const excluded = new Set<number>();
+  const visit = (index: number, value: number, rest: number, restHasBig: boolean) => {
+    if (budget-- <= 0 && best) return;
+    const upper = { shown: value + gainAfter[index], margins: chosen.length + candidates.length - index };
+    if (!better(upper, best)) return;
+    if (index === candidates.length) {
+      if (!open.every((lines) => lines.some((line) => excluded.has(line)))) return;
+      let shown = value;
+      if (deficient(rest)) {
+        if (!restHasBig) return;
+        shown--;
+      }
+      const result = { shown, margins: chosen.length };
+      if (better(result, best)) best = { chosen: [...chosen], ...result };
+      return;
+    }
+    const line = candidates[index];
+    chosen.push(line);
+    visit(index + 1, value + gain[index], rest - smallInLine[line], restHasBig);
+    chosen.pop();
+    excluded.add(line);
+    visit(index + 1, value, rest, restHasBig || bigOutside[line]);
+    excluded.delete(line);
   };
-  const withheldDepartments = node("withheld departments");
-  const withheldRoles = node("withheld roles");
-  const departmentNode = (id: string) =>
-    hidden.has(departmentKey(id)) ? withheldDepartments : node(departmentKey(id));
-  const roleNode = (id: string) => (hidden.has(roleKey(id)) ? withheldRoles : node(roleKey(id)));
-  // Nodes and edges in key order, so the same counts always give the same graph.
-  const byKey = [...groups].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  for (const group of byKey) {
-    if (group.kind === "department") departmentNode(group.departmentId!);
-    if (group.kind === "role") roleNode(group.roleId!);
-  }
-  const edges = new Map<string, { row: number; col: number; weight: number }>();
-  for (const group of byKey) {
-    if (group.kind !== "cell" || !hidden.has(group.key)) continue;
-    const row = departmentNode(group.departmentId!);
-    const col = roleNode(group.roleId!);
-    const edge = edges.get(`${row}|${col}`) ?? { row, col, weight: 0 };
-    edge.weight += group.count;
-    edges.set(`${row}|${col}`, edge);
-  }
-  const fixed = hidden.has(OVERALL_KEY) ? [withheldRoles, withheldDepartments] : [withheldRoles];
-  return { nodeCount: nodes.size, fixed, edges: [...edges.values()], departmentNode, roleNode };
+  visit(0, columns.size - penalty, restSmall, restHasBigBase);
+  if (!best) return null;
+  const found = best as { chosen: number[]; shown: number; margins: number };
+  return { lines: new Set(found.chosen), columns, shown: found.shown, margins: found.margins + columns.size };
 }
 
-/**
- * The smallest set of withheld cells that follows from the shown totals and contains the cells
- * of `edge`, as a node group W, when it holds fewer than k responses; null when none does.
- */
-function smallCutAround(exposure: Exposure, edge: { row: number; col: number }, k: number): Set<number> | null {
-  const fixedSides: ("in" | "out")[] = [];
-  if (!exposure.fixed.includes(edge.row)) fixedSides.push("out");
-  if (!exposure.fixed.includes(edge.col)) fixedSides.push("in");
-  for (const side of fixedSides) {
-    const source = exposure.nodeCount;
-    const sink = source + 1;
-    const network = new FlowNetwork(sink + 1);
-    for (const e of exposure.edges) {
-      network.addArc(e.row, e.col, e.weight);
-      network.addArc(e.col, e.row, INFINITE);
+function* subsetsOf(members: number[]): Generator<Set<number>> {
+  for (let mask = 0; mask < 1 << members.length; mask++) {
+    yield new Set(members.filter((_, i) => mask & (1 << i)));
+  }
+}
+
+/** Local search over the columns, for organisations too wide to try every subset of either side. */
+function searchColumns(grid: Grid, eligible: number[], k: number): Plan {
+  let current = bestLines(grid, new Set(), k)!;
+  for (let improved = true; improved;) {
+    improved = false;
+    for (const column of eligible) {
+      const next = new Set(current.columns);
+      if (next.has(column)) next.delete(column);
+      else next.add(column);
+      const plan = bestLines(grid, next, k);
+      if (plan && better(plan, current)) {
+        current = plan;
+        improved = true;
+      }
     }
-    network.addArc(source, edge.row, INFINITE);
-    network.addArc(edge.col, sink, INFINITE);
-    for (const node of exposure.fixed) {
-      if (side === "out") network.addArc(node, sink, INFINITE);
-      else network.addArc(source, node, INFINITE);
-    }
-    if (network.flow(source, sink, k) < k) return network.reachable(source);
   }
-  return null;
+  return current;
 }
 
-interface SmallCut {
-  /** The source side W of the cut. */
-  nodes: Set<number>;
-  /** The withheld edge the cut was found around. */
-  edge: { row: number; col: number };
-}
-
-function findSmallCut(exposure: Exposure, k: number): SmallCut | null {
-  const candidates = exposure.edges
-    .filter((e) => e.weight > 0 && e.weight < k)
-    .sort((a, b) => a.weight - b.weight || a.row - b.row || a.col - b.col);
-  for (const edge of candidates) {
-    const nodes = smallCutAround(exposure, edge, k);
-    if (nodes) return { nodes, edge };
+function bestPlan(grid: Grid, k: number): Plan {
+  const eligible = grid.columnEligible.flatMap((ok, column) => (ok ? [column] : []));
+  if (eligible.length > ENUMERATED_SIDE) return searchColumns(grid, eligible, k);
+  let best: Plan | null = null;
+  for (const columns of subsetsOf(eligible)) {
+    const plan = bestLines(grid, columns, k);
+    if (plan && better(plan, best)) best = plan;
   }
-  return null;
+  // The empty set of columns always has a safe set of lines (none at worst).
+  return best!;
 }
 
-/**
- * Whether hiding `group` as well leaves the cells of `edge` (in `exposure`) inside no set under
- * k that follows from what is shown.
- */
-function hidingEnds(
-  groups: GroupCount[],
-  hidden: Set<string>,
-  exposure: Exposure,
-  edge: SmallCut["edge"],
-  group: GroupCount,
-  k: number,
-) {
-  const onEdge = (g: GroupCount) =>
-    exposure.departmentNode(g.departmentId!) === edge.row && exposure.roleNode(g.roleId!) === edge.col;
-  const offending = groups.find((g) => g.kind === "cell" && g.count > 0 && hidden.has(g.key) && onEdge(g))!;
-  const after = exposureOf(groups, new Set([...hidden, group.key]));
-  const row = after.departmentNode(offending.departmentId!);
-  const col = after.roleNode(offending.roleId!);
-  return smallCutAround(after, { row, col }, k) === null;
-}
-
-/**
- * A department or role of at least k, even a withheld one, never has shown cells beside withheld
- * ones that hold 1..k-1 between them: the smallest shown cell of the first such group, if any.
- * (Should its total ever be shown or worked out, its small remainder must not follow.)
- */
-function cellsBesideFewWithheld(
-  totals: GroupCount[],
-  cells: GroupCount[],
-  hidden: Set<string>,
-  k: number,
-): GroupCount | undefined {
-  for (const total of [...totals].sort(bySize)) {
-    if (total.count < k) continue;
-    const parts = total.cells.map((index) => cells[index]);
-    const withheld = parts.filter((cell) => hidden.has(cell.key)).reduce((sum, cell) => sum + cell.count, 0);
-    if (withheld > 0 && withheld < k) return parts.filter((cell) => !hidden.has(cell.key)).sort(bySize)[0];
-  }
-  return undefined;
+/** Smallest first; among equals, by department and role, so the choice never depends on input order. */
+function bySize(a: CellCount, b: CellCount) {
+  return (
+    a.count - b.count ||
+    (a.departmentId < b.departmentId ? -1 : a.departmentId > b.departmentId ? 1 : 0) ||
+    (a.roleId < b.roleId ? -1 : a.roleId > b.roleId ? 1 : 0)
+  );
 }
 
 export function decideVisibility(cells: readonly CellCount[], k: number): Visibility {
   if (!Number.isInteger(k) || k < MIN_K)
     throw new Error(`The threshold k must be a whole number of at least ${MIN_K}.`);
   const groups = groupsOf(cells);
-  const hidden = new Set(groups.filter((g) => g.count < k).map((g) => g.key));
-  if (hidden.has(OVERALL_KEY)) {
-    for (const group of groups) hidden.add(group.key);
-    return { k, groups, isVisible: () => false };
-  }
+  const total = groups[0].count;
+  if (total < k) return { k, groups, isVisible: () => false };
 
-  const smallestShown = (candidates: GroupCount[]) =>
-    candidates.filter((g) => !hidden.has(g.key) && g.kind !== "overall").sort(bySize)[0];
-  const cellGroups = groups.filter((g) => g.kind === "cell");
-  const totals = groups.filter((g) => g.kind === "department" || g.kind === "role");
-  for (;;) {
-    const exposure = exposureOf(groups, hidden);
-    const cut = findSmallCut(exposure, k);
-    if (!cut) {
-      const spare = cellsBesideFewWithheld(totals, cellGroups, hidden, k);
-      if (!spare) break;
-      hidden.add(spare.key);
-      continue;
-    }
-    const inCut = (g: GroupCount) => cut.nodes.has(exposure.departmentNode(g.departmentId!));
-    const roleInCut = (g: GroupCount) => cut.nodes.has(exposure.roleNode(g.roleId!));
-    const across = cellGroups.filter((g) => inCut(g) && !roleInCut(g));
-    // No shown cell adds to the cut: hide the smallest department, role or cell whose total the
-    // working-out needs, so that a group which does not take part (a large department far from
-    // the small one, every cell of the grid) keeps its figures.
-    const needed = () =>
-      [...totals, ...cellGroups.filter((g) => !inCut(g) && roleInCut(g))]
-        .filter((g) => !hidden.has(g.key))
-        .sort(bySize)
-        .find((g) => hidingEnds(groups, hidden, exposure, cut.edge, g, k));
-    const next = smallestShown(across) ?? needed() ?? smallestShown(cellGroups) ?? smallestShown(groups);
-    if (!next) break;
-    hidden.add(next.key);
+  const departmentIds = [...new Set(cells.map((c) => c.departmentId))].sort();
+  const roleIds = [...new Set(cells.map((c) => c.roleId))].sort();
+  const count = new Map(groups.map((g) => [g.key, g.count]));
+  const eligible = (key: string) => count.get(key)! >= k;
+  // Columns are the side with fewer members of at least k, whose subsets are enumerated.
+  const eligibleDepartments = departmentIds.filter((id) => eligible(departmentKey(id))).length;
+  const eligibleRoles = roleIds.filter((id) => eligible(roleKey(id))).length;
+  const byDepartment = eligibleRoles <= eligibleDepartments;
+  const lineIds = byDepartment ? departmentIds : roleIds;
+  const columnIds = byDepartment ? roleIds : departmentIds;
+  const lineIndex = new Map(lineIds.map((id, i) => [id, i]));
+  const columnIndex = new Map(columnIds.map((id, i) => [id, i]));
+  const lineKey = byDepartment ? departmentKey : roleKey;
+  const columnKey = byDepartment ? roleKey : departmentKey;
+  const grid: Grid = {
+    lines: lineIds.length,
+    columns: columnIds.length,
+    cells: cells.map((c) => ({
+      line: lineIndex.get(byDepartment ? c.departmentId : c.roleId)!,
+      column: columnIndex.get(byDepartment ? c.roleId : c.departmentId)!,
+      count: c.count,
+    })),
+    lineEligible: lineIds.map((id) => eligible(lineKey(id))),
+    columnEligible: columnIds.map((id) => eligible(columnKey(id))),
+  };
+  const plan = bestPlan(grid, k);
+
+  const visible = new Set<string>([OVERALL_KEY]);
+  for (const line of plan.lines) visible.add(lineKey(lineIds[line]));
+  for (const column of plan.columns) visible.add(columnKey(columnIds[column]));
+  for (const cell of cells) if (cell.count >= k) visible.add(cellKey(cell.departmentId, cell.roleId));
+  // Each block whose small cells hold 1..k-1 withholds its smallest cell of at least k too.
+  const blockOf = (cell: CellCount) =>
+    `${visible.has(departmentKey(cell.departmentId)) ? cell.departmentId : ""}|${visible.has(roleKey(cell.roleId)) ? cell.roleId : ""}`;
+  const spare = new Map<string, CellCount>();
+  const small = new Map<string, number>();
+  for (const cell of cells) {
+    const block = blockOf(cell);
+    if (cell.count < k) small.set(block, (small.get(block) ?? 0) + cell.count);
+    else if (!spare.has(block) || bySize(cell, spare.get(block)!) < 0) spare.set(block, cell);
   }
-  return { k, groups, isVisible: (key) => !hidden.has(key) };
+  for (const [block, held] of small) {
+    if (held > 0 && held < k) visible.delete(cellKey(spare.get(block)!.departmentId, spare.get(block)!.roleId));
+  }
+  const broken = exposures(cells, (key) => visible.has(key), k);
+  if (broken.length > 0) throw new Error(`The anonymity decision broke its own rule: ${broken.join("; ")}`);
+  return { k, groups, isVisible: (key) => visible.has(key) };
 }

@@ -18,6 +18,7 @@ import {
   type ResultsViewer,
 } from "~/models/results/index.server";
 import { prisma } from "~/utils/db.server";
+import { attack, type AnsweredCell, type ShownGroup } from "../support/attacker";
 import { makeDepartment, makeRole } from "../support/fixtures";
 import { addResponses, makeRound, type AnswerSpec } from "../support/rounds";
 
@@ -276,6 +277,53 @@ describe("the results gate, over random organisations", () => {
         }
       }),
       { numRuns: 20 },
+    );
+  });
+
+  it("lets an attacker who reads every figure of the page and the export decode no withheld group", async () => {
+    // Small organisations, so the attacker can search every table of scores consistent with
+    // what is shown, knowing every cell's count.
+    const small = fc
+      .record({
+        departments: fc.integer({ min: 1, max: 4 }),
+        roles: fc.integer({ min: 1, max: 3 }),
+        k: fc.integer({ min: 3, max: 5 }),
+        sizes: fc.array(fc.oneof(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 5 })), {
+          minLength: 12,
+          maxLength: 12,
+        }),
+        scores: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 15, maxLength: 15 }),
+      })
+      .map(({ departments, roles, k, sizes, scores }) => {
+        let next = 0;
+        const cells: Answer[][] = [];
+        for (let i = 0; i < departments * roles; i++) {
+          const size = Math.min(sizes[i], scores.length - next);
+          cells.push(scores.slice(next, next + size).map((score) => ({ score, comment: false, rating: 0 })));
+          next += size;
+        }
+        return { departments, roles, k, cells };
+      });
+    await fc.assert(
+      fc.asyncProperty(small, async (input) => {
+        const { round, truth, k } = await build(input);
+        const results = (await getRoundResults(round.id, admin)) as ClosedRoundResults;
+        const answered: AnsweredCell[] = truth.map((cell, i) => ({
+          departmentId: cell.departmentId,
+          roleId: cell.roleId,
+          scores: input.cells[i].map((a) => a.score),
+        }));
+        const shown: ShownGroup[] = allGroups(results)
+          .filter((g) => g.figures)
+          .map((g) => ({ departmentId: g.departmentId, roleId: g.roleId, distribution: g.figures!.distribution }));
+        expect(attack(answered, shown, k)).toEqual([]);
+        // The export shows exactly these groups, so it adds nothing the attacker lacks.
+        const exported = parseCsv(resultsCsv(results))
+          .records.slice(1)
+          .filter((r) => r.fields[2] !== SUPPRESSED);
+        expect(exported).toHaveLength(shown.length);
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -4,6 +4,7 @@ import {
   cellKey,
   decideVisibility,
   departmentKey,
+  exposures,
   groupsOf,
   OVERALL_KEY,
   roleKey,
@@ -59,7 +60,9 @@ describe("decideVisibility: hand-worked cases", () => {
   });
 
   it("blocks a cell from being worked out across its row and column", () => {
-    // Shown: everything but the two small cells would let (A, y) = role y - (B, y) be read.
+    // Showing role y with every department would let (A, y) = y - (B, y) - (C, y) be read, and
+    // y - B alone would leave the two small cells together at 4. Showing the departments and
+    // neither role keeps each small cell inside its department's withheld 9 + 2.
     const cells = [
       cell("A", "x", 9),
       cell("A", "y", 2),
@@ -70,7 +73,17 @@ describe("decideVisibility: hand-worked cases", () => {
     ];
     const visibility = decideVisibility(cells, 5);
     for (const small of [cellKey("A", "y"), cellKey("C", "y")]) expect(visibility.isVisible(small)).toBe(false);
-    expect(visibleKeys(cells, 5)).not.toContain(cellKey("B", "y"));
+    expect(visibleKeys(cells, 5)).toEqual(
+      [
+        OVERALL_KEY,
+        departmentKey("A"),
+        departmentKey("B"),
+        departmentKey("C"),
+        cellKey("B", "x"),
+        cellKey("B", "y"),
+      ].sort(),
+    );
+    expect(exposures(cells, visibility.isVisible, 5)).toEqual([]);
   });
 
   it("treats zero-answer groups as hidden but not as leaking", () => {
@@ -80,10 +93,12 @@ describe("decideVisibility: hand-worked cases", () => {
     expect(visibility.isVisible(departmentKey("B"))).toBe(false);
   });
 
-  it("hides the next-smallest role beside a small one, not departments and cells that take no part", () => {
-    // A closed round of the demo company: only 3 directors answered, and overall minus the
-    // other roles would give their number, so one more role must be withheld with them. No
-    // department or cell is needed for that, and all of them but the small ones stay shown.
+  it("shows every department of the demo company and its large cells, and no role", () => {
+    // A closed round of the demo company. Every role has small cells in departments that must
+    // be shown, and a cell of 1..k-1 between a shown department and a shown role can always be
+    // decoded (a department plus a role minus the round and the shown cells leaves it alone on
+    // one side). Showing the 8 departments beats showing any role: each role shown would cost
+    // more departments than it brings.
     const departments = ["Support", "Engineering", "Finance", "Marketing", "Operations", "People", "Product", "Sales"];
     const roles = ["Director", "Contributor", "Intern", "Manager", "Senior", "Lead"];
     const grid = [
@@ -99,17 +114,18 @@ describe("decideVisibility: hand-worked cases", () => {
     const cells = grid.flatMap((row, d) => row.map((count, r) => cell(departments[d], roles[r], count)));
     const visibility = decideVisibility(cells, 5);
     for (const department of departments) expect(visibility.isVisible(departmentKey(department))).toBe(true);
-    expect(visibility.isVisible(roleKey("Director"))).toBe(false);
-    expect(visibility.isVisible(roleKey("Manager"))).toBe(false);
-    for (const role of ["Contributor", "Intern", "Senior", "Lead"])
-      expect(visibility.isVisible(roleKey(role))).toBe(true);
+    for (const role of roles) expect(visibility.isVisible(roleKey(role))).toBe(false);
     for (const big of [
       cellKey("Engineering", "Contributor"),
+      cellKey("Engineering", "Senior"),
       cellKey("Sales", "Contributor"),
       cellKey("Support", "Contributor"),
     ]) {
       expect(visibility.isVisible(big)).toBe(true);
     }
+    // Support's withheld cells hold 1 + 1 + 1 beside its 5 leads: the leads are withheld too.
+    expect(visibility.isVisible(cellKey("Support", "Lead"))).toBe(false);
+    expect(exposures(cells, visibility.isVisible, 5)).toEqual([]);
   });
 
   it("refuses a threshold below 3", () => {
@@ -191,7 +207,7 @@ function attackerFindings(cells: CellCount[], k: number): string[] {
     ...byKind("role").map((r): [GroupCount, GroupCount[]] => [r, byKind("cell").filter((c) => c.roleId === r.roleId)]),
   ];
   for (const [parent, parts] of splits) {
-    if (parent.count < k) continue;
+    if (!visibility.isVisible(parent.key)) continue;
     const hiddenSum = parts.filter((p) => !visibility.isVisible(p.key)).reduce((s, p) => s + p.count, 0);
     if (hiddenSum > 0 && hiddenSum < k) findings.push(`hidden parts of ${parent.key} hold ${hiddenSum}`);
   }
@@ -331,5 +347,107 @@ describe("decideVisibility: properties over random organisations", () => {
     expect(departmentKey("x")).toBe("department:x");
     expect(roleKey("y")).toBe("role:y");
     expect(cellKey("x", "y")).toBe("cell:x|y");
+  });
+});
+
+describe("decideVisibility: the signed-difference rule", () => {
+  it("never shows a department and a role whose cell holds 1..k-1 withheld responses", () => {
+    // D1 + R1 - round = (D1, R1) - (D2, R2): one lone person minus another decodes into both.
+    const cells = [cell("D1", "R1", 1), cell("D1", "R2", 6), cell("D2", "R1", 6), cell("D2", "R2", 1)];
+    const visibility = decideVisibility(cells, 3);
+    const shown = (key: string) => visibility.isVisible(key);
+    expect(shown(departmentKey("D1")) && shown(roleKey("R1"))).toBe(false);
+    expect(shown(departmentKey("D2")) && shown(roleKey("R2"))).toBe(false);
+    expect(exposures(cells, visibility.isVisible, 3)).toEqual([]);
+  });
+
+  it("finds the review's signed difference when every group of at least k is shown", () => {
+    const cells = [
+      cell("D1", "R1", 4),
+      cell("D1", "R2", 1),
+      cell("D2", "R1", 3),
+      cell("D2", "R2", 3),
+      cell("D3", "R1", 1),
+      cell("D3", "R2", 4),
+    ];
+    const oldGate = new Set([
+      OVERALL_KEY,
+      departmentKey("D1"),
+      departmentKey("D2"),
+      departmentKey("D3"),
+      roleKey("R1"),
+      roleKey("R2"),
+      cellKey("D2", "R1"),
+      cellKey("D2", "R2"),
+    ]);
+    expect(exposures(cells, (key) => oldGate.has(key), 3)).toEqual(
+      expect.arrayContaining([expect.stringContaining("cell:D1|R2 = 1"), expect.stringContaining("cell:D3|R1 = 1")]),
+    );
+    expect(exposures(cells, decideVisibility(cells, 3).isVisible, 3)).toEqual([]);
+  });
+
+  it("holds over random organisations of every size it enumerates and beyond", () => {
+    const wide = fc
+      .record({
+        departments: fc.integer({ min: 1, max: 9 }),
+        roles: fc.integer({ min: 1, max: 15 }),
+        k: fc.integer({ min: 3, max: 7 }),
+        counts: fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 30 })), {
+          minLength: 135,
+          maxLength: 135,
+        }),
+      })
+      .map(({ departments, roles, k, counts }) => ({
+        k,
+        cells: Array.from({ length: departments * roles }, (_, i) =>
+          cell(`d${Math.floor(i / roles)}`, `r${i % roles}`, counts[i]),
+        ),
+      }));
+    fc.assert(
+      fc.property(wide, ({ cells, k }) => {
+        expect(exposures(cells, decideVisibility(cells, k).isVisible, k)).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("shows as many groups as the best safe choice, found by trying every choice of tiny organisations", () => {
+    const tiny = fc
+      .record({
+        departments: fc.integer({ min: 1, max: 3 }),
+        roles: fc.integer({ min: 1, max: 3 }),
+        k: fc.integer({ min: 3, max: 5 }),
+        counts: fc.array(fc.oneof(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 9 })), {
+          minLength: 9,
+          maxLength: 9,
+        }),
+      })
+      .map(({ departments, roles, k, counts }) => ({
+        k,
+        cells: Array.from({ length: departments * roles }, (_, i) =>
+          cell(`d${Math.floor(i / roles)}`, `r${i % roles}`, counts[i]),
+        ),
+      }));
+    fc.assert(
+      fc.property(tiny, ({ cells, k }) => {
+        const groups = groupsOf(cells);
+        if (groups[0].count < k) return;
+        const candidates = groups.filter((g) => g.kind !== "overall" && g.count >= k);
+        let best = { shown: -1, margins: -1 };
+        for (let mask = 0; mask < 1 << candidates.length; mask++) {
+          const shown = new Set([OVERALL_KEY, ...candidates.filter((_, i) => mask & (1 << i)).map((g) => g.key)]);
+          if (exposures(cells, (key) => shown.has(key), k).length > 0) continue;
+          const margins = [...shown].filter((key) => !key.startsWith("cell:")).length - 1;
+          if (shown.size > best.shown || (shown.size === best.shown && margins > best.margins)) {
+            best = { shown: shown.size, margins };
+          }
+        }
+        const chosen = visibleKeys(cells, k);
+        expect({ shown: chosen.length, margins: chosen.filter((key) => !key.startsWith("cell:")).length - 1 }).toEqual(
+          best,
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 });

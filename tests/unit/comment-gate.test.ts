@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cellKey, decideVisibility, departmentKey, OVERALL_KEY, roleKey, type CellCount } from "~/domain/anonymity";
+import {
+  cellKey,
+  decideVisibility,
+  departmentKey,
+  groupsOf,
+  OVERALL_KEY,
+  roleKey,
+  type CellCount,
+} from "~/domain/anonymity";
 import { decideCommentGroups } from "~/domain/comment-gate";
 
 const cell = (departmentId: string, roleId: string, count: number): CellCount => ({ departmentId, roleId, count });
@@ -17,12 +25,24 @@ describe("decideCommentGroups: hand-worked cases", () => {
     expect([...allowed].sort()).toEqual(visibility.groups.map((g) => g.key).sort());
   });
 
-  it("stops a department's and a role's lists from being intersected into a small withheld cell", () => {
-    // Counts show the whole round, A, B, x and y; every cell is withheld. A comment in both
-    // A's and y's lists would come from the 3 people of (A, y).
+  it("never lets a department's and a role's lists meet in a small withheld cell", () => {
+    // A comment in both A's and y's lists would come from the 3 people of (A, y). The counts
+    // gate already shows A and y together only when their cell is shown or empty, so the
+    // comment lists of the groups it shows cannot meet in it.
     const cells = [cell("A", "x", 20), cell("A", "y", 3), cell("B", "x", 20), cell("B", "y", 20)];
     const { visibility, allowed } = commentKeys(cells, 5);
-    for (const key of [OVERALL_KEY, departmentKey("A"), roleKey("y")]) expect(visibility.isVisible(key)).toBe(true);
+    expect(visibility.isVisible(departmentKey("A")) && visibility.isVisible(roleKey("y"))).toBe(false);
+    expect(allowed.has(OVERALL_KEY)).toBe(true);
+    expect(allowed.has(departmentKey("A")) && allowed.has(roleKey("y"))).toBe(false);
+  });
+
+  it("takes a list away when shown groups would narrow a comment to fewer than k", () => {
+    // Shown groups passed in by hand (not the counts gate's choice): A and y list comments and
+    // their cell holds 3, so one of the two lists must go.
+    const cells = [cell("A", "x", 20), cell("A", "y", 3), cell("B", "x", 20), cell("B", "y", 20)];
+    const groups = groupsOf(cells);
+    const shown = new Set([OVERALL_KEY, departmentKey("A"), departmentKey("B"), roleKey("x"), roleKey("y")]);
+    const allowed = decideCommentGroups(groups, (key) => shown.has(key), 5);
     expect(allowed.has(OVERALL_KEY)).toBe(true);
     expect(allowed.has(departmentKey("A")) && allowed.has(roleKey("y"))).toBe(false);
   });
