@@ -330,8 +330,27 @@ function searchColumns(grid: Grid, eligible: number[], k: number): Plan {
 function bestPlan(grid: Grid, k: number): Plan {
   const eligible = grid.columnEligible.flatMap((ok, column) => (ok ? [column] : []));
   if (eligible.length > ENUMERATED_SIDE) return searchColumns(grid, eligible, k);
+  // A shown column rules out every line with a small cell in it: with what is left, a choice
+  // of columns can show no more than its columns and the eligible lines it leaves. Choices
+  // whose bound cannot beat the best so far are skipped without working out their lines.
+  const ruledOut = new Array<bigint>(grid.columns).fill(0n);
+  for (const cell of grid.cells) {
+    if (cell.count > 0 && cell.count < k && grid.lineEligible[cell.line]) {
+      ruledOut[cell.column] |= 1n << BigInt(cell.line);
+    }
+  }
+  const eligibleLines = grid.lineEligible.filter(Boolean).length;
+  const bitCount = (mask: bigint) => {
+    let n = 0;
+    for (; mask > 0n; mask &= mask - 1n) n++;
+    return n;
+  };
   let best: Plan | null = null;
   for (const columns of subsetsOf(eligible)) {
+    let out = 0n;
+    for (const column of columns) out |= ruledOut[column];
+    const left = eligibleLines - bitCount(out);
+    if (!better({ shown: columns.size + left, margins: columns.size + left }, best)) continue;
     const plan = bestLines(grid, columns, k);
     if (plan && better(plan, best)) best = plan;
   }
