@@ -19,8 +19,9 @@
  * coefficient plus the round's, minus (as a potential) the role's. So it assigns a number p to
  * every node, and a block's coefficient is p(department node) - p(role node). For any single
  * block (u, v), the potential that is 1 on u and on every role node but v, and 0 elsewhere, puts
- * exactly that block on the positive side and nothing on the negative one. Conversely, the
- * positive side of any potential is a union of whole blocks. So the rule holds exactly when
+ * exactly that block on the positive side (the blocks of other departments and other roles go
+ * to the negative one): department u minus the other shown roles, less the shown cells. Conversely,
+ * either side of any potential is a union of whole blocks. So the rule holds exactly when
  * every block holds 0 or at least k responses:
  *
  *   - a withheld cell of a shown department and a shown role holds 0 (a cell of 1..k-1 between

@@ -10,6 +10,7 @@ import type { BenchCase } from "../run";
 const ADMIN = { email: "bench@company.example", password: "bench-password-123" };
 const RUNS = 40;
 const GOAL_MS = 50;
+const FIRST_VIEW_GOAL_MS = 2000;
 
 async function signIn(url: string): Promise<string> {
   const response = await fetch(`${url}/login`, {
@@ -40,7 +41,7 @@ const quantile = (values: number[], q: number) => {
 
 const bench: BenchCase = {
   title: "Results page of a closed round",
-  goal: `GET /hr/rounds/<id>/results in under ${GOAL_MS} ms (median) for 100,000 responses over 40 departments x 12 roles, no slower than for 10,000`,
+  goal: `GET /hr/rounds/<id>/results in under ${GOAL_MS} ms (median) for 100,000 responses over 40 departments x 12 roles, no slower than for 10,000, and its first view (tallies read, gate decided) under ${FIRST_VIEW_GOAL_MS} ms`,
   async run() {
     const file = newDatabaseFile("bench-results");
     const building = performance.now();
@@ -76,7 +77,7 @@ const bench: BenchCase = {
       removeDatabaseFile(file);
     }
     const [large, small] = rows;
-    const met = large.median < GOAL_MS && large.median <= small.median * 1.5 + 2;
+    const met = large.median < GOAL_MS && large.median <= small.median * 1.5 + 2 && large.first < FIRST_VIEW_GOAL_MS;
     const lines = [
       `Data: 40 departments x 12 roles, skewed (a few large departments, rare roles), built in ${buildSeconds.toFixed(1)} s with the response writer; every response was invited by name, about 80% answered.`,
       "",
