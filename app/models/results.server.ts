@@ -2,7 +2,8 @@ import { followUpSeries, pickFollowUpRound } from "~/domain/action-outcome";
 import { cellKey, departmentKey, OVERALL_KEY, roleKey, type GroupKind } from "~/domain/anonymity";
 import type { FrequentTerms } from "~/domain/frequent-words";
 import { EVERYONE, type GroupFigures, type RatingFigures } from "~/domain/group-figures";
-import type { Category, NpsChange, NpsEstimate } from "~/domain/nps";
+import type { Category } from "~/domain/nps";
+import type { NpsChange, NpsEstimate } from "~/domain/nps-statistics";
 import type { CsvComment } from "~/domain/results-csv";
 import { closingTime, roundStatus, type RoundStatus } from "~/domain/round-status";
 import { changesAlong } from "~/domain/trend";
@@ -384,14 +385,14 @@ export async function getRoundResults(
   return closedResults(round, viewer, now);
 }
 
-/** A group's estimate, ready for compareNps, and whether the finite-population correction applied. */
-export type GroupScore = NpsEstimate & { corrected: boolean };
+/** A group's score with its interval, as domain/nps-statistics.ts computed it. */
+export type GroupScore = NpsEstimate;
 
 function scoreOf(facts: RoundFacts, key: string): GroupScore | null {
   const figures = facts.figures.get(key);
   if (!figures) return null;
-  const { responses: n, nps, se, low, high, corrected } = figures;
-  return { n, nps, se, low, high, corrected };
+  const { responses: n, nps, adjusted, se, low, high, population } = figures;
+  return { n, nps, adjusted, se, low, high, population };
 }
 
 /**
@@ -522,19 +523,19 @@ export interface PublicResults {
 /**
  * The headline results for everyone, without signing in: the overall eNPS of the latest
  * `limit` closed periodic rounds with each change, and the shown departments and roles of the
- * latest. Nothing of a withheld group, not even its name.
+ * latest. Nothing of a withheld group, not even its name. The changes are labelled as the
+ * company's trend labels them, so both pages say the same of each change.
  */
 export async function getPublicResults({ limit = 4, now = new Date() } = {}): Promise<PublicResults> {
   const rounds = await prisma.round.findMany({
     where: { kind: "PERIODIC", OR: [{ closedAt: { lte: now } }, { closesAt: { lte: now } }] },
     select: roundSelect,
   });
-  // One round more than shown, so the oldest shown has a change too.
-  const recent = rounds.sort((a, b) => closingTime(a).getTime() - closingTime(b).getTime()).slice(-(limit + 1));
+  const recent = rounds.sort((a, b) => closingTime(a).getTime() - closingTime(b).getTime()).slice(-TREND_ROUNDS);
   const facts: RoundFacts[] = [];
   for (const round of recent) facts.push(await factsOf(round));
   const overall = facts.map((f) => scoreOf(f, OVERALL_KEY));
-  const changes = changesAlong(overall);
+  const changes = changesAlong(overall, { latestIsPrimary: true });
   const shown = recent
     .map((round, index) => ({
       id: round.id,
@@ -700,11 +701,14 @@ function mayFollow(viewer: ResultsViewer, ref: GroupRef) {
   return false;
 }
 
+/** How many closed periodic rounds a trend follows: its changes are labelled as one page. */
+export const TREND_ROUNDS = 24;
+
 /** eNPS of one group in the last `limit` closed periodic rounds, oldest first. */
 export async function getTrend(
   viewer: ResultsViewer,
   group: GroupRef,
-  { limit = 24, now = new Date() } = {},
+  { limit = TREND_ROUNDS, now = new Date() } = {},
 ): Promise<TrendPoint[]> {
   if (!mayFollow(viewer, group)) throw new ResultsForbiddenError();
   const rounds = await prisma.round.findMany({
@@ -715,7 +719,7 @@ export async function getTrend(
   const key = groupKeyOf(group);
   const scores: (GroupScore | null)[] = [];
   for (const round of recent) scores.push(scoreOf(await factsOf(round), key));
-  const changes = changesAlong(scores);
+  const changes = changesAlong(scores, { latestIsPrimary: key === OVERALL_KEY });
   return recent.map((round, index) => ({
     roundId: round.id,
     name: round.name,
