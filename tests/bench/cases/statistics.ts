@@ -69,7 +69,7 @@ function primaryTable(random: () => number) {
 
 function pageTable(random: () => number) {
   const lines = [
-    "| page | method | no real change: pages with a false label | 5 of 15 changed: false share of labels | false labels per page |",
+    "| page | method | no real change: pages with a false label | a third changed: false share of labels | false labels per page (no change) |",
     "| --- | --- | ---: | ---: | ---: |",
   ];
   let worst = 0;
@@ -155,7 +155,7 @@ const bench: BenchCase = {
       "### The same people asked twice (the audit's scenario)",
       "",
       "No real change; each person keeps their answer with the retest chance, else answers afresh;",
-      "each answers a round with chance 0.75. The share of rounds pairs called a clear change",
+      "each answers a round with chance 0.75. The share of pairs of rounds called a clear change",
       "(the audit measured 33% / 24% / 17% / 5% for the company with the old correction).",
       "",
       ...retest,
