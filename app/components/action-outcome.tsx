@@ -1,9 +1,10 @@
 import type { ActionOutcome, OutcomeRound } from "~/domain/action-outcome";
 import { formatNps } from "~/domain/group-figures";
-import { roundTo1, type NpsEstimate } from "~/domain/nps";
+import type { NpsEstimate } from "~/domain/nps-statistics";
 import { formatDay } from "~/domain/utc-time";
 import { formatInterval } from "./results/format";
 import { WITHHELD, withheldExplanation } from "./results/withheld";
+import { describeChange, explainChange, intervalMeaning } from "./statistics-words";
 
 /** One round's figure of the item's group: the eNPS, its interval and how many answered. */
 function RoundFigure({ label, round, score }: { label: string; round: OutcomeRound; score: NpsEstimate | null }) {
@@ -18,6 +19,7 @@ function RoundFigure({ label, round, score }: { label: string; round: OutcomeRou
           <p className="small muted">
             95% interval {formatInterval(score.low, score.high)} · {score.n} {score.n === 1 ? "response" : "responses"}
           </p>
+          <p className="small muted">{intervalMeaning(score)}</p>
         </>
       ) : (
         <p className="stat suppressed">{WITHHELD}</p>
@@ -25,8 +27,6 @@ function RoundFigure({ label, round, score }: { label: string; round: OutcomeRou
     </div>
   );
 }
-
-const noise = (threshold: number) => roundTo1(threshold).toFixed(1);
 
 function withheldIn(group: string, round: OutcomeRound) {
   return `In ${round.name}, ${group} is withheld: ${withheldExplanation(round.k).toLowerCase()}`;
@@ -81,15 +81,9 @@ function OutcomeBody({ outcome, deadline }: { outcome: ActionOutcome; deadline: 
         </p>
       ) : outcome.state === "follow-up-withheld" ? (
         <p>No change to show. {withheldIn(outcome.group, outcome.followUp)}</p>
-      ) : outcome.change.significant ? (
-        <p className="change-significant">
-          Change: {formatNps(outcome.change.delta)} points, significant: larger than the noise of the two rounds
-          together (±{noise(outcome.change.threshold)}).
-        </p>
       ) : (
-        <p>
-          Change: {formatNps(outcome.change.delta)} points, within the noise: a change this small could come from who
-          happened to answer (it would take more than ±{noise(outcome.change.threshold)}).
+        <p className={outcome.change.verdict === "change" ? "change-significant" : undefined}>
+          Change: {describeChange(outcome.change)}. {explainChange(outcome.change)}
         </p>
       )}
     </>

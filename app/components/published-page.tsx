@@ -1,4 +1,5 @@
 import type { ActionStatus } from "~/domain/action-items";
+import type { Verdict } from "~/domain/nps-statistics";
 import type { MessageKey } from "~/i18n/messages/en";
 import type { Translate } from "~/i18n/translate";
 import type { ActionView, GroupView, PublishedView, RoundView, ScoreView } from "~/utils/published-page.server";
@@ -19,12 +20,18 @@ function ScoreDetails({ score, t }: { score: ScoreView; t: Translate }) {
   );
 }
 
+const VERDICT_KEYS: Record<Verdict, MessageKey> = {
+  change: "published.change.significant",
+  noise: "published.change.noise",
+  "too-few": "published.change.tooFew",
+};
+
 function Change({ round, t }: { round: RoundView; t: Translate }) {
   if (!round.change) return null;
-  const { delta, significant, since } = round.change;
+  const { delta, verdict, since } = round.change;
   return (
-    <p className={significant ? "change-significant" : "muted"}>
-      {t(significant ? "published.change.significant" : "published.change.noise", { delta, round: since })}
+    <p className={verdict === "change" ? "change-significant" : "muted"}>
+      {t(VERDICT_KEYS[verdict], { delta, round: since })}
     </p>
   );
 }
@@ -49,6 +56,7 @@ function LatestRound({ round, t }: { round: RoundView; t: Translate }) {
         <p className="suppressed">{t("published.withheld", { k: round.k })}</p>
       )}
       <p className="small muted">{t("published.enps.about")}</p>
+      {round.score ? <p className="small muted">{t("published.score.meaning")}</p> : null}
     </article>
   );
 }
@@ -84,6 +92,7 @@ function Groups({ view, k, t }: { view: PublishedView; k: number; t: Translate }
       <GroupList heading={t("published.groups.departments")} groups={view.departments} t={t} />
       <GroupList heading={t("published.groups.roles")} groups={view.roles} t={t} />
       <p className="small muted">{t("published.groups.note", { k })}</p>
+      {none ? null : <p className="small muted">{t("published.score.meaning")}</p>}
     </section>
   );
 }

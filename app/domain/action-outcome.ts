@@ -6,7 +6,7 @@
  */
 import { todayOf } from "./action-items";
 import { formatNps } from "./group-figures";
-import { compareNps, type NpsChange, type NpsEstimate } from "./nps";
+import { labelAlone, testChange, type NpsChange, type NpsEstimate } from "./nps-statistics";
 
 export interface ClosedRound {
   id: string;
@@ -99,7 +99,8 @@ export function outcomeOf(
     before,
     followUp: followUp.round,
     after: followUp.score,
-    change: compareNps(before, followUp.score),
+    // The one question the item asked when it was made: tested alone at 5%.
+    change: labelAlone(testChange(before, followUp.score)),
   };
 }
 

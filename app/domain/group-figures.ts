@@ -3,7 +3,8 @@
  * role cell), computed from its summed tallies. Pure arithmetic: which groups may be shown is
  * decided before this runs (domain/anonymity.ts via models/results/index.server.ts).
  */
-import { countsFromDistribution, estimateNps, roundTo1, type Category } from "./nps";
+import { countsFromDistribution, roundTo1, type Category } from "./nps";
+import { estimateNps } from "./nps-statistics";
 
 export const SCORE_VALUES = 11;
 
@@ -29,20 +30,26 @@ export interface GroupFigures {
   /** Fractions of the responses, 0..1. */
   shares: Shares;
   nps: number;
-  /** Standard error in NPS points (after the finite-population correction when it applied). */
+  /** The adjusted score (nps-statistics.ts) the interval and change tests are centred on. */
+  adjusted: number;
+  /** Standard error of the adjusted score, in NPS points. */
   se: number;
-  /** Whether the finite-population correction was applied (the invited count is the population). */
-  corrected: boolean;
+  /** The 95% interval (nps-statistics.ts). */
   low: number;
   high: number;
+  /**
+   * How many could have answered, when the interval is about them and kept within what those
+   * who did not answer could change; null with a shared link or no invited count.
+   */
+  population: number | null;
   /** Responses per score, index 0..10. */
   distribution: number[];
 }
 
 /**
  * Figures from a 0-10 distribution. `population` is true when the invited count is everyone who
- * could answer (no shared link): only then is there a response rate, and a finite-population
- * correction. Null when the distribution is empty.
+ * could answer (no shared link): only then is there a response rate, and an interval about the
+ * invited group. Null when the distribution is empty.
  */
 export function figuresOf(
   distribution: readonly number[],
@@ -52,8 +59,7 @@ export function figuresOf(
   if (distribution.length !== SCORE_VALUES) throw new Error("A score distribution has 11 entries (0-10).");
   const counts = countsFromDistribution(distribution);
   const known = invited !== null && invited > 0 ? invited : null;
-  const corrected = population && known !== null && known >= counts.promoters + counts.passives + counts.detractors;
-  const estimate = estimateNps(counts, corrected ? known : null);
+  const estimate = estimateNps(counts, population ? known : null);
   if (!estimate) return null;
   const n = estimate.n;
   return {
@@ -64,10 +70,11 @@ export function figuresOf(
     ...counts,
     shares: { promoters: counts.promoters / n, passives: counts.passives / n, detractors: counts.detractors / n },
     nps: estimate.nps,
+    adjusted: estimate.adjusted,
     se: estimate.se,
-    corrected,
     low: estimate.low,
     high: estimate.high,
+    population: estimate.population,
     distribution: [...distribution],
   };
 }

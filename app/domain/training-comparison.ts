@@ -4,24 +4,25 @@
  * here can bring it back. Pure arithmetic on what is shown.
  */
 import type { RatingFigures } from "./group-figures";
-import { compareNps, type NpsChange, type NpsEstimate } from "./nps";
+import { labelChanges, testChange, type ChangeTest, type NpsChange, type TestedScore } from "./nps-statistics";
 
 /** The parts of a group's figures a comparison needs. */
 export interface ScoreFigures {
   responses: number;
   nps: number;
+  adjusted: number;
   se: number;
   low: number;
   high: number;
 }
 
-export function estimateOf(figures: ScoreFigures): NpsEstimate {
-  return { n: figures.responses, nps: figures.nps, se: figures.se, low: figures.low, high: figures.high };
+function tested(figures: ScoreFigures): TestedScore {
+  return { n: figures.responses, nps: figures.nps, adjusted: figures.adjusted, se: figures.se };
 }
 
-/** The change from `before` to `after`, or null when either is not shown. */
-export function changeBetween(before: ScoreFigures | null, after: ScoreFigures | null): NpsChange | null {
-  return before && after ? compareNps(estimateOf(before), estimateOf(after)) : null;
+/** The change test from `before` to `after`, or null when either is not shown. */
+function testBetween(before: ScoreFigures | null, after: ScoreFigures | null): ChangeTest | null {
+  return before && after ? testChange(tested(before), tested(after)) : null;
 }
 
 export interface GroupSide {
@@ -41,22 +42,67 @@ export interface GroupComparison {
 
 const collator = new Intl.Collator("en");
 
-/** The groups (departments or roles) shown in both rounds, by name, each with its change. */
-export function compareGroups(before: readonly GroupSide[], after: readonly GroupSide[]): GroupComparison[] {
+/** The groups (departments or roles) shown in both rounds, by name, with their change tests. */
+function pairGroups(before: readonly GroupSide[], after: readonly GroupSide[]) {
   const shownAfter = new Map(after.filter((g) => g.figures).map((g) => [g.id, g.figures!]));
   return before
     .filter((g) => g.figures && shownAfter.has(g.id))
-    .map((g) => {
-      const later = shownAfter.get(g.id)!;
-      return {
-        id: g.id,
-        name: g.name,
-        before: g.figures!,
-        after: later,
-        change: compareNps(estimateOf(g.figures!), estimateOf(later)),
-      };
-    })
+    .map((g) => ({ id: g.id, name: g.name, before: g.figures!, after: shownAfter.get(g.id)! }))
     .sort((a, b) => collator.compare(a.name, b.name));
+}
+
+export interface TrainingSides {
+  before: ScoreFigures | null;
+  after: ScoreFigures | null;
+  followUp: ScoreFigures | null;
+  /** Departments and roles of the before and the after round; empty unless both are shown. */
+  departments: { before: readonly GroupSide[]; after: readonly GroupSide[] };
+  roles: { before: readonly GroupSide[]; after: readonly GroupSide[] };
+}
+
+export interface TrainingChanges {
+  /** After vs before: the page's primary question; null unless both are shown. */
+  change: NpsChange | null;
+  /** Follow-up vs before; null unless both are shown. */
+  followUpChange: NpsChange | null;
+  /** Departments and roles shown in both the before and the after round, each with its change. */
+  departments: GroupComparison[];
+  roles: GroupComparison[];
+}
+
+const PRIMARY = "after";
+
+/**
+ * Every change on a training's page, labelled together: after vs before alone at 5%, the
+ * follow-up and the groups as one family. A group that holds every answer of both rounds is
+ * the whole training again: the same test, with the primary's label.
+ */
+export function compareTraining(sides: TrainingSides): TrainingChanges {
+  const main = testBetween(sides.before, sides.after);
+  const followUp = testBetween(sides.before, sides.followUp);
+  const wholeRound = (g: { before: ScoreFigures; after: ScoreFigures }) =>
+    g.before.responses === sides.before?.responses && g.after.responses === sides.after?.responses;
+  const pair = (kind: string, groups: TrainingSides["departments"]) =>
+    pairGroups(groups.before, groups.after).map((g) => ({
+      ...g,
+      key: wholeRound(g) ? PRIMARY : `${kind}:${g.id}`,
+      test: testChange(tested(g.before), tested(g.after)),
+    }));
+  const departments = pair("department", sides.departments);
+  const roles = pair("role", sides.roles);
+  const labels = labelChanges(main && { key: PRIMARY, test: main }, [
+    ...(followUp ? [{ key: "follow-up", test: followUp }] : []),
+    ...departments,
+    ...roles,
+  ]);
+  const labelled = (groups: typeof departments): GroupComparison[] =>
+    groups.map(({ id, name, before, after, key }) => ({ id, name, before, after, change: labels.get(key)! }));
+  return {
+    change: main && labels.get(PRIMARY)!,
+    followUpChange: followUp && labels.get("follow-up")!,
+    departments: labelled(departments),
+    roles: labelled(roles),
+  };
 }
 
 export interface RatingComparison {

@@ -8,21 +8,19 @@
  * away: the pool minus the trainings shown next to it is that round. So every pooled figure
  * is a sum of figures already on the page, and says nothing new about any round.
  */
-import { compareNps, estimateNps, type CategoryCounts, type NpsChange, type NpsEstimate } from "./nps";
+import type { CategoryCounts } from "./nps";
+import {
+  estimateNps,
+  labelChanges,
+  testChange,
+  type ChangeTest,
+  type ChangeToLabel,
+  type NpsChange,
+  type NpsEstimate,
+} from "./nps-statistics";
 
 /** A round's whole-round figures as the gate shows them. */
-export interface ShownScore extends CategoryCounts {
-  n: number;
-  nps: number;
-  se: number;
-  low: number;
-  high: number;
-  /**
-   * The invited count its interval was corrected with (the finite-population correction);
-   * null when it was not (a shared link: who could answer is unknown).
-   */
-  population: number | null;
-}
+export interface ShownScore extends CategoryCounts, NpsEstimate {}
 
 export type RoundOutcome =
   | { state: "shown"; k: number; score: ShownScore }
@@ -75,16 +73,16 @@ export function isCompared(row: TrainingRow): boolean {
   return isPoolable(row.before) && isPoolable(row.after);
 }
 
-export function changeOf(row: TrainingRow): NpsChange | null {
-  return isPoolable(row.before) && isPoolable(row.after) ? compareNps(row.before.score, row.after.score) : null;
+function testOf(row: TrainingRow): ChangeTest | null {
+  return isPoolable(row.before) && isPoolable(row.after) ? testChange(row.before.score, row.after.score) : null;
 }
 
 /**
  * One score from the answers of several rounds together: their promoters, passives and
- * detractors summed. Its interval gets the finite-population correction, as each round's
- * does, with the rounds' invited counts added up as the population: the pooled rounds asked
- * that many people, and a pool of one training is exactly that training. When any pooled
- * round was not corrected (a shared link), neither is the pool: its population is unknown.
+ * detractors summed. Its interval is about the rounds' invited counts added up, as each
+ * round's is about its own: the pooled rounds asked that many people, and a pool of one
+ * training is exactly that training. When any pooled round has no such count (a shared
+ * link), neither has the pool: who could answer is unknown.
  */
 export function poolScores(scores: readonly ShownScore[]): PooledScore | null {
   const counts: CategoryCounts = { promoters: 0, passives: 0, detractors: 0 };
@@ -99,7 +97,13 @@ export function poolScores(scores: readonly ShownScore[]): PooledScore | null {
   return estimate && { ...estimate, ...counts, rounds: scores.length };
 }
 
-export function poolTrainings(key: string, label: string, rows: readonly TrainingRow[]): Pool {
+interface UnlabelledPool extends Omit<Pool, "change"> {
+  test: ChangeTest | null;
+  /** The trainings it compares, as a key: pools of the same trainings are the same test. */
+  same: string;
+}
+
+function poolTrainings(key: string, label: string, rows: readonly TrainingRow[]): UnlabelledPool {
   const compared = rows.filter(isCompared);
   const scoresOf = (side: "before" | "after") =>
     compared.map((row) => {
@@ -116,14 +120,24 @@ export function poolTrainings(key: string, label: string, rows: readonly Trainin
     compared: compared.length,
     before,
     after,
-    change: before && after ? compareNps(before, after) : null,
+    test: before && after ? testChange(before, after) : null,
+    same: sameTrainings(compared),
   };
 }
+
+const sameTrainings = (rows: readonly TrainingRow[]) =>
+  rows
+    .map((row) => row.id)
+    .sort()
+    .join(" ");
 
 const collator = new Intl.Collator("en");
 
 /** Rows grouped by key, each group pooled and named by the label of its first row. */
-function poolsBy(rows: readonly TrainingRow[], keyOf: (row: TrainingRow) => { key: string; label: string }): Pool[] {
+function poolsBy(
+  rows: readonly TrainingRow[],
+  keyOf: (row: TrainingRow) => { key: string; label: string },
+): UnlabelledPool[] {
   const groups = new Map<string, { label: string; rows: TrainingRow[] }>();
   for (const row of rows) {
     const { key, label } = keyOf(row);
@@ -143,13 +157,34 @@ export interface TrainingsSummary {
   byTopic: Pool[];
 }
 
-/** Every training with its change, and the pools across all of them, per trainer and per topic. */
+/**
+ * Every training with its change, and the pools across all of them, per trainer and per topic,
+ * labelled as one page: the pool of all trainings is the primary question, tested alone; every
+ * other change is one family. The same trainings compared twice (a trainer with one training,
+ * a topic that is all of them) are one test with one label.
+ */
 export function summariseTrainings(rows: readonly TrainingRow[]): TrainingsSummary {
+  const overall = poolTrainings("overall", "All trainings", rows);
+  // A trainer sees only their own trainings: their one pool is the overall one, not another test.
+  const byTrainer = poolsBy(rows, (row) => ({ key: row.trainer.id, label: row.trainer.name }));
+  // Topics are typed by hand: "Sales" and "sales " are one topic.
+  const byTopic = poolsBy(rows, (row) => ({ key: row.topic.trim().toLowerCase(), label: row.topic.trim() }));
+  const rowTests = rows.map((row) => ({ row, test: testOf(row), same: sameTrainings([row]) }));
+  const toLabel = (item: { test: ChangeTest | null; same: string }): ChangeToLabel[] =>
+    item.test ? [{ key: item.same, test: item.test }] : [];
+  const labels = labelChanges(toLabel(overall)[0] ?? null, [
+    ...rowTests.flatMap(toLabel),
+    ...byTrainer.flatMap(toLabel),
+    ...byTopic.flatMap(toLabel),
+  ]);
+  const labelled = ({ test, same, ...pool }: UnlabelledPool): Pool => ({
+    ...pool,
+    change: test && labels.get(same)!,
+  });
   return {
-    rows: rows.map((row) => ({ ...row, change: changeOf(row) })),
-    overall: poolTrainings("overall", "All trainings", rows),
-    byTrainer: poolsBy(rows, (row) => ({ key: row.trainer.id, label: row.trainer.name })),
-    // Topics are typed by hand: "Sales" and "sales " are one topic.
-    byTopic: poolsBy(rows, (row) => ({ key: row.topic.trim().toLowerCase(), label: row.topic.trim() })),
+    rows: rowTests.map(({ row, test, same }) => ({ ...row, change: test && labels.get(same)! })),
+    overall: labelled(overall),
+    byTrainer: byTrainer.map(labelled),
+    byTopic: byTopic.map(labelled),
   };
 }

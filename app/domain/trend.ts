@@ -1,19 +1,26 @@
 /**
- * eNPS over a series of rounds: each round's change from the one before, and whether that
- * change is larger than the noise of the two samples (DESIGN "Statistics").
+ * eNPS over a series of rounds: each round's change from the one before, labelled as the rows
+ * of one page (DESIGN "Statistics", nps-statistics.ts).
  */
-import { formatNps } from "./group-figures";
-import { compareNps, type NpsChange, type NpsEstimate } from "./nps";
+import { labelChanges, testChange, type ChangeToLabel, type NpsChange, type TestedScore } from "./nps-statistics";
 
-/** The change at each point from the point before; null for the first point and next to a gap. */
-export function changesAlong(points: readonly (NpsEstimate | null)[]): (NpsChange | null)[] {
-  return points.map((point, index) => {
+/**
+ * The change at each point from the point before; null for the first point and next to a gap.
+ * For the whole company's trend, the latest change is the primary question, tested alone; every
+ * other row is one family.
+ */
+export function changesAlong(
+  points: readonly (TestedScore | null)[],
+  { latestIsPrimary }: { latestIsPrimary: boolean },
+): (NpsChange | null)[] {
+  const tests = points.map((point, index): ChangeToLabel | null => {
     const before = index > 0 ? points[index - 1] : null;
-    return point && before ? compareNps(before, point) : null;
+    return point && before ? { key: String(index), test: testChange(before, point) } : null;
   });
-}
-
-/** "+12.5 points, significant" or "-3.0 points, within the noise". */
-export function describeChange(change: NpsChange): string {
-  return `${formatNps(change.delta)} points, ${change.significant ? "significant" : "within the noise"}`;
+  const primary = latestIsPrimary ? (tests.at(-1) ?? null) : null;
+  const labels = labelChanges(
+    primary,
+    tests.filter((t): t is ChangeToLabel => t !== null && t !== primary),
+  );
+  return tests.map((t) => (t ? labels.get(t.key)! : null));
 }

@@ -1,11 +1,11 @@
 import { OVERALL_KEY } from "~/domain/anonymity";
 import type { GroupFigures } from "~/domain/group-figures";
-import type { Category, NpsChange } from "~/domain/nps";
+import type { Category } from "~/domain/nps";
+import type { NpsChange } from "~/domain/nps-statistics";
 import type { RoundStatus } from "~/domain/round-status";
 import {
-  changeBetween,
-  compareGroups,
   compareRatings,
+  compareTraining,
   type GroupComparison,
   type GroupSide,
   type RatingComparison,
@@ -58,7 +58,7 @@ export interface ComparedRound {
   k: number;
   closesAt: Date;
   closedAt: Date | null;
-  /** Whether the round has a shared link (then the interval assumes a large population). */
+  /** Whether the round has a shared link (then who could answer is unknown). */
   sharedLink: boolean;
   /** The whole round's figures; null while the round is not closed, and when the gate withholds them. */
   figures: GroupFigures | null;
@@ -149,31 +149,28 @@ export async function getTrainingComparison(
     shownAfter && shownAfter.overall!.comments
       ? await getRoundComments(shownAfter.round.id, viewer, { groupKey: OVERALL_KEY, ...query }, now)
       : null;
+  const both = shownBefore && shownAfter ? { before: shownBefore, after: shownAfter } : null;
+  const groups = (list: "departments" | "roles", id: (g: GroupResult) => string | null) => ({
+    before: both ? sidesOf(both.before[list], id) : [],
+    after: both ? sidesOf(both.after[list], id) : [],
+  });
+  const changes = compareTraining({
+    before: beforeRound?.figures ?? null,
+    after: afterRound?.figures ?? null,
+    followUp: followUpRound?.figures ?? null,
+    departments: groups("departments", (g) => g.departmentId),
+    roles: groups("roles", (g) => g.roleId),
+  });
   return {
     before: beforeRound,
     after: afterRound,
     followUp: followUpRound,
-    change: changeBetween(beforeRound?.figures ?? null, afterRound?.figures ?? null),
-    followUpChange: changeBetween(beforeRound?.figures ?? null, followUpRound?.figures ?? null),
+    ...changes,
     ratings: compareRatings(questions, {
       before: shownBefore?.overall!.ratings ?? null,
       after: shownAfter?.overall!.ratings ?? null,
       followUp: shownFollowUp?.overall!.ratings ?? null,
     }),
-    departments:
-      shownBefore && shownAfter
-        ? compareGroups(
-            sidesOf(shownBefore.departments, (g) => g.departmentId),
-            sidesOf(shownAfter.departments, (g) => g.departmentId),
-          )
-        : [],
-    roles:
-      shownBefore && shownAfter
-        ? compareGroups(
-            sidesOf(shownBefore.roles, (g) => g.roleId),
-            sidesOf(shownAfter.roles, (g) => g.roleId),
-          )
-        : [],
     comments,
   };
 }
@@ -183,12 +180,11 @@ function outcomeOf(results: RoundResults | null): RoundOutcome {
   if (results.state !== "closed") return { state: "pending", status: results.state, closesAt: results.round.closesAt };
   const figures = results.overall?.figures;
   if (!figures) return { state: "withheld", k: results.round.k };
-  const { responses: n, promoters, passives, detractors, nps, se, low, high, corrected, invited } = figures;
-  const population = corrected ? invited : null;
+  const { responses: n, promoters, passives, detractors, nps, adjusted, se, low, high, population } = figures;
   return {
     state: "shown",
     k: results.round.k,
-    score: { n, promoters, passives, detractors, nps, se, low, high, population },
+    score: { n, promoters, passives, detractors, nps, adjusted, se, low, high, population },
   };
 }
 

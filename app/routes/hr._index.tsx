@@ -27,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const overdueFilter = parseActionFilter(new URLSearchParams({ overdue: "1" }));
   const [directory, trend, openRounds, myActions, overdue] = await Promise.all([
     user.role === "ADMIN" ? countDirectory() : null,
-    followed ? getTrend(user, followed, { limit: SPARKLINE_ROUNDS }) : null,
+    // The whole trend, so the latest change carries the label the trends page gives it.
+    followed ? getTrend(user, followed) : null,
     listOpenRounds(user),
     listMyActions(user, now),
     user.role === "TRAINER" ? null : listActions(user, overdueFilter, { now, page: 1, pageSize: OVERDUE_SHOWN }),
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     user: { name: user.name, role: user.role },
     directory,
-    trend,
+    trend: trend && trend.slice(-SPARKLINE_ROUNDS),
     openRounds,
     myActions: { ...myActions, ownerId: user.id },
     overdue,

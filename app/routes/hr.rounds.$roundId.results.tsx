@@ -7,10 +7,11 @@ import { BreakdownTable, CrossTable, type BreakdownRow, type RowFigures } from "
 import { CommentsSection } from "~/components/results/comments-section";
 import { roundKindLabel } from "~/components/results/format";
 import { HeatLegend } from "~/components/results/heat-legend";
-import { intervalMethod, NpsSummary, RatingTable, ScoreDistribution } from "~/components/results/nps-summary";
+import { NpsSummary, RatingTable, ScoreDistribution } from "~/components/results/nps-summary";
 import { OpenRoundView } from "~/components/results/open-round";
 import { PrintBar } from "~/components/results/print-bar";
 import { withheldExplanation, WithheldFootnote } from "~/components/results/withheld";
+import { intervalMeaning } from "~/components/statistics-words";
 import { newActionHref } from "~/domain/action-items";
 import { scoreNameOf } from "~/domain/round-status";
 import { formatDay } from "~/domain/utc-time";
@@ -206,7 +207,12 @@ function ClosedRound({ data }: { data: ResultsData }) {
               )}
             </div>
             <NpsSummary name={focus.name} figures={focus.figures} measure={measure} />
-            <p className="footnote">{intervalMethod(focus.figures, round.sharedLink)}</p>
+            <p className="footnote">
+              {intervalMeaning(
+                { n: focus.figures.responses, population: focus.figures.population },
+                { sharedLink: round.sharedLink, measure },
+              )}
+            </p>
           </section>
           <section className="card" aria-labelledby="distribution-heading">
             <h2 id="distribution-heading">Scores · {focus.name}</h2>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/page";
 import { WithheldFootnote } from "~/components/results/withheld";
+import { changesFootnote, intervalsMeaning, TRAINING_TEST_NOTE } from "~/components/statistics-words";
 import { TrainingsTabs } from "~/components/tabs";
 import {
   BeforeAfterFigure,
@@ -30,7 +31,7 @@ export default function TrainingsOverview() {
     <>
       <PageHeader
         title={isAdmin ? "Trainings compared" : "Your trainings compared"}
-        description="NPS before and after each training, with 95% intervals. A change counts as significant only when it is larger than the noise of the two rounds together."
+        description="NPS before and after each training, with 95% intervals. A change is called clear only when chance alone would give one this large less than 1 time in 20."
       />
       <TrainingsTabs />
       {rows.length === 0 ? (
@@ -61,9 +62,22 @@ export default function TrainingsOverview() {
             <PoolTable caption="NPS before and after, pooled per topic" groupLabel="Topic" pools={byTopic} />
           </section>
           <p className="footnote">
-            Small samples: a training of a dozen people has an interval of several dozen points, so most single changes
-            are within the noise. Pooled figures add up the answers of the trainings whose before and after scores are
-            both shown, and only those: taking in a withheld round would let it be worked out from the others.
+            {changesFootnote(
+              [
+                overall.change,
+                ...rows.map((r) => r.change),
+                ...byTrainer.map((p) => p.change),
+                ...byTopic.map((p) => p.change),
+              ],
+              `The overall change of ${isAdmin ? "all trainings" : "your trainings"}`,
+            )}{" "}
+            {TRAINING_TEST_NOTE}
+          </p>
+          <p className="footnote">
+            {intervalsMeaning({ measure: "NPS" })} Small samples: a training of a dozen people has an interval of
+            several dozen points, so most single changes are within the noise. Pooled figures add up the answers of the
+            trainings whose before and after scores are both shown, and only those: taking in a withheld round would let
+            it be worked out from the others.
           </p>
           <WithheldFootnote />
         </>

@@ -4,9 +4,9 @@ import { TrendChart } from "~/components/charts";
 import { EmptyState, PageHeader } from "~/components/page";
 import { formatInterval } from "~/components/results/format";
 import { Withheld, WithheldFootnote } from "~/components/results/withheld";
+import { changesFootnote, describeChange, explainChange, intervalsMeaning } from "~/components/statistics-words";
 import { departmentKey, OVERALL_KEY, roleKey } from "~/domain/anonymity";
 import { EVERYONE, formatNps } from "~/domain/group-figures";
-import { describeChange } from "~/domain/trend";
 import { formatDay } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
 import { getTrend, type GroupRef } from "~/models/results/index.server";
@@ -66,7 +66,7 @@ export default function Trends() {
     <>
       <PageHeader
         title="Trends"
-        description="eNPS of each closed periodic round, with its 95% interval. A change counts as significant only when it is larger than the noise of the two rounds together."
+        description="eNPS of each closed periodic round, with its 95% interval. A change is called clear only when chance alone would give one this large less than 1 time in 20."
       />
       {data.canPick ? (
         <Form method="get" className="filters" aria-label="Choose a group">
@@ -158,12 +158,17 @@ export default function Trends() {
                         <Withheld />
                       </td>
                     )}
-                    <td className={p.change?.significant ? "change-significant" : undefined}>
-                      {p.change
-                        ? describeChange(p.change)
-                        : index === 0
-                          ? "No earlier round to compare with"
-                          : "No comparison: a figure is withheld"}
+                    <td className={p.change?.verdict === "change" ? "change-significant" : undefined}>
+                      {p.change ? (
+                        <span title={explainChange(p.change)}>
+                          {describeChange(p.change)}
+                          <span className="visually-hidden">. {explainChange(p.change)}</span>
+                        </span>
+                      ) : index === 0 ? (
+                        "No earlier round to compare with"
+                      ) : (
+                        "No comparison: a figure is withheld"
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -171,9 +176,12 @@ export default function Trends() {
             </table>
           </div>
           <p className="footnote">
-            Significant: the change is larger than 1.96 × √(SE₁² + SE₂²), the combined uncertainty of both rounds.
-            Anything smaller is within the noise: it could come from who happened to answer.
+            {changesFootnote(
+              data.points.map((p) => p.change),
+              data.selected === OVERALL_KEY ? "The latest change of the whole company" : null,
+            )}
           </p>
+          <p className="footnote">{intervalsMeaning()}</p>
           <WithheldFootnote />
         </section>
       )}

@@ -4,7 +4,7 @@
  * dates are formatted here, on the server. Nothing about who owns or wrote an item is read.
  */
 import type { ActionStatus } from "~/domain/action-items";
-import type { NpsEstimate } from "~/domain/nps";
+import type { NpsEstimate, Verdict } from "~/domain/nps-statistics";
 import { formatCount, formatDate, formatPoints } from "~/i18n/format";
 import { languagePack } from "~/i18n/locale.server";
 import type { Locale } from "~/i18n/locales";
@@ -30,7 +30,7 @@ export interface RoundView {
   k: number;
   /** Null when the whole round is withheld. */
   score: ScoreView | null;
-  change: { delta: string; significant: boolean; since: string } | null;
+  change: { delta: string; verdict: Verdict; since: string } | null;
 }
 
 export interface GroupView {
@@ -79,7 +79,7 @@ export function publishedView(
     score: r.overall && score(r.overall),
     change:
       r.change && r.previousName
-        ? { delta: formatPoints(locale, r.change.delta), significant: r.change.significant, since: r.previousName }
+        ? { delta: formatPoints(locale, r.change.delta), verdict: r.change.verdict, since: r.previousName }
         : null,
   });
   const group = (g: PublicGroup): GroupView => ({ name: g.name, score: score(g.score) });

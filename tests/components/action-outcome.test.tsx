@@ -3,7 +3,7 @@ import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { ActionOutcomeCard } from "~/components/action-outcome";
 import { outcomeOf, type ScoredRound } from "~/domain/action-outcome";
-import { estimateNps } from "~/domain/nps";
+import { estimateNps } from "~/domain/nps-statistics";
 
 afterEach(cleanup);
 
@@ -18,7 +18,7 @@ const round = (name: string, score: typeof before | null): ScoredRound => ({
 const card = () => screen.getByRole("region", { name: "Did it work?" });
 
 describe("Did it work?", () => {
-  it("shows both rounds with their intervals and a significant change", () => {
+  it("shows both rounds with their intervals, what they estimate, and a clear change", () => {
     render(
       <ActionOutcomeCard
         outcome={outcomeOf("Sales", round("2025 Q4", before), round("2026 Q1", better), "periodic")}
@@ -28,7 +28,11 @@ describe("Did it work?", () => {
     expect(card()).toHaveTextContent("Before · 2025 Q4-40.095% interval -74.1 to +12.6 · 10 responses");
     expect(card()).toHaveTextContent("After the deadline · 2026 Q1+60.095% interval +7.0 to +85.3 · 10 responses");
     expect(card()).toHaveTextContent(
-      "Change: +100.0 points, significant: larger than the noise of the two rounds together (±58.4).",
+      "How many people could answer is not known. The 95% interval is where the eNPS of people like those who answered most likely lies, assuming those who answered are like those who did not.",
+    );
+    // Adjusted -30.8 -> +46.2 over sqrt(22.12^2 + 19.96^2) = 29.79: z = 2.58, p = 0.0098.
+    expect(card()).toHaveTextContent(
+      "Change: +100.0 points, clear change. A change this size would happen by chance less than 1 time in 20.",
     );
   });
 
@@ -39,7 +43,9 @@ describe("Did it work?", () => {
         deadline="2026-01-31"
       />,
     );
-    expect(card()).toHaveTextContent("Change: +10.0 points, within the noise");
+    expect(card()).toHaveTextContent(
+      "Change: +10.0 points, within the noise. A change this size could well come from who happened to answer",
+    );
   });
 
   it("says why there is no figure, with the withheld wording and no number", () => {

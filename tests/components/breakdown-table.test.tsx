@@ -4,8 +4,9 @@ import { cleanup, render, screen, within } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { BreakdownTable, CrossTable, type BreakdownRow } from "~/components/results/breakdown-table";
-import { intervalMethod, NpsSummary } from "~/components/results/nps-summary";
+import { NpsSummary } from "~/components/results/nps-summary";
 import { WithheldFootnote } from "~/components/results/withheld";
+import { intervalMeaning } from "~/components/statistics-words";
 import { figuresOf } from "~/domain/group-figures";
 
 afterEach(cleanup);
@@ -129,7 +130,9 @@ describe("NpsSummary", () => {
   it("shows the eNPS, its interval, the responses of those invited and each category's share", () => {
     renderInRemix(<NpsSummary name="Everyone" figures={figures} />);
     expect(screen.getByLabelText("eNPS of Everyone: +25.0")).toHaveTextContent("+25.0");
-    expect(screen.getByText(/95% interval/).textContent).toBe("95% interval +1.0 to +39.0");
+    // 6 promoters, 3 passives, 3 detractors of 15 invited: the sample interval 20.0 -/+ 41.1 is cut to
+    // what the 3 who did not answer could change: (3 - 3) / 15 = 0.0 to (3 + 3) / 15 = +40.0.
+    expect(screen.getByText(/95% interval/).textContent).toBe("95% interval 0.0 to +40.0");
     expect(screen.getByText(/responses of 15 invited/).textContent).toBe(
       "12 responses of 15 invited (80% response rate)",
     );
@@ -142,11 +145,20 @@ describe("NpsSummary", () => {
     expect(screen.queryByText("eNPS")).toBeNull();
   });
 
-  it("says which interval it is: corrected for the invited count, or not for a shared link", () => {
-    expect(intervalMethod(figuresOf([0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 0], 40, true)!, false)).toMatch(
-      /10 of the 40 people invited .*finite-population correction/,
+  it("says what the interval estimates and what it assumes", () => {
+    const meaning = (invited: number | null, population: boolean, sharedLink: boolean) => {
+      const f = figuresOf([0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 0], invited, population)!;
+      return intervalMeaning({ n: f.responses, population: f.population }, { sharedLink });
+    };
+    expect(meaning(40, true, false)).toBe(
+      "The 95% interval is where the eNPS of all 40 people invited most likely lies, assuming the 30 who did not answer think like the 10 who did. It never goes beyond what those 30 could change, whatever they think.",
     );
-    expect(intervalMethod(figuresOf([0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 0], 40, false)!, true)).toMatch(/shared link/);
-    expect(intervalMethod(figuresOf([0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 0], null, true)!, false)).toMatch(/not known/);
+    expect(meaning(40, false, true)).toMatch(
+      /^This round has a shared link, so who could answer is not known\. .*assuming those who answered are like those who did not\.$/,
+    );
+    expect(meaning(null, true, false)).toMatch(/^How many people could answer is not known\./);
+    expect(meaning(10, true, false)).toBe(
+      "Everyone invited answered, so this is exactly the eNPS of these 10 people: the interval is the score itself.",
+    );
   });
 });

@@ -14,7 +14,7 @@ const round = (over: Partial<RoundView> = {}): RoundView => ({
   closed: "2 листопада 2026 р.",
   k: 5,
   score,
-  change: { delta: "+23,1", significant: true, since: "2025 Q4" },
+  change: { delta: "+23,1", verdict: "change", since: "2025 Q4" },
   ...over,
 });
 const empty: PublishedView = { latest: null, earlier: [], departments: [], roles: [], actions: [] };
@@ -24,14 +24,15 @@ describe("the published results", () => {
     const view: PublishedView = {
       ...empty,
       latest: round(),
-      earlier: [round({ id: "r1", name: "2025 Q4", change: { delta: "-1,0", significant: false, since: "2025 Q3" } })],
+      earlier: [round({ id: "r1", name: "2025 Q4", change: { delta: "-1,0", verdict: "noise", since: "2025 Q3" } })],
       departments: [{ name: "Sales", score }],
     };
     render(<PublishedResults view={view} t={translator("uk")} />);
     const latest = screen.getByRole("article", { name: "2026 Q1" });
     expect(latest).toHaveTextContent("+24,7");
     expect(latest).toHaveTextContent("95% діапазон: від +20,6 до +28,4 · Відповідей: 340");
-    expect(latest).toHaveTextContent("+23,1 пункта порівняно з опитуванням «2025 Q4»: справжня зміна");
+    expect(latest).toHaveTextContent("+23,1 пункта порівняно з опитуванням «2025 Q4»: чітка зміна");
+    expect(latest).toHaveTextContent("якщо ті, хто не відповів, думають так само, як ті, хто відповів");
     expect(
       within(screen.getByRole("region", { name: "Попередні опитування" })).getByText(/у межах статистичного шуму/),
     ).toBeInTheDocument();

@@ -7,8 +7,8 @@ import { formatInterval } from "~/components/results/format";
 import { DistributionComparison, ScoresSideBySide, TOO_FEW } from "~/components/trainings/comparison";
 import { OverallChange, TrainingsTable } from "~/components/trainings/overview";
 import { figuresOf } from "~/domain/group-figures";
-import { estimateNps } from "~/domain/nps";
-import { changeBetween } from "~/domain/training-comparison";
+import { estimateNps } from "~/domain/nps-statistics";
+import { compareTraining } from "~/domain/training-comparison";
 import { summariseTrainings, type RoundOutcome, type TrainingRow } from "~/domain/training-pooling";
 import type { ComparedRound, TrainingComparison } from "~/models/training-results.server";
 
@@ -41,7 +41,13 @@ const comparison: TrainingComparison = {
   before: round("TRAINING_PRE", before),
   after: round("TRAINING_POST", after),
   followUp: round("TRAINING_FOLLOWUP", null, true),
-  change: changeBetween(before, after),
+  change: compareTraining({
+    before,
+    after,
+    followUp: null,
+    departments: { before: [], after: [] },
+    roles: { before: [], after: [] },
+  }).change,
   followUpChange: null,
   ratings: [],
   departments: [],
@@ -50,7 +56,7 @@ const comparison: TrainingComparison = {
 };
 
 describe("ScoresSideBySide", () => {
-  it("puts before and after side by side with intervals and n, says whether the change is significant, and withholds a small round", () => {
+  it("puts before and after side by side with intervals and n, says whether the change is clear, and withholds a small round", () => {
     renderInRemix(<ScoresSideBySide comparison={comparison} />);
     const beforeSide = screen.getByRole("region", { name: "Before" });
     expect(within(beforeSide).getByLabelText("NPS before: -27.3")).toBeInTheDocument();
@@ -63,8 +69,15 @@ describe("ScoresSideBySide", () => {
     expect(followUp).toHaveTextContent("Withheld");
     expect(followUp).toHaveTextContent(TOO_FEW);
     expect(followUp.textContent).not.toMatch(/\d/);
+    expect(beforeSide).toHaveTextContent(
+      "where the NPS of all 24 people invited most likely lies, assuming the 13 who",
+    );
+    // Adjusted -21.4 -> +50.0 over sqrt(22.4^2 + 17.1^2) = 28.2: p = 0.011, tested alone.
     expect(screen.getByText(/Change after the training:/).parentElement).toHaveTextContent(
-      /\+88\.8 points .* Significant/,
+      "+88.8 points Clear change A change this size would happen by chance less than 1 time in 20.",
+    );
+    expect(screen.getByText(/The change after the training is the main question/)).toHaveTextContent(
+      "the test treats them as different people: it is conservative",
     );
     expect(screen.getByText(/Change at the follow-up/).parentElement).toHaveTextContent(
       "No comparison until both rounds show a score.",

@@ -17,8 +17,9 @@ const admin: ResultsViewer = { id: "admin", role: "ADMIN", departmentId: null };
 //   BEFORE 0,0,0,0,0,6,7,8,9,10:  P 2, D 6, NPS -40, SE 100 * sqrt((0.7308 - 0.3077^2) / 13) = 22.1202
 //   BETTER 9,9,9,9,9,10,10,8,7,3: P 7, D 1, NPS +60, SE 19.9567
 //   SLIGHT 0,0,0,0,6,7,7,8,9,10:  P 2, D 5, NPS -30, SE 21.4940
-// BEFORE -> BETTER: +100 against 1.96 * sqrt(22.1202^2 + 19.9567^2) = 58.3927, significant.
-// BEFORE -> SLIGHT: +10 against 60.4525, within the noise.
+// BEFORE -> BETTER: adjusted -30.7692 -> +46.1538, 76.9231 / sqrt(22.1202^2 + 19.9567^2) = 76.9231 / 29.7917
+//   = 2.5820: p = 0.0098, a clear change (the item's one question, tested alone).
+// BEFORE -> SLIGHT: adjusted -23.0769, 7.6923 / 30.8430 = 0.2494: p = 0.803, within the noise.
 const BEFORE = [0, 0, 0, 0, 0, 6, 7, 8, 9, 10];
 const BETTER = [9, 9, 9, 9, 9, 10, 10, 8, 7, 3];
 const SLIGHT = [0, 0, 0, 0, 6, 7, 7, 8, 9, 10];
@@ -86,7 +87,7 @@ function compared(outcome: ActionOutcome) {
 }
 
 describe("did it work?", () => {
-  it("compares the group in its round and in the latest periodic round after the deadline, significant beyond the noise", async () => {
+  it("compares the group in its round and in the latest periodic round after the deadline, a clear change", async () => {
     const outcome = compared(await getActionOutcome(admin, salesItem(q1.id, dayAgo(170)), daysAgo(120)));
     expect(outcome.group).toBe("Sales");
     expect(outcome.origin.name).toBe("PERIODIC 200");
@@ -96,17 +97,19 @@ describe("did it work?", () => {
     expect(outcome.after).toMatchObject({ n: 10, nps: 60 });
     expect(outcome.after.se).toBeCloseTo(19.9567, 3);
     expect(outcome.change.delta).toBe(100);
-    expect(outcome.change.threshold).toBeCloseTo(58.3927, 3);
-    expect(outcome.change.significant).toBe(true);
+    expect(outcome.change.se).toBeCloseTo(29.7917, 3);
+    expect(outcome.change.p).toBeCloseTo(0.0098, 4);
+    expect(outcome.change).toMatchObject({ verdict: "change", control: { method: "alone" } });
   });
 
-  it("calls a change smaller than the combined noise within the noise", async () => {
+  it("calls a change chance could well give within the noise", async () => {
     const outcome = compared(await getActionOutcome(admin, salesItem(q1.id, dayAgo(170))));
     expect(outcome.followUp.name).toBe("PERIODIC 50");
     expect(outcome.after).toMatchObject({ n: 10, nps: -30 });
     expect(outcome.change.delta).toBe(10);
-    expect(outcome.change.threshold).toBeCloseTo(60.4525, 3);
-    expect(outcome.change.significant).toBe(false);
+    expect(outcome.change.se).toBeCloseTo(30.843, 3);
+    expect(outcome.change.p).toBeCloseTo(0.803, 3);
+    expect(outcome.change.verdict).toBe("noise");
   });
 
   it("gives no figure for a group the gate withholds in the later round, nor a change", async () => {

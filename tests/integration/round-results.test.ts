@@ -58,7 +58,7 @@ async function closedResults(roundId: string, viewer: ResultsViewer = admin) {
 }
 
 describe("getRoundResults on the worked example", () => {
-  it("gives the whole round's figures with the finite-population correction (30 invited)", async () => {
+  it("gives the whole round's figures, kept within what its 9 silent invitees could change", async () => {
     const { round } = await workedExample();
     const results = await closedResults(round.id);
     const overall = results.overall!.figures!;
@@ -68,19 +68,21 @@ describe("getRoundResults on the worked example", () => {
       promoters: 9,
       passives: 6,
       detractors: 6,
-      corrected: true,
+      population: 30,
     });
     expect(overall.rate).toBeCloseTo(0.7, 12);
     expect(overall.shares.promoters).toBeCloseTo(9 / 21, 12);
     expect(overall.nps).toBeCloseTo(14.285714, 5);
-    expect(overall.se).toBeCloseTo(9.320965, 5);
-    expect(overall.low).toBeCloseTo(-5.769091, 5);
-    expect(overall.high).toBeCloseTo(30.769091, 5);
+    // n' = 24, p' = 9.75/24, d' = 6.75/24: adjusted 12.5, SE 16.731644, 12.5 -/+ 32.79; the 9 who did
+    // not answer bound it to (3 - 9) / 30 = -20 and (3 + 9) / 30 = +40.
+    expect(overall.se).toBeCloseTo(16.731644, 5);
+    expect(overall.low).toBeCloseTo(-20, 5);
+    expect(overall.high).toBeCloseTo(40, 5);
     expect(overall.distribution).toEqual([1, 0, 1, 1, 0, 1, 2, 2, 4, 6, 3]);
     expect(results.round).toMatchObject({ k: 5, invited: 30, sharedLink: false, status: "closed" });
   });
 
-  it("gives each shown department and role its figures, corrected by its own invited count", async () => {
+  it("gives each shown department its figures, bounded by its own invited count", async () => {
     const { round, alpha: a } = await workedExample();
     const results = await closedResults(round.id);
     const [alpha, beta] = results.departments;
@@ -89,10 +91,11 @@ describe("getRoundResults on the worked example", () => {
       figures: { responses: 13, invited: 18, promoters: 6, passives: 3, detractors: 4 },
     });
     expect(alpha.figures!.nps).toBeCloseTo(15.384615, 5);
-    expect(alpha.figures!.low).toBeCloseTo(-9.782961, 5);
-    expect(alpha.figures!.high).toBeCloseTo(34.782961, 5);
+    // 13 of 18: (2 - 5) / 18 and (2 + 5) / 18 cut the interval 12.5 -/+ 41.09.
+    expect(alpha.figures!.low).toBeCloseTo(-16.666667, 5);
+    expect(alpha.figures!.high).toBeCloseTo(38.888889, 5);
     expect(beta.figures!.nps).toBe(12.5);
-    expect(beta.figures!.se).toBeCloseTo(13.878393, 5);
+    expect(beta.figures!.se).toBeCloseTo(23.014711, 5);
     // Either role beside both departments would single out Beta/y.
     expect(results.roles.map((r) => r.figures)).toEqual([null, null]);
   });
@@ -135,8 +138,8 @@ describe("getRoundResults on the worked example", () => {
   });
 });
 
-describe("the finite-population correction", () => {
-  it("is left out when the round has a shared link, since who could answer is unknown", async () => {
+describe("the invited count as who could answer", () => {
+  it("is not taken when the round has a shared link, since who could answer is unknown", async () => {
     const [d, r] = [await makeDepartment(), await makeRole()];
     const round = await makeRound({ state: "closed", k: 5 });
     await prisma.round.update({ where: { id: round.id }, data: { sharedKey: `kiosk-${round.id}` } });
@@ -145,7 +148,7 @@ describe("the finite-population correction", () => {
     const results = await closedResults(round.id);
     expect(results.round.sharedLink).toBe(true);
     const overall = results.overall!.figures!;
-    expect(overall).toMatchObject({ corrected: false, invited: 12 });
+    expect(overall).toMatchObject({ population: null, invited: 12 });
     expect(overall.se).toBeCloseTo(19.727317, 5);
   });
 
@@ -160,12 +163,12 @@ describe("the finite-population correction", () => {
     expect(results.departments[0].figures).toMatchObject({ responses: 10, invited: 6, rate: null });
   });
 
-  it("is left out when nobody was invited by name", async () => {
+  it("is not taken when nobody was invited by name", async () => {
     const [d, r] = [await makeDepartment(), await makeRole()];
     const round = await makeRound({ state: "closed", k: 5 });
     await addResponses(round, scores(d.id, r.id, [10, 10, 9, 9, 9, 9, 8, 7, 7, 3]));
     expect((await closedResults(round.id)).overall!.figures).toMatchObject({
-      corrected: false,
+      population: null,
       invited: null,
       rate: null,
     });
@@ -312,8 +315,8 @@ describe("getGroupScore", () => {
   it("gives a shown group's estimate and null for a withheld one", async () => {
     const { round, alpha, x } = await workedExample();
     const overall = (await getGroupScore(round.id, {}))!;
-    expect(overall).toMatchObject({ n: 21, corrected: true });
-    expect(overall.se).toBeCloseTo(9.320965, 5);
+    expect(overall).toMatchObject({ n: 21, population: 30 });
+    expect(overall.se).toBeCloseTo(16.731644, 5);
     expect((await getGroupScore(round.id, { departmentId: alpha.id }))!.nps).toBeCloseTo(15.384615, 5);
     expect(await getGroupScore(round.id, { roleId: x.id })).toBeNull();
     expect((await getGroupScore(round.id, { departmentId: alpha.id, roleId: x.id }))!.n).toBe(8);

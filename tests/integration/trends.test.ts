@@ -32,8 +32,10 @@ describe("getTrend", () => {
     expect(points.map((p) => p.name)).toEqual(["Q1", "Q2", "Q3", "Q4"]);
     expect(points.map((p) => p.score?.nps ?? null)).toEqual([0, 25, null, 11]);
     expect(points[0].change).toBeNull();
-    expect(points[1].change).toMatchObject({ delta: 25, significant: true });
-    expect(points[1].change!.threshold).toBeCloseTo(21.012502, 5);
+    // 30/40/30 -> 45/35/20: p = 0.023573 (tests/unit/trend.test.ts); the only change shown, as the
+    // latest (Q3 -> Q4) is a gap.
+    expect(points[1].change).toMatchObject({ delta: 25, verdict: "change", control: { method: "holm", tests: 1 } });
+    expect(points[1].change!.p).toBeCloseTo(0.023573, 5);
     expect(points[2].change).toBeNull();
     expect(points[3].change).toBeNull();
 

@@ -34,7 +34,7 @@ beforeAll(async () => {
   salesManager = await makeUser("MANAGER", sales.id);
   const audience = { departmentIds: [sales.id, finance.id] };
   // Sales engineers: 0,0,0,0,0,6,7,8,9,10 (eNPS -40, SE 22.1202), later 9,9,9,9,9,10,10,8,7,3 (eNPS +60,
-  // SE 19.9567): +100 against a noise of 58.3927, significant. Two Sales analysts and three interns
+  // SE 19.9567): +100, adjusted +76.9231 over 29.7917, p = 0.0098: a clear change. Two Sales analysts and three interns
   // are withheld throughout (together five, so Sales itself is shown).
   before = await makeRound({ name: "2025 Q4", state: "closed", closesAt: new Date(Date.now() - 120 * day), audience });
   await addResponses(before, [
@@ -77,13 +77,13 @@ describe("Did it work? on an item's page", () => {
       followUp: { name: "2026 Q1" },
       before: { n: 10, nps: -40 },
       after: { n: 10, nps: 60 },
-      change: { delta: 100, significant: true },
+      change: { delta: 100, verdict: "change" },
     });
     expect(outcome.before.se).toBeCloseTo(22.1202, 3);
     expect(outcome.after.se).toBeCloseTo(19.9567, 3);
-    expect(outcome.before.low).toBeCloseTo(-74.1248, 3);
-    expect(outcome.before.high).toBeCloseTo(12.5864, 3);
-    expect(outcome.change.threshold).toBeCloseTo(58.3927, 3);
+    expect(outcome.before.low).toBeCloseTo(-74.124, 3);
+    expect(outcome.before.high).toBeCloseTo(12.5856, 3);
+    expect(outcome.change.se).toBeCloseTo(29.7917, 3);
   });
 
   it("shows no figure for a withheld group, and none to an owner who may not see the group's results", async () => {

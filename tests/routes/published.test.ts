@@ -64,7 +64,7 @@ describe("you said, we did", () => {
     expect(data.latest).toMatchObject({
       name: "2026 Q1",
       score: { answers: "25" },
-      change: { since: "2025 Q4", significant: true },
+      change: { since: "2025 Q4", verdict: "change" },
     });
     expect(data.earlier.map((r) => r.name)).toEqual(["2025 Q4"]);
     expect(JSON.stringify(data)).not.toContain("2026 Q2");

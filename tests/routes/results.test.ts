@@ -227,13 +227,14 @@ describe("the results export", () => {
       .trimEnd()
       .split("\r\n");
     expect(lines[0]).toBe(RESULTS_CSV_HEADER.map((name) => `"${name}"`).join(","));
-    // Worked by hand (adjusted Wald with the finite-population correction, 15 invited per
-    // department): North 6/3/3 of 12 is +25.0 (1.0 to 39.0), South 2/4/6 is -33.3 (-44.2 to
-    // -9.1), everyone 8/7/9 of 24 out of 30 is -4.2 (-17.9 to 10.5).
-    expect(lines[1]).toBe('"overall","Everyone",24,8,7,9,-4.2,-17.9,10.5');
-    expect(lines).toContain(`"department","${north.name}",12,6,3,3,25,1,39`);
-    expect(lines).toContain(`"department","${south.name}",12,2,4,6,-33.3,-44.2,-9.1`);
-    expect(lines).toContain(`"role","${role.name}",24,8,7,9,-4.2,-17.9,10.5`);
+    // Worked by hand (adjusted Wald, no finite-population correction, kept within what the silent
+    // invitees could change; 15 invited per department): North 6/3/3 of 12 is +25.0 (20.0 -/+ 41.1,
+    // cut to (3 -/+ 3) / 15 = 0.0 to 40.0), South 2/4/6 is -33.3 (-26.7 -/+ 37.9, cut to (-4 -/+ 3) / 15
+    // = -46.7 to -6.7), everyone 8/7/9 of 24 out of 30 is -4.2 (-3.7 -/+ 31.2, cut to -23.3 to 16.7).
+    expect(lines[1]).toBe('"overall","Everyone",24,8,7,9,-4.2,-23.3,16.7');
+    expect(lines).toContain(`"department","${north.name}",12,6,3,3,25,0,40`);
+    expect(lines).toContain(`"department","${south.name}",12,2,4,6,-33.3,-46.7,-6.7`);
+    expect(lines).toContain(`"role","${role.name}",24,8,7,9,-4.2,-23.3,16.7`);
     // With one role, each cell is its whole department, so it is shown with the same figures.
     expect(lines.filter((l) => l.startsWith('"department_role",')).map((l) => l.split(",").slice(2).join(","))).toEqual(
       [

@@ -52,7 +52,8 @@ describe("a training's page", () => {
     ]);
     expect(result.data.comparison.before.figures).toMatchObject({ responses: 5, nps: -20 });
     expect(result.data.comparison.after.figures).toMatchObject({ responses: 6, nps: 500 / 6 });
-    expect(result.data.comparison.change.significant).toBe(true);
+    // Adjusted -12.5 -> +55.6 over sqrt(26.15^2 + 21.44^2) = 33.81: z = 2.01, p = 0.044, tested alone.
+    expect(result.data.comparison.change).toMatchObject({ verdict: "change", control: { method: "alone" } });
     expect(result.data).toMatchObject({ isAdmin: false, participants: null, confirm: null });
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays, todayOf } from "~/domain/action-items";
 import { followUpSeries, outcomeOf, pickFollowUpRound, scoreLine, type ScoredRound } from "~/domain/action-outcome";
-import { estimateNps } from "~/domain/nps";
+import { estimateNps } from "~/domain/nps-statistics";
 import { closingTime } from "~/domain/round-status";
 
 /** Noon of a calendar day on the server's clock, so the day is the same in every time zone. */
@@ -83,7 +83,8 @@ describe("outcomeOf", () => {
     expect(outcome).toMatchObject({ state: "compared", group: "Sales", before, after });
     if (outcome.state !== "compared") throw new Error("expected a comparison");
     expect(outcome.change.delta).toBe(100);
-    expect(outcome.change.significant).toBe(true);
+    // The item's one question, tested alone at 5%.
+    expect(outcome.change).toMatchObject({ verdict: "change", control: { method: "alone" } });
   });
 
   it("says why there is no figure, without a change", () => {
@@ -102,12 +103,12 @@ describe("outcomeOf", () => {
 
 describe("scoreLine", () => {
   it("states the group's eNPS, interval and answers in the round, as the results page prints them", () => {
-    const score = { n: 23, nps: -12, se: 14, low: -40.04, high: 18.25 };
+    const score = { n: 23, nps: -12, adjusted: -10.6, se: 14, low: -40.04, high: 18.25, population: null };
     expect(scoreLine("Sales / Engineer", score, "Q3 2026 eNPS")).toBe(
       "Sales / Engineer: eNPS -12.0 (95% CI -40.0 to +18.3, 23 answers) in Q3 2026 eNPS.",
     );
-    expect(scoreLine("Everyone", { n: 1, nps: 100, se: 0, low: 100, high: 100 }, "Pulse")).toBe(
-      "Everyone: eNPS +100.0 (95% CI +100.0 to +100.0, 1 answer) in Pulse.",
-    );
+    expect(
+      scoreLine("Everyone", { n: 1, nps: 100, adjusted: 43.75, se: 0, low: 100, high: 100, population: 1 }, "Pulse"),
+    ).toBe("Everyone: eNPS +100.0 (95% CI +100.0 to +100.0, 1 answer) in Pulse.");
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { addInto, figuresOf, formatNps, formatShare, heatLevel, ratingFiguresOf } from "~/domain/group-figures";
 
-// Expected values were worked out by hand from the formulas in DESIGN.md (adjusted Wald with
-// n' = n + 3 and 0.75 added to promoters and detractors) and checked with a separate calculator.
+// Expected values were worked out by hand from the formulas in docs/STATISTICS.md (adjusted Wald
+// with n' = n + 3 and 0.75 added to promoters and detractors, z = 1.959964, no finite-population
+// correction) and checked with a separate calculator.
 
 /** A 0-10 distribution from a list of scores. */
 function distribution(...scores: number[]) {
@@ -12,7 +13,7 @@ function distribution(...scores: number[]) {
 }
 
 describe("figuresOf", () => {
-  it("counts categories and shares, and gives the NPS with its interval (10 answers, no correction)", () => {
+  it("counts categories and shares, and gives the NPS with its interval (10 answers, no invited count)", () => {
     const figures = figuresOf(distribution(10, 10, 9, 9, 9, 9, 8, 7, 7, 3), null, true)!;
     expect(figures).toMatchObject({
       responses: 10,
@@ -23,60 +24,63 @@ describe("figuresOf", () => {
       detractors: 1,
       shares: { promoters: 0.6, passives: 0.3, detractors: 0.1 },
       nps: 50,
-      corrected: false,
+      population: null,
     });
+    expect(figures.adjusted).toBeCloseTo(38.461538, 5);
     expect(figures.se).toBeCloseTo(19.727317, 5);
-    expect(figures.low).toBeCloseTo(-0.204003, 5);
-    expect(figures.high).toBeCloseTo(77.12708, 5);
+    expect(figures.low).toBeCloseTo(-0.203293, 5);
+    expect(figures.high).toBeCloseTo(77.12637, 5);
     expect(figures.distribution).toEqual([0, 0, 0, 1, 0, 0, 0, 2, 1, 4, 2]);
   });
 
-  it("applies the finite-population correction when the invited count is the population", () => {
+  it("keeps the interval within what the invited who did not answer could change, with the SE untouched", () => {
+    // 12 invited, 10 answered, P - D = 5: (5 - 2) / 12 = 25.0 to (5 + 2) / 12 = 58.333333.
     const figures = figuresOf(distribution(10, 10, 9, 9, 9, 9, 8, 7, 7, 3), 12, true)!;
-    expect(figures).toMatchObject({ invited: 12, corrected: true });
+    expect(figures).toMatchObject({ invited: 12, population: 12, low: 25 });
     expect(figures.rate).toBeCloseTo(10 / 12, 12);
-    expect(figures.se).toBeCloseTo(8.411756, 5);
-    expect(figures.low).toBeCloseTo(21.974496, 5);
-    expect(figures.high).toBeCloseTo(54.948581, 5);
+    expect(figures.se).toBeCloseTo(19.727317, 5);
+    expect(figures.high).toBeCloseTo(58.333333, 5);
   });
 
   it("works out a group of exactly five: 2 promoters, 1 passive, 2 detractors", () => {
     const plain = figuresOf(distribution(9, 10, 8, 0, 6), null, true)!;
     expect(plain.nps).toBe(0);
     expect(plain.se).toBeCloseTo(29.315098, 5);
-    expect(plain.low).toBeCloseTo(-57.457593, 5);
-    expect(plain.high).toBeCloseTo(57.457593, 5);
+    expect(plain.low).toBeCloseTo(-57.456537, 5);
+    expect(plain.high).toBeCloseTo(57.456537, 5);
+    // Of 7 invited, the 2 silent could move it at most to (0 -/+ 2) / 7 = -/+28.571429.
     const ofSeven = figuresOf(distribution(9, 10, 8, 0, 6), 7, true)!;
-    expect(ofSeven.se).toBeCloseTo(16.92508, 5);
-    expect(ofSeven.low).toBeCloseTo(-33.173157, 5);
-    expect(ofSeven.high).toBeCloseTo(33.173157, 5);
+    expect(ofSeven.se).toBeCloseTo(29.315098, 5);
+    expect(ofSeven.low).toBeCloseTo(-28.571429, 5);
+    expect(ofSeven.high).toBeCloseTo(28.571429, 5);
   });
 
   it("works out 3 promoters, 1 passive, 1 detractor out of 40 invited", () => {
     const figures = figuresOf(distribution(9, 9, 10, 7, 2), 40, true)!;
     expect(figures.nps).toBe(40);
-    expect(figures.se).toBeCloseTo(26.478705, 5);
-    expect(figures.low).toBeCloseTo(-26.898261, 5);
-    expect(figures.high).toBeCloseTo(76.898261, 5);
+    // The 35 silent could move it anywhere from -82.5 to +92.5: wider than the interval, which stays.
+    expect(figures.se).toBeCloseTo(27.95085, 5);
+    expect(figures.low).toBeCloseTo(-29.782659, 5);
+    expect(figures.high).toBeCloseTo(79.782659, 5);
   });
 
-  it("gives no rate and skips the correction when told the invited are not the population (a shared link)", () => {
+  it("gives no rate and no bounds when told the invited are not who could answer (a shared link)", () => {
     const figures = figuresOf(distribution(9, 9, 10, 7, 2), 40, false)!;
-    expect(figures).toMatchObject({ invited: 40, rate: null, corrected: false });
+    expect(figures).toMatchObject({ invited: 40, rate: null, population: null });
     expect(figuresOf(distribution(9, 9, 10, 7, 2), 4, false)).toMatchObject({ invited: 4, rate: null });
     expect(figures.se).toBeCloseTo(27.95085, 5);
   });
 
-  it("skips the correction when more answered than were invited", () => {
+  it("uses no bounds when more answered than were invited", () => {
     const figures = figuresOf(distribution(9, 9, 10, 7, 2), 4, true)!;
-    expect(figures).toMatchObject({ corrected: false, rate: 1.25 });
+    expect(figures).toMatchObject({ population: null, rate: 1.25 });
   });
 
   it("treats zero invited as unknown", () => {
     expect(figuresOf(distribution(9, 9, 10, 7, 2), 0, true)).toMatchObject({
       invited: null,
       rate: null,
-      corrected: false,
+      population: null,
     });
   });
 

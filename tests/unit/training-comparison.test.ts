@@ -1,63 +1,76 @@
 import { describe, expect, it } from "vitest";
-import {
-  changeBetween,
-  compareGroups,
-  compareRatings,
-  estimateOf,
-  sharesOf,
-  type ScoreFigures,
-} from "~/domain/training-comparison";
+import { compareRatings, compareTraining, sharesOf, type ScoreFigures } from "~/domain/training-comparison";
 
-const figures = (nps: number, se: number, responses = 10): ScoreFigures => ({
+const figures = (adjusted: number, se: number, responses = 10): ScoreFigures => ({
   responses,
-  nps,
+  nps: adjusted,
+  adjusted,
   se,
-  low: nps - 1.96 * se,
-  high: nps + 1.96 * se,
+  low: adjusted - 1.96 * se,
+  high: adjusted + 1.96 * se,
 });
 
-describe("changeBetween", () => {
-  it("gives the change and the threshold 1.96 * sqrt(SE1^2 + SE2^2)", () => {
-    const change = changeBetween(figures(-10, 12), figures(30, 16))!;
-    expect(change.delta).toBe(40);
-    expect(change.threshold).toBeCloseTo(1.96 * 20, 10);
-    expect(change.significant).toBe(true);
-  });
+const noGroups = { before: [], after: [] };
+const sides = (before: ScoreFigures | null, after: ScoreFigures | null, followUp: ScoreFigures | null = null) => ({
+  before,
+  after,
+  followUp,
+  departments: noGroups,
+  roles: noGroups,
+});
 
-  it("calls a change within the threshold noise", () => {
-    expect(changeBetween(figures(10, 12), figures(30, 16))!.significant).toBe(false);
+describe("compareTraining", () => {
+  it("tests after vs before alone: the difference over sqrt(SE1^2 + SE2^2)", () => {
+    // 40 / sqrt(12^2 + 16^2) = 40 / 20 = 2.0: p = 0.0455 < 0.05.
+    const { change } = compareTraining(sides(figures(-10, 12), figures(30, 16)));
+    expect(change).toMatchObject({ delta: 40, se: 20, verdict: "change", control: { method: "alone" } });
+    expect(change!.p).toBeCloseTo(0.0455, 4);
+    // 20 / 20 = 1.0: p = 0.3173.
+    expect(compareTraining(sides(figures(10, 12), figures(30, 16))).change!.verdict).toBe("noise");
   });
 
   it("gives nothing when either side is not shown", () => {
-    expect(changeBetween(null, figures(30, 16))).toBeNull();
-    expect(changeBetween(figures(30, 16), null)).toBeNull();
+    expect(compareTraining(sides(null, figures(30, 16)))).toMatchObject({ change: null, followUpChange: null });
+    expect(compareTraining(sides(figures(30, 16), null, figures(30, 16))).change).toBeNull();
   });
 
-  it("turns figures into an estimate", () => {
-    expect(estimateOf(figures(5, 2, 7))).toEqual({ n: 7, nps: 5, se: 2, low: 5 - 3.92, high: 5 + 3.92 });
-  });
-});
-
-describe("compareGroups", () => {
-  it("keeps only the groups shown in both rounds, sorted by name, each with its change", () => {
-    const compared = compareGroups(
-      [
-        { id: "s", name: "Sales", figures: figures(0, 10) },
-        { id: "o", name: "Operations", figures: figures(-20, 10) },
-        { id: "f", name: "Finance", figures: null },
-        { id: "l", name: "Legal", figures: figures(50, 10) },
-      ],
-      [
-        { id: "s", name: "Sales", figures: figures(40, 10) },
-        { id: "o", name: "Operations", figures: figures(-10, 10) },
-        { id: "f", name: "Finance", figures: figures(10, 10) },
-        { id: "x", name: "New", figures: figures(10, 10) },
-      ],
-    );
-    expect(compared.map((g) => [g.name, g.change.delta, g.change.significant])).toEqual([
-      ["Operations", 10, false],
-      ["Sales", 40, true],
+  it("labels the follow-up and the groups shown in both rounds as one family, sorted by name", () => {
+    const result = compareTraining({
+      ...sides(figures(0, 10, 40), figures(30, 10, 40), figures(10, 10, 40)),
+      departments: {
+        before: [
+          { id: "s", name: "Sales", figures: figures(0, 10) },
+          { id: "o", name: "Operations", figures: figures(-20, 10) },
+          { id: "f", name: "Finance", figures: null },
+        ],
+        after: [
+          { id: "s", name: "Sales", figures: figures(40, 10) },
+          { id: "o", name: "Operations", figures: figures(-10, 10) },
+          { id: "f", name: "Finance", figures: figures(10, 10) },
+        ],
+      },
+      roles: noGroups,
+    });
+    // Follow-up 10 / 14.142136 (p = 0.4795), Sales 40 / 14.142136 = 2.828427 (p = 0.004678 <= 0.05 / 3),
+    // Operations 10 / 14.142136 (p = 0.4795): Holm over 3.
+    expect(result.followUpChange).toMatchObject({ verdict: "noise", control: { method: "holm", tests: 3 } });
+    expect(result.departments.map((g) => [g.name, g.change.delta, g.change.verdict])).toEqual([
+      ["Operations", 10, "noise"],
+      ["Sales", 40, "change"],
     ]);
+  });
+
+  it("gives a group that holds every answer of both rounds the whole training's label, counted once", () => {
+    const result = compareTraining({
+      ...sides(figures(0, 10, 12), figures(30, 10, 12)),
+      departments: {
+        before: [{ id: "s", name: "Sales", figures: figures(0, 10, 12) }],
+        after: [{ id: "s", name: "Sales", figures: figures(30, 10, 12) }],
+      },
+      roles: noGroups,
+    });
+    expect(result.departments[0].change).toEqual(result.change);
+    expect(result.change!.control).toEqual({ method: "alone" });
   });
 });
 

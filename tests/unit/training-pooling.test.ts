@@ -1,8 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { estimateNps } from "~/domain/nps";
+import { estimateNps } from "~/domain/nps-statistics";
 import {
-  changeOf,
   isPoolable,
   poolScores,
   summariseTrainings,
@@ -13,15 +12,15 @@ import {
 } from "~/domain/training-pooling";
 
 /**
- * A round's score from its answers, as the gate would show it: with the finite-population
- * correction when its invited count is given (no shared link), as the results page does.
+ * A round's score from its answers, as the gate would show it: about its invited group when its
+ * invited count is given (no shared link), as the results page does.
  */
 function scoreOf(scores: readonly number[], invited: number | null = null): ShownScore {
   const promoters = scores.filter((s) => s >= 9).length;
   const detractors = scores.filter((s) => s <= 6).length;
   const passives = scores.length - promoters - detractors;
   const estimate = estimateNps({ promoters, passives, detractors }, invited)!;
-  return { ...estimate, promoters, passives, detractors, population: invited };
+  return { ...estimate, promoters, passives, detractors };
 }
 
 const shown = (scores: number[], k = 5, invited: number | null = null): RoundOutcome => ({
@@ -55,8 +54,8 @@ describe("pooling: hand-worked cases", () => {
     const se = 100 * Math.sqrt((p + d - (p - d) ** 2) / 23);
     expect(pooled).toMatchObject({ n: 20, promoters: 6, passives: 7, detractors: 7, nps: -5, rounds: 2 });
     expect(pooled.se).toBeCloseTo(se, 10);
-    expect(pooled.low).toBeCloseTo(100 * (p - d) - 1.96 * se, 10);
-    expect(pooled.high).toBeCloseTo(100 * (p - d) + 1.96 * se, 10);
+    expect(pooled.low).toBeCloseTo(100 * (p - d) - 1.959964 * se, 5);
+    expect(pooled.high).toBeCloseTo(100 * (p - d) + 1.959964 * se, 5);
   });
 
   it("pools nothing from nothing", () => {
@@ -102,13 +101,28 @@ describe("pooling: hand-worked cases", () => {
     ]);
   });
 
-  it("calls a pooled change significant only beyond the combined noise", () => {
+  it("calls a pooled change clear only when chance would rarely give it", () => {
     const big = (scores: number[]) => shown(Array.from({ length: 6 }, () => scores).flat());
-    const clear = summariseTrainings([row(big([3, 5, 6, 7, 8]), big([9, 10, 10, 9, 8]))]).overall.change!;
-    expect(clear.significant).toBe(true);
-    const noise = summariseTrainings([row(shown([6, 7, 9, 9, 10]), shown([7, 7, 9, 10, 10]))]).overall.change!;
-    expect(noise.significant).toBe(false);
-    expect(changeOf(row(shown([6, 7, 9, 9, 10]), shown([7, 7, 9, 10, 10])))).toEqual(noise);
+    const clear = summariseTrainings([row(big([3, 5, 6, 7, 8]), big([9, 10, 10, 9, 8]))]);
+    expect(clear.overall.change).toMatchObject({ verdict: "change", control: { method: "alone" } });
+    const noise = summariseTrainings([row(shown([6, 7, 9, 9, 10]), shown([7, 7, 9, 10, 10]))]);
+    expect(noise.overall.change!.verdict).toBe("noise");
+    // One training: its row, its trainer's pool and its topic's are the overall test again.
+    expect(noise.rows[0].change).toEqual(noise.overall.change);
+  });
+
+  it("labels the rows and pools of several trainings as one family, the overall pool alone", () => {
+    const big = (scores: number[]) => shown(Array.from({ length: 6 }, () => scores).flat());
+    const summary = summariseTrainings([
+      row(big([3, 5, 6, 7, 8]), big([9, 10, 10, 9, 8]), { trainer: { id: "a", name: "Alice" } }),
+      row(shown([6, 7, 9, 9, 10]), shown([7, 7, 9, 10, 10]), { trainer: { id: "b", name: "Bob" } }),
+    ]);
+    expect(summary.overall.change!.control).toEqual({ method: "alone" });
+    // Two rows; each trainer's pool is one training again and the topic pool is all of them:
+    // two distinct tests in the family.
+    expect(summary.rows[0].change!.control).toMatchObject({ method: "holm", tests: 2 });
+    expect(summary.byTrainer[0].change).toEqual(summary.rows[0].change);
+    expect(summary.byTopic[0].change).toEqual(summary.overall.change);
   });
 });
 
@@ -183,7 +197,7 @@ function poolsOf(summary: ReturnType<typeof summariseTrainings>): Pool[] {
   return [summary.overall, ...summary.byTrainer, ...summary.byTopic];
 }
 
-describe("pooling with the finite-population correction", () => {
+describe("pooled intervals", () => {
   // 12 of 14 people answered each time: NPS 0, then +33.3.
   const before = [6, 7, 8, 9, 6, 7, 8, 9, 10, 5, 7, 8];
   const after = [9, 9, 9, 10, 10, 7, 7, 8, 8, 7, 8, 6];
@@ -194,34 +208,35 @@ describe("pooling with the finite-population correction", () => {
     for (const pool of [overall, byTrainer[0], byTopic[0]]) {
       for (const side of ["before", "after"] as const) {
         const own = (training[side] as { score: ShownScore }).score;
-        expect(pool[side]).toMatchObject({ n: own.n, nps: own.nps, rounds: 1 });
+        expect(pool[side]).toMatchObject({ n: own.n, nps: own.nps, rounds: 1, population: 14 });
         expect(pool[side]!.se).toBeCloseTo(own.se, 12);
         expect(pool[side]!.low).toBeCloseTo(own.low, 12);
         expect(pool[side]!.high).toBeCloseTo(own.high, 12);
       }
       expect(pool.change).toEqual(rows[0].change);
     }
-    // The case that read "Significant" in its row and "Within the noise" in the pooled rows.
-    expect(rows[0].change!.significant).toBe(true);
-    expect(overall.change!.significant).toBe(true);
-    const uncorrected = summariseTrainings([row(shown(before), shown(after))]).overall.change!;
-    expect(uncorrected.significant).toBe(false);
+    // The invited count bounds the interval but never shrinks the test: the same label as without it.
+    const unbounded = summariseTrainings([row(shown(before), shown(after))]).overall.change!;
+    expect(overall.change!.p).toBeCloseTo(unbounded.p, 12);
+    expect(overall.change!.verdict).toBe(unbounded.verdict);
   });
 
-  it("takes the pooled rounds' invited counts together as the population", () => {
+  it("takes the pooled rounds' invited counts together as who could answer", () => {
     const pooled = poolScores([scoreOf([10, 10, 9, 8, 6], 8), scoreOf([9, 7, 7, 6, 3, 0], 10)])!;
-    // 4 promoters, 3 passives, 4 detractors of 11 answers, from the 18 people the two rounds asked.
+    // 4 promoters, 3 passives, 4 detractors of 11 answers, from the 18 people the two rounds asked:
+    // no finite-population correction, and within (0 -/+ 7) / 18 = -38.9..+38.9.
     const p = 4.75 / 14;
     const d = 4.75 / 14;
-    const se = 100 * Math.sqrt((p + d - (p - d) ** 2) / 14) * Math.sqrt((18 - 11) / (18 - 1));
-    expect(pooled).toMatchObject({ n: 11, nps: 0, rounds: 2 });
+    const se = 100 * Math.sqrt((p + d - (p - d) ** 2) / 14);
+    expect(pooled).toMatchObject({ n: 11, nps: 0, rounds: 2, population: 18 });
     expect(pooled.se).toBeCloseTo(se, 12);
+    expect(pooled.high).toBeCloseTo((100 * 7) / 18, 12);
   });
 
-  it("assumes a large population when any pooled round had a shared link (who could answer is unknown)", () => {
+  it("knows no one who could answer when any pooled round had a shared link", () => {
     const mixed = poolScores([scoreOf([10, 10, 9, 8, 6], 8), scoreOf([9, 7, 7, 6, 3, 0])])!;
     const plain = estimateNps({ promoters: 4, passives: 3, detractors: 4 })!;
-    expect(mixed.se).toBeCloseTo(plain.se, 12);
+    expect(mixed).toMatchObject({ population: null, low: plain.low, high: plain.high });
   });
 });
 

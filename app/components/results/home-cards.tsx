@@ -1,9 +1,9 @@
 import { Link } from "@remix-run/react";
 import { formatNps } from "~/domain/group-figures";
-import { describeChange } from "~/domain/trend";
 import { formatDay } from "~/domain/utc-time";
 import type { OpenRound, ScopedCounts, TrendPoint } from "~/models/results/index.server";
 import { TrendChart } from "../charts";
+import { describeChange, explainChange, intervalMeaning } from "../statistics-words";
 import { formatInterval, formatRate } from "./format";
 import { Withheld, WithheldFootnote, withheldExplanation } from "./withheld";
 
@@ -27,9 +27,10 @@ export function LatestScore({ trend, manager }: { trend: TrendPoint[]; manager: 
               <p className="small">
                 95% interval {formatInterval(latest.score.low, latest.score.high)} · {latest.score.n} responses
               </p>
-              <p className={latest.change?.significant ? "change-significant" : "muted"}>
+              <p className="muted small">{intervalMeaning(latest.score)}</p>
+              <p className={latest.change?.verdict === "change" ? "change-significant" : "muted"}>
                 {latest.change
-                  ? `Since the round before: ${describeChange(latest.change)}`
+                  ? `Since the round before: ${describeChange(latest.change)}. ${explainChange(latest.change)}`
                   : trend.length > 1
                     ? "No comparison: the round before is withheld."
                     : "The first periodic round: nothing to compare with yet."}

@@ -12,17 +12,6 @@ import { ScoreDistributionChart } from "../charts";
 import { formatInterval, formatRate } from "./format";
 import { Withheld } from "./withheld";
 
-/** Why the interval is as wide as it is: whether the finite-population correction applied. */
-export function intervalMethod(figures: GroupFigures, sharedLink: boolean): string {
-  if (figures.corrected) {
-    return `The interval accounts for ${figures.responses} of the ${figures.invited} people invited having answered (finite-population correction).`;
-  }
-  if (sharedLink) {
-    return "This round has a shared link, so how many people could have answered is not known: the interval assumes a large population.";
-  }
-  return "The number of people who could answer is not known, so the interval assumes a large population.";
-}
-
 /** The headline of a group: its eNPS (or a training's NPS), interval, responses and the three categories. */
 export function NpsSummary({
   name,

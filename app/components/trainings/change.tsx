@@ -1,16 +1,13 @@
-import { formatNps } from "~/domain/group-figures";
-import type { NpsChange } from "~/domain/nps";
+import type { NpsChange } from "~/domain/nps-statistics";
+import { VERDICT_LABELS } from "../statistics-words";
 
-/** "+23.5 points (the noise of these samples is ±18.2)" */
-export function describeTrainingChange(change: NpsChange): string {
-  return `${formatNps(change.delta)} points (the noise of these samples is ±${change.threshold.toFixed(1)})`;
-}
+const BADGE_CLASS: Record<NpsChange["verdict"], string> = {
+  change: "badge badge-ok",
+  noise: "badge badge-warn",
+  "too-few": "badge badge-muted",
+};
 
-/** Whether a change is larger than the noise of the two samples, in words. */
+/** Whether a change is clear, within the noise, or impossible to tell from so few answers, in words. */
 export function ChangeBadge({ change }: { change: NpsChange }) {
-  return change.significant ? (
-    <span className="badge badge-ok">Significant</span>
-  ) : (
-    <span className="badge badge-warn">Within the noise</span>
-  );
+  return <span className={BADGE_CLASS[change.verdict]}>{VERDICT_LABELS[change.verdict]}</span>;
 }

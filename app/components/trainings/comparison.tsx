@@ -1,13 +1,13 @@
 import { BreakdownChart, GroupedDistributionChart, ROUND_SERIES_COLOURS } from "~/components/charts";
 import { formatInterval, formatRate } from "~/components/results/format";
-import { intervalMethod } from "~/components/results/nps-summary";
 import { Withheld } from "~/components/results/withheld";
 import { formatNps, formatShare, RATING_VALUES } from "~/domain/group-figures";
-import type { NpsChange } from "~/domain/nps";
+import type { NpsChange } from "~/domain/nps-statistics";
 import { sharesOf, type GroupComparison, type RatingComparison } from "~/domain/training-comparison";
 import { formatDay } from "~/domain/utc-time";
 import type { ComparedRound, TrainingComparison } from "~/models/training-results.server";
-import { ChangeBadge, describeTrainingChange } from "./change";
+import { changesFootnote, explainChange, intervalMeaning, TRAINING_TEST_NOTE } from "../statistics-words";
+import { ChangeBadge } from "./change";
 import { BeforeAfterChangeHeads } from "./overview";
 
 /** What each round is called on the comparison. */
@@ -72,7 +72,12 @@ function RoundScore({ side, label, round }: { side: Side; label: string; round: 
             n = {f.responses}
             {f.invited !== null ? ` of ${f.invited} invited (${formatRate(f.rate)})` : ""}
           </p>
-          <p className="muted small">{intervalMethod(f, round.sharedLink)}</p>
+          <p className="muted small">
+            {intervalMeaning(
+              { n: f.responses, population: f.population },
+              { sharedLink: round.sharedLink, measure: "NPS" },
+            )}
+          </p>
         </>
       ) : (
         <NoScore round={round} />
@@ -87,7 +92,8 @@ function ChangeLine({ title, change, none }: { title: string; change: NpsChange 
       <strong>{title}:</strong>{" "}
       {change ? (
         <>
-          {describeTrainingChange(change)} <ChangeBadge change={change} />
+          {formatNps(change.delta)} points <ChangeBadge change={change} />{" "}
+          <span className="muted small block">{explainChange(change)}</span>
         </>
       ) : (
         <span className="muted">{none}</span>
@@ -96,7 +102,7 @@ function ChangeLine({ title, change, none }: { title: string; change: NpsChange 
   );
 }
 
-/** The training's NPS before, after and at the follow-up side by side, with the change and whether it is beyond the noise. */
+/** The training's NPS before, after and at the follow-up side by side, with the change and whether it is clear. */
 export function ScoresSideBySide({ comparison }: { comparison: TrainingComparison }) {
   const rounds = roundsOf(comparison);
   const shown = rounds.filter((r) => r.round.figures);
@@ -134,8 +140,16 @@ export function ScoresSideBySide({ comparison }: { comparison: TrainingCompariso
         />
       ) : null}
       <p className="footnote">
-        Significant: the change is larger than 1.96 × √(SE₁² + SE₂²), the combined uncertainty of both rounds. Anything
-        smaller is within the noise: it could come from who happened to answer.
+        {changesFootnote(
+          [
+            comparison.change,
+            comparison.followUpChange,
+            ...comparison.departments.map((g) => g.change),
+            ...comparison.roles.map((g) => g.change),
+          ],
+          "The change after the training",
+        )}{" "}
+        {TRAINING_TEST_NOTE}
       </p>
     </section>
   );

@@ -3,9 +3,10 @@ import { BeforeAfterChart, type BeforeAfterBar } from "~/components/charts";
 import { formatInterval } from "~/components/results/format";
 import { Withheld } from "~/components/results/withheld";
 import { formatNps } from "~/domain/group-figures";
-import type { NpsChange } from "~/domain/nps";
+import type { NpsChange } from "~/domain/nps-statistics";
 import type { ComparedTrainingRow, Pool, PooledScore, RoundOutcome } from "~/domain/training-pooling";
 import { formatDay } from "~/domain/utc-time";
+import { explainChange } from "../statistics-words";
 import { ChangeBadge } from "./change";
 
 /** A before or after round in a table cell: its score and n, or why there is none. */
@@ -56,7 +57,9 @@ function ChangeCell({ change, sizes }: { change: NpsChange | null; sizes: string
   }
   return (
     <td>
-      <span className={change.significant ? "change-significant" : undefined}>{formatNps(change.delta)} points</span>{" "}
+      <span className={change.verdict === "change" ? "change-significant" : undefined}>
+        {formatNps(change.delta)} points
+      </span>{" "}
       <ChangeBadge change={change} />
       {sizes ? <span className="muted small block">{sizes}</span> : null}
     </td>
@@ -187,6 +190,7 @@ export function OverallChange({ pool, whose }: { pool: Pool; whose: string }) {
               <p>
                 <ChangeBadge change={change} />
               </p>
+              <p className="muted small">{explainChange(change)}</p>
             </div>
           </div>
           <p className="muted small">

@@ -63,8 +63,13 @@ export const en = {
   "published.score.label": "eNPS",
   "published.score.range": "95% range: {low} to {high}",
   "published.score.answers": "Answers: {count}",
-  "published.change.significant": "{delta} points since {round}: a real change, larger than the noise.",
-  "published.change.noise": "{delta} points since {round}: within the noise, so not a clear change.",
+  "published.score.meaning":
+    "The 95% range is where the eNPS of everyone asked most likely lies, assuming those who did not answer think like those who did.",
+  "published.change.significant":
+    "{delta} points since {round}: a clear change. Chance alone would give a change this size less than 1 time in 20.",
+  "published.change.noise":
+    "{delta} points since {round}: within the noise. A change this size could well come from who happened to answer.",
+  "published.change.tooFew": "{delta} points since {round}: too few answers to tell whether anything changed.",
   "published.withheld": "Not shown: fewer than {k} answers, or held back so that a smaller group cannot be worked out.",
   "published.groups.heading": "By department and role",
   "published.groups.departments": "Departments",

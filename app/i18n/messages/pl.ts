@@ -63,10 +63,14 @@ export const pl = {
   "published.score.label": "eNPS",
   "published.score.range": "Przedział 95%: od {low} do {high}",
   "published.score.answers": "Odpowiedzi: {count}",
+  "published.score.meaning":
+    "Przedział 95% to zakres, w którym najprawdopodobniej leży eNPS wszystkich zaproszonych, przy założeniu, że osoby, które nie odpowiedziały, myślą tak jak te, które odpowiedziały.",
   "published.change.significant":
-    "{delta} pkt względem ankiety „{round}”: rzeczywista zmiana, większa niż szum statystyczny.",
+    "{delta} pkt względem ankiety „{round}”: wyraźna zmiana. Przypadkiem tak duża zmiana zdarzyłaby się rzadziej niż raz na 20.",
   "published.change.noise":
-    "{delta} pkt względem ankiety „{round}”: w granicach szumu statystycznego, więc nie jest to wyraźna zmiana.",
+    "{delta} pkt względem ankiety „{round}”: w granicach szumu statystycznego. Tak duża zmiana może wynikać z tego, kto akurat odpowiedział.",
+  "published.change.tooFew":
+    "{delta} pkt względem ankiety „{round}”: za mało odpowiedzi, by stwierdzić, czy coś się zmieniło.",
   "published.withheld":
     "Nie pokazano: mniej niż {k} odpowiedzi albo ukryto, aby nie dało się wyliczyć wyniku mniejszej grupy.",
   "published.groups.heading": "Według działów i stanowisk",

@@ -60,8 +60,12 @@ export const zh = {
   "published.score.label": "eNPS",
   "published.score.range": "95% 区间：{low} 至 {high}",
   "published.score.answers": "回答数：{count}",
-  "published.change.significant": "与 {round} 相比变化 {delta} 分：这是真实的变化，超出了随机波动。",
-  "published.change.noise": "与 {round} 相比变化 {delta} 分：在随机波动范围内，不算明显变化。",
+  "published.score.meaning": "95% 区间是所有受邀者的 eNPS 最可能所在的范围，前提是未作答的人与作答的人想法相同。",
+  "published.change.significant":
+    "与 {round} 相比变化 {delta} 分：明显的变化。仅凭偶然出现这么大变化的可能性不到二十分之一。",
+  "published.change.noise":
+    "与 {round} 相比变化 {delta} 分：在随机波动范围内。这么大的变化很可能只是取决于谁恰好作答。",
+  "published.change.tooFew": "与 {round} 相比变化 {delta} 分：回答太少，无法判断是否有变化。",
   "published.withheld": "未显示：回答少于 {k} 份，或为避免推算出更小群体的结果而不予显示。",
   "published.groups.heading": "按部门和岗位",
   "published.groups.departments": "部门",

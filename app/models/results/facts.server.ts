@@ -16,7 +16,7 @@ import {
   type GroupFigures,
   type RatingFigures,
 } from "~/domain/group-figures";
-import type { NpsEstimate } from "~/domain/nps";
+import type { NpsEstimate } from "~/domain/nps-statistics";
 import { prisma, sqlite } from "~/utils/db.server";
 
 export interface RoundRow {
@@ -235,15 +235,15 @@ export async function roundFacts(round: RoundRow, ratingQuestionIds: string[]): 
   return { ...gate, figures, ratings, ratingQuestionIds, commentKeys };
 }
 
-/** A group's estimate, ready for compareNps, and whether the finite-population correction applied. */
-export type GroupScore = NpsEstimate & { corrected: boolean };
+/** A group's score with its interval, as domain/nps-statistics.ts computed it. */
+export type GroupScore = NpsEstimate;
 
 /** The score of a shown group; null when the gate withholds it. */
 export function scoreOf(facts: RoundFacts, key: string): GroupScore | null {
   const figures = facts.figures.get(key);
   if (!figures) return null;
-  const { responses: n, nps, se, low, high, corrected } = figures;
-  return { n, nps, se, low, high, corrected };
+  const { responses: n, nps, adjusted, se, low, high, population } = figures;
+  return { n, nps, adjusted, se, low, high, population };
 }
 
 const CACHE_SIZE = 64;

@@ -3,11 +3,12 @@
  * the "you said, we did" page, without signing in.
  */
 import { departmentKey, OVERALL_KEY, roleKey } from "~/domain/anonymity";
-import type { NpsChange } from "~/domain/nps";
+import type { NpsChange } from "~/domain/nps-statistics";
 import { closingTime } from "~/domain/round-status";
 import { changesAlong } from "~/domain/trend";
 import { scoreOf, type GroupScore, type RoundFacts } from "./facts.server";
 import { byName, closedRoundsOf, factsOf, namesOf } from "./round-source.server";
+import { TREND_ROUNDS } from "./trends.server";
 
 export interface PublicRound {
   id: string;
@@ -38,15 +39,17 @@ export interface PublicResults {
 /**
  * The headline results for everyone, without signing in: the overall eNPS of the latest
  * `limit` closed periodic rounds with each change, and the shown departments and roles of the
- * latest. Nothing of a withheld group, not even its name.
+ * latest. Nothing of a withheld group, not even its name. The changes are labelled as the
+ * company's trend labels them, so both pages say the same of each change.
  */
 export async function getPublicResults({ limit = 4, now = new Date() } = {}): Promise<PublicResults> {
-  // One round more than shown, so the oldest shown has a change too.
-  const recent = (await closedRoundsOf({ kind: "periodic" }, now)).slice(-(limit + 1));
+  // The changes are labelled over the same rounds as the company's trend, so both pages say
+  // the same of each change (and the oldest shown round has its change too).
+  const recent = (await closedRoundsOf({ kind: "periodic" }, now)).slice(-TREND_ROUNDS);
   const facts: RoundFacts[] = [];
   for (const round of recent) facts.push(await factsOf(round));
   const overall = facts.map((f) => scoreOf(f, OVERALL_KEY));
-  const changes = changesAlong(overall);
+  const changes = changesAlong(overall, { latestIsPrimary: true });
   const shown = recent
     .map((round, index) => ({
       id: round.id,

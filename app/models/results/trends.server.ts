@@ -2,7 +2,8 @@
  * Part of the results gate (import from ./index.server only): one group's eNPS over the
  * periodic rounds.
  */
-import type { NpsChange } from "~/domain/nps";
+import { OVERALL_KEY } from "~/domain/anonymity";
+import type { NpsChange } from "~/domain/nps-statistics";
 import { groupKeyOf, mayFollowGroup, type GroupRef, type ResultsViewer } from "~/domain/results-access";
 import { closingTime } from "~/domain/round-status";
 import { changesAlong } from "~/domain/trend";
@@ -19,18 +20,21 @@ export interface TrendPoint {
   change: NpsChange | null;
 }
 
+/** How many closed periodic rounds a trend follows: its changes are labelled as one page. */
+export const TREND_ROUNDS = 24;
+
 /** eNPS of one group in the last `limit` closed periodic rounds, oldest first. */
 export async function getTrend(
   viewer: ResultsViewer,
   group: GroupRef,
-  { limit = 24, now = new Date() } = {},
+  { limit = TREND_ROUNDS, now = new Date() } = {},
 ): Promise<TrendPoint[]> {
   if (!mayFollowGroup(viewer, group)) throw new ResultsForbiddenError();
   const recent = (await closedRoundsOf({ kind: "periodic" }, now)).slice(-limit);
   const key = groupKeyOf(group);
   const scores: (GroupScore | null)[] = [];
   for (const round of recent) scores.push(scoreOf(await factsOf(round), key));
-  const changes = changesAlong(scores);
+  const changes = changesAlong(scores, { latestIsPrimary: key === OVERALL_KEY });
   return recent.map((round, index) => ({
     roundId: round.id,
     name: round.name,
