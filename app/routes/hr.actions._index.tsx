@@ -12,6 +12,7 @@ import {
   isFiltered,
   parseActionFilter,
 } from "~/domain/action-items";
+import { HR_LOCALE, plural } from "~/domain/plural";
 import { listActionFilterOptions, listActions, sendActionDigests, type DigestRun } from "~/models/actions.server";
 import { mailIsConfigured } from "~/models/outbox.server";
 import { orRefusal } from "~/utils/action-refusals.server";
@@ -49,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 function digestNotice(run: DigestRun): string {
   if (run.owners === 0) return `Nothing is overdue or due within ${DIGEST_WINDOW_DAYS} days, so no digest was needed.`;
-  const count = (n: number) => `${n} digest${n === 1 ? "" : "s"}`;
+  const count = (n: number) => plural(HR_LOCALE, n, { one: "# digest", other: "# digests" });
   const parts = [];
   if (run.queued > 0) {
     parts.push(
@@ -60,7 +61,7 @@ function digestNotice(run: DigestRun): string {
   }
   if (run.failed > 0) parts.push(`${count(run.failed)} could not be sent; the outbox shows why.`);
   if (run.skipped > 0)
-    parts.push(`${run.skipped} ${run.skipped === 1 ? "owner" : "owners"} already had today's digest.`);
+    parts.push(`${plural(HR_LOCALE, run.skipped, { one: "# owner", other: "# owners" })} already had today's digest.`);
   return parts.join(" ");
 }
 
@@ -153,7 +154,7 @@ export default function Actions() {
       ) : (
         <>
           <p className="muted small" aria-live="polite">
-            {total} {total === 1 ? "action item" : "action items"}
+            {plural(HR_LOCALE, total, { one: "# action item", other: "# action items" })}
             {isFiltered(filter) ? (
               <>
                 {" "}

@@ -7,6 +7,7 @@ import { SharedLinkCaution } from "~/components/shared-link-caution";
 import { describeAudience } from "~/domain/audience";
 import { remindedRecently } from "~/domain/invitation-mail";
 import { kioskLink, sharedLink } from "~/domain/links";
+import { HR_LOCALE, plural } from "~/domain/plural";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatTimeAgo, formatUtc } from "~/domain/utc-time";
 import { sendInvitations, sendReminders } from "~/models/invitations.server";
@@ -63,10 +64,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function plural(count: number, one: string, many: string) {
-  return count === 1 ? `1 ${one}` : `${count} ${many}`;
-}
-
 const NO_MAIL =
   "E-mail is not set up (no SMTP_URL), so Candor cannot send invitations or reminders: nothing was sent and no links were made. Download the personal links as CSV instead.";
 
@@ -97,11 +94,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "invite") {
       const result = await sendInvitations(actor, round.id, origin);
       const failed =
-        result.failed > 0 ? ` ${plural(result.failed, "message", "messages")} could not be sent; see the outbox.` : "";
+        result.failed > 0
+          ? ` ${plural(HR_LOCALE, result.failed, { one: "# message", other: "# messages" })} could not be sent; see the outbox.`
+          : "";
       return redirectWithNotice(
         request,
         here,
-        `${plural(result.sent, "invitation was", "invitations were")} sent.${failed}`,
+        `${plural(HR_LOCALE, result.sent, { one: "# invitation was", other: "# invitations were" })} sent.${failed}`,
       );
     }
     if (intent === "remind") {
@@ -111,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           ? "Reminders went out to everyone who has not answered yet (how many is not shown: it would tell how many answered, and that is fewer than k)."
           : result.reminded === 0
             ? "No reminders went out: nobody with a personal link is waiting to answer."
-            : `${plural(result.reminded, "reminder", "reminders")} went out to people who have not answered yet.`;
+            : `${plural(HR_LOCALE, result.reminded, { one: "# reminder", other: "# reminders" })} went out to people who have not answered yet.`;
       return redirectWithNotice(request, here, who);
     }
   } catch (error) {
@@ -238,7 +237,7 @@ export default function RoundPage() {
             {isAdmin ? <Link to={`/hr/surveys/${round.survey.id}`}>{round.survey.name}</Link> : round.survey.name}
           </Fact>
           <Fact label="Who">{audience}</Fact>
-          <Fact label="Invited">{plural(round.invitedCount, "person", "people")}</Fact>
+          <Fact label="Invited">{plural(HR_LOCALE, round.invitedCount, { one: "# person", other: "# people" })}</Fact>
           <Fact label="Anonymity threshold">
             k = {round.k}: no figure of a group with fewer answers is shown. Fixed at launch.
           </Fact>

@@ -10,6 +10,7 @@ import { ReviewActions } from "~/components/review-actions";
 import { SharedLinkCaution } from "~/components/shared-link-caution";
 import { ThresholdField } from "~/components/threshold-field";
 import { describeAudience } from "~/domain/audience";
+import { HR_LOCALE, plural } from "~/domain/plural";
 import {
   audienceOf,
   DEFAULT_K,
@@ -98,7 +99,7 @@ export async function action({ request }: ActionFunctionArgs) {
       return data<Stage>({ stage: "review", values, errors: {}, preview, caution });
     }
     const round = await launchRound(actorOf(user), input, now);
-    const invited = round.invitedCount === 1 ? "1 person is" : `${round.invitedCount} people are`;
+    const invited = plural(HR_LOCALE, round.invitedCount, { one: "# person is", other: "# people are" });
     return redirectWithNotice(
       request,
       `/hr/rounds/${round.id}`,
@@ -128,8 +129,8 @@ function Review({ values, preview, caution }: { values: FieldValues; preview: La
         <dd>{describeAudience(preview)}</dd>
         <dt>Invited</dt>
         <dd>
-          <strong>{preview.invited === 1 ? "1 person" : `${preview.invited} people`}</strong> will get a personal
-          invitation
+          <strong>{plural(HR_LOCALE, preview.invited, { one: "# person", other: "# people" })}</strong> will get a
+          personal invitation
         </dd>
         <dt>Open</dt>
         <dd>

@@ -9,6 +9,7 @@ import { PageHeader } from "~/components/page";
 import { ReviewActions } from "~/components/review-actions";
 import { ThresholdField } from "~/components/threshold-field";
 import { describeAudience } from "~/domain/audience";
+import { HR_LOCALE, plural } from "~/domain/plural";
 import { audienceOf, DEFAULT_K, MIN_K, thresholdCaution } from "~/domain/round-input";
 import { CADENCE_LABELS, CADENCES, MAX_OPEN_DAYS_BY_CADENCE, nextPeriodStart, type Cadence } from "~/domain/schedule";
 import { scheduleFormSchema, type ScheduleForm } from "~/domain/schedule-input";
@@ -107,10 +108,6 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-function plural(count: number, one: string, many: string) {
-  return count === 1 ? `1 ${one}` : `${count} ${many}`;
-}
-
 function Review({
   values,
   preview,
@@ -133,14 +130,15 @@ function Review({
         <dd>{preview.surveyName}</dd>
         <dt>How often</dt>
         <dd>
-          {CADENCE_LABELS[cadence]}, each round open {plural(Number(textValue(values.openDays)), "day", "days")}
+          {CADENCE_LABELS[cadence]}, each round open{" "}
+          {plural(HR_LOCALE, Number(textValue(values.openDays)), { one: "# day", other: "# days" })}
         </dd>
         <dt>Who</dt>
         <dd>{describeAudience(preview)}</dd>
         <dt>Invited</dt>
         <dd>
-          <strong>{plural(preview.people, "person", "people")}</strong> today; each round invites the people in the
-          audience on the day it opens
+          <strong>{plural(HR_LOCALE, preview.people, { one: "# person", other: "# people" })}</strong> today; each round
+          invites the people in the audience on the day it opens
         </dd>
         <dt>Anonymity threshold</dt>
         <dd>k = {textValue(values.k)}: no figure of a group with fewer answers is ever shown</dd>
@@ -162,7 +160,7 @@ function Review({
       {caution ? <p className="warning">{caution}</p> : null}
       <p className="warning">
         {first.opensNow
-          ? `The first round opens within a minute of saving, and ${plural(preview.people, "person", "people")} can answer at once. `
+          ? `The first round opens within a minute of saving, and ${plural(HR_LOCALE, preview.people, { one: "# person", other: "# people" })} can answer at once. `
           : `Nothing opens before ${formatDay(first.opensAt)}. `}
         Each round needs its links handed out on its page (CSV or e-mail). You can pause the schedule at any time; a
         round once open stays open until it closes.

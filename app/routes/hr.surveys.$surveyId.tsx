@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/page";
 import { SurveyEditor } from "~/components/survey-editor";
 import { SurveyQuestions } from "~/components/survey-questions";
+import { HR_LOCALE, plural } from "~/domain/plural";
 import { SURVEY_KIND_LABELS } from "~/domain/survey";
 import { formatDay } from "~/domain/utc-time";
 import { getCompanyName } from "~/models/settings.server";
@@ -70,9 +71,9 @@ export default function SurveyPage() {
           <section className="card" aria-labelledby="locked-heading">
             <h2 id="locked-heading">Locked</h2>
             <p>
-              {survey.roundCount === 1 ? "A round has" : `${survey.roundCount} rounds have`} been launched with this
-              survey, so its questions cannot change: earlier answers must keep meaning what was asked. To change the
-              wording, <Link to={`/hr/surveys/new?from=${survey.id}`}>duplicate it</Link> and launch the copy.
+              {plural(HR_LOCALE, survey.roundCount, { one: "A round has", other: "# rounds have" })} been launched with
+              this survey, so its questions cannot change: earlier answers must keep meaning what was asked. To change
+              the wording, <Link to={`/hr/surveys/new?from=${survey.id}`}>duplicate it</Link> and launch the copy.
             </p>
             <ul>
               {survey.rounds.map((round) => (

@@ -14,6 +14,7 @@ import {
   SIDE_LABELS,
   TOO_FEW,
 } from "~/components/trainings/comparison";
+import { HR_LOCALE, plural } from "~/domain/plural";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import {
   FOLLOW_UP_DEFAULT_DAYS,
@@ -362,7 +363,7 @@ export default function TrainingPage() {
           <dd>
             {training.participants === 0
               ? "Walk-ins through the open link"
-              : `${training.participants === 1 ? "1 person" : `${training.participants} people`} by name${training.openLink ? ", and walk-ins through the open link" : ""}`}
+              : `${plural(HR_LOCALE, training.participants, { one: "# person", other: "# people" })} by name${training.openLink ? ", and walk-ins through the open link" : ""}`}
           </dd>
           <dt>Survey</dt>
           <dd>

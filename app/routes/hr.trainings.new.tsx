@@ -5,6 +5,7 @@ import { HiddenValues } from "~/components/hidden-values";
 import { PageHeader } from "~/components/page";
 import { ReviewActions } from "~/components/review-actions";
 import { TrainingForm, type PeopleSearch, type PickablePerson } from "~/components/trainings/training-form";
+import { HR_LOCALE, plural } from "~/domain/plural";
 import { DEFAULT_K, idPattern, MIN_K } from "~/domain/round-input";
 import {
   PEOPLE_SEARCH_LIMIT,
@@ -116,7 +117,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (intent === "review")
       return data<Stage>({ stage: "review", values, preview: await previewTraining(input, now) });
     const training = await createTraining(actorOf(user), input, now);
-    const people = training.participants === 1 ? "1 participant is" : `${training.participants} participants are`;
+    const people = plural(HR_LOCALE, training.participants, { one: "# participant is", other: "# participants are" });
     return redirectWithNotice(
       request,
       `/hr/trainings/${training.id}`,
@@ -129,7 +130,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 function Review({ values, preview }: { values: FieldValues; preview: TrainingPreview }) {
-  const people = preview.participants === 1 ? "1 person" : `${preview.participants} people`;
+  const people = plural(HR_LOCALE, preview.participants, { one: "# person", other: "# people" });
   return (
     <Form method="post" className="card review" aria-labelledby="review-heading">
       <h2 id="review-heading">Check and create</h2>
