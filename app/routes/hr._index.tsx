@@ -8,7 +8,7 @@ import { parseActionFilter } from "~/domain/action-items";
 import { listActions, listMyActions } from "~/models/actions.server";
 import { countDirectory } from "~/models/people.server";
 import { getTrend, listOpenRounds, type GroupRef } from "~/models/results/index.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/pages/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · Candor" }];
 

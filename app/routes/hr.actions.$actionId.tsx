@@ -15,8 +15,8 @@ import {
   setActionPublished,
   updateAction,
 } from "~/models/actions.server";
-import { orRefusal } from "~/utils/action-refusals.server";
-import { requireUser } from "~/utils/auth.server";
+import { orRefusal } from "~/pages/action-refusals.server";
+import { requireUser } from "~/pages/auth.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";

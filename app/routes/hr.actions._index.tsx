@@ -15,8 +15,8 @@ import {
 import { HR_LOCALE, plural } from "~/domain/plural";
 import { listActionFilterOptions, listActions, sendActionDigests, type DigestRun } from "~/models/actions.server";
 import { mailIsConfigured } from "~/models/outbox.server";
-import { orRefusal } from "~/utils/action-refusals.server";
-import { actorOf, requireAdmin, requireUser } from "~/utils/auth.server";
+import { orRefusal } from "~/pages/action-refusals.server";
+import { actorOf, requireAdmin, requireUser } from "~/pages/auth.server";
 import { env } from "~/utils/env.server";
 import { badRequest, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";

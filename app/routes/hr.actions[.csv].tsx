@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseActionFilter, todayOf } from "~/domain/action-items";
 import { exportActionsCsv } from "~/models/actions.server";
-import { orRefusal } from "~/utils/action-refusals.server";
-import { requireUser } from "~/utils/auth.server";
+import { orRefusal } from "~/pages/action-refusals.server";
+import { requireUser } from "~/pages/auth.server";
 import { csvResponse } from "~/utils/http.server";
 
 /** The action list as CSV, with the same filters (and the same access) as the page. */

@@ -6,7 +6,7 @@ import { DirectoryTabs } from "~/components/tabs";
 import { quotedNames } from "~/domain/people-import";
 import { HR_LOCALE, plural } from "~/domain/plural";
 import { importPeople } from "~/models/people.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { MAX_UPLOAD_LABEL, readUploadedText } from "~/utils/upload.server";
 
 export const meta: MetaFunction = () => [{ title: "Import people · Candor" }];

@@ -5,7 +5,7 @@ import { PageHeader } from "~/components/page";
 import { NewPasswordFields } from "~/components/password-fields";
 import { changeOwnPasswordSchema } from "~/domain/user-input";
 import { changeOwnPassword, UserChangeError } from "~/models/users.server";
-import { assertPasswordTryAllowed, keepSessionAt, recordWrongPassword, requireUser } from "~/utils/auth.server";
+import { assertPasswordTryAllowed, keepSessionAt, recordWrongPassword, requireUser } from "~/pages/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";

@@ -11,7 +11,7 @@ import {
   setPersonActive,
   updatePerson,
 } from "~/models/people.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest, notFound, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";

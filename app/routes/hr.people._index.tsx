@@ -7,7 +7,7 @@ import { DirectoryTabs } from "~/components/tabs";
 import { HR_LOCALE, plural } from "~/domain/plural";
 import { listGroups } from "~/models/org-groups.server";
 import { listPeople } from "~/models/people.server";
-import { requireAdmin } from "~/utils/auth.server";
+import { requireAdmin } from "~/pages/auth.server";
 import { pageFrom, queryText } from "~/utils/params.server";
 
 export const meta: MetaFunction = () => [{ title: "People · Candor" }];

@@ -5,7 +5,7 @@ import { PersonForm } from "~/components/person-form";
 import { personSchema } from "~/domain/person-input";
 import { listGroups } from "~/models/org-groups.server";
 import { createPerson, DuplicatePersonError, InactiveGroupError } from "~/models/people.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";

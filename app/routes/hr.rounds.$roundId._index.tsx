@@ -20,12 +20,12 @@ import {
   RoundClosedError,
   type Viewer,
 } from "~/models/rounds.server";
-import { actorOf, requireAdmin, requireUser } from "~/utils/auth.server";
+import { actorOf, requireAdmin, requireUser } from "~/pages/auth.server";
+import { withResultsAccess } from "~/pages/results-access.server";
 import { badRequest, conflict, forbidden, notFound, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
 import { publicOrigin } from "~/utils/public-url.server";
-import { withResultsAccess } from "~/utils/results-access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.name ?? "Round"} · Candor` }];
 

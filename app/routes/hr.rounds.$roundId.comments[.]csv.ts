@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { commentsCsv } from "~/domain/results-csv";
 import { recordAudit } from "~/models/audit.server";
 import { getCommentsExport } from "~/models/results/index.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
+import { requireClosedRoundResults, withResultsAccess } from "~/pages/results-access.server";
 import { csvResponse } from "~/utils/http.server";
-import { requireClosedRoundResults, withResultsAccess } from "~/utils/results-access.server";
 
 /**
  * The comments of a closed round that may be listed, each with only the department and role

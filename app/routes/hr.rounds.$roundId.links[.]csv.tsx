@@ -3,7 +3,7 @@ import { toCsv } from "~/domain/csv";
 import { formatUtcDate } from "~/domain/utc-time";
 import { mintLinksForDownload } from "~/models/invitations.server";
 import { RoundClosedError, roundExists } from "~/models/rounds.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { conflict, csvResponse, notFound } from "~/utils/http.server";
 import { requireId } from "~/utils/params.server";
 import { publicOrigin } from "~/utils/public-url.server";

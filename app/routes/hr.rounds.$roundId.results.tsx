@@ -15,10 +15,10 @@ import { newActionHref } from "~/domain/action-items";
 import { scoreNameOf } from "~/domain/round-status";
 import { formatDay } from "~/domain/utc-time";
 import { getRoundComments, getRoundResults, type GroupResult } from "~/models/results/index.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/pages/auth.server";
+import { withResultsAccess } from "~/pages/results-access.server";
 import { forbidden, notFound } from "~/utils/http.server";
 import { pageFrom, queryText, requireId } from "~/utils/params.server";
-import { withResultsAccess } from "~/utils/results-access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.round.name ?? "Results"} · Results · Candor` },

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { resultsCsv } from "~/domain/results-csv";
 import { recordAudit } from "~/models/audit.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
+import { requireClosedRoundResults } from "~/pages/results-access.server";
 import { csvResponse } from "~/utils/http.server";
-import { requireClosedRoundResults } from "~/utils/results-access.server";
 
 /** One row per group of a closed round, withheld groups kept as `suppressed`. Admins only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

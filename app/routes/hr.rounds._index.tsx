@@ -8,9 +8,9 @@ import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatUtc } from "~/domain/utc-time";
 import { getRoundCountsFor, type ScopedCounts } from "~/models/results/index.server";
 import { listRounds } from "~/models/rounds.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/pages/auth.server";
+import { withResultsAccess } from "~/pages/results-access.server";
 import { pageFrom } from "~/utils/params.server";
-import { withResultsAccess } from "~/utils/results-access.server";
 
 export const meta: MetaFunction = () => [{ title: "Rounds · Candor" }];
 

@@ -25,7 +25,7 @@ import { formatUtc, parseDateTimeInput, toDateTimeInput } from "~/domain/utc-tim
 import { listGroups } from "~/models/org-groups.server";
 import { launchRound, LaunchError, previewLaunch, type LaunchPreview } from "~/models/rounds.server";
 import { listLaunchableSurveys } from "~/models/surveys.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
 import { badRequest, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";

@@ -24,7 +24,7 @@ import {
   type SchedulePreview,
 } from "~/models/schedules.server";
 import { listLaunchableSurveys } from "~/models/surveys.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
 import { badRequest, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";

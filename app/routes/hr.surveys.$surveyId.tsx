@@ -8,11 +8,11 @@ import { SURVEY_KIND_LABELS } from "~/domain/survey";
 import { formatDay } from "~/domain/utc-time";
 import { getCompanyName } from "~/models/settings.server";
 import { getSurvey, setSurveyArchived, updateSurvey } from "~/models/surveys.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
+import { handleSurveyEditorPost } from "~/pages/survey-editor.server";
 import { notFound, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
-import { handleSurveyEditorPost } from "~/utils/survey-editor.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.name ?? "Survey"} · Candor` }];
 

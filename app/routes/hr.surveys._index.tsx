@@ -8,7 +8,7 @@ import { SURVEY_KIND_LABELS } from "~/domain/survey";
 import { LABEL_MAX, requiredText } from "~/domain/text";
 import { getCompanyName, setCompanyName } from "~/models/settings.server";
 import { listSurveys } from "~/models/surveys.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";

@@ -6,11 +6,11 @@ import { SURVEY_KINDS, type SurveyDraft, type SurveyKind } from "~/domain/survey
 import { draftFromTemplate, SURVEY_TEMPLATES } from "~/domain/survey-templates";
 import { getCompanyName } from "~/models/settings.server";
 import { createSurvey, freeSurveyName, getSurvey } from "~/models/surveys.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
+import { handleSurveyEditorPost } from "~/pages/survey-editor.server";
 import { notFound, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
-import { handleSurveyEditorPost } from "~/utils/survey-editor.server";
 
 export const meta: MetaFunction = () => [{ title: "New survey · Candor" }];
 

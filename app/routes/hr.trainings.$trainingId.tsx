@@ -34,12 +34,12 @@ import {
   TrainingInputError,
   type TrainingViewer,
 } from "~/models/trainings.server";
-import { actorOf, requireAdmin, requireUser } from "~/utils/auth.server";
+import { actorOf, requireAdmin, requireUser } from "~/pages/auth.server";
+import { withResultsAccess } from "~/pages/results-access.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest, conflict, forbidden, notFound, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { pageFrom, queryText, requireId } from "~/utils/params.server";
-import { withResultsAccess } from "~/utils/results-access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.training.title ?? "Training"} · Candor` },

@@ -25,7 +25,7 @@ import {
   type TrainingInput,
   type TrainingPreview,
 } from "~/models/trainings.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
 import { badRequest, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";

@@ -12,8 +12,8 @@ import {
   TrainingsTable,
 } from "~/components/trainings/overview";
 import { getTrainingOverview } from "~/models/training-results.server";
-import { requireUser } from "~/utils/auth.server";
-import { withResultsAccess } from "~/utils/results-access.server";
+import { requireUser } from "~/pages/auth.server";
+import { withResultsAccess } from "~/pages/results-access.server";
 
 export const meta: MetaFunction = () => [{ title: "Trainings compared · Candor" }];
 

@@ -10,9 +10,9 @@ import { describeChange } from "~/domain/trend";
 import { formatDay } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
 import { getTrend, type GroupRef } from "~/models/results/index.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/pages/auth.server";
+import { withResultsAccess } from "~/pages/results-access.server";
 import { badRequest } from "~/utils/http.server";
-import { withResultsAccess } from "~/utils/results-access.server";
 
 export const meta: MetaFunction = () => [{ title: "Trends · Candor" }];
 

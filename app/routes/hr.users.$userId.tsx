@@ -8,7 +8,7 @@ import { editUserSchema, setPasswordSchema } from "~/domain/user-input";
 import { USER_ROLE_LABELS, USER_ROLES } from "~/domain/user-roles";
 import { listGroups } from "~/models/org-groups.server";
 import { changePassword, getUser, updateUser, UserChangeError } from "~/models/users.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { badRequest, notFound, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";

@@ -6,7 +6,7 @@ import { newUserSchema, PASSWORD_MIN } from "~/domain/user-input";
 import { USER_ROLE_LABELS, USER_ROLES } from "~/domain/user-roles";
 import { listGroups } from "~/models/org-groups.server";
 import { createUser, DuplicateEmailError, UnknownDepartmentError } from "~/models/users.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";

@@ -11,10 +11,10 @@ import {
   setGroupActive,
   type GroupKind,
 } from "~/models/org-groups.server";
+import { parseForm } from "~/utils/forms";
+import { badRequest, notFound, readForm } from "~/utils/http.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { actorOf, requireAdmin } from "./auth.server";
-import { parseForm } from "./forms";
-import { badRequest, notFound, readForm } from "./http.server";
-import { redirectWithNotice } from "./notice.server";
 
 /** The departments page and the roles page work the same way; this is their loader and action. */
 export function groupAdminLoader(kind: GroupKind) {

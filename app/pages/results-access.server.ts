@@ -4,8 +4,8 @@ import {
   type ClosedRoundResults,
   type ResultsViewer,
 } from "~/models/results/index.server";
-import { conflict, forbidden, notFound } from "./http.server";
-import { requireId } from "./params.server";
+import { conflict, forbidden, notFound } from "~/utils/http.server";
+import { requireId } from "~/utils/params.server";
 
 /** Runs a read of the results gate, turning "not yours to see" into a 403 in plain words. */
 export async function withResultsAccess<T>(read: Promise<T>): Promise<T> {

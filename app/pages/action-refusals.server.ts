@@ -1,5 +1,5 @@
 import { ActionNotAllowedError, ActionNotFoundError } from "~/models/actions.server";
-import { forbidden, notFound } from "./http.server";
+import { forbidden, notFound } from "~/utils/http.server";
 
 /** Turns the action model's refusals into the thrown Responses the error boundary shows. */
 export async function orRefusal<T>(work: Promise<T>): Promise<T> {

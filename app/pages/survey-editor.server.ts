@@ -9,8 +9,8 @@ import {
   validateSurveyDraft,
   type SurveyErrors,
 } from "~/domain/survey-form";
-import { formValues } from "./forms";
-import { badRequest } from "./http.server";
+import { formValues } from "~/utils/forms";
+import { badRequest } from "~/utils/http.server";
 
 export interface EditorResult {
   draft: SurveyDraft;
