@@ -25,6 +25,7 @@ import {
   type ActionNoteInput,
   type ActionPrefill,
 } from "~/domain/action-items";
+import { BadRequestError, ForbiddenError, NotFoundError } from "~/domain/http-error";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -39,25 +40,23 @@ import type { SessionUser } from "./users.server";
  * written together with its audit entry in one transaction.
  */
 
-export class ActionNotFoundError extends Error {
+export class ActionNotFoundError extends NotFoundError {
   constructor() {
     super("There is no such action item.");
   }
 }
 
-export class ActionNotAllowedError extends Error {
+export class ActionNotAllowedError extends ForbiddenError {
   constructor(message = "You do not have access to this action item.") {
     super(message);
   }
 }
 
 /** Input the form could not know was wrong (an inactive owner, a group that no longer exists). */
-export class ActionInputError extends Error {
-  constructor(
-    readonly field: keyof ActionInput,
-    message: string,
-  ) {
-    super(message);
+export class ActionInputError extends BadRequestError {
+  declare readonly field: keyof ActionInput;
+  constructor(field: keyof ActionInput, message: string) {
+    super(message, field);
   }
 }
 

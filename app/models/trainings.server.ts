@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BadRequestError, ConflictError } from "~/domain/http-error";
 import { roundRuleProblems } from "~/domain/round-input";
 import { roundStatus, type RoundStatus } from "~/domain/round-status";
 import { draftFromTemplate, TRAINING_TEMPLATE } from "~/domain/survey-templates";
@@ -35,16 +36,14 @@ import type { SessionUser } from "./users.server";
  */
 
 /** Input HR can fix; `field` names the form field it concerns. */
-export class TrainingInputError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
+export class TrainingInputError extends BadRequestError {
+  declare readonly field: string;
+  constructor(field: string, message: string) {
+    super(message, field);
   }
 }
 
-export class FollowUpExistsError extends Error {
+export class FollowUpExistsError extends ConflictError {
   constructor() {
     super("This training has a follow-up round already.");
   }

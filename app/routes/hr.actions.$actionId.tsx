@@ -8,27 +8,25 @@ import { PageHeader } from "~/components/page";
 import { actionNoteSchema, editActionSchema, formatMoment, statusLabel, todayOf } from "~/domain/action-items";
 import { getActionOutcome } from "~/models/action-outcome.server";
 import {
-  ActionInputError,
   addActionNote,
   getActionDetail,
   getActionFormOptions,
   setActionPublished,
   updateAction,
 } from "~/models/actions.server";
-import { orRefusal } from "~/pages/action-refusals.server";
 import { requireUser } from "~/pages/auth.server";
 import { parseForm } from "~/utils/forms";
-import { badRequest, readForm } from "~/utils/http.server";
+import { badRequest, readForm, refusalOf, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.item.title ?? "Action"} · Candor` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withRefusals(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request);
   const id = requireId(params, "actionId");
   const now = new Date();
-  const { item, notes, access, mayPublish } = await orRefusal(getActionDetail(user, id, now));
+  const { item, notes, access, mayPublish } = await getActionDetail(user, id, now);
   const [options, outcome] = await Promise.all([
     access === "manage"
       ? getActionFormOptions(user, {
@@ -59,20 +57,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     role: user.role,
     today: todayOf(now),
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withRefusals(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request);
   const id = requireId(params, "actionId");
   const now = new Date();
   // Read first: an unknown id is a 404 and someone else's item a 403, whatever the form says.
-  const { item } = await orRefusal(getActionDetail(user, id, now));
+  const { item } = await getActionDetail(user, id, now);
   const formData = await readForm(request);
   const intent = formData.get("intent");
   const here = `/hr/actions/${id}`;
 
   if (intent === "publish" || intent === "unpublish") {
-    await orRefusal(setActionPublished(user, id, intent === "publish"));
+    await setActionPublished(user, id, intent === "publish");
     return redirectWithNotice(
       request,
       here,
@@ -84,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "note") {
     const form = parseForm(formData, actionNoteSchema);
     if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
-    await orRefusal(addActionNote(user, id, form.data));
+    await addActionNote(user, id, form.data);
     const moved = form.data.status && form.data.status !== item.status;
     return redirectWithNotice(
       request,
@@ -98,16 +96,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const form = parseForm(formData, editActionSchema(todayOf(now), item.deadline));
   if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
-  try {
-    await orRefusal(updateAction(user, id, form.data, now));
-  } catch (error) {
-    if (error instanceof ActionInputError) {
-      return data({ intent, errors: { [error.field]: error.message }, values: form.data }, { status: 400 });
-    }
-    throw error;
+  const saved = await refusalOf(updateAction(user, id, form.data, now));
+  if (!saved.ok) {
+    return data({ intent, errors: { [saved.field]: saved.message }, values: form.data }, { status: saved.status });
   }
   return redirectWithNotice(request, here, "Changes were saved.");
-}
+});
 
 export default function ActionPage() {
   const { item, outcome, notes, access, mayPublish, confirmPublish, options, role, today } =

@@ -15,10 +15,9 @@ import {
 import { HR_LOCALE, plural } from "~/domain/plural";
 import { listActionFilterOptions, listActions, sendActionDigests, type DigestRun } from "~/models/actions.server";
 import { mailIsConfigured } from "~/models/outbox.server";
-import { orRefusal } from "~/pages/action-refusals.server";
 import { actorOf, requireAdmin, requireUser } from "~/pages/auth.server";
 import { env } from "~/utils/env.server";
-import { badRequest, readForm } from "~/utils/http.server";
+import { badRequest, readForm, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { pageFrom } from "~/utils/params.server";
 import { publicOrigin } from "~/utils/public-url.server";
@@ -27,13 +26,13 @@ export const meta: MetaFunction = () => [{ title: "Action plans · Candor" }];
 
 const PAGE_SIZE = 50;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withRefusals(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireUser(request);
   const url = new URL(request.url);
   const filter = parseActionFilter(url.searchParams);
   const page = pageFrom(url);
   const [{ items, total }, options] = await Promise.all([
-    orRefusal(listActions(user, filter, { now: new Date(), page, pageSize: PAGE_SIZE })),
+    listActions(user, filter, { now: new Date(), page, pageSize: PAGE_SIZE }),
     listActionFilterOptions(user),
   ]);
   return {
@@ -46,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canSendDigests: maySendDigests(user),
     publishedPageUrl: `${publicOrigin(request)}/you-said-we-did`,
   };
-}
+});
 
 function digestNotice(run: DigestRun): string {
   if (run.owners === 0) return `Nothing is overdue or due within ${DIGEST_WINDOW_DAYS} days, so no digest was needed.`;
@@ -65,7 +64,7 @@ function digestNotice(run: DigestRun): string {
   return parts.join(" ");
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withRefusals(async ({ request }: ActionFunctionArgs) => {
   const user = await requireAdmin(request);
   const intent = (await readForm(request)).get("intent");
   if (intent !== "send-digests") throw badRequest("Unknown action.");
@@ -74,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
     actor: actorOf(user),
   });
   return redirectWithNotice(request, "/hr/actions", digestNotice(run));
-}
+});
 
 const STATUS_OPTIONS = [
   { value: "OPEN", label: "Open (planned or in progress)" },

@@ -5,11 +5,10 @@ import { ActionForm } from "~/components/action-form";
 import { PageHeader } from "~/components/page";
 import { newActionSchema, todayOf } from "~/domain/action-items";
 import { getScoreLine } from "~/models/action-outcome.server";
-import { ActionInputError, createAction, getActionFormOptions, getActionPrefill } from "~/models/actions.server";
-import { orRefusal } from "~/pages/action-refusals.server";
+import { createAction, getActionFormOptions, getActionPrefill } from "~/models/actions.server";
 import { requireUser } from "~/pages/auth.server";
 import { parseForm } from "~/utils/forms";
-import { readForm } from "~/utils/http.server";
+import { readForm, refusalOf, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "New action · Candor" }];
@@ -26,10 +25,10 @@ const prefillSchema = z.object({
   trainingId: prefillId,
 });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withRefusals(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireUser(request);
   const query = prefillSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const prefill = await orRefusal(getActionPrefill(user, query));
+  const prefill = await getActionPrefill(user, query);
   // The group that was clicked: only the ids of the query that name something.
   const group = {
     departmentId: prefill.departmentId === query.departmentId ? prefill.departmentId : null,
@@ -45,23 +44,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     role: user.role,
     today: todayOf(new Date()),
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withRefusals(async ({ request }: ActionFunctionArgs) => {
   const user = await requireUser(request);
   const now = new Date();
   const form = parseForm(await readForm(request), newActionSchema(todayOf(now)));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  try {
-    const { id } = await orRefusal(createAction(user, form.data, now));
-    return redirectWithNotice(request, `/hr/actions/${id}`, "The action item was created.");
-  } catch (error) {
-    if (error instanceof ActionInputError) {
-      return data({ errors: { [error.field]: error.message }, values: form.data }, { status: 400 });
-    }
-    throw error;
+  const created = await refusalOf(createAction(user, form.data, now));
+  if (!created.ok) {
+    return data({ errors: { [created.field]: created.message }, values: form.data }, { status: created.status });
   }
-}
+  return redirectWithNotice(request, `/hr/actions/${created.value.id}`, "The action item was created.");
+});
 
 /** Why this viewer has nothing to attach an item to, if so. */
 function blocker(role: string, options: { departments: unknown[]; trainings: unknown[] }) {

@@ -13,16 +13,9 @@ import { formatTimeAgo, formatUtc } from "~/domain/utc-time";
 import { sendInvitations, sendReminders } from "~/models/invitations.server";
 import { mailIsConfigured } from "~/models/outbox.server";
 import { getRoundCountsFor } from "~/models/results/index.server";
-import {
-  addSharedLink,
-  closeRoundEarly,
-  getRoundForViewer,
-  RoundClosedError,
-  type Viewer,
-} from "~/models/rounds.server";
+import { addSharedLink, closeRoundEarly, getRoundForViewer, type Viewer } from "~/models/rounds.server";
 import { actorOf, requireAdmin, requireUser } from "~/pages/auth.server";
-import { withResultsAccess } from "~/pages/results-access.server";
-import { badRequest, conflict, forbidden, notFound, readForm } from "~/utils/http.server";
+import { badRequest, conflict, forbidden, notFound, readForm, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
 import { publicOrigin } from "~/utils/public-url.server";
@@ -39,10 +32,10 @@ async function findRound(params: Record<string, string | undefined>, viewer: Vie
   return found.round;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withRefusals(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request, ["ADMIN", "MANAGER"]);
   const { sharedKey, ...round } = await findRound(params, user);
-  const counts = await withResultsAccess(getRoundCountsFor(round.id, user));
+  const counts = await getRoundCountsFor(round.id, user);
   const isAdmin = user.role === "ADMIN";
   const origin = publicOrigin(request);
   const asked = CONFIRMS.find((c) => c === new URL(request.url).searchParams.get("confirm")) ?? null;
@@ -62,12 +55,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? { ago: formatTimeAgo(round.lastReminderAt, now), recent: remindedRecently(round.lastReminderAt, now) }
       : null,
   };
-}
+});
 
 const NO_MAIL =
   "E-mail is not set up (no SMTP_URL), so Candor cannot send invitations or reminders: nothing was sent and no links were made. Download the personal links as CSV instead.";
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withRefusals(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireAdmin(request);
   const round = await findRound(params, user);
   const actor = actorOf(user);
@@ -82,43 +75,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
       `Reminders went out ${formatTimeAgo(round.lastReminderAt!, new Date())}. Nothing was sent: open the round again and confirm to send them once more.`,
     );
   }
-  try {
-    if (intent === "close") {
-      await closeRoundEarly(actor, round.id);
-      return redirectWithNotice(request, here, `"${round.name}" is closed. Its links no longer work.`);
-    }
-    if (intent === "shared-link") {
-      await addSharedLink(actor, round.id);
-      return redirectWithNotice(request, here, "The round has a shared link now.");
-    }
-    if (intent === "invite") {
-      const result = await sendInvitations(actor, round.id, origin);
-      const failed =
-        result.failed > 0
-          ? ` ${plural(HR_LOCALE, result.failed, { one: "# message", other: "# messages" })} could not be sent; see the outbox.`
-          : "";
-      return redirectWithNotice(
-        request,
-        here,
-        `${plural(HR_LOCALE, result.sent, { one: "# invitation was", other: "# invitations were" })} sent.${failed}`,
-      );
-    }
-    if (intent === "remind") {
-      const result = await sendReminders(actor, round.id, origin);
-      const who =
-        result.reminded === null
-          ? "Reminders went out to everyone who has not answered yet (how many is not shown: it would tell how many answered, and that is fewer than k)."
-          : result.reminded === 0
-            ? "No reminders went out: nobody with a personal link is waiting to answer."
-            : `${plural(HR_LOCALE, result.reminded, { one: "# reminder", other: "# reminders" })} went out to people who have not answered yet.`;
-      return redirectWithNotice(request, here, who);
-    }
-  } catch (error) {
-    if (error instanceof RoundClosedError) throw conflict(error.message);
-    throw error;
+  if (intent === "close") {
+    await closeRoundEarly(actor, round.id);
+    return redirectWithNotice(request, here, `"${round.name}" is closed. Its links no longer work.`);
+  }
+  if (intent === "shared-link") {
+    await addSharedLink(actor, round.id);
+    return redirectWithNotice(request, here, "The round has a shared link now.");
+  }
+  if (intent === "invite") {
+    const result = await sendInvitations(actor, round.id, origin);
+    const failed =
+      result.failed > 0
+        ? ` ${plural(HR_LOCALE, result.failed, { one: "# message", other: "# messages" })} could not be sent; see the outbox.`
+        : "";
+    return redirectWithNotice(
+      request,
+      here,
+      `${plural(HR_LOCALE, result.sent, { one: "# invitation was", other: "# invitations were" })} sent.${failed}`,
+    );
+  }
+  if (intent === "remind") {
+    const result = await sendReminders(actor, round.id, origin);
+    const who =
+      result.reminded === null
+        ? "Reminders went out to everyone who has not answered yet (how many is not shown: it would tell how many answered, and that is fewer than k)."
+        : result.reminded === 0
+          ? "No reminders went out: nobody with a personal link is waiting to answer."
+          : `${plural(HR_LOCALE, result.reminded, { one: "# reminder", other: "# reminders" })} went out to people who have not answered yet.`;
+    return redirectWithNotice(request, here, who);
   }
   throw badRequest("Unknown action.");
-}
+});
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

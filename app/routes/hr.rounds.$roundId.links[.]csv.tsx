@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "~/domain/csv";
 import { formatUtcDate } from "~/domain/utc-time";
 import { mintLinksForDownload } from "~/models/invitations.server";
-import { RoundClosedError, roundExists } from "~/models/rounds.server";
+import { roundExists } from "~/models/rounds.server";
 import { actorOf, requireAdmin } from "~/pages/auth.server";
-import { conflict, csvResponse, notFound } from "~/utils/http.server";
+import { csvResponse, notFound, withRefusals } from "~/utils/http.server";
 import { requireId } from "~/utils/params.server";
 import { publicOrigin } from "~/utils/public-url.server";
 
@@ -12,27 +12,22 @@ import { publicOrigin } from "~/utils/public-url.server";
  * The personal links of a round as CSV (email, name, link) for a mail merge. Every download
  * makes new links, so it is a POST (the round page's download button): a GET changes nothing.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withRefusals(async ({ request }: LoaderFunctionArgs) => {
   await requireAdmin(request);
   return new Response("Use the “Download links (CSV)” button on the round's page: each download makes new links.", {
     status: 405,
     headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" },
   });
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withRefusals(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireAdmin(request);
   const roundId = requireId(params, "roundId");
   if (!(await roundExists(roundId))) throw notFound("There is no such round.");
-  try {
-    const { roundName, rows } = await mintLinksForDownload(actorOf(user), roundId, publicOrigin(request));
-    const csv = toCsv(
-      ["email", "name", "link"],
-      rows.map((row) => [row.email, row.name, row.link]),
-    );
-    return csvResponse(`links ${roundName} ${formatUtcDate(new Date())}.csv`, csv);
-  } catch (error) {
-    if (error instanceof RoundClosedError) throw conflict(error.message);
-    throw error;
-  }
-}
+  const { roundName, rows } = await mintLinksForDownload(actorOf(user), roundId, publicOrigin(request));
+  const csv = toCsv(
+    ["email", "name", "link"],
+    rows.map((row) => [row.email, row.name, row.link]),
+  );
+  return csvResponse(`links ${roundName} ${formatUtcDate(new Date())}.csv`, csv);
+});

@@ -16,8 +16,7 @@ import { scoreNameOf } from "~/domain/round-status";
 import { formatDay } from "~/domain/utc-time";
 import { getRoundComments, getRoundResults, type GroupResult } from "~/models/results/index.server";
 import { requireUser } from "~/pages/auth.server";
-import { withResultsAccess } from "~/pages/results-access.server";
-import { forbidden, notFound } from "~/utils/http.server";
+import { forbidden, notFound, withRefusals } from "~/utils/http.server";
 import { pageFrom, queryText, requireId } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -56,10 +55,10 @@ function lean(group: GroupResult): LeanGroup {
   };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withRefusals(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request, ["ADMIN", "MANAGER", "TRAINER"]);
   const roundId = requireId(params, "roundId");
-  const results = await withResultsAccess(getRoundResults(roundId, user));
+  const results = await getRoundResults(roundId, user);
   if (!results) throw notFound("We could not find that round.");
   const canExport = user.role === "ADMIN";
   if (results.state !== "closed") return { view: "counts" as const, round: results.round, results, canExport };
@@ -111,7 +110,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filters,
     withheldRequest,
   };
-}
+});
 
 /** The department x role grid: its rows and columns, and each cell's eNPS and responses only. */
 function crossOf(cells: GroupResult[]) {

@@ -3,12 +3,12 @@ import { resultsCsv } from "~/domain/results-csv";
 import { recordAudit } from "~/models/audit.server";
 import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { requireClosedRoundResults } from "~/pages/results-access.server";
-import { csvResponse } from "~/utils/http.server";
+import { csvResponse, withRefusals } from "~/utils/http.server";
 
 /** One row per group of a closed round, withheld groups kept as `suppressed`. Admins only. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withRefusals(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireAdmin(request);
   const results = await requireClosedRoundResults(params, user);
   await recordAudit(actorOf(user), "results.export", results.round.name, "results.csv");
   return csvResponse(`${results.round.name} results.csv`, resultsCsv(results));
-}
+});

@@ -9,18 +9,18 @@ import { formatUtc } from "~/domain/utc-time";
 import { getRoundCountsFor, type ScopedCounts } from "~/models/results/index.server";
 import { listRounds } from "~/models/rounds.server";
 import { requireUser } from "~/pages/auth.server";
-import { withResultsAccess } from "~/pages/results-access.server";
+import { withRefusals } from "~/utils/http.server";
 import { pageFrom } from "~/utils/params.server";
 
 export const meta: MetaFunction = () => [{ title: "Rounds · Candor" }];
 
 const PAGE_SIZE = 25;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withRefusals(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireUser(request, ["ADMIN", "MANAGER"]);
   const page = pageFrom(new URL(request.url));
   const { rounds, total } = await listRounds(user, { page, pageSize: PAGE_SIZE });
-  const counts = await withResultsAccess(Promise.all(rounds.map((round) => getRoundCountsFor(round.id, user))));
+  const counts = await Promise.all(rounds.map((round) => getRoundCountsFor(round.id, user)));
   return {
     isAdmin: user.role === "ADMIN",
     page,
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       counts: countsShown(counts[index]),
     })),
   };
-}
+});
 
 /** One row per round: the whole round's counts, or a manager's department's. */
 function countsShown(counts: ScopedCounts | null) {

@@ -23,18 +23,18 @@ import {
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatUtc, parseDateTimeInput, toDateTimeInput } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
-import { launchRound, LaunchError, previewLaunch, type LaunchPreview } from "~/models/rounds.server";
+import { launchRound, previewLaunch, type LaunchPreview } from "~/models/rounds.server";
 import { listLaunchableSurveys } from "~/models/surveys.server";
 import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
-import { badRequest, readForm } from "~/utils/http.server";
+import { badRequest, readForm, refusalOf, withRefusals, type FieldRefusal } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Launch a round · Candor" }];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withRefusals(async ({ request }: LoaderFunctionArgs) => {
   await requireAdmin(request);
   const [surveys, departments, roles] = await Promise.all([
     listLaunchableSurveys("ENPS"),
@@ -55,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     launchKey: crypto.randomUUID(),
   };
   return { surveys, departments, roles, defaults };
-}
+});
 
 type Stage =
   | { stage: "edit"; values: FieldValues; errors: FieldErrors }
@@ -66,7 +66,7 @@ function withoutIntent(formData: FormData): FieldValues {
   return values;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withRefusals(async ({ request }: ActionFunctionArgs) => {
   const user = await requireAdmin(request);
   const formData = await readForm(request);
   const intent = formData.get("intent");
@@ -92,24 +92,24 @@ export async function action({ request }: ActionFunctionArgs) {
     sharedLink,
     launchKey: fields.launchKey,
   };
-  try {
-    if (intent === "review") {
-      const preview = await previewLaunch(input, now);
-      const caution = thresholdCaution(preview.invited, input.k, sharedLink);
-      return data<Stage>({ stage: "review", values, errors: {}, preview, caution });
-    }
-    const round = await launchRound(actorOf(user), input, now);
-    const invited = plural(HR_LOCALE, round.invitedCount, { one: "# person is", other: "# people are" });
-    return redirectWithNotice(
-      request,
-      `/hr/rounds/${round.id}`,
-      `"${round.name}" is launched: ${invited} invited. Hand out the links below.`,
-    );
-  } catch (error) {
-    if (!(error instanceof LaunchError)) throw error;
-    return data<Stage>({ stage: "edit", values, errors: { [error.field]: error.message } }, { status: 400 });
+  const refused = (refusal: FieldRefusal) =>
+    data<Stage>({ stage: "edit", values, errors: { [refusal.field]: refusal.message } }, { status: refusal.status });
+  if (intent === "review") {
+    const preview = await refusalOf(previewLaunch(input, now));
+    if (!preview.ok) return refused(preview);
+    const caution = thresholdCaution(preview.value.invited, input.k, sharedLink);
+    return data<Stage>({ stage: "review", values, errors: {}, preview: preview.value, caution });
   }
-}
+  const launched = await refusalOf(launchRound(actorOf(user), input, now));
+  if (!launched.ok) return refused(launched);
+  const round = launched.value;
+  const invited = plural(HR_LOCALE, round.invitedCount, { one: "# person is", other: "# people are" });
+  return redirectWithNotice(
+    request,
+    `/hr/rounds/${round.id}`,
+    `"${round.name}" is launched: ${invited} invited. Hand out the links below.`,
+  );
+});
 
 function Review({ values, preview, caution }: { values: FieldValues; preview: LaunchPreview; caution: string | null }) {
   const when = (name: string) => {

@@ -15,18 +15,11 @@ import { CADENCE_LABELS, CADENCES, MAX_OPEN_DAYS_BY_CADENCE, nextPeriodStart, ty
 import { scheduleFormSchema, type ScheduleForm } from "~/domain/schedule-input";
 import { formatDay, formatUtc, formatUtcDate } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
-import {
-  createSchedule,
-  previewSchedule,
-  ScheduleConflictError,
-  ScheduleError,
-  type ScheduleInput,
-  type SchedulePreview,
-} from "~/models/schedules.server";
+import { createSchedule, previewSchedule, type ScheduleInput, type SchedulePreview } from "~/models/schedules.server";
 import { listLaunchableSurveys } from "~/models/surveys.server";
 import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
-import { badRequest, readForm } from "~/utils/http.server";
+import { badRequest, readForm, refusalOf, withRefusals, type FieldRefusal } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "New recurring eNPS · Candor" }];
@@ -38,7 +31,7 @@ const NEXT_PERIOD: Record<Cadence, string> = {
   SEMIANNUAL: "next half-year",
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withRefusals(async ({ request }: LoaderFunctionArgs) => {
   await requireAdmin(request);
   const [surveys, departments, roles] = await Promise.all([
     listLaunchableSurveys("ENPS"),
@@ -58,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     audience: "everyone",
   };
   return { surveys, departments, roles, defaults, nextStarts };
-}
+});
 
 type Stage =
   | { stage: "edit"; values: FieldValues; errors: FieldErrors }
@@ -76,7 +69,7 @@ function inputOf(form: ScheduleForm): ScheduleInput {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withRefusals(async ({ request }: ActionFunctionArgs) => {
   const user = await requireAdmin(request);
   const formData = await readForm(request);
   const { intent, ...values } = formValues(formData);
@@ -87,26 +80,24 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return data<Stage>({ stage: "edit", values, errors: form.errors }, { status: 400 });
   const input = inputOf(form.data);
   const now = new Date();
-  try {
-    if (intent === "review") {
-      const preview = await previewSchedule(input, now);
-      const caution = thresholdCaution(preview.people, input.k, false, "its rounds");
-      return data<Stage>({ stage: "review", values, errors: {}, preview, caution });
-    }
-    const schedule = await createSchedule(actorOf(user), input, now);
-    const { period, opensNow, opensAt } = schedule.first;
-    const when = opensNow ? "opens within a minute" : `opens ${formatUtc(opensAt)}`;
-    return redirectWithNotice(
-      request,
-      `/hr/rounds/schedules/${schedule.id}`,
-      `"${input.name}" is set up. Its first round (${period}) ${when}.`,
-    );
-  } catch (error) {
-    if (!(error instanceof ScheduleError)) throw error;
-    const status = error instanceof ScheduleConflictError ? 409 : 400;
-    return data<Stage>({ stage: "edit", values, errors: { [error.field]: error.message } }, { status });
+  const refused = (refusal: FieldRefusal) =>
+    data<Stage>({ stage: "edit", values, errors: { [refusal.field]: refusal.message } }, { status: refusal.status });
+  if (intent === "review") {
+    const preview = await refusalOf(previewSchedule(input, now));
+    if (!preview.ok) return refused(preview);
+    const caution = thresholdCaution(preview.value.people, input.k, false, "its rounds");
+    return data<Stage>({ stage: "review", values, errors: {}, preview: preview.value, caution });
   }
-}
+  const created = await refusalOf(createSchedule(actorOf(user), input, now));
+  if (!created.ok) return refused(created);
+  const { period, opensNow, opensAt } = created.value.first;
+  const when = opensNow ? "opens within a minute" : `opens ${formatUtc(opensAt)}`;
+  return redirectWithNotice(
+    request,
+    `/hr/rounds/schedules/${created.value.id}`,
+    `"${input.name}" is set up. Its first round (${period}) ${when}.`,
+  );
+});
 
 function Review({
   values,

@@ -24,20 +24,17 @@ import {
 } from "~/domain/training-rounds";
 import { formatDay, formatUtc } from "~/domain/utc-time";
 import { getRoundCounts } from "~/models/results/index.server";
-import { closeRoundEarly, openRoundNow, RoundClosedError } from "~/models/rounds.server";
+import { closeRoundEarly, openRoundNow } from "~/models/rounds.server";
 import { getTrainingComparison } from "~/models/training-results.server";
 import {
   addFollowUpRound,
-  FollowUpExistsError,
   getTrainingForViewer,
   listParticipants,
-  TrainingInputError,
   type TrainingViewer,
 } from "~/models/trainings.server";
 import { actorOf, requireAdmin, requireUser } from "~/pages/auth.server";
-import { withResultsAccess } from "~/pages/results-access.server";
 import { parseForm } from "~/utils/forms";
-import { badRequest, conflict, forbidden, notFound, readForm } from "~/utils/http.server";
+import { badRequest, forbidden, notFound, readForm, refusalOf, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { pageFrom, queryText, requireId } from "~/utils/params.server";
 
@@ -55,7 +52,7 @@ async function findTraining(params: Record<string, string | undefined>, viewer: 
 const categorySchema = z.enum(["promoter", "passive", "detractor"]).nullable().catch(null);
 const confirmSchema = z.enum(["open", "close"]).nullable().catch(null);
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withRefusals(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request, ["ADMIN", "TRAINER"]);
   const training = await findTraining(params, user);
   const isAdmin = user.role === "ADMIN";
@@ -63,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const category = categorySchema.parse(url.searchParams.get("category"));
   const filters = { q: queryText(url, "q"), category: category ?? "" };
   const [comparison, counts, participants] = await Promise.all([
-    withResultsAccess(getTrainingComparison(training.id, user, { search: filters.q, category, page: pageFrom(url) })),
+    getTrainingComparison(training.id, user, { search: filters.q, category, page: pageFrom(url) }),
     Promise.all(training.rounds.map((round) => getRoundCounts(round.id))),
     isAdmin ? listParticipants(training.id) : null,
   ]);
@@ -80,54 +77,49 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     confirm:
       confirm && confirmRound ? { intent: confirm, round: { id: confirmRound.id, name: confirmRound.name } } : null,
   };
-}
+});
 
 const roundForm = z.object({ roundId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withRefusals(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireAdmin(request);
   const training = await findTraining(params, user);
   const actor = actorOf(user);
   const here = `/hr/trainings/${training.id}`;
   const formData = await readForm(request);
   const intent = formData.get("intent");
-  try {
-    if (intent === "open" || intent === "close") {
-      const parsed = roundForm.safeParse({ roundId: formData.get("roundId") });
-      const round = parsed.success ? training.rounds.find((r) => r.id === parsed.data.roundId) : undefined;
-      if (!round) throw notFound("That round is not one of this training's.");
-      if (intent === "open") {
-        await openRoundNow(actor, round.id);
-        return redirectWithNotice(request, here, `"${round.name}" is open. Hand out its links on the round's page.`);
-      }
-      await closeRoundEarly(actor, round.id);
-      return redirectWithNotice(request, here, `"${round.name}" is closed. Its links no longer work.`);
+  if (intent === "open" || intent === "close") {
+    const parsed = roundForm.safeParse({ roundId: formData.get("roundId") });
+    const round = parsed.success ? training.rounds.find((r) => r.id === parsed.data.roundId) : undefined;
+    if (!round) throw notFound("That round is not one of this training's.");
+    if (intent === "open") {
+      await openRoundNow(actor, round.id);
+      return redirectWithNotice(request, here, `"${round.name}" is open. Hand out its links on the round's page.`);
     }
-    if (intent === "follow-up") {
-      const form = parseForm(formData, followUpFormSchema);
-      if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-      await addFollowUpRound(actor, training.id, form.data.daysAfterEnd);
-      return redirectWithNotice(
-        request,
-        here,
-        "The follow-up round is set up. Hand out its links on the round's page when it opens.",
-      );
-    }
-  } catch (error) {
-    if (error instanceof RoundClosedError || error instanceof FollowUpExistsError) throw conflict(error.message);
-    if (error instanceof TrainingInputError) {
+    await closeRoundEarly(actor, round.id);
+    return redirectWithNotice(request, here, `"${round.name}" is closed. Its links no longer work.`);
+  }
+  if (intent === "follow-up") {
+    const form = parseForm(formData, followUpFormSchema);
+    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+    const added = await refusalOf(addFollowUpRound(actor, training.id, form.data.daysAfterEnd));
+    if (!added.ok) {
       return data(
         {
-          errors: { daysAfterEnd: error.message },
+          errors: { daysAfterEnd: added.message },
           values: { daysAfterEnd: String(formData.get("daysAfterEnd") ?? "") },
         },
-        { status: 400 },
+        { status: added.status },
       );
     }
-    throw error;
+    return redirectWithNotice(
+      request,
+      here,
+      "The follow-up round is set up. Hand out its links on the round's page when it opens.",
+    );
   }
   throw badRequest("Unknown action.");
-}
+});
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 

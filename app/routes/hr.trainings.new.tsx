@@ -21,13 +21,12 @@ import {
   listTrainers,
   listTrainingSurveys,
   previewTraining,
-  TrainingInputError,
   type TrainingInput,
   type TrainingPreview,
 } from "~/models/trainings.server";
 import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
-import { badRequest, readForm } from "~/utils/http.server";
+import { badRequest, readForm, refusalOf, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "New training · Candor" }];
@@ -44,7 +43,7 @@ async function formOptions() {
   return { trainers, surveys, departments, roles };
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withRefusals(async ({ request }: LoaderFunctionArgs) => {
   await requireAdmin(request);
   // A week from today, 09:00 to 17:00 UTC: a typical one-day training.
   const day = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS + 7 * DAY_MS);
@@ -56,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     createKey: crypto.randomUUID(),
   };
   return { options: await formOptions(), defaults };
-}
+});
 
 type Stage =
   | { stage: "edit"; values: FieldValues; errors: FieldErrors; picked: PickablePerson[]; search: PeopleSearch | null }
@@ -94,7 +93,7 @@ function inputOf(form: TrainingFormData): TrainingInput {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withRefusals(async ({ request }: ActionFunctionArgs) => {
   const user = await requireAdmin(request);
   const formData = await readForm(request);
   const { intent, peopleSearch, ...values } = formValues(formData);
@@ -113,21 +112,21 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return edit(form.errors);
   const input = inputOf(form.data);
   const now = new Date();
-  try {
-    if (intent === "review")
-      return data<Stage>({ stage: "review", values, preview: await previewTraining(input, now) });
-    const training = await createTraining(actorOf(user), input, now);
-    const people = plural(HR_LOCALE, training.participants, { one: "# participant is", other: "# participants are" });
-    return redirectWithNotice(
-      request,
-      `/hr/trainings/${training.id}`,
-      `"${input.title}" is set up with its before and after rounds: ${people} invited. Hand out the links on each round's page.`,
-    );
-  } catch (error) {
-    if (error instanceof TrainingInputError) return edit({ [error.field]: error.message });
-    throw error;
+  if (intent === "review") {
+    const preview = await refusalOf(previewTraining(input, now));
+    if (!preview.ok) return edit({ [preview.field]: preview.message }, null, preview.status);
+    return data<Stage>({ stage: "review", values, preview: preview.value });
   }
-}
+  const created = await refusalOf(createTraining(actorOf(user), input, now));
+  if (!created.ok) return edit({ [created.field]: created.message }, null, created.status);
+  const training = created.value;
+  const people = plural(HR_LOCALE, training.participants, { one: "# participant is", other: "# participants are" });
+  return redirectWithNotice(
+    request,
+    `/hr/trainings/${training.id}`,
+    `"${input.title}" is set up with its before and after rounds: ${people} invited. Hand out the links on each round's page.`,
+  );
+});
 
 function Review({ values, preview }: { values: FieldValues; preview: TrainingPreview }) {
   const people = plural(HR_LOCALE, preview.participants, { one: "# person", other: "# people" });

@@ -13,15 +13,15 @@ import {
 } from "~/components/trainings/overview";
 import { getTrainingOverview } from "~/models/training-results.server";
 import { requireUser } from "~/pages/auth.server";
-import { withResultsAccess } from "~/pages/results-access.server";
+import { withRefusals } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Trainings compared · Candor" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withRefusals(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireUser(request, ["ADMIN", "TRAINER"]);
-  const summary = await withResultsAccess(getTrainingOverview(user));
+  const summary = await getTrainingOverview(user);
   return { summary, isAdmin: user.role === "ADMIN" };
-}
+});
 
 export default function TrainingsOverview() {
   const { summary, isAdmin } = useLoaderData<typeof loader>();

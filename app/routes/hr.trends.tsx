@@ -11,8 +11,7 @@ import { formatDay } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
 import { getTrend, type GroupRef } from "~/models/results/index.server";
 import { requireUser } from "~/pages/auth.server";
-import { withResultsAccess } from "~/pages/results-access.server";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, withRefusals } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Trends · Candor" }];
 
@@ -29,11 +28,11 @@ function groupFrom(value: string | null, fallback: GroupRef): GroupRef {
   throw badRequest("Choose a group from the list.");
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withRefusals(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireUser(request, ["ADMIN", "MANAGER"]);
   const own: GroupRef = user.role === "MANAGER" ? { departmentId: user.departmentId } : {};
   const group = groupFrom(new URL(request.url).searchParams.get("group"), own);
-  const points = await withResultsAccess(getTrend(user, group));
+  const points = await getTrend(user, group);
   const [departments, roles] = await Promise.all([
     listGroups("department"),
     user.role === "ADMIN" ? listGroups("role") : [],
@@ -57,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     roles: roles.map((r) => ({ key: roleKey(r.id), name: r.name })),
     points,
   };
-}
+});
 
 export default function Trends() {
   const data = useLoaderData<typeof loader>();

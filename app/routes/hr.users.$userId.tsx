@@ -7,10 +7,10 @@ import { NewPasswordFields } from "~/components/password-fields";
 import { editUserSchema, setPasswordSchema } from "~/domain/user-input";
 import { USER_ROLE_LABELS, USER_ROLES } from "~/domain/user-roles";
 import { listGroups } from "~/models/org-groups.server";
-import { changePassword, getUser, updateUser, UserChangeError } from "~/models/users.server";
+import { changePassword, getUser, updateUser } from "~/models/users.server";
 import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
-import { badRequest, notFound, readForm } from "~/utils/http.server";
+import { badRequest, notFound, readForm, refusalOf, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
 
@@ -24,18 +24,18 @@ async function findUser(params: Record<string, string | undefined>) {
   return user;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withRefusals(async ({ request, params }: LoaderFunctionArgs) => {
   const admin = await requireAdmin(request);
   const user = await findUser(params);
   const departments = await listGroups("department");
   // A manager may stay in a department that was deactivated; new choices are active ones.
   const choices = departments.filter((d) => d.active || d.id === user.departmentId);
   return { user, departments: choices, isMe: user.id === admin.id };
-}
+});
 
 type Result = { form: "details" | "password"; errors: FieldErrors; values: Record<string, string> };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withRefusals(async ({ request, params }: ActionFunctionArgs) => {
   const admin = await requireAdmin(request);
   const user = await findUser(params);
   const formData = await readForm(request);
@@ -44,13 +44,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "save") {
     const form = parseForm(formData, editUserSchema);
     if (!form.ok) return data<Result>({ form: "details", errors: form.errors, values: form.values }, { status: 400 });
-    try {
-      await updateUser(actorOf(admin), user.id, form.data);
-    } catch (error) {
-      if (!(error instanceof UserChangeError)) throw error;
+    const saved = await refusalOf(updateUser(actorOf(admin), user.id, form.data));
+    if (!saved.ok) {
       return data<Result>(
-        { form: "details", errors: { [error.field]: error.message }, values: form.data },
-        { status: 409 },
+        { form: "details", errors: { [saved.field]: saved.message }, values: form.data },
+        { status: saved.status },
       );
     }
     return redirectWithNotice(request, "/hr/users", `Changes to ${form.data.name}'s login were saved.`);
@@ -68,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   throw badRequest("Unknown action.");
-}
+});
 
 export default function EditUser() {
   const { user, departments, isMe } = useLoaderData<typeof loader>();
