@@ -151,6 +151,4 @@ export async function endSession(request: Request) {
   return redirect("/login", { headers: { "Set-Cookie": await destroySession(request, session) } });
 }
 
-export function actorOf(user: SessionUser) {
-  return { id: user.id, email: user.email };
-}
+export { actorOf } from "~/models/audit.server";

@@ -13,7 +13,8 @@ import {
   parseActionFilter,
 } from "~/domain/action-items";
 import { HR_LOCALE, plural } from "~/domain/plural";
-import { listActionFilterOptions, listActions, sendActionDigests, type DigestRun } from "~/models/actions.server";
+import { sendActionDigests, type DigestRun } from "~/models/action-digest.server";
+import { listActionFilterOptions, listActions } from "~/models/action-lists.server";
 import { mailIsConfigured } from "~/models/outbox.server";
 import { actorOf, requireAdmin, requireUser } from "~/pages/auth.server";
 import { env } from "~/utils/env.server";

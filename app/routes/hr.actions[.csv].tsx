@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseActionFilter, todayOf } from "~/domain/action-items";
-import { exportActionsCsv } from "~/models/actions.server";
+import { exportActionsCsv } from "~/models/action-lists.server";
 import { requireUser } from "~/pages/auth.server";
 import { csvResponse, withRefusals } from "~/utils/http.server";
 
