@@ -25,13 +25,9 @@ import {
 import { formatDay, formatUtc } from "~/domain/utc-time";
 import { getRoundCounts } from "~/models/results/index.server";
 import { closeRoundEarly, openRoundNow } from "~/models/rounds.server";
+import { getTrainingForViewer, listParticipants, type TrainingViewer } from "~/models/training-reads.server";
 import { getTrainingComparison } from "~/models/training-results.server";
-import {
-  addFollowUpRound,
-  getTrainingForViewer,
-  listParticipants,
-  type TrainingViewer,
-} from "~/models/trainings.server";
+import { addFollowUpRound } from "~/models/trainings.server";
 import { actorOf, requireAdmin, requireUser } from "~/pages/auth.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest, forbidden, notFound, readForm, refusalOf, withRefusals } from "~/utils/http.server";

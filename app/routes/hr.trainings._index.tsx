@@ -5,7 +5,7 @@ import { RoundStatusBadge } from "~/components/round-figures";
 import { TrainingsTabs } from "~/components/tabs";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatDay } from "~/domain/utc-time";
-import { listTrainings } from "~/models/trainings.server";
+import { listTrainings } from "~/models/training-reads.server";
 import { requireUser } from "~/pages/auth.server";
 import { pageFrom } from "~/utils/params.server";
 

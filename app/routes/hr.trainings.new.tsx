@@ -15,15 +15,8 @@ import {
 import { formatUtc, toDateTimeInput } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
 import { listPeople } from "~/models/people.server";
-import {
-  createTraining,
-  listPickedPeople,
-  listTrainers,
-  listTrainingSurveys,
-  previewTraining,
-  type TrainingInput,
-  type TrainingPreview,
-} from "~/models/trainings.server";
+import { listPickedPeople, listTrainers, listTrainingSurveys } from "~/models/training-pickers.server";
+import { createTraining, previewTraining, type TrainingInput, type TrainingPreview } from "~/models/trainings.server";
 import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
 import { badRequest, readForm, refusalOf, withRefusals } from "~/utils/http.server";
