@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { ConfirmCard, type ConfirmText } from "~/components/confirm-card";
 import { PageHeader } from "~/components/page";
 import { RoundCountsTable, RoundStatusBadge } from "~/components/round-figures";
 import { SharedLinkCaution } from "~/components/shared-link-caution";
@@ -117,7 +118,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const CONFIRM_TEXT: Record<Confirm, { title: string; body: string; button: string; danger?: boolean }> = {
+const CONFIRM_TEXT: Record<Confirm, ConfirmText> = {
   close: {
     title: "Close this round now?",
     body: "Nobody can answer after this, with a personal or a shared link. Closing cannot be undone.",
@@ -145,44 +146,6 @@ function remindAgainText(ago: string) {
   };
 }
 
-function ConfirmCard({
-  confirm,
-  roundId,
-  recentReminder,
-}: {
-  confirm: Confirm;
-  roundId: string;
-  recentReminder: string | null;
-}) {
-  const again = confirm === "remind" && recentReminder !== null;
-  const text = again ? remindAgainText(recentReminder) : CONFIRM_TEXT[confirm];
-  const busy = useNavigation().state === "submitting";
-  return (
-    <Form method="post" className="card confirm" aria-labelledby="confirm-heading">
-      <h2 id="confirm-heading">{text.title}</h2>
-      <p>{text.body}</p>
-      {again ? <input type="hidden" name="again" value="yes" /> : null}
-      <div className="row">
-        <button
-          type="submit"
-          name="intent"
-          value={confirm}
-          className={"danger" in text && text.danger ? "danger" : undefined}
-          disabled={busy}
-          // The confirmation was asked for by this button's first press: focus waits on the answer.
-          // eslint-disable-next-line jsx-a11y/no-autofocus
-          autoFocus
-        >
-          {busy ? "Working…" : text.button}
-        </button>
-        <Link className="button button-secondary" to={`/hr/rounds/${roundId}`}>
-          Cancel
-        </Link>
-      </div>
-    </Form>
-  );
-}
-
 export default function RoundPage() {
   const { round, counts, isAdmin, links, hasSharedLink, mailConfigured, confirm, lastReminder } =
     useLoaderData<typeof loader>();
@@ -206,9 +169,12 @@ export default function RoundPage() {
       />
       {confirm ? (
         <ConfirmCard
-          confirm={confirm}
-          roundId={round.id}
-          recentReminder={lastReminder?.recent ? lastReminder.ago : null}
+          text={
+            confirm === "remind" && lastReminder?.recent ? remindAgainText(lastReminder.ago) : CONFIRM_TEXT[confirm]
+          }
+          intent={confirm}
+          cancelTo={`/hr/rounds/${round.id}`}
+          hidden={confirm === "remind" && lastReminder?.recent ? { again: "yes" } : {}}
         />
       ) : null}
       <section className="card" aria-labelledby="round-facts">

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { ConfirmCard, type ConfirmText } from "~/components/confirm-card";
 import { TextField } from "~/components/field";
 import { PageHeader } from "~/components/page";
 import { CommentsSection } from "~/components/results/comments-section";
@@ -129,39 +130,9 @@ const CONFIRM_TEXT = {
     title: "Close this round now?",
     body: "Nobody can answer after this, with a personal or a shared link. Closing cannot be undone.",
     button: "Close the round",
+    danger: true,
   },
-} as const;
-
-function ConfirmCard({ confirm, trainingId }: { confirm: NonNullable<LoaderData["confirm"]>; trainingId: string }) {
-  const text = CONFIRM_TEXT[confirm.intent];
-  const busy = useNavigation().state === "submitting";
-  return (
-    <Form method="post" className="card confirm" aria-labelledby="confirm-heading">
-      <h2 id="confirm-heading">{text.title}</h2>
-      <p>
-        <strong>{confirm.round.name}</strong>: {text.body}
-      </p>
-      <input type="hidden" name="roundId" value={confirm.round.id} />
-      <div className="row">
-        <button
-          type="submit"
-          name="intent"
-          value={confirm.intent}
-          className={confirm.intent === "close" ? "danger" : undefined}
-          disabled={busy}
-          // The confirmation was asked for by this button's first press: focus waits on the answer.
-          // eslint-disable-next-line jsx-a11y/no-autofocus
-          autoFocus
-        >
-          {busy ? "Working…" : text.button}
-        </button>
-        <Link className="button button-secondary" to={`/hr/trainings/${trainingId}`}>
-          Cancel
-        </Link>
-      </div>
-    </Form>
-  );
-}
+} satisfies Record<string, ConfirmText>;
 
 function RoundsCard({ data }: { data: LoaderData }) {
   const { rounds, isAdmin, training } = data;
@@ -337,7 +308,15 @@ export default function TrainingPage() {
           </Link>
         }
       />
-      {confirm ? <ConfirmCard confirm={confirm} trainingId={training.id} /> : null}
+      {confirm ? (
+        <ConfirmCard
+          text={CONFIRM_TEXT[confirm.intent]}
+          intent={confirm.intent}
+          cancelTo={`/hr/trainings/${training.id}`}
+          subject={confirm.round.name}
+          hidden={{ roundId: confirm.round.id }}
+        />
+      ) : null}
       <section className="card" aria-labelledby="facts-heading">
         <h2 id="facts-heading">About this training</h2>
         <dl className="facts">
