@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { ConfirmCard, type ConfirmText } from "~/components/confirm-card";
 import { PageHeader } from "~/components/page";
-import { RoundCountsTable, RoundStatusBadge } from "~/components/round-figures";
-import { SharedLinkCaution } from "~/components/shared-link-caution";
-import { describeAudience } from "~/domain/audience";
+import { RoundCountsTable } from "~/components/round-figures";
+import { HandOut } from "~/components/rounds/hand-out";
+import { RoundFacts } from "~/components/rounds/round-facts";
 import { remindedRecently } from "~/domain/invitation-mail";
 import { kioskLink, sharedLink } from "~/domain/links";
 import { HR_LOCALE, plural } from "~/domain/plural";
@@ -109,15 +108,6 @@ export const action = withRefusals(async ({ request, params }: ActionFunctionArg
   throw badRequest("Unknown action.");
 });
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
-  );
-}
-
 const CONFIRM_TEXT: Record<Confirm, ConfirmText> = {
   close: {
     title: "Close this round now?",
@@ -149,11 +139,6 @@ function remindAgainText(ago: string) {
 export default function RoundPage() {
   const { round, counts, isAdmin, links, hasSharedLink, mailConfigured, confirm, lastReminder } =
     useLoaderData<typeof loader>();
-  const closedEarly = round.closedAt !== null && round.closedAt < round.closesAt;
-  const training = round.kind.startsWith("TRAINING");
-  const audience = training
-    ? `The training's participants${round.audience.departments.length > 0 ? `, from ${round.audience.departments.join(", ")}` : ""}`
-    : describeAudience(round.audience);
   return (
     <>
       <PageHeader
@@ -177,45 +162,7 @@ export default function RoundPage() {
           hidden={confirm === "remind" && lastReminder?.recent ? { again: "yes" } : {}}
         />
       ) : null}
-      <section className="card" aria-labelledby="round-facts">
-        <h2 id="round-facts" className="row">
-          Status <RoundStatusBadge status={round.status} />
-        </h2>
-        <dl className="facts">
-          <Fact label="Opens">{formatUtc(round.opensAt)}</Fact>
-          <Fact label={closedEarly ? "Closed early" : "Closes"}>
-            {formatUtc(closedEarly ? round.closedAt! : round.closesAt)}
-            {closedEarly ? <span className="muted"> (was to close {formatUtc(round.closesAt)})</span> : null}
-          </Fact>
-          <Fact label="Survey">
-            {isAdmin ? <Link to={`/hr/surveys/${round.survey.id}`}>{round.survey.name}</Link> : round.survey.name}
-          </Fact>
-          <Fact label="Who">{audience}</Fact>
-          <Fact label="Invited">{plural(HR_LOCALE, round.invitedCount, { one: "# person", other: "# people" })}</Fact>
-          <Fact label="Anonymity threshold">
-            k = {round.k}: no figure of a group with fewer answers is shown. Fixed at launch.
-          </Fact>
-          {round.schedule ? (
-            <Fact label="Recurring">
-              {isAdmin ? (
-                <Link to={`/hr/rounds/schedules/${round.schedule.id}`}>{round.schedule.name}</Link>
-              ) : (
-                round.schedule.name
-              )}
-              {round.period ? `, period ${round.period}` : ""}
-            </Fact>
-          ) : null}
-          {round.training ? (
-            <Fact label="Training">
-              <Link to={`/hr/trainings/${round.training.id}`}>{round.training.title}</Link>
-            </Fact>
-          ) : null}
-          <Fact label="Launched">
-            {formatUtc(round.createdAt)}
-            {round.createdBy ? ` by ${round.createdBy.name}` : " by the scheduler"}
-          </Fact>
-        </dl>
-      </section>
+      <RoundFacts round={round} isAdmin={isAdmin} />
       {counts ? <RoundCountsTable counts={counts} /> : null}
       {isAdmin && round.status !== "closed" ? (
         <HandOut
@@ -237,112 +184,6 @@ export default function RoundPage() {
           </Link>
         </section>
       ) : null}
-    </>
-  );
-}
-
-function HandOut({
-  roundId,
-  open,
-  links,
-  hasSharedLink,
-  mailConfigured,
-  lastReminderAt,
-  lastReminderAgo,
-}: {
-  roundId: string;
-  open: boolean;
-  links: { shared: string; kiosk: string } | null;
-  hasSharedLink: boolean;
-  mailConfigured: boolean;
-  lastReminderAt: Date | string | null;
-  lastReminderAgo: string | null;
-}) {
-  return (
-    <>
-      <h2 className="section-heading">Hand out the links</h2>
-      {mailConfigured ? null : (
-        <p className="warning" id="no-mail">
-          E-mail is not set up: no mail server is configured (SMTP_URL), so Candor cannot send invitations or reminders.
-          Download the personal links as CSV and send them with your own mail merge or chat.
-        </p>
-      )}
-      <div className="grid">
-        <section className="card" aria-labelledby="personal-heading">
-          <h3 id="personal-heading">Personal links</h3>
-          <p className="muted small">
-            One link per person; it works once. Each download or e-mail makes new links, and earlier ones keep working
-            until used. Candor keeps no copy of a link, so download again when you need them.
-          </p>
-          <div className="row">
-            <Form method="post" action={`/hr/rounds/${roundId}/links.csv`} reloadDocument>
-              <button type="submit">Download links (CSV)</button>
-            </Form>
-            {mailConfigured ? (
-              <Link className="button button-secondary" to="?confirm=invite">
-                Send invitations by e-mail…
-              </Link>
-            ) : (
-              <button type="button" className="secondary" disabled aria-describedby="no-mail">
-                Send invitations by e-mail
-              </button>
-            )}
-          </div>
-        </section>
-        <section className="card" aria-labelledby="reminders-heading">
-          <h3 id="reminders-heading">Reminders</h3>
-          <p className="muted small">
-            Only people who have not answered get one, with a new link. Nobody, you included, learns who they are.
-          </p>
-          <p className="small">
-            {lastReminderAt ? `Last sent ${formatUtc(lastReminderAt)} (${lastReminderAgo}).` : "None sent yet."}
-          </p>
-          {!mailConfigured ? (
-            <>
-              <p className="muted small" id="reminders-by-hand">
-                Reminders go by e-mail. To remind people yourself, download the links again and send them to everyone: a
-                link of someone who answered already does not work, so nobody answers twice.
-              </p>
-              <button type="button" className="secondary" disabled aria-describedby="no-mail reminders-by-hand">
-                Send reminders
-              </button>
-            </>
-          ) : open ? (
-            <Link className="button button-secondary" to="?confirm=remind">
-              Send reminders…
-            </Link>
-          ) : (
-            <p className="muted small">Reminders can go out once the round is open.</p>
-          )}
-        </section>
-        <section className="card" aria-labelledby="shared-heading">
-          <h3 id="shared-heading">Shared link</h3>
-          {links ? (
-            <>
-              <p className="muted small">Anyone with this link can answer; they choose their department and role.</p>
-              <p className="link-text">
-                <a href={links.shared}>{links.shared}</a>
-              </p>
-              <p className="muted small">
-                On a kiosk or shared tablet, open <a href={links.kiosk}>{links.kiosk}</a>: it returns to a fresh form
-                after each answer.
-              </p>
-              <Link className="button button-secondary" to={`/hr/rounds/${roundId}/poster`}>
-                Poster with QR code
-              </Link>
-            </>
-          ) : hasSharedLink ? null : (
-            <Form method="post">
-              <p>
-                For a kiosk or a poster. <SharedLinkCaution />
-              </p>
-              <button type="submit" name="intent" value="shared-link" className="secondary">
-                Create a shared link
-              </button>
-            </Form>
-          )}
-        </section>
-      </div>
     </>
   );
 }
