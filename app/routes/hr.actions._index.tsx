@@ -1,17 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { ActionDeadline, ActionStatusBadge } from "~/components/action-status";
-import { SelectField, TextField } from "~/components/field";
+import { ActionFilters, ActionTable } from "~/components/action-list";
+import { TextField } from "~/components/field";
 import { EmptyState, PageHeader, Pagination } from "~/components/page";
 import { maySendDigests } from "~/domain/action-access";
-import {
-  ACTION_STATUS_LABELS,
-  ACTION_STATUSES,
-  DIGEST_WINDOW_DAYS,
-  filterQuery,
-  isFiltered,
-  parseActionFilter,
-} from "~/domain/action-items";
+import { DIGEST_WINDOW_DAYS, filterQuery, isFiltered, parseActionFilter } from "~/domain/action-items";
 import { HR_LOCALE, plural } from "~/domain/plural";
 import { sendActionDigests, type DigestRun } from "~/models/action-digest.server";
 import { listActionFilterOptions, listActions } from "~/models/action-lists.server";
@@ -76,11 +69,6 @@ export const action = withRefusals(async ({ request }: ActionFunctionArgs) => {
   return redirectWithNotice(request, "/hr/actions", digestNotice(run));
 });
 
-const STATUS_OPTIONS = [
-  { value: "OPEN", label: "Open (planned or in progress)" },
-  ...ACTION_STATUSES.map((status) => ({ value: status, label: ACTION_STATUS_LABELS[status] })),
-];
-
 export default function Actions() {
   const { items, total, filter, page, options, showPublished, canSendDigests, publishedPageUrl } =
     useLoaderData<typeof loader>();
@@ -101,43 +89,7 @@ export default function Actions() {
           </>
         }
       />
-      <Form method="get" className="filters" role="search" aria-label="Filter action items" key={filterQuery(filter)}>
-        <SelectField
-          label="Owner"
-          name="owner"
-          defaultValue={filter.owner}
-          placeholder="Anyone"
-          options={options.owners.map((o) => ({ value: o.id, label: o.name }))}
-        />
-        <SelectField
-          label="Status"
-          name="status"
-          defaultValue={filter.status}
-          placeholder="Any status"
-          options={STATUS_OPTIONS}
-        />
-        <SelectField
-          label="Department"
-          name="department"
-          defaultValue={filter.department}
-          placeholder="All departments"
-          options={options.departments.map((d) => ({ value: d.id, label: d.name }))}
-        />
-        <SelectField
-          label="Round"
-          name="round"
-          defaultValue={filter.round}
-          placeholder="All rounds"
-          options={options.rounds.map((r) => ({ value: r.id, label: r.name }))}
-        />
-        <label className="checkbox filters-checkbox">
-          <input type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue} />
-          Overdue only
-        </label>
-        <button type="submit" className="secondary">
-          Filter
-        </button>
-      </Form>
+      <ActionFilters filter={filter} options={options} />
       {items.length === 0 ? (
         isFiltered(filter) ? (
           <EmptyState title="No action items match these filters">
@@ -162,43 +114,7 @@ export default function Actions() {
               </>
             ) : null}
           </p>
-          <div className="table-wrap">
-            <table className="action-table">
-              <caption className="visually-hidden">Action items, soonest deadline first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Action</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Deadline</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item) => (
-                  <tr key={item.id} className={item.overdue ? "row-overdue" : undefined}>
-                    <td>
-                      <Link to={`/hr/actions/${item.id}`} className="action-title">
-                        {item.title}
-                      </Link>
-                      <span className="action-context small muted">
-                        {[item.department?.name, item.role?.name, item.training?.title, item.round?.name]
-                          .filter(Boolean)
-                          .join(" · ")}
-                      </span>
-                      {showPublished && item.published ? <span className="badge badge-info">Published</span> : null}
-                    </td>
-                    <td data-label="Owner">{item.owner.name}</td>
-                    <td data-label="Deadline">
-                      <ActionDeadline deadline={item.deadline} overdue={item.overdue} />
-                    </td>
-                    <td data-label="Status">
-                      <ActionStatusBadge status={item.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ActionTable items={items} showPublished={showPublished} />
           <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
         </>
       )}

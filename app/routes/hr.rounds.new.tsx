@@ -3,25 +3,22 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { AudienceFields } from "~/components/audience-fields";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { textValue, type FieldValues } from "~/components/form-values";
-import { HiddenValues } from "~/components/hidden-values";
 import { NeedsEnpsSurvey } from "~/components/needs-survey";
 import { PageHeader } from "~/components/page";
-import { ReviewActions } from "~/components/review-actions";
+import { LaunchReview } from "~/components/rounds/launch-review";
+import { RoundKindField } from "~/components/rounds/round-kind-field";
 import { SharedLinkCaution } from "~/components/shared-link-caution";
 import { ThresholdField } from "~/components/threshold-field";
-import { describeAudience } from "~/domain/audience";
 import { HR_LOCALE, plural } from "~/domain/plural";
 import {
   audienceOf,
   DEFAULT_K,
-  HR_ROUND_KINDS,
   launchFormSchema,
   MIN_K,
   roundRuleProblems,
   thresholdCaution,
 } from "~/domain/round-input";
-import { ROUND_KIND_LABELS } from "~/domain/round-status";
-import { formatUtc, parseDateTimeInput, toDateTimeInput } from "~/domain/utc-time";
+import { toDateTimeInput } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
 import { launchRound, previewLaunch, type LaunchPreview } from "~/models/rounds.server";
 import { listLaunchableSurveys } from "~/models/surveys.server";
@@ -111,45 +108,6 @@ export const action = withRefusals(async ({ request }: ActionFunctionArgs) => {
   );
 });
 
-function Review({ values, preview, caution }: { values: FieldValues; preview: LaunchPreview; caution: string | null }) {
-  const when = (name: string) => {
-    const date = parseDateTimeInput(textValue(values[name]) ?? "");
-    return date ? formatUtc(date) : "";
-  };
-  return (
-    <Form method="post" className="card review" aria-labelledby="review-heading">
-      <h2 id="review-heading">Check and launch</h2>
-      <HiddenValues values={values} />
-      <dl className="facts">
-        <dt>Round</dt>
-        <dd>{textValue(values.name)}</dd>
-        <dt>Survey</dt>
-        <dd>{preview.surveyName}</dd>
-        <dt>Who</dt>
-        <dd>{describeAudience(preview)}</dd>
-        <dt>Invited</dt>
-        <dd>
-          <strong>{plural(HR_LOCALE, preview.invited, { one: "# person", other: "# people" })}</strong> will get a
-          personal invitation
-        </dd>
-        <dt>Open</dt>
-        <dd>
-          {when("opensAt")} to {when("closesAt")}
-        </dd>
-        <dt>Anonymity threshold</dt>
-        <dd>k = {textValue(values.k)}: no figure of a group with fewer answers is ever shown</dd>
-        <dt>Shared link</dt>
-        <dd>{values.sharedLink === "on" ? "Yes, for a kiosk or poster" : "No"}</dd>
-      </dl>
-      {caution ? <p className="warning">{caution}</p> : null}
-      <p className="warning">
-        k and the audience are fixed once the round is launched. Launching sends no e-mail: you hand out the links next.
-      </p>
-      <ReviewActions intent="launch" label="Launch round" busyLabel="Launching…" />
-    </Form>
-  );
-}
-
 export default function LaunchRound() {
   const { surveys, departments, roles, defaults } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -159,7 +117,7 @@ export default function LaunchRound() {
     return (
       <>
         <PageHeader title="Launch a round" />
-        <Review values={result.values} preview={result.preview} caution={result.caution} />
+        <LaunchReview values={result.values} preview={result.preview} caution={result.caution} />
       </>
     );
   }
@@ -192,25 +150,7 @@ export default function LaunchRound() {
             options={surveys.map((s) => ({ value: s.id, label: s.name }))}
           />
         </div>
-        <fieldset className={errors.kind ? "field field-invalid" : "field"}>
-          <legend>Kind</legend>
-          {HR_ROUND_KINDS.map((kind) => (
-            <label key={kind} className="checkbox">
-              <input type="radio" name="kind" value={kind} defaultChecked={textValue(values.kind) === kind} />
-              <span>
-                {ROUND_KIND_LABELS[kind]}
-                <span className="muted small">
-                  {kind === "PERIODIC" ? " (the regular eNPS, compared over time)" : " (a quick one-off check)"}
-                </span>
-              </span>
-            </label>
-          ))}
-          {errors.kind ? (
-            <p className="field-error" role="alert">
-              {errors.kind}
-            </p>
-          ) : null}
-        </fieldset>
+        <RoundKindField value={textValue(values.kind)} error={errors.kind} />
         <AudienceFields
           departments={departments}
           roles={roles}

@@ -3,13 +3,10 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { AudienceFields } from "~/components/audience-fields";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { textValue, type FieldValues } from "~/components/form-values";
-import { HiddenValues } from "~/components/hidden-values";
 import { NeedsEnpsSurvey } from "~/components/needs-survey";
 import { PageHeader } from "~/components/page";
-import { ReviewActions } from "~/components/review-actions";
+import { ScheduleReview } from "~/components/rounds/schedule-review";
 import { ThresholdField } from "~/components/threshold-field";
-import { describeAudience } from "~/domain/audience";
-import { HR_LOCALE, plural } from "~/domain/plural";
 import { audienceOf, DEFAULT_K, MIN_K, thresholdCaution } from "~/domain/round-input";
 import { CADENCE_LABELS, CADENCES, MAX_OPEN_DAYS_BY_CADENCE, nextPeriodStart, type Cadence } from "~/domain/schedule";
 import { scheduleFormSchema, type ScheduleForm } from "~/domain/schedule-input";
@@ -99,68 +96,6 @@ export const action = withRefusals(async ({ request }: ActionFunctionArgs) => {
   );
 });
 
-function Review({
-  values,
-  preview,
-  caution,
-}: {
-  values: FieldValues;
-  preview: SchedulePreview;
-  caution: string | null;
-}) {
-  const cadence = textValue(values.cadence) as Cadence;
-  const [first] = preview.rounds;
-  return (
-    <Form method="post" className="card review" aria-labelledby="review-heading">
-      <h2 id="review-heading">Check and save</h2>
-      <HiddenValues values={values} />
-      <dl className="facts">
-        <dt>Name</dt>
-        <dd>{textValue(values.name)}</dd>
-        <dt>Survey</dt>
-        <dd>{preview.surveyName}</dd>
-        <dt>How often</dt>
-        <dd>
-          {CADENCE_LABELS[cadence]}, each round open{" "}
-          {plural(HR_LOCALE, Number(textValue(values.openDays)), { one: "# day", other: "# days" })}
-        </dd>
-        <dt>Who</dt>
-        <dd>{describeAudience(preview)}</dd>
-        <dt>Invited</dt>
-        <dd>
-          <strong>{plural(HR_LOCALE, preview.people, { one: "# person", other: "# people" })}</strong> today; each round
-          invites the people in the audience on the day it opens
-        </dd>
-        <dt>Anonymity threshold</dt>
-        <dd>k = {textValue(values.k)}: no figure of a group with fewer answers is ever shown</dd>
-      </dl>
-      <h3 id="rounds-heading">The first rounds</h3>
-      <ul aria-labelledby="rounds-heading">
-        {preview.rounds.map((round) => (
-          <li key={round.period}>
-            <strong>{round.period}</strong>:{" "}
-            {round.opensNow ? (
-              <strong>opens as soon as you save (within a minute)</strong>
-            ) : (
-              `opens ${formatUtc(round.opensAt)}`
-            )}
-            , closes {formatUtc(round.closesAt)}
-          </li>
-        ))}
-      </ul>
-      {caution ? <p className="warning">{caution}</p> : null}
-      <p className="warning">
-        {first.opensNow
-          ? `The first round opens within a minute of saving, and ${plural(HR_LOCALE, preview.people, { one: "# person", other: "# people" })} can answer at once. `
-          : `Nothing opens before ${formatDay(first.opensAt)}. `}
-        Each round needs its links handed out on its page (CSV or e-mail). You can pause the schedule at any time; a
-        round once open stays open until it closes.
-      </p>
-      <ReviewActions intent="save" label="Save recurring eNPS" busyLabel="Saving…" />
-    </Form>
-  );
-}
-
 export default function NewSchedule() {
   const { surveys, departments, roles, defaults, nextStarts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -170,7 +105,7 @@ export default function NewSchedule() {
     return (
       <>
         <PageHeader title="New recurring eNPS" />
-        <Review values={result.values} preview={result.preview} caution={result.caution} />
+        <ScheduleReview values={result.values} preview={result.preview} caution={result.caution} />
       </>
     );
   }
