@@ -1,7 +1,7 @@
 import { MIN_K } from "~/domain/anonymity";
 import { audiencesOverlap, parseAudience, type Audience } from "~/domain/audience";
 import { HttpError } from "~/domain/http-error";
-import { roundStatus } from "~/domain/round-status";
+import { closingTime, roundStatus } from "~/domain/round-status";
 import {
   dueOccurrence,
   MAX_OPEN_DAYS_BY_CADENCE,
@@ -63,7 +63,7 @@ async function findOverlappingRound(input: ScheduleInput, first: UpcomingRound) 
     select: { name: true, audience: true, opensAt: true, closesAt: true, closedAt: true },
   });
   for (const round of rounds) {
-    const end = round.closedAt && round.closedAt < round.closesAt ? round.closedAt : round.closesAt;
+    const end = closingTime(round);
     if (end > span.start && end > round.opensAt && audiencesOverlap(parseAudience(round.audience), input.audience)) {
       return { name: round.name, opensAt: round.opensAt, end };
     }

@@ -4,7 +4,7 @@ import { EmptyState, PageHeader, Pagination } from "~/components/page";
 import { WithheldFootnote } from "~/components/results/withheld";
 import { ResponseCount, RoundStatusBadge } from "~/components/round-figures";
 import { RoundsTabs } from "~/components/tabs";
-import { ROUND_KIND_LABELS } from "~/domain/round-status";
+import { closingTime, ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatUtc } from "~/domain/utc-time";
 import { getRoundCountsFor, type ScopedCounts } from "~/models/results/index.server";
 import { listRounds } from "~/models/rounds.server";
@@ -106,7 +106,7 @@ export default function Rounds() {
                     <td className="small">
                       {formatUtc(round.opensAt)} to
                       <br />
-                      {formatUtc(round.closedAt && round.closedAt < round.closesAt ? round.closedAt : round.closesAt)}
+                      {formatUtc(closingTime(round))}
                     </td>
                     <td className="num">{round.counts?.invited}</td>
                     <td className="num">

@@ -1,9 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { listValue, textValue, type FieldValues } from "~/components/form-values";
-import { HiddenValues } from "~/components/hidden-values";
 import { PageHeader } from "~/components/page";
-import { ReviewActions } from "~/components/review-actions";
+import { ReviewActions, ReviewCard } from "~/components/review-actions";
 import { TrainingForm, type PeopleSearch, type PickablePerson } from "~/components/trainings/training-form";
 import { HR_LOCALE, plural } from "~/domain/plural";
 import { DEFAULT_K, idPattern, MIN_K } from "~/domain/round-input";
@@ -124,9 +123,7 @@ export const action = withRefusals(async ({ request }: ActionFunctionArgs) => {
 function Review({ values, preview }: { values: FieldValues; preview: TrainingPreview }) {
   const people = plural(HR_LOCALE, preview.participants, { one: "# person", other: "# people" });
   return (
-    <Form method="post" className="card review" aria-labelledby="review-heading">
-      <h2 id="review-heading">Check and create</h2>
-      <HiddenValues values={values} />
+    <ReviewCard title="Check and create" values={values}>
       <dl className="facts">
         <dt>Training</dt>
         <dd>
@@ -164,7 +161,7 @@ function Review({ values, preview }: { values: FieldValues; preview: TrainingPre
         each round's links on its page. Both rounds can be opened or closed early by hand.
       </p>
       <ReviewActions intent="create" label="Create training" busyLabel="Creating…" />
-    </Form>
+    </ReviewCard>
   );
 }
 

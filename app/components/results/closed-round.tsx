@@ -9,7 +9,7 @@ import { intervalMethod, NpsSummary, RatingTable, ScoreDistribution } from "~/co
 import { PrintBar } from "~/components/results/print-bar";
 import { withheldExplanation, WithheldFootnote } from "~/components/results/withheld";
 import { newActionHref } from "~/domain/action-items";
-import { scoreNameOf } from "~/domain/round-status";
+import { closingTime, scoreNameOf } from "~/domain/round-status";
 import { formatDay } from "~/domain/utc-time";
 import type { ClosedResultsPage, LeanGroup } from "~/pages/results-page.server";
 
@@ -34,7 +34,7 @@ export function ClosedRound({ data }: { data: ClosedResultsPage }) {
     <div className={print ? "results print-view" : "results"}>
       <PageHeader
         title={round.name}
-        description={`${roundKindLabel(round.kind)} · closed ${formatDay(round.closedAt && round.closedAt < round.closesAt ? round.closedAt : round.closesAt)} · reporting threshold ${round.k}`}
+        description={`${roundKindLabel(round.kind)} · closed ${formatDay(closingTime(round))} · reporting threshold ${round.k}`}
         actions={
           print ? null : (
             <>

@@ -1,7 +1,5 @@
-import { Form } from "@remix-run/react";
 import { textValue, type FieldValues } from "~/components/form-values";
-import { HiddenValues } from "~/components/hidden-values";
-import { ReviewActions } from "~/components/review-actions";
+import { ReviewActions, ReviewCard } from "~/components/review-actions";
 import { describeAudience } from "~/domain/audience";
 import { HR_LOCALE, plural } from "~/domain/plural";
 import { formatUtc, parseDateTimeInput } from "~/domain/utc-time";
@@ -22,9 +20,7 @@ export function LaunchReview({
     return date ? formatUtc(date) : "";
   };
   return (
-    <Form method="post" className="card review" aria-labelledby="review-heading">
-      <h2 id="review-heading">Check and launch</h2>
-      <HiddenValues values={values} />
+    <ReviewCard title="Check and launch" values={values}>
       <dl className="facts">
         <dt>Round</dt>
         <dd>{textValue(values.name)}</dd>
@@ -51,6 +47,6 @@ export function LaunchReview({
         k and the audience are fixed once the round is launched. Launching sends no e-mail: you hand out the links next.
       </p>
       <ReviewActions intent="launch" label="Launch round" busyLabel="Launching…" />
-    </Form>
+    </ReviewCard>
   );
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { RoundStatusBadge } from "~/components/round-figures";
 import { describeAudience } from "~/domain/audience";
 import { HR_LOCALE, plural } from "~/domain/plural";
+import { closedEarly, closingTime } from "~/domain/round-status";
 import { formatUtc } from "~/domain/utc-time";
 import type { getRoundForViewer } from "~/models/rounds.server";
 
@@ -19,7 +20,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 /** A round's status and facts: when, which survey, who, how many, k, and where it came from. */
 export function RoundFacts({ round, isAdmin }: { round: Omit<ViewedRound, "sharedKey">; isAdmin: boolean }) {
-  const closedEarly = round.closedAt !== null && round.closedAt < round.closesAt;
+  const early = closedEarly(round);
   const training = round.kind.startsWith("TRAINING");
   const audience = training
     ? `The training's participants${round.audience.departments.length > 0 ? `, from ${round.audience.departments.join(", ")}` : ""}`
@@ -31,9 +32,9 @@ export function RoundFacts({ round, isAdmin }: { round: Omit<ViewedRound, "share
       </h2>
       <dl className="facts">
         <Fact label="Opens">{formatUtc(round.opensAt)}</Fact>
-        <Fact label={closedEarly ? "Closed early" : "Closes"}>
-          {formatUtc(closedEarly ? round.closedAt! : round.closesAt)}
-          {closedEarly ? <span className="muted"> (was to close {formatUtc(round.closesAt)})</span> : null}
+        <Fact label={early ? "Closed early" : "Closes"}>
+          {formatUtc(closingTime(round))}
+          {early ? <span className="muted"> (was to close {formatUtc(round.closesAt)})</span> : null}
         </Fact>
         <Fact label="Survey">
           {isAdmin ? <Link to={`/hr/surveys/${round.survey.id}`}>{round.survey.name}</Link> : round.survey.name}

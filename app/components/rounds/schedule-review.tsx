@@ -1,7 +1,5 @@
-import { Form } from "@remix-run/react";
 import { textValue, type FieldValues } from "~/components/form-values";
-import { HiddenValues } from "~/components/hidden-values";
-import { ReviewActions } from "~/components/review-actions";
+import { ReviewActions, ReviewCard } from "~/components/review-actions";
 import { describeAudience } from "~/domain/audience";
 import { HR_LOCALE, plural } from "~/domain/plural";
 import { CADENCE_LABELS, type Cadence } from "~/domain/schedule";
@@ -21,9 +19,7 @@ export function ScheduleReview({
   const cadence = textValue(values.cadence) as Cadence;
   const [first] = preview.rounds;
   return (
-    <Form method="post" className="card review" aria-labelledby="review-heading">
-      <h2 id="review-heading">Check and save</h2>
-      <HiddenValues values={values} />
+    <ReviewCard title="Check and save" values={values}>
       <dl className="facts">
         <dt>Name</dt>
         <dd>{textValue(values.name)}</dd>
@@ -67,6 +63,6 @@ export function ScheduleReview({
         round once open stays open until it closes.
       </p>
       <ReviewActions intent="save" label="Save recurring eNPS" busyLabel="Saving…" />
-    </Form>
+    </ReviewCard>
   );
 }

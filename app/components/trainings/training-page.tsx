@@ -4,7 +4,7 @@ import { Withheld } from "~/components/results/withheld";
 import { ResponseCount, RoundStatusBadge } from "~/components/round-figures";
 import { TOO_FEW } from "~/components/trainings/comparison";
 import { HR_LOCALE, plural } from "~/domain/plural";
-import { ROUND_KIND_LABELS } from "~/domain/round-status";
+import { closedEarly, closingTime, ROUND_KIND_LABELS } from "~/domain/round-status";
 import { FOLLOW_UP_DEFAULT_DAYS, FOLLOW_UP_MAX_DAYS, FOLLOW_UP_MIN_DAYS } from "~/domain/training-rounds";
 import { formatUtc } from "~/domain/utc-time";
 import type { RoundCounts } from "~/models/results/index.server";
@@ -51,7 +51,7 @@ export function RoundsCard({
           </thead>
           <tbody>
             {rounds.map((round) => {
-              const closedEarly = round.closedAt !== null && round.closedAt < round.closesAt;
+              const early = closedEarly(round);
               return (
                 <tr key={round.id}>
                   <th scope="row">
@@ -64,8 +64,8 @@ export function RoundsCard({
                   <td className="small">
                     <span className="block nowrap">from {formatUtc(round.opensAt)}</span>
                     <span className="block nowrap">
-                      to {formatUtc(closedEarly ? round.closedAt! : round.closesAt)}
-                      {closedEarly ? <span className="muted"> (closed early)</span> : null}
+                      to {formatUtc(closingTime(round))}
+                      {early ? <span className="muted"> (closed early)</span> : null}
                     </span>
                   </td>
                   <td className="num">{round.counts?.invited ?? "–"}</td>
