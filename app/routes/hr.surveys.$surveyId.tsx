@@ -10,7 +10,7 @@ import { getCompanyName } from "~/models/settings.server";
 import { getSurvey, setSurveyArchived, updateSurvey } from "~/models/surveys.server";
 import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { handleSurveyEditorPost } from "~/pages/survey-editor.server";
-import { notFound, readForm } from "~/utils/http.server";
+import { notFound, readForm, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
 
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { survey, companyName };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withRefusals(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireAdmin(request);
   const survey = await findSurvey(params);
   const here = `/hr/surveys/${survey.id}`;
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await updateSurvey(actorOf(user), survey.id, draft);
     return redirectWithNotice(request, here, `Changes to "${draft.name}" were saved.`);
   });
-}
+});
 
 export default function SurveyPage() {
   const { survey, companyName } = useLoaderData<typeof loader>();

@@ -8,7 +8,7 @@ import { getCompanyName } from "~/models/settings.server";
 import { createSurvey, freeSurveyName, getSurvey } from "~/models/surveys.server";
 import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { handleSurveyEditorPost } from "~/pages/survey-editor.server";
-import { notFound, readForm } from "~/utils/http.server";
+import { notFound, readForm, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
 
@@ -38,13 +38,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { draft, companyName, templates: SURVEY_KINDS.map((kind) => SURVEY_TEMPLATES[kind]) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withRefusals(async ({ request }: ActionFunctionArgs) => {
   const user = await requireAdmin(request);
   return handleSurveyEditorPost(await readForm(request), async (draft) => {
     const survey = await createSurvey(actorOf(user), draft);
     return redirectWithNotice(request, `/hr/surveys/${survey.id}`, `The survey "${draft.name}" was created.`);
   });
-}
+});
 
 export default function NewSurvey() {
   const { draft, companyName, templates } = useLoaderData<typeof loader>();
