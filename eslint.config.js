@@ -94,6 +94,21 @@ export default tseslint.config(
   layer("app/models/**", ["pages", "routes", "components"], "models sit below the pages and routes"),
   layer("app/pages/**", ["routes"], "pages sit below the routes"),
   {
+    // The browser build drops a route's unused loader and action functions, but keeps a call at
+    // the top level: `export const loader = wrap(...)` would run server code in the browser.
+    files: ["app/routes/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name=/^(loader|action)$/] > CallExpression",
+          message: "Write `export async function loader/action` and call the wrapper inside it.",
+        },
+      ],
+    },
+  },
+  {
     // Remix's type references are its documented way of typing the environment.
     files: ["**/*.d.ts"],
     rules: { "@typescript-eslint/triple-slash-reference": "off" },

@@ -20,26 +20,28 @@ export const meta: MetaFunction = () => [{ title: "Action plans · Candor" }];
 
 const PAGE_SIZE = 50;
 
-export const loader = withRefusals(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requireUser(request);
-  const url = new URL(request.url);
-  const filter = parseActionFilter(url.searchParams);
-  const page = pageFrom(url);
-  const [{ items, total }, options] = await Promise.all([
-    listActions(user, filter, { now: new Date(), page, pageSize: PAGE_SIZE }),
-    listActionFilterOptions(user),
-  ]);
-  return {
-    items,
-    total,
-    filter,
-    page,
-    options,
-    showPublished: user.role === "ADMIN",
-    canSendDigests: maySendDigests(user),
-    publishedPageUrl: `${publicOrigin(request)}/you-said-we-did`,
-  };
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireUser(request);
+    const url = new URL(request.url);
+    const filter = parseActionFilter(url.searchParams);
+    const page = pageFrom(url);
+    const [{ items, total }, options] = await Promise.all([
+      listActions(user, filter, { now: new Date(), page, pageSize: PAGE_SIZE }),
+      listActionFilterOptions(user),
+    ]);
+    return {
+      items,
+      total,
+      filter,
+      page,
+      options,
+      showPublished: user.role === "ADMIN",
+      canSendDigests: maySendDigests(user),
+      publishedPageUrl: `${publicOrigin(request)}/you-said-we-did`,
+    };
+  });
+}
 
 function digestNotice(run: DigestRun): string {
   if (run.owners === 0) return `Nothing is overdue or due within ${DIGEST_WINDOW_DAYS} days, so no digest was needed.`;
@@ -58,16 +60,18 @@ function digestNotice(run: DigestRun): string {
   return parts.join(" ");
 }
 
-export const action = withRefusals(async ({ request }: ActionFunctionArgs) => {
-  const user = await requireAdmin(request);
-  const intent = (await readForm(request)).get("intent");
-  if (intent !== "send-digests") throw badRequest("Unknown action.");
-  const run = await sendActionDigests(new Date(), {
-    baseUrl: env.PUBLIC_URL ?? new URL(request.url).origin,
-    actor: actorOf(user),
+export async function action({ request }: ActionFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const intent = (await readForm(request)).get("intent");
+    if (intent !== "send-digests") throw badRequest("Unknown action.");
+    const run = await sendActionDigests(new Date(), {
+      baseUrl: env.PUBLIC_URL ?? new URL(request.url).origin,
+      actor: actorOf(user),
+    });
+    return redirectWithNotice(request, "/hr/actions", digestNotice(run));
   });
-  return redirectWithNotice(request, "/hr/actions", digestNotice(run));
-});
+}
 
 export default function Actions() {
   const { items, total, filter, page, options, showPublished, canSendDigests, publishedPageUrl } =

@@ -25,38 +25,42 @@ const prefillSchema = z.object({
   trainingId: prefillId,
 });
 
-export const loader = withRefusals(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requireUser(request);
-  const query = prefillSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const prefill = await getActionPrefill(user, query);
-  // The group that was clicked: only the ids of the query that name something.
-  const group = {
-    departmentId: prefill.departmentId === query.departmentId ? prefill.departmentId : null,
-    roleId: prefill.roleId === query.roleId ? prefill.roleId : null,
-  };
-  const [options, scoreLine] = await Promise.all([
-    getActionFormOptions(user, prefill),
-    prefill.roundId ? getScoreLine(user, prefill.roundId, group) : null,
-  ]);
-  return {
-    prefill: { ...prefill, ownerId: user.id, description: scoreLine ?? "" },
-    options,
-    role: user.role,
-    today: todayOf(new Date()),
-  };
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireUser(request);
+    const query = prefillSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const prefill = await getActionPrefill(user, query);
+    // The group that was clicked: only the ids of the query that name something.
+    const group = {
+      departmentId: prefill.departmentId === query.departmentId ? prefill.departmentId : null,
+      roleId: prefill.roleId === query.roleId ? prefill.roleId : null,
+    };
+    const [options, scoreLine] = await Promise.all([
+      getActionFormOptions(user, prefill),
+      prefill.roundId ? getScoreLine(user, prefill.roundId, group) : null,
+    ]);
+    return {
+      prefill: { ...prefill, ownerId: user.id, description: scoreLine ?? "" },
+      options,
+      role: user.role,
+      today: todayOf(new Date()),
+    };
+  });
+}
 
-export const action = withRefusals(async ({ request }: ActionFunctionArgs) => {
-  const user = await requireUser(request);
-  const now = new Date();
-  const form = parseForm(await readForm(request), newActionSchema(todayOf(now)));
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const created = await refusalOf(createAction(user, form.data, now));
-  if (!created.ok) {
-    return data({ errors: { [created.field]: created.message }, values: form.data }, { status: created.status });
-  }
-  return redirectWithNotice(request, `/hr/actions/${created.value.id}`, "The action item was created.");
-});
+export async function action({ request }: ActionFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireUser(request);
+    const now = new Date();
+    const form = parseForm(await readForm(request), newActionSchema(todayOf(now)));
+    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+    const created = await refusalOf(createAction(user, form.data, now));
+    if (!created.ok) {
+      return data({ errors: { [created.field]: created.message }, values: form.data }, { status: created.status });
+    }
+    return redirectWithNotice(request, `/hr/actions/${created.value.id}`, "The action item was created.");
+  });
+}
 
 /** Why this viewer has nothing to attach an item to, if so. */
 function blocker(role: string, options: { departments: unknown[]; trainings: unknown[] }) {

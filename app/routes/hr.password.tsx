@@ -13,33 +13,37 @@ import { clientAddress } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Change my password · Candor" }];
 
-export const loader = withRefusals(async ({ request }: LoaderFunctionArgs) => {
-  await requireUser(request);
-  return null;
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return withRefusals(async () => {
+    await requireUser(request);
+    return null;
+  });
+}
 
-export const action = withRefusals(async ({ request, context }: ActionFunctionArgs) => {
-  const user = await requireUser(request);
-  const form = parseForm(await readForm(request), changeOwnPasswordSchema);
-  // Passwords are never sent back to the page.
-  if (!form.ok) return data({ errors: form.errors }, { status: 400 });
-  // The current password is guessed at here no faster than on the sign-in page.
-  const address = clientAddress(context);
-  assertPasswordTryAllowed(user.email, address, "Too many wrong passwords.");
-  const changed = await refusalOf(changeOwnPassword(user, form.data.currentPassword, form.data.newPassword));
-  if (!changed.ok) {
-    if (changed.field === "currentPassword") recordWrongPassword(user.email, address);
-    return data({ errors: { [changed.field]: changed.message } as FieldErrors }, { status: changed.status });
-  }
-  const sessionVersion = changed.value;
-  // The new password ends every other session of this login; this browser keeps going.
-  return redirectWithNotice(
-    request,
-    "/hr",
-    "Your password is changed, and you are signed out on every other device. Use the new one when you next sign in.",
-    keepSessionAt(sessionVersion),
-  );
-});
+export async function action({ request, context }: ActionFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireUser(request);
+    const form = parseForm(await readForm(request), changeOwnPasswordSchema);
+    // Passwords are never sent back to the page.
+    if (!form.ok) return data({ errors: form.errors }, { status: 400 });
+    // The current password is guessed at here no faster than on the sign-in page.
+    const address = clientAddress(context);
+    assertPasswordTryAllowed(user.email, address, "Too many wrong passwords.");
+    const changed = await refusalOf(changeOwnPassword(user, form.data.currentPassword, form.data.newPassword));
+    if (!changed.ok) {
+      if (changed.field === "currentPassword") recordWrongPassword(user.email, address);
+      return data({ errors: { [changed.field]: changed.message } as FieldErrors }, { status: changed.status });
+    }
+    const sessionVersion = changed.value;
+    // The new password ends every other session of this login; this browser keeps going.
+    return redirectWithNotice(
+      request,
+      "/hr",
+      "Your password is changed, and you are signed out on every other device. Use the new one when you next sign in.",
+      keepSessionAt(sessionVersion),
+    );
+  });
+}
 
 export default function ChangePassword() {
   const result = useActionData<typeof action>();

@@ -19,39 +19,45 @@ async function findPerson(params: Record<string, string | undefined>) {
   return person;
 }
 
-export const loader = withRefusals(async ({ request, params }: LoaderFunctionArgs) => {
-  await requireAdmin(request);
-  const person = await findPerson(params);
-  const [departments, roles] = await Promise.all([listGroups("department"), listGroups("role")]);
-  return { person, departments, roles };
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return withRefusals(async () => {
+    await requireAdmin(request);
+    const person = await findPerson(params);
+    const [departments, roles] = await Promise.all([listGroups("department"), listGroups("role")]);
+    return { person, departments, roles };
+  });
+}
 
-export const action = withRefusals(async ({ request, params }: ActionFunctionArgs) => {
-  const user = await requireAdmin(request);
-  const person = await findPerson(params);
-  const formData = await readForm(request);
-  const intent = formData.get("intent");
-  const here = `/hr/people/${person.id}`;
+export async function action({ request, params }: ActionFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const person = await findPerson(params);
+    const formData = await readForm(request);
+    const intent = formData.get("intent");
+    const here = `/hr/people/${person.id}`;
 
-  if (intent === "deactivate" || intent === "reactivate") {
-    const active = intent === "reactivate";
-    await setPersonActive(actorOf(user), person.id, active);
-    return redirectWithNotice(
-      request,
-      here,
-      active ? `${person.name} is active again.` : `${person.name} is inactive and will not be invited to new rounds.`,
-    );
-  }
-  if (intent !== "save") throw badRequest("Unknown action.");
+    if (intent === "deactivate" || intent === "reactivate") {
+      const active = intent === "reactivate";
+      await setPersonActive(actorOf(user), person.id, active);
+      return redirectWithNotice(
+        request,
+        here,
+        active
+          ? `${person.name} is active again.`
+          : `${person.name} is inactive and will not be invited to new rounds.`,
+      );
+    }
+    if (intent !== "save") throw badRequest("Unknown action.");
 
-  const form = parseForm(formData, personSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const saved = await refusalOf(updatePerson(actorOf(user), person.id, form.data));
-  if (!saved.ok) {
-    return data({ errors: { [saved.field]: saved.message }, values: form.data }, { status: saved.status });
-  }
-  return redirectWithNotice(request, "/hr/people", `Changes to ${form.data.name} were saved.`);
-});
+    const form = parseForm(formData, personSchema);
+    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+    const saved = await refusalOf(updatePerson(actorOf(user), person.id, form.data));
+    if (!saved.ok) {
+      return data({ errors: { [saved.field]: saved.message }, values: form.data }, { status: saved.status });
+    }
+    return redirectWithNotice(request, "/hr/people", `Changes to ${form.data.name} were saved.`);
+  });
+}
 
 export default function EditPerson() {
   const { person, departments, roles } = useLoaderData<typeof loader>();

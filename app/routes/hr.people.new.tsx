@@ -12,22 +12,26 @@ import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Add person · Candor" }];
 
-export const loader = withRefusals(async ({ request }: LoaderFunctionArgs) => {
-  await requireAdmin(request);
-  const [departments, roles] = await Promise.all([listGroups("department"), listGroups("role")]);
-  return { departments, roles };
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return withRefusals(async () => {
+    await requireAdmin(request);
+    const [departments, roles] = await Promise.all([listGroups("department"), listGroups("role")]);
+    return { departments, roles };
+  });
+}
 
-export const action = withRefusals(async ({ request }: ActionFunctionArgs) => {
-  const user = await requireAdmin(request);
-  const form = parseForm(await readForm(request), personSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const created = await refusalOf(createPerson(actorOf(user), form.data));
-  if (!created.ok) {
-    return data({ errors: { [created.field]: created.message }, values: form.data }, { status: created.status });
-  }
-  return redirectWithNotice(request, "/hr/people", `${form.data.name} was added to the directory.`);
-});
+export async function action({ request }: ActionFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const form = parseForm(await readForm(request), personSchema);
+    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+    const created = await refusalOf(createPerson(actorOf(user), form.data));
+    if (!created.ok) {
+      return data({ errors: { [created.field]: created.message }, values: form.data }, { status: created.status });
+    }
+    return redirectWithNotice(request, "/hr/people", `${form.data.name} was added to the directory.`);
+  });
+}
 
 export default function NewPerson() {
   const { departments, roles } = useLoaderData<typeof loader>();

@@ -32,81 +32,86 @@ async function findRound(params: Record<string, string | undefined>, viewer: Vie
   return found.round;
 }
 
-export const loader = withRefusals(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireUser(request, ["ADMIN", "MANAGER"]);
-  const { sharedKey, ...round } = await findRound(params, user);
-  const counts = await getRoundCountsFor(round.id, user);
-  const isAdmin = user.role === "ADMIN";
-  const origin = publicOrigin(request);
-  const asked = CONFIRMS.find((c) => c === new URL(request.url).searchParams.get("confirm")) ?? null;
-  const mailConfigured = mailIsConfigured();
-  const now = new Date();
-  return {
-    round,
-    counts,
-    isAdmin,
-    // Managers only read: no links to hand out, no actions.
-    links: isAdmin && sharedKey ? { shared: sharedLink(origin, sharedKey), kiosk: kioskLink(origin, sharedKey) } : null,
-    hasSharedLink: sharedKey !== null,
-    mailConfigured,
-    // Without a mail server there is nothing to confirm: e-mail cannot be sent.
-    confirm: isAdmin && (asked === "close" || mailConfigured) ? asked : null,
-    lastReminder: round.lastReminderAt
-      ? { ago: formatTimeAgo(round.lastReminderAt, now), recent: remindedRecently(round.lastReminderAt, now) }
-      : null,
-  };
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireUser(request, ["ADMIN", "MANAGER"]);
+    const { sharedKey, ...round } = await findRound(params, user);
+    const counts = await getRoundCountsFor(round.id, user);
+    const isAdmin = user.role === "ADMIN";
+    const origin = publicOrigin(request);
+    const asked = CONFIRMS.find((c) => c === new URL(request.url).searchParams.get("confirm")) ?? null;
+    const mailConfigured = mailIsConfigured();
+    const now = new Date();
+    return {
+      round,
+      counts,
+      isAdmin,
+      // Managers only read: no links to hand out, no actions.
+      links:
+        isAdmin && sharedKey ? { shared: sharedLink(origin, sharedKey), kiosk: kioskLink(origin, sharedKey) } : null,
+      hasSharedLink: sharedKey !== null,
+      mailConfigured,
+      // Without a mail server there is nothing to confirm: e-mail cannot be sent.
+      confirm: isAdmin && (asked === "close" || mailConfigured) ? asked : null,
+      lastReminder: round.lastReminderAt
+        ? { ago: formatTimeAgo(round.lastReminderAt, now), recent: remindedRecently(round.lastReminderAt, now) }
+        : null,
+    };
+  });
+}
 
 const NO_MAIL =
   "E-mail is not set up (no SMTP_URL), so Candor cannot send invitations or reminders: nothing was sent and no links were made. Download the personal links as CSV instead.";
 
-export const action = withRefusals(async ({ request, params }: ActionFunctionArgs) => {
-  const user = await requireAdmin(request);
-  const round = await findRound(params, user);
-  const actor = actorOf(user);
-  const here = `/hr/rounds/${round.id}`;
-  const form = await readForm(request);
-  const intent = form.get("intent");
-  const origin = publicOrigin(request);
-  // Mail that cannot go out would only mint links nobody gets.
-  if ((intent === "invite" || intent === "remind") && !mailIsConfigured()) throw conflict(NO_MAIL);
-  if (intent === "remind" && remindedRecently(round.lastReminderAt, new Date()) && form.get("again") !== "yes") {
-    throw conflict(
-      `Reminders went out ${formatTimeAgo(round.lastReminderAt!, new Date())}. Nothing was sent: open the round again and confirm to send them once more.`,
-    );
-  }
-  if (intent === "close") {
-    await closeRoundEarly(actor, round.id);
-    return redirectWithNotice(request, here, `"${round.name}" is closed. Its links no longer work.`);
-  }
-  if (intent === "shared-link") {
-    await addSharedLink(actor, round.id);
-    return redirectWithNotice(request, here, "The round has a shared link now.");
-  }
-  if (intent === "invite") {
-    const result = await sendInvitations(actor, round.id, origin);
-    const failed =
-      result.failed > 0
-        ? ` ${plural(HR_LOCALE, result.failed, { one: "# message", other: "# messages" })} could not be sent; see the outbox.`
-        : "";
-    return redirectWithNotice(
-      request,
-      here,
-      `${plural(HR_LOCALE, result.sent, { one: "# invitation was", other: "# invitations were" })} sent.${failed}`,
-    );
-  }
-  if (intent === "remind") {
-    const result = await sendReminders(actor, round.id, origin);
-    const who =
-      result.reminded === null
-        ? "Reminders went out to everyone who has not answered yet (how many is not shown: it would tell how many answered, and that is fewer than k)."
-        : result.reminded === 0
-          ? "No reminders went out: nobody with a personal link is waiting to answer."
-          : `${plural(HR_LOCALE, result.reminded, { one: "# reminder", other: "# reminders" })} went out to people who have not answered yet.`;
-    return redirectWithNotice(request, here, who);
-  }
-  throw badRequest("Unknown action.");
-});
+export async function action({ request, params }: ActionFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const round = await findRound(params, user);
+    const actor = actorOf(user);
+    const here = `/hr/rounds/${round.id}`;
+    const form = await readForm(request);
+    const intent = form.get("intent");
+    const origin = publicOrigin(request);
+    // Mail that cannot go out would only mint links nobody gets.
+    if ((intent === "invite" || intent === "remind") && !mailIsConfigured()) throw conflict(NO_MAIL);
+    if (intent === "remind" && remindedRecently(round.lastReminderAt, new Date()) && form.get("again") !== "yes") {
+      throw conflict(
+        `Reminders went out ${formatTimeAgo(round.lastReminderAt!, new Date())}. Nothing was sent: open the round again and confirm to send them once more.`,
+      );
+    }
+    if (intent === "close") {
+      await closeRoundEarly(actor, round.id);
+      return redirectWithNotice(request, here, `"${round.name}" is closed. Its links no longer work.`);
+    }
+    if (intent === "shared-link") {
+      await addSharedLink(actor, round.id);
+      return redirectWithNotice(request, here, "The round has a shared link now.");
+    }
+    if (intent === "invite") {
+      const result = await sendInvitations(actor, round.id, origin);
+      const failed =
+        result.failed > 0
+          ? ` ${plural(HR_LOCALE, result.failed, { one: "# message", other: "# messages" })} could not be sent; see the outbox.`
+          : "";
+      return redirectWithNotice(
+        request,
+        here,
+        `${plural(HR_LOCALE, result.sent, { one: "# invitation was", other: "# invitations were" })} sent.${failed}`,
+      );
+    }
+    if (intent === "remind") {
+      const result = await sendReminders(actor, round.id, origin);
+      const who =
+        result.reminded === null
+          ? "Reminders went out to everyone who has not answered yet (how many is not shown: it would tell how many answered, and that is fewer than k)."
+          : result.reminded === 0
+            ? "No reminders went out: nobody with a personal link is waiting to answer."
+            : `${plural(HR_LOCALE, result.reminded, { one: "# reminder", other: "# reminders" })} went out to people who have not answered yet.`;
+      return redirectWithNotice(request, here, who);
+    }
+    throw badRequest("Unknown action.");
+  });
+}
 
 const CONFIRM_TEXT: Record<Confirm, ConfirmText> = {
   close: {

@@ -10,10 +10,12 @@ import { csvResponse, withRefusals } from "~/utils/http.server";
  * The comments of a closed round that may be listed, each with only the department and role
  * it may be narrowed down to. Admins only.
  */
-export const loader = withRefusals(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireAdmin(request);
-  const results = await requireClosedRoundResults(params, user);
-  const comments = (await getCommentsExport(results.round.id, user)) ?? [];
-  await recordAudit(actorOf(user), "comments.export", results.round.name, `${comments.length} comments`);
-  return csvResponse(`${results.round.name} comments.csv`, commentsCsv(comments));
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const results = await requireClosedRoundResults(params, user);
+    const comments = (await getCommentsExport(results.round.id, user)) ?? [];
+    await recordAudit(actorOf(user), "comments.export", results.round.name, `${comments.length} comments`);
+    return csvResponse(`${results.round.name} comments.csv`, commentsCsv(comments));
+  });
+}

@@ -10,10 +10,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.round.name ?? "Results"} · Results · Candor` },
 ];
 
-export const loader = withRefusals(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireUser(request, ["ADMIN", "MANAGER", "TRAINER"]);
-  return loadResultsPage(request, params, user);
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireUser(request, ["ADMIN", "MANAGER", "TRAINER"]);
+    return loadResultsPage(request, params, user);
+  });
+}
 
 export default function RoundResultsPage() {
   const data = useLoaderData<typeof loader>();

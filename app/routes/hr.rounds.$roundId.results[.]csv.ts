@@ -6,9 +6,11 @@ import { requireClosedRoundResults } from "~/pages/results-access.server";
 import { csvResponse, withRefusals } from "~/utils/http.server";
 
 /** One row per group of a closed round, withheld groups kept as `suppressed`. Admins only. */
-export const loader = withRefusals(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireAdmin(request);
-  const results = await requireClosedRoundResults(params, user);
-  await recordAudit(actorOf(user), "results.export", results.round.name, "results.csv");
-  return csvResponse(`${results.round.name} results.csv`, resultsCsv(results));
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const results = await requireClosedRoundResults(params, user);
+    await recordAudit(actorOf(user), "results.export", results.round.name, "results.csv");
+    return csvResponse(`${results.round.name} results.csv`, resultsCsv(results));
+  });
+}

@@ -16,21 +16,23 @@ export const meta: MetaFunction = () => [{ title: "Rounds · Candor" }];
 
 const PAGE_SIZE = 25;
 
-export const loader = withRefusals(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requireUser(request, ["ADMIN", "MANAGER"]);
-  const page = pageFrom(new URL(request.url));
-  const { rounds, total } = await listRounds(user, { page, pageSize: PAGE_SIZE });
-  const counts = await Promise.all(rounds.map((round) => getRoundCountsFor(round.id, user)));
-  return {
-    isAdmin: user.role === "ADMIN",
-    page,
-    total,
-    rounds: rounds.map(({ invitedCount: _whole, ...round }, index) => ({
-      ...round,
-      counts: countsShown(counts[index]),
-    })),
-  };
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireUser(request, ["ADMIN", "MANAGER"]);
+    const page = pageFrom(new URL(request.url));
+    const { rounds, total } = await listRounds(user, { page, pageSize: PAGE_SIZE });
+    const counts = await Promise.all(rounds.map((round) => getRoundCountsFor(round.id, user)));
+    return {
+      isAdmin: user.role === "ADMIN",
+      page,
+      total,
+      rounds: rounds.map(({ invitedCount: _whole, ...round }, index) => ({
+        ...round,
+        counts: countsShown(counts[index]),
+      })),
+    };
+  });
+}
 
 /** One row per round: the whole round's counts, or a manager's department's. */
 function countsShown(counts: ScopedCounts | null) {

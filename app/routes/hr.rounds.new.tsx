@@ -31,28 +31,30 @@ export const meta: MetaFunction = () => [{ title: "Launch a round · Candor" }];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export const loader = withRefusals(async ({ request }: LoaderFunctionArgs) => {
-  await requireAdmin(request);
-  const [surveys, departments, roles] = await Promise.all([
-    listLaunchableSurveys("ENPS"),
-    listGroups("department", { activeOnly: true }),
-    listGroups("role", { activeOnly: true }),
-  ]);
-  const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-  const month = now.toLocaleString("en", { month: "long", year: "numeric", timeZone: "UTC" });
-  const chosen = new URL(request.url).searchParams.get("survey");
-  const defaults: FieldValues = {
-    name: `Employee NPS ${month}`,
-    surveyId: surveys.some((s) => s.id === chosen) ? (chosen ?? "") : (surveys[0]?.id ?? ""),
-    kind: "PERIODIC",
-    audience: "everyone",
-    opensAt: toDateTimeInput(now),
-    closesAt: toDateTimeInput(new Date(now.getTime() + 14 * DAY_MS)),
-    k: String(DEFAULT_K),
-    launchKey: crypto.randomUUID(),
-  };
-  return { surveys, departments, roles, defaults };
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return withRefusals(async () => {
+    await requireAdmin(request);
+    const [surveys, departments, roles] = await Promise.all([
+      listLaunchableSurveys("ENPS"),
+      listGroups("department", { activeOnly: true }),
+      listGroups("role", { activeOnly: true }),
+    ]);
+    const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    const month = now.toLocaleString("en", { month: "long", year: "numeric", timeZone: "UTC" });
+    const chosen = new URL(request.url).searchParams.get("survey");
+    const defaults: FieldValues = {
+      name: `Employee NPS ${month}`,
+      surveyId: surveys.some((s) => s.id === chosen) ? (chosen ?? "") : (surveys[0]?.id ?? ""),
+      kind: "PERIODIC",
+      audience: "everyone",
+      opensAt: toDateTimeInput(now),
+      closesAt: toDateTimeInput(new Date(now.getTime() + 14 * DAY_MS)),
+      k: String(DEFAULT_K),
+      launchKey: crypto.randomUUID(),
+    };
+    return { surveys, departments, roles, defaults };
+  });
+}
 
 type Stage =
   | { stage: "edit"; values: FieldValues; errors: FieldErrors }
@@ -63,50 +65,52 @@ function withoutIntent(formData: FormData): FieldValues {
   return values;
 }
 
-export const action = withRefusals(async ({ request }: ActionFunctionArgs) => {
-  const user = await requireAdmin(request);
-  const formData = await readForm(request);
-  const intent = formData.get("intent");
-  const values = withoutIntent(formData);
-  if (intent === "edit") return data<Stage>({ stage: "edit", values, errors: {} });
-  if (intent !== "review" && intent !== "launch") throw badRequest("Unknown action.");
+export async function action({ request }: ActionFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const formData = await readForm(request);
+    const intent = formData.get("intent");
+    const values = withoutIntent(formData);
+    if (intent === "edit") return data<Stage>({ stage: "edit", values, errors: {} });
+    if (intent !== "review" && intent !== "launch") throw badRequest("Unknown action.");
 
-  const form = parseForm(formData, launchFormSchema);
-  if (!form.ok) return data<Stage>({ stage: "edit", values, errors: form.errors }, { status: 400 });
-  const now = new Date();
-  const rules = roundRuleProblems(form.data, now);
-  if (Object.keys(rules).length > 0) return data<Stage>({ stage: "edit", values, errors: rules }, { status: 400 });
+    const form = parseForm(formData, launchFormSchema);
+    if (!form.ok) return data<Stage>({ stage: "edit", values, errors: form.errors }, { status: 400 });
+    const now = new Date();
+    const rules = roundRuleProblems(form.data, now);
+    if (Object.keys(rules).length > 0) return data<Stage>({ stage: "edit", values, errors: rules }, { status: 400 });
 
-  const { sharedLink, ...fields } = form.data;
-  const input = {
-    name: fields.name,
-    surveyId: fields.surveyId,
-    kind: fields.kind,
-    opensAt: fields.opensAt,
-    closesAt: fields.closesAt,
-    k: fields.k,
-    audience: audienceOf(fields),
-    sharedLink,
-    launchKey: fields.launchKey,
-  };
-  const refused = (refusal: FieldRefusal) =>
-    data<Stage>({ stage: "edit", values, errors: { [refusal.field]: refusal.message } }, { status: refusal.status });
-  if (intent === "review") {
-    const preview = await refusalOf(previewLaunch(input, now));
-    if (!preview.ok) return refused(preview);
-    const caution = thresholdCaution(preview.value.invited, input.k, sharedLink);
-    return data<Stage>({ stage: "review", values, errors: {}, preview: preview.value, caution });
-  }
-  const launched = await refusalOf(launchRound(actorOf(user), input, now));
-  if (!launched.ok) return refused(launched);
-  const round = launched.value;
-  const invited = plural(HR_LOCALE, round.invitedCount, { one: "# person is", other: "# people are" });
-  return redirectWithNotice(
-    request,
-    `/hr/rounds/${round.id}`,
-    `"${round.name}" is launched: ${invited} invited. Hand out the links below.`,
-  );
-});
+    const { sharedLink, ...fields } = form.data;
+    const input = {
+      name: fields.name,
+      surveyId: fields.surveyId,
+      kind: fields.kind,
+      opensAt: fields.opensAt,
+      closesAt: fields.closesAt,
+      k: fields.k,
+      audience: audienceOf(fields),
+      sharedLink,
+      launchKey: fields.launchKey,
+    };
+    const refused = (refusal: FieldRefusal) =>
+      data<Stage>({ stage: "edit", values, errors: { [refusal.field]: refusal.message } }, { status: refusal.status });
+    if (intent === "review") {
+      const preview = await refusalOf(previewLaunch(input, now));
+      if (!preview.ok) return refused(preview);
+      const caution = thresholdCaution(preview.value.invited, input.k, sharedLink);
+      return data<Stage>({ stage: "review", values, errors: {}, preview: preview.value, caution });
+    }
+    const launched = await refusalOf(launchRound(actorOf(user), input, now));
+    if (!launched.ok) return refused(launched);
+    const round = launched.value;
+    const invited = plural(HR_LOCALE, round.invitedCount, { one: "# person is", other: "# people are" });
+    return redirectWithNotice(
+      request,
+      `/hr/rounds/${round.id}`,
+      `"${round.name}" is launched: ${invited} invited. Hand out the links below.`,
+    );
+  });
+}
 
 export default function LaunchRound() {
   const { surveys, departments, roles, defaults } = useLoaderData<typeof loader>();

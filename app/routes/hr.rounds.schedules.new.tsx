@@ -28,27 +28,29 @@ const NEXT_PERIOD: Record<Cadence, string> = {
   SEMIANNUAL: "next half-year",
 };
 
-export const loader = withRefusals(async ({ request }: LoaderFunctionArgs) => {
-  await requireAdmin(request);
-  const [surveys, departments, roles] = await Promise.all([
-    listLaunchableSurveys("ENPS"),
-    listGroups("department", { activeOnly: true }),
-    listGroups("role", { activeOnly: true }),
-  ]);
-  const now = new Date();
-  // A schedule starts best with a whole period ahead of it, not in the middle of one.
-  const nextStarts = CADENCES.map((cadence) => ({ cadence, startsOn: nextPeriodStart(now, cadence) }));
-  const defaults: FieldValues = {
-    name: "Quarterly eNPS",
-    surveyId: surveys[0]?.id ?? "",
-    cadence: DEFAULT_CADENCE,
-    openDays: "14",
-    startsOn: formatUtcDate(nextPeriodStart(now, DEFAULT_CADENCE)),
-    k: String(DEFAULT_K),
-    audience: "everyone",
-  };
-  return { surveys, departments, roles, defaults, nextStarts };
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return withRefusals(async () => {
+    await requireAdmin(request);
+    const [surveys, departments, roles] = await Promise.all([
+      listLaunchableSurveys("ENPS"),
+      listGroups("department", { activeOnly: true }),
+      listGroups("role", { activeOnly: true }),
+    ]);
+    const now = new Date();
+    // A schedule starts best with a whole period ahead of it, not in the middle of one.
+    const nextStarts = CADENCES.map((cadence) => ({ cadence, startsOn: nextPeriodStart(now, cadence) }));
+    const defaults: FieldValues = {
+      name: "Quarterly eNPS",
+      surveyId: surveys[0]?.id ?? "",
+      cadence: DEFAULT_CADENCE,
+      openDays: "14",
+      startsOn: formatUtcDate(nextPeriodStart(now, DEFAULT_CADENCE)),
+      k: String(DEFAULT_K),
+      audience: "everyone",
+    };
+    return { surveys, departments, roles, defaults, nextStarts };
+  });
+}
 
 type Stage =
   | { stage: "edit"; values: FieldValues; errors: FieldErrors }
@@ -66,35 +68,37 @@ function inputOf(form: ScheduleForm): ScheduleInput {
   };
 }
 
-export const action = withRefusals(async ({ request }: ActionFunctionArgs) => {
-  const user = await requireAdmin(request);
-  const formData = await readForm(request);
-  const { intent, ...values } = formValues(formData);
-  if (intent === "edit") return data<Stage>({ stage: "edit", values, errors: {} });
-  if (intent !== "review" && intent !== "save") throw badRequest("Unknown action.");
+export async function action({ request }: ActionFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const formData = await readForm(request);
+    const { intent, ...values } = formValues(formData);
+    if (intent === "edit") return data<Stage>({ stage: "edit", values, errors: {} });
+    if (intent !== "review" && intent !== "save") throw badRequest("Unknown action.");
 
-  const form = parseForm(formData, scheduleFormSchema);
-  if (!form.ok) return data<Stage>({ stage: "edit", values, errors: form.errors }, { status: 400 });
-  const input = inputOf(form.data);
-  const now = new Date();
-  const refused = (refusal: FieldRefusal) =>
-    data<Stage>({ stage: "edit", values, errors: { [refusal.field]: refusal.message } }, { status: refusal.status });
-  if (intent === "review") {
-    const preview = await refusalOf(previewSchedule(input, now));
-    if (!preview.ok) return refused(preview);
-    const caution = thresholdCaution(preview.value.people, input.k, false, "its rounds");
-    return data<Stage>({ stage: "review", values, errors: {}, preview: preview.value, caution });
-  }
-  const created = await refusalOf(createSchedule(actorOf(user), input, now));
-  if (!created.ok) return refused(created);
-  const { period, opensNow, opensAt } = created.value.first;
-  const when = opensNow ? "opens within a minute" : `opens ${formatUtc(opensAt)}`;
-  return redirectWithNotice(
-    request,
-    `/hr/rounds/schedules/${created.value.id}`,
-    `"${input.name}" is set up. Its first round (${period}) ${when}.`,
-  );
-});
+    const form = parseForm(formData, scheduleFormSchema);
+    if (!form.ok) return data<Stage>({ stage: "edit", values, errors: form.errors }, { status: 400 });
+    const input = inputOf(form.data);
+    const now = new Date();
+    const refused = (refusal: FieldRefusal) =>
+      data<Stage>({ stage: "edit", values, errors: { [refusal.field]: refusal.message } }, { status: refusal.status });
+    if (intent === "review") {
+      const preview = await refusalOf(previewSchedule(input, now));
+      if (!preview.ok) return refused(preview);
+      const caution = thresholdCaution(preview.value.people, input.k, false, "its rounds");
+      return data<Stage>({ stage: "review", values, errors: {}, preview: preview.value, caution });
+    }
+    const created = await refusalOf(createSchedule(actorOf(user), input, now));
+    if (!created.ok) return refused(created);
+    const { period, opensNow, opensAt } = created.value.first;
+    const when = opensNow ? "opens within a minute" : `opens ${formatUtc(opensAt)}`;
+    return redirectWithNotice(
+      request,
+      `/hr/rounds/schedules/${created.value.id}`,
+      `"${input.name}" is set up. Its first round (${period}) ${when}.`,
+    );
+  });
+}
 
 export default function NewSchedule() {
   const { surveys, departments, roles, defaults, nextStarts } = useLoaderData<typeof loader>();

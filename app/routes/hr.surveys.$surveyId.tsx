@@ -28,28 +28,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { survey, companyName };
 }
 
-export const action = withRefusals(async ({ request, params }: ActionFunctionArgs) => {
-  const user = await requireAdmin(request);
-  const survey = await findSurvey(params);
-  const here = `/hr/surveys/${survey.id}`;
-  const formData = await readForm(request);
-  const intent = formData.get("intent");
-  if (intent === "archive" || intent === "unarchive") {
-    const archived = intent === "archive";
-    await setSurveyArchived(actorOf(user), survey.id, archived);
-    return redirectWithNotice(
-      request,
-      here,
-      archived
-        ? `"${survey.name}" is archived: it is no longer offered for new rounds.`
-        : `"${survey.name}" is offered for new rounds again.`,
-    );
-  }
-  return handleSurveyEditorPost(formData, async (draft) => {
-    await updateSurvey(actorOf(user), survey.id, draft);
-    return redirectWithNotice(request, here, `Changes to "${draft.name}" were saved.`);
+export async function action({ request, params }: ActionFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const survey = await findSurvey(params);
+    const here = `/hr/surveys/${survey.id}`;
+    const formData = await readForm(request);
+    const intent = formData.get("intent");
+    if (intent === "archive" || intent === "unarchive") {
+      const archived = intent === "archive";
+      await setSurveyArchived(actorOf(user), survey.id, archived);
+      return redirectWithNotice(
+        request,
+        here,
+        archived
+          ? `"${survey.name}" is archived: it is no longer offered for new rounds.`
+          : `"${survey.name}" is offered for new rounds again.`,
+      );
+    }
+    return handleSurveyEditorPost(formData, async (draft) => {
+      await updateSurvey(actorOf(user), survey.id, draft);
+      return redirectWithNotice(request, here, `Changes to "${draft.name}" were saved.`);
+    });
   });
-});
+}
 
 export default function SurveyPage() {
   const { survey, companyName } = useLoaderData<typeof loader>();

@@ -38,13 +38,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { draft, companyName, templates: SURVEY_KINDS.map((kind) => SURVEY_TEMPLATES[kind]) };
 }
 
-export const action = withRefusals(async ({ request }: ActionFunctionArgs) => {
-  const user = await requireAdmin(request);
-  return handleSurveyEditorPost(await readForm(request), async (draft) => {
-    const survey = await createSurvey(actorOf(user), draft);
-    return redirectWithNotice(request, `/hr/surveys/${survey.id}`, `The survey "${draft.name}" was created.`);
+export async function action({ request }: ActionFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    return handleSurveyEditorPost(await readForm(request), async (draft) => {
+      const survey = await createSurvey(actorOf(user), draft);
+      return redirectWithNotice(request, `/hr/surveys/${survey.id}`, `The survey "${draft.name}" was created.`);
+    });
   });
-});
+}
 
 export default function NewSurvey() {
   const { draft, companyName, templates } = useLoaderData<typeof loader>();

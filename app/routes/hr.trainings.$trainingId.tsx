@@ -40,74 +40,78 @@ async function findTraining(params: Record<string, string | undefined>, viewer: 
 const categorySchema = z.enum(["promoter", "passive", "detractor"]).nullable().catch(null);
 const confirmSchema = z.enum(["open", "close"]).nullable().catch(null);
 
-export const loader = withRefusals(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireUser(request, ["ADMIN", "TRAINER"]);
-  const training = await findTraining(params, user);
-  const isAdmin = user.role === "ADMIN";
-  const url = new URL(request.url);
-  const category = categorySchema.parse(url.searchParams.get("category"));
-  const filters = { q: queryText(url, "q"), category: category ?? "" };
-  const [comparison, counts, participants] = await Promise.all([
-    getTrainingComparison(training.id, user, { search: filters.q, category, page: pageFrom(url) }),
-    Promise.all(training.rounds.map((round) => getRoundCounts(round.id))),
-    isAdmin ? listParticipants(training.id) : null,
-  ]);
-  if (!comparison) throw notFound("There is no such training.");
-  const confirmRound = training.rounds.find((r) => r.id === url.searchParams.get("round"));
-  const confirm = isAdmin && confirmRound ? confirmSchema.parse(url.searchParams.get("confirm")) : null;
-  return {
-    training,
-    rounds: training.rounds.map((round, index) => ({ ...round, counts: counts[index] })),
-    comparison,
-    participants: participants?.map((p) => p.person) ?? null,
-    isAdmin,
-    filters,
-    confirm:
-      confirm && confirmRound ? { intent: confirm, round: { id: confirmRound.id, name: confirmRound.name } } : null,
-  };
-});
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireUser(request, ["ADMIN", "TRAINER"]);
+    const training = await findTraining(params, user);
+    const isAdmin = user.role === "ADMIN";
+    const url = new URL(request.url);
+    const category = categorySchema.parse(url.searchParams.get("category"));
+    const filters = { q: queryText(url, "q"), category: category ?? "" };
+    const [comparison, counts, participants] = await Promise.all([
+      getTrainingComparison(training.id, user, { search: filters.q, category, page: pageFrom(url) }),
+      Promise.all(training.rounds.map((round) => getRoundCounts(round.id))),
+      isAdmin ? listParticipants(training.id) : null,
+    ]);
+    if (!comparison) throw notFound("There is no such training.");
+    const confirmRound = training.rounds.find((r) => r.id === url.searchParams.get("round"));
+    const confirm = isAdmin && confirmRound ? confirmSchema.parse(url.searchParams.get("confirm")) : null;
+    return {
+      training,
+      rounds: training.rounds.map((round, index) => ({ ...round, counts: counts[index] })),
+      comparison,
+      participants: participants?.map((p) => p.person) ?? null,
+      isAdmin,
+      filters,
+      confirm:
+        confirm && confirmRound ? { intent: confirm, round: { id: confirmRound.id, name: confirmRound.name } } : null,
+    };
+  });
+}
 
 const roundForm = z.object({ roundId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
-export const action = withRefusals(async ({ request, params }: ActionFunctionArgs) => {
-  const user = await requireAdmin(request);
-  const training = await findTraining(params, user);
-  const actor = actorOf(user);
-  const here = `/hr/trainings/${training.id}`;
-  const formData = await readForm(request);
-  const intent = formData.get("intent");
-  if (intent === "open" || intent === "close") {
-    const parsed = roundForm.safeParse({ roundId: formData.get("roundId") });
-    const round = parsed.success ? training.rounds.find((r) => r.id === parsed.data.roundId) : undefined;
-    if (!round) throw notFound("That round is not one of this training's.");
-    if (intent === "open") {
-      await openRoundNow(actor, round.id);
-      return redirectWithNotice(request, here, `"${round.name}" is open. Hand out its links on the round's page.`);
+export async function action({ request, params }: ActionFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const training = await findTraining(params, user);
+    const actor = actorOf(user);
+    const here = `/hr/trainings/${training.id}`;
+    const formData = await readForm(request);
+    const intent = formData.get("intent");
+    if (intent === "open" || intent === "close") {
+      const parsed = roundForm.safeParse({ roundId: formData.get("roundId") });
+      const round = parsed.success ? training.rounds.find((r) => r.id === parsed.data.roundId) : undefined;
+      if (!round) throw notFound("That round is not one of this training's.");
+      if (intent === "open") {
+        await openRoundNow(actor, round.id);
+        return redirectWithNotice(request, here, `"${round.name}" is open. Hand out its links on the round's page.`);
+      }
+      await closeRoundEarly(actor, round.id);
+      return redirectWithNotice(request, here, `"${round.name}" is closed. Its links no longer work.`);
     }
-    await closeRoundEarly(actor, round.id);
-    return redirectWithNotice(request, here, `"${round.name}" is closed. Its links no longer work.`);
-  }
-  if (intent === "follow-up") {
-    const form = parseForm(formData, followUpFormSchema);
-    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-    const added = await refusalOf(addFollowUpRound(actor, training.id, form.data.daysAfterEnd));
-    if (!added.ok) {
-      return data(
-        {
-          errors: { daysAfterEnd: added.message },
-          values: { daysAfterEnd: String(formData.get("daysAfterEnd") ?? "") },
-        },
-        { status: added.status },
+    if (intent === "follow-up") {
+      const form = parseForm(formData, followUpFormSchema);
+      if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+      const added = await refusalOf(addFollowUpRound(actor, training.id, form.data.daysAfterEnd));
+      if (!added.ok) {
+        return data(
+          {
+            errors: { daysAfterEnd: added.message },
+            values: { daysAfterEnd: String(formData.get("daysAfterEnd") ?? "") },
+          },
+          { status: added.status },
+        );
+      }
+      return redirectWithNotice(
+        request,
+        here,
+        "The follow-up round is set up. Hand out its links on the round's page when it opens.",
       );
     }
-    return redirectWithNotice(
-      request,
-      here,
-      "The follow-up round is set up. Hand out its links on the round's page when it opens.",
-    );
-  }
-  throw badRequest("Unknown action.");
-});
+    throw badRequest("Unknown action.");
+  });
+}
 
 const CONFIRM_TEXT = {
   open: {

@@ -35,19 +35,21 @@ async function formOptions() {
   return { trainers, surveys, departments, roles };
 }
 
-export const loader = withRefusals(async ({ request }: LoaderFunctionArgs) => {
-  await requireAdmin(request);
-  // A week from today, 09:00 to 17:00 UTC: a typical one-day training.
-  const day = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS + 7 * DAY_MS);
-  const defaults: FieldValues = {
-    startsOn: toDateTimeInput(new Date(day.getTime() + 9 * 3600_000)),
-    endsOn: toDateTimeInput(new Date(day.getTime() + 17 * 3600_000)),
-    k: String(DEFAULT_K),
-    surveyId: "",
-    createKey: crypto.randomUUID(),
-  };
-  return { options: await formOptions(), defaults };
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return withRefusals(async () => {
+    await requireAdmin(request);
+    // A week from today, 09:00 to 17:00 UTC: a typical one-day training.
+    const day = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS + 7 * DAY_MS);
+    const defaults: FieldValues = {
+      startsOn: toDateTimeInput(new Date(day.getTime() + 9 * 3600_000)),
+      endsOn: toDateTimeInput(new Date(day.getTime() + 17 * 3600_000)),
+      k: String(DEFAULT_K),
+      surveyId: "",
+      createKey: crypto.randomUUID(),
+    };
+    return { options: await formOptions(), defaults };
+  });
+}
 
 type Stage =
   | { stage: "edit"; values: FieldValues; errors: FieldErrors; picked: PickablePerson[]; search: PeopleSearch | null }
@@ -85,40 +87,42 @@ function inputOf(form: TrainingFormData): TrainingInput {
   };
 }
 
-export const action = withRefusals(async ({ request }: ActionFunctionArgs) => {
-  const user = await requireAdmin(request);
-  const formData = await readForm(request);
-  const { intent, peopleSearch, ...values } = formValues(formData);
-  const edit = async (errors: FieldErrors, search: PeopleSearch | null = null, status = 400) => {
-    const ids = pickedIds(values);
-    return data<Stage>({ stage: "edit", values, errors, picked: await listPickedPeople(ids), search }, { status });
-  };
-  if (intent === "search") {
-    const query = (textValue(peopleSearch) ?? "").trim().slice(0, 100);
-    return edit({}, await searchPeople(query, pickedIds(values)), 200);
-  }
-  if (intent === "edit") return edit({}, null, 200);
-  if (intent !== "review" && intent !== "create") throw badRequest("Unknown action.");
+export async function action({ request }: ActionFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const formData = await readForm(request);
+    const { intent, peopleSearch, ...values } = formValues(formData);
+    const edit = async (errors: FieldErrors, search: PeopleSearch | null = null, status = 400) => {
+      const ids = pickedIds(values);
+      return data<Stage>({ stage: "edit", values, errors, picked: await listPickedPeople(ids), search }, { status });
+    };
+    if (intent === "search") {
+      const query = (textValue(peopleSearch) ?? "").trim().slice(0, 100);
+      return edit({}, await searchPeople(query, pickedIds(values)), 200);
+    }
+    if (intent === "edit") return edit({}, null, 200);
+    if (intent !== "review" && intent !== "create") throw badRequest("Unknown action.");
 
-  const form = parseForm(formData, trainingFormSchema);
-  if (!form.ok) return edit(form.errors);
-  const input = inputOf(form.data);
-  const now = new Date();
-  if (intent === "review") {
-    const preview = await refusalOf(previewTraining(input, now));
-    if (!preview.ok) return edit({ [preview.field]: preview.message }, null, preview.status);
-    return data<Stage>({ stage: "review", values, preview: preview.value });
-  }
-  const created = await refusalOf(createTraining(actorOf(user), input, now));
-  if (!created.ok) return edit({ [created.field]: created.message }, null, created.status);
-  const training = created.value;
-  const people = plural(HR_LOCALE, training.participants, { one: "# participant is", other: "# participants are" });
-  return redirectWithNotice(
-    request,
-    `/hr/trainings/${training.id}`,
-    `"${input.title}" is set up with its before and after rounds: ${people} invited. Hand out the links on each round's page.`,
-  );
-});
+    const form = parseForm(formData, trainingFormSchema);
+    if (!form.ok) return edit(form.errors);
+    const input = inputOf(form.data);
+    const now = new Date();
+    if (intent === "review") {
+      const preview = await refusalOf(previewTraining(input, now));
+      if (!preview.ok) return edit({ [preview.field]: preview.message }, null, preview.status);
+      return data<Stage>({ stage: "review", values, preview: preview.value });
+    }
+    const created = await refusalOf(createTraining(actorOf(user), input, now));
+    if (!created.ok) return edit({ [created.field]: created.message }, null, created.status);
+    const training = created.value;
+    const people = plural(HR_LOCALE, training.participants, { one: "# participant is", other: "# participants are" });
+    return redirectWithNotice(
+      request,
+      `/hr/trainings/${training.id}`,
+      `"${input.title}" is set up with its before and after rounds: ${people} invited. Hand out the links on each round's page.`,
+    );
+  });
+}
 
 function Review({ values, preview }: { values: FieldValues; preview: TrainingPreview }) {
   const people = plural(HR_LOCALE, preview.participants, { one: "# person", other: "# people" });

@@ -17,11 +17,13 @@ import { withRefusals } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Trainings compared · Candor" }];
 
-export const loader = withRefusals(async ({ request }: LoaderFunctionArgs) => {
-  const user = await requireUser(request, ["ADMIN", "TRAINER"]);
-  const summary = await getTrainingOverview(user);
-  return { summary, isAdmin: user.role === "ADMIN" };
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return withRefusals(async () => {
+    const user = await requireUser(request, ["ADMIN", "TRAINER"]);
+    const summary = await getTrainingOverview(user);
+    return { summary, isAdmin: user.role === "ADMIN" };
+  });
+}
 
 export default function TrainingsOverview() {
   const { summary, isAdmin } = useLoaderData<typeof loader>();

@@ -13,20 +13,24 @@ import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Add login · Candor" }];
 
-export const loader = withRefusals(async ({ request }: LoaderFunctionArgs) => {
-  await requireAdmin(request);
-  return { departments: await listGroups("department", { activeOnly: true }) };
-});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return withRefusals(async () => {
+    await requireAdmin(request);
+    return { departments: await listGroups("department", { activeOnly: true }) };
+  });
+}
 
-export const action = withRefusals(async ({ request }: ActionFunctionArgs) => {
-  const admin = await requireAdmin(request);
-  const form = parseForm(await readForm(request), newUserSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const { password: _password, ...values } = form.data;
-  const created = await refusalOf(createUser(actorOf(admin), form.data));
-  if (!created.ok) return data({ errors: { [created.field]: created.message }, values }, { status: created.status });
-  return redirectWithNotice(request, "/hr/users", `${form.data.name} can now sign in.`);
-});
+export async function action({ request }: ActionFunctionArgs) {
+  return withRefusals(async () => {
+    const admin = await requireAdmin(request);
+    const form = parseForm(await readForm(request), newUserSchema);
+    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+    const { password: _password, ...values } = form.data;
+    const created = await refusalOf(createUser(actorOf(admin), form.data));
+    if (!created.ok) return data({ errors: { [created.field]: created.message }, values }, { status: created.status });
+    return redirectWithNotice(request, "/hr/users", `${form.data.name} can now sign in.`);
+  });
+}
 
 export default function NewUser() {
   const { departments } = useLoaderData<typeof loader>();

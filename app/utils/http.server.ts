@@ -20,20 +20,18 @@ export const gone = (message: string) => fail(410, message);
 export const tooManyRequests = (message: string) => fail(429, message);
 
 /**
- * A loader or action whose expected refusals reach the browser as their Response, with the
- * refusal's status and message: the one place a model's `HttpError` becomes a Response.
+ * Runs a loader's or action's work, answering an expected refusal with its Response: the
+ * refusal's status and message. The one place a model's `HttpError` becomes a Response. Call it
+ * inside `export async function loader` / `action`, never as `export const loader = ...`: the
+ * browser build drops unused functions, but would keep (and run) a top-level call.
  */
-export function withRefusals<Args extends unknown[], Result>(
-  handler: (...args: Args) => Promise<Result>,
-): (...args: Args) => Promise<Result> {
-  return async (...args) => {
-    try {
-      return await handler(...args);
-    } catch (error) {
-      if (error instanceof HttpError) throw fail(error.status, error.message);
-      throw error;
-    }
-  };
+export async function withRefusals<Result>(work: () => Promise<Result>): Promise<Result> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof HttpError) throw fail(error.status, error.message);
+    throw error;
+  }
 }
 
 export type FieldRefusal = { field: string; message: string; status: number };
