@@ -10,6 +10,32 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+const resultsGate = {
+  regex: "models/results/(?!index\\.server$)",
+  message: "Read results through ~/models/results/index.server, the one gate.",
+};
+
+/** Files in `files` may not import from the app folders in `below`. */
+function layer(files, below, why) {
+  return {
+    files: [files],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            resultsGate,
+            {
+              regex: `^(~/|(\\.\\./)+)(${below.join("|")})(/|$)`,
+              message: `Imports point down only (routes -> pages -> models -> domain): ${why}.`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ["build/", "public/build/", ".cache/", "app/generated/", "data/", "tmp/", "node_modules/"] },
   js.configs.recommended,
@@ -55,20 +81,29 @@ export default tseslint.config(
       "react/no-unescaped-entities": "off",
     },
   },
+  // The results gate has one entrance: nothing outside app/models/results/ may reach past it.
   {
-    // The results gate has one entrance: nothing outside app/models/results/ may reach past it.
     files: ["**/*.{ts,tsx}"],
     ignores: ["app/models/results/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [resultsGate] }] },
+  },
+  // Imports point down only: routes -> pages -> models -> domain, with utils (infrastructure)
+  // below models. Each layer's rule repeats the gate, since a later rule replaces an earlier one.
+  layer("app/domain/**", ["models", "pages", "utils", "routes", "components"], "domain is pure"),
+  layer("app/utils/**", ["models", "pages", "routes", "components"], "utils is infrastructure, below models"),
+  layer("app/models/**", ["pages", "routes", "components"], "models sit below the pages and routes"),
+  layer("app/pages/**", ["routes"], "pages sit below the routes"),
+  {
+    // The browser build drops a route's unused loader and action functions, but keeps a call at
+    // the top level: `export const loader = wrap(...)` would run server code in the browser.
+    files: ["app/routes/**"],
     rules: {
-      "no-restricted-imports": [
+      "no-restricted-syntax": [
         "error",
         {
-          patterns: [
-            {
-              regex: "models/results/(?!index\\.server$)",
-              message: "Read results through ~/models/results/index.server, the one gate.",
-            },
-          ],
+          selector:
+            "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name=/^(loader|action)$/] > CallExpression",
+          message: "Write `export async function loader/action` and call the wrapper inside it.",
         },
       ],
     },

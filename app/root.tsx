@@ -2,10 +2,10 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
-import styles from "~/styles/app.css";
+import { STYLESHEETS } from "~/styles";
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: styles },
+  ...STYLESHEETS.map((href) => ({ rel: "stylesheet", href })),
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

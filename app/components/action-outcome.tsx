@@ -1,6 +1,7 @@
 import type { ActionOutcome, OutcomeRound } from "~/domain/action-outcome";
 import { formatNps } from "~/domain/group-figures";
 import type { NpsEstimate } from "~/domain/nps-statistics";
+import { HR_LOCALE, plural } from "~/domain/plural";
 import { formatDay } from "~/domain/utc-time";
 import { formatInterval } from "./results/format";
 import { WITHHELD, withheldExplanation } from "./results/withheld";
@@ -17,7 +18,8 @@ function RoundFigure({ label, round, score }: { label: string; round: OutcomeRou
         <>
           <p className="stat">{formatNps(score.nps)}</p>
           <p className="small muted">
-            95% interval {formatInterval(score.low, score.high)} · {score.n} {score.n === 1 ? "response" : "responses"}
+            95% interval {formatInterval(score.low, score.high)} ·{" "}
+            {plural(HR_LOCALE, score.n, { one: "# response", other: "# responses" })}
           </p>
           <p className="small muted">{intervalMeaning(score)}</p>
         </>

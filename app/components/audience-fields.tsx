@@ -1,3 +1,4 @@
+import { HR_LOCALE, plural } from "~/domain/plural";
 import { type FieldValues, listValue } from "./form-values";
 
 export interface Group {
@@ -27,7 +28,9 @@ export function GroupChecklist({
           <input type="checkbox" name={name} value={group.id} defaultChecked={chosen.includes(group.id)} />
           <span>
             {group.name}{" "}
-            <span className="muted small">({group.people === 1 ? "1 person" : `${group.people} people`})</span>
+            <span className="muted small">
+              ({plural(HR_LOCALE, group.people, { one: "# person", other: "# people" })})
+            </span>
           </span>
         </label>
       ))}

@@ -39,7 +39,7 @@ ChartJS.register(
 );
 
 export const CATEGORY_COLOURS = { promoter: "#1f8a4c", passive: "#b7862a", detractor: "#c2413a" } as const;
-/** The same scale as the .heat-N classes in app.css, from deep red to deep green. */
+/** The same scale as the .heat-N classes in styles/results.css, from deep red to deep green. */
 export const HEAT_COLOURS = ["#b3261e", "#d9534f", "#e99a5b", "#d8c25a", "#8cc084", "#3f9b5f", "#1f7a45"];
 /** The eNPS range of each heat level (see `heatLevel`). */
 export const HEAT_RANGES = ["below -50", "-50 to -25", "-25 to 0", "0 to 25", "25 to 50", "50 to 75", "75 and up"];

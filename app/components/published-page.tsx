@@ -2,7 +2,7 @@ import type { ActionStatus } from "~/domain/action-items";
 import type { Verdict } from "~/domain/nps-statistics";
 import type { MessageKey } from "~/i18n/messages/en";
 import type { Translate } from "~/i18n/translate";
-import type { ActionView, GroupView, PublishedView, RoundView, ScoreView } from "~/utils/published-page.server";
+import type { ActionView, GroupView, PublishedView, RoundView, ScoreView } from "~/pages/published-page.server";
 
 const STATUS_KEYS: Record<ActionStatus, MessageKey> = {
   PLANNED: "status.PLANNED",

@@ -1,4 +1,7 @@
-import { useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { FieldValues } from "./form-values";
+import { HiddenValues } from "./hidden-values";
 
 /**
  * The two buttons that end every "check, then do it" review (launch a round, save a schedule,
@@ -16,5 +19,16 @@ export function ReviewActions({ intent, label, busyLabel }: { intent: string; la
         Change something
       </button>
     </div>
+  );
+}
+
+/** The card of a review: its heading, the form's values carried along unseen, then what to check. */
+export function ReviewCard({ title, values, children }: { title: string; values: FieldValues; children: ReactNode }) {
+  return (
+    <Form method="post" className="card review" aria-labelledby="review-heading">
+      <h2 id="review-heading">{title}</h2>
+      <HiddenValues values={values} />
+      {children}
+    </Form>
   );
 }

@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { HR_LOCALE, plural } from "~/domain/plural";
 import {
   MAX_QUESTIONS,
   QUESTION_TYPE_LABELS,
@@ -62,7 +63,7 @@ export function SurveyEditor({
         message={
           errors.form ??
           (fieldErrors > 0
-            ? `The survey was not saved: ${fieldErrors === 1 ? "one field needs" : `${fieldErrors} fields need`} fixing (marked below).`
+            ? `The survey was not saved: ${plural(HR_LOCALE, fieldErrors, { one: "one field needs", other: "# fields need" })} fixing (marked below).`
             : undefined)
         }
       />

@@ -1,7 +1,7 @@
 import type { Locale } from "~/i18n/locales";
 import type { Messages } from "~/i18n/messages/en";
 import { useTranslate } from "~/i18n/use-translate";
-import type { SurveyView } from "~/utils/survey-page.server";
+import type { SurveyView } from "~/pages/survey-page.server";
 import { EmployeeMessage, EmployeePage } from "./employee-page";
 import { SurveyForm, type GroupOptions } from "./survey-form";
 

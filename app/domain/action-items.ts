@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { toCsv } from "./csv";
+import { HR_LOCALE, plural } from "./plural";
 import { optionalText, requiredText } from "./text";
 import { formatDay } from "./utc-time";
 
@@ -134,17 +135,17 @@ export function selectDigests<T extends DigestItem>(items: readonly T[], today: 
 /** Text that came from a form, on one line, so it cannot add lines of its own to a mail. */
 export const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** The digest mail, as plain text: titles are never read as markup. */
 export function digestMessage(
   digest: OwnerDigest<DigestItem>,
   { ownerName, baseUrl }: { ownerName: string; baseUrl?: string },
 ): { subject: string; text: string } {
   const parts = [
-    digest.overdue.length > 0 ? `${plural(digest.overdue.length, "action is", "actions are")} overdue` : "",
+    digest.overdue.length > 0
+      ? `${plural(HR_LOCALE, digest.overdue.length, { one: "# action is", other: "# actions are" })} overdue`
+      : "",
     digest.dueSoon.length > 0
-      ? `${plural(digest.dueSoon.length, "action is", "actions are")} due within ${DIGEST_WINDOW_DAYS} days`
+      ? `${plural(HR_LOCALE, digest.dueSoon.length, { one: "# action is", other: "# actions are" })} due within ${DIGEST_WINDOW_DAYS} days`
       : "",
   ].filter(Boolean);
   const link = (path: string) => (baseUrl ? `\n  ${baseUrl.replace(/\/$/, "")}${path}` : "");

@@ -7,6 +7,7 @@
 import { todayOf } from "./action-items";
 import { formatNps } from "./group-figures";
 import { labelAlone, testChange, type NpsChange, type NpsEstimate } from "./nps-statistics";
+import { HR_LOCALE, plural } from "./plural";
 
 export interface ClosedRound {
   id: string;
@@ -109,6 +110,6 @@ export function outcomeOf(
  * "Sales / Engineer: eNPS -12.0 (95% CI -40.3 to +18.2, 23 answers) in Q3 2026 eNPS."
  */
 export function scoreLine(group: string, score: NpsEstimate, roundName: string): string {
-  const answers = `${score.n} ${score.n === 1 ? "answer" : "answers"}`;
+  const answers = plural(HR_LOCALE, score.n, { one: "# answer", other: "# answers" });
   return `${group}: eNPS ${formatNps(score.nps)} (95% CI ${formatNps(score.low)} to ${formatNps(score.high)}, ${answers}) in ${roundName}.`;
 }

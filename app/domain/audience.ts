@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HR_LOCALE, plural } from "./plural";
 
 /**
  * Who a round (or a schedule's rounds) goes to: chosen departments and/or roles; both lists
@@ -26,8 +27,8 @@ export function isInAudience(audience: Audience, person: { departmentId: string;
 
 /** "Everyone in the directory", or "Departments: Sales, Support. Role: Engineer", for pages. */
 export function describeAudience(names: { departments: readonly string[]; roles: readonly string[] }): string {
-  const list = (one: string, many: string, items: readonly string[]) =>
-    items.length === 0 ? "" : `${items.length === 1 ? one : many}: ${items.join(", ")}`;
+  const list = (one: string, other: string, items: readonly string[]) =>
+    items.length === 0 ? "" : `${plural(HR_LOCALE, items.length, { one, other })}: ${items.join(", ")}`;
   const parts = [list("Department", "Departments", names.departments), list("Role", "Roles", names.roles)].filter(
     Boolean,
   );

@@ -1,14 +1,19 @@
 /**
  * CSV as HR systems and spreadsheets write it: UTF-8 with or without a byte-order mark, comma,
  * semicolon or tab between fields, quoted fields with "" for a quote and line breaks inside,
- * LF or CRLF line ends.
+ * LF or CRLF line ends. Text after a closing quote (`"a"b`) has no one right reading, so the
+ * record carries an error instead of a guess; an importer lists it with the other bad lines.
  */
 
 export interface CsvRecord {
   /** The line of the file on which this record starts (1 is the first line). */
   line: number;
   fields: string[];
+  /** Why this record cannot be read as written, if so. */
+  error?: string;
 }
+
+const TEXT_AFTER_QUOTE = 'Text follows a closing quote on this line. Write "" for a quote inside a quoted field.';
 
 export class CsvSyntaxError extends Error {
   constructor(
@@ -43,6 +48,7 @@ export function parseCsv(input: string): { delimiter: string; records: CsvRecord
   let field = "";
   let quoted = false;
   let fieldWasQuoted = false;
+  let recordError: string | undefined;
   let line = 1;
   let recordLine = 1;
 
@@ -54,8 +60,10 @@ export function parseCsv(input: string): { delimiter: string; records: CsvRecord
   const endRecord = () => {
     endField();
     const blank = fields.length === 1 && fields[0] === "";
-    if (!blank) records.push({ line: recordLine, fields });
+    if (!blank)
+      records.push(recordError ? { line: recordLine, fields, error: recordError } : { line: recordLine, fields });
     fields = [];
+    recordError = undefined;
   };
 
   for (let i = 0; i < text.length; i++) {
@@ -85,9 +93,11 @@ export function parseCsv(input: string): { delimiter: string; records: CsvRecord
       endRecord();
       line++;
       recordLine = line;
-    } else if (!(fieldWasQuoted && (char === " " || char === "\t"))) {
-      // Spaces between a closing quote and the delimiter are layout, not content.
+    } else if (!fieldWasQuoted) {
       field += char;
+    } else if (char !== " " && char !== "\t") {
+      // Spaces between a closing quote and the delimiter are layout; anything else is bad quoting.
+      recordError = TEXT_AFTER_QUOTE;
     }
   }
   if (quoted) {

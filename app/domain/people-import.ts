@@ -48,6 +48,7 @@ export function readPeopleCsv(text: string): { rows: ImportRow[]; errors: LineEr
     return { rows: [], errors: [{ line: 1, message: "The file is empty." }] };
   }
   const [header, ...lines] = records;
+  if (header.error) return { rows: [], errors: [{ line: header.line, message: header.error }] };
   // A spreadsheet writes rows it once formatted as empty fields (";;;"): they hold nobody.
   const body = lines.filter((record) => record.fields.some((field) => field.trim() !== ""));
   const columns = header.fields.map(columnName);
@@ -84,6 +85,10 @@ export function readPeopleCsv(text: string): { rows: ImportRow[]; errors: LineEr
   const firstLineOf = new Map<string, number>();
 
   for (const record of body) {
+    if (record.error) {
+      errors.push({ line: record.line, message: record.error });
+      continue;
+    }
     const raw = Object.fromEntries(IMPORT_COLUMNS.map((column) => [column, record.fields[index[column]] ?? ""]));
     const parsed = rowSchema.safeParse(raw);
     if (!parsed.success) {

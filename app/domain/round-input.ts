@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_K, MIN_K } from "./anonymity";
 import type { Audience } from "./audience";
+import { HR_LOCALE, plural } from "./plural";
 import { LABEL_MAX, requiredText } from "./text";
 import { parseDateTimeInput } from "./utc-time";
 
@@ -54,7 +55,7 @@ export function thresholdCaution(
   if (invited >= k) return null;
   if (sharedLink && invited === 0)
     return `Results show once at least ${k} people have answered through the shared link.`;
-  const few = invited === 1 ? "Only 1 person is invited" : `Only ${invited} people are invited`;
+  const few = `Only ${plural(HR_LOCALE, invited, { one: "# person is", other: "# people are" })} invited`;
   const unless = sharedLink ? " unless more people answer through the shared link" : "";
   const remedy = invited >= MIN_K ? "Invite more people or lower k." : "Invite more people.";
   return `${few}, fewer than k = ${k}: even if everyone answers, no result of ${rounds} can be shown${unless}. ${remedy}`;

@@ -18,9 +18,14 @@ export function roundStatus(round: RoundTimes, now: Date = new Date()): RoundSta
   return "open";
 }
 
+/** Whether HR closed the round by hand before its closing time. */
+export function closedEarly(round: Pick<RoundTimes, "closesAt" | "closedAt">): boolean {
+  return round.closedAt !== null && round.closedAt < round.closesAt;
+}
+
 /** When a round stopped taking answers: closed early by hand, or at its closing time. */
 export function closingTime(round: Pick<RoundTimes, "closesAt" | "closedAt">): Date {
-  return round.closedAt && round.closedAt < round.closesAt ? round.closedAt : round.closesAt;
+  return closedEarly(round) ? round.closedAt! : round.closesAt;
 }
 
 export const ROUND_KINDS = ["PERIODIC", "PULSE", "TRAINING_PRE", "TRAINING_POST", "TRAINING_FOLLOWUP"] as const;

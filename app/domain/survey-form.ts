@@ -1,4 +1,5 @@
 import { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, type Locale } from "~/i18n/locales";
+import { BadRequestError, ConflictError } from "./http-error";
 import {
   emptyWording,
   FOLLOW_UP_TYPES,
@@ -31,16 +32,14 @@ const MAX_READ = 100;
  * A save refused for a reason the editor shows next to `field` ("form" for the whole survey),
  * answered 409: the draft is valid, but it clashes with what is stored.
  */
-export class SurveyRefusal extends Error {
-  constructor(
-    readonly field: "form" | "name",
-    message: string,
-  ) {
-    super(message);
+export class SurveyRefusal extends ConflictError {
+  declare readonly field: "form" | "name";
+  constructor(field: "form" | "name", message: string) {
+    super(message, field);
   }
 }
 
-export class UnreadableSurveyForm extends Error {
+export class UnreadableSurveyForm extends BadRequestError {
   constructor() {
     super("The survey form could not be read. Please reload the page and try again.");
   }

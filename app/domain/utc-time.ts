@@ -1,3 +1,5 @@
+import { HR_LOCALE, plural } from "./plural";
+
 /**
  * Candor shows and takes every date and time in UTC, and says so, so that HR in any time zone
  * and the server agree on when a round opens and closes. Pages show one style, the same on the
@@ -69,7 +71,7 @@ function realDate(year: number, month: number, day: number, hour: number, minute
 /** "5 minutes ago", "3 hours ago", "2 days ago": how long before `now` something happened. */
 export function formatTimeAgo(value: Date | string, now: Date): string {
   const minutes = Math.floor((now.getTime() - new Date(value).getTime()) / 60_000);
-  const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"} ago`;
+  const count = (n: number, unit: string) => `${plural(HR_LOCALE, n, { one: `# ${unit}`, other: `# ${unit}s` })} ago`;
   if (minutes < 1) return "less than a minute ago";
   if (minutes < 60) return count(minutes, "minute");
   if (minutes < 48 * 60) return count(Math.floor(minutes / 60), "hour");

@@ -166,7 +166,6 @@ export type SubmitOutcome = "saved" | "unknown" | "used" | "closed" | "not-open"
 
 interface InvitationRow {
   invitationId: string;
-  used: number;
   departmentId: string;
   roleId: string;
   roundId: string;
@@ -191,7 +190,7 @@ export function submitByToken(token: string, answers: ParsedAnswer[], at?: Date)
     // round closes must not slip in after its figures were read.
     const now = at ?? new Date();
     findInvitation ??= db.prepare(
-      `SELECT i.id AS invitationId, i.used, i.departmentId, i.roleId, r.id AS roundId, r.opensAt, r.closesAt, r.closedAt
+      `SELECT i.id AS invitationId, i.departmentId, i.roleId, r.id AS roundId, r.opensAt, r.closesAt, r.closedAt
          FROM InvitationToken t JOIN Invitation i ON i.id = t.invitationId JOIN Round r ON r.id = i.roundId
         WHERE t.tokenHash = ?`,
     );
@@ -203,7 +202,9 @@ export function submitByToken(token: string, answers: ParsedAnswer[], at?: Date)
       closesAt: new Date(row.closesAt),
       closedAt: row.closedAt ? new Date(row.closedAt) : null,
     };
-    const availability = availabilityOf(round, row.used === 1, now);
+    // Whether the link was used is decided by the claim alone, in the database, so that one
+    // guard covers a repeated answer and two answers racing each other.
+    const availability = availabilityOf(round, false, now);
     if (availability.state !== "ready") return availability.state;
     if (claimInvitation.run(row.invitationId).changes !== 1) return "used";
     insertResponse(db, { roundId: row.roundId, departmentId: row.departmentId, roleId: row.roleId, answers });

@@ -7,6 +7,11 @@ export interface Actor {
   email: string;
 }
 
+/** The signed-in user as the audit log records them. */
+export function actorOf(user: { id: string; email: string }): Actor {
+  return { id: user.id, email: user.email };
+}
+
 /** The command line acts as itself in the audit log. */
 export const COMMAND_LINE: Actor = { id: null, email: "command line" };
 

@@ -1,3 +1,4 @@
+import { ConflictError } from "~/domain/http-error";
 import { prisma } from "~/utils/db.server";
 import { isUniqueViolation } from "~/utils/prisma-errors";
 import { recordAudit, type Actor } from "./audit.server";
@@ -22,9 +23,9 @@ type GroupDelegate = typeof prisma.department;
 const table = (kind: GroupKind) =>
   (kind === "department" ? prisma.department : prisma.role) as unknown as GroupDelegate;
 
-export class DuplicateGroupError extends Error {
+export class DuplicateGroupError extends ConflictError {
   constructor(kind: GroupKind, name: string) {
-    super(`There is already a ${GROUP_LABEL[kind].one} called "${name}".`);
+    super(`There is already a ${GROUP_LABEL[kind].one} called "${name}".`, "name");
   }
 }
 

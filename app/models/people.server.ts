@@ -1,3 +1,4 @@
+import { BadRequestError, ConflictError } from "~/domain/http-error";
 import { planPeopleImport, readPeopleCsv, type GroupRef, type LineError } from "~/domain/people-import";
 import type { PersonInput } from "~/domain/person-input";
 import type { Prisma } from "~/generated/prisma/client";
@@ -5,13 +6,17 @@ import { prisma } from "~/utils/db.server";
 import { isUniqueViolation } from "~/utils/prisma-errors";
 import { recordAudit, type Actor } from "./audit.server";
 
-export class DuplicatePersonError extends Error {
+export class DuplicatePersonError extends ConflictError {
   constructor(email: string) {
-    super(`Someone in the directory already has the e-mail ${email}.`);
+    super(`Someone in the directory already has the e-mail ${email}.`, "email");
   }
 }
 
-export class InactiveGroupError extends Error {}
+export class InactiveGroupError extends BadRequestError {
+  constructor(message: string) {
+    super(message, "form");
+  }
+}
 
 export interface PeopleFilter {
   q?: string;

@@ -1,4 +1,5 @@
 import { parseAudience, type Audience } from "~/domain/audience";
+import { BadRequestError, ConflictError } from "~/domain/http-error";
 import { maySeeRound } from "~/domain/round-access";
 import { roundRuleProblems } from "~/domain/round-input";
 import { ROUND_KINDS, roundStatus, type RoundKind } from "~/domain/round-status";
@@ -10,16 +11,14 @@ import { newSharedKey } from "~/utils/tokens.server";
 import { recordAudit, type Actor } from "./audit.server";
 
 /** A launch refused for a reason HR can fix; `field` names the form field it concerns. */
-export class LaunchError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
+export class LaunchError extends BadRequestError {
+  declare readonly field: string;
+  constructor(field: string, message: string) {
+    super(message, field);
   }
 }
 
-export class RoundClosedError extends Error {
+export class RoundClosedError extends ConflictError {
   constructor(message = "This round is closed already.") {
     super(message);
   }

@@ -1,6 +1,7 @@
 import { MIN_K } from "~/domain/anonymity";
 import { audiencesOverlap, parseAudience, type Audience } from "~/domain/audience";
-import { roundStatus } from "~/domain/round-status";
+import { HttpError } from "~/domain/http-error";
+import { closingTime, roundStatus } from "~/domain/round-status";
 import {
   dueOccurrence,
   MAX_OPEN_DAYS_BY_CADENCE,
@@ -22,12 +23,10 @@ import { getCompanyName } from "./settings.server";
 /** The scheduler acts as itself in the audit log. */
 export const SCHEDULER: Actor = { id: null, email: "scheduler" };
 
-export class ScheduleError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
+export class ScheduleError extends HttpError {
+  declare readonly field: string;
+  constructor(field: string, message: string, status: 400 | 409 = 400) {
+    super(status, message, field);
   }
 }
 
@@ -35,7 +34,11 @@ export class ScheduleError extends Error {
  * The schedule's first round would repeat a periodic round the same people already have in
  * that period: they would get two surveys, and the trend two points for one period.
  */
-export class ScheduleConflictError extends ScheduleError {}
+export class ScheduleConflictError extends ScheduleError {
+  constructor(field: string, message: string) {
+    super(field, message, 409);
+  }
+}
 
 export interface ScheduleInput {
   name: string;
@@ -60,7 +63,7 @@ async function findOverlappingRound(input: ScheduleInput, first: UpcomingRound) 
     select: { name: true, audience: true, opensAt: true, closesAt: true, closedAt: true },
   });
   for (const round of rounds) {
-    const end = round.closedAt && round.closedAt < round.closesAt ? round.closedAt : round.closesAt;
+    const end = closingTime(round);
     if (end > span.start && end > round.opensAt && audiencesOverlap(parseAudience(round.audience), input.audience)) {
       return { name: round.name, opensAt: round.opensAt, end };
     }

@@ -1,3 +1,4 @@
+import { HR_LOCALE, plural } from "~/domain/plural";
 import {
   emptyWording,
   withFallback,
@@ -18,7 +19,7 @@ export class SurveyLockedError extends SurveyRefusal {
   constructor(rounds: number) {
     super(
       "form",
-      `This survey is locked: ${rounds === 1 ? "a round has" : `${rounds} rounds have`} been launched with it, and ` +
+      `This survey is locked: ${plural(HR_LOCALE, rounds, { one: "a round has", other: "# rounds have" })} been launched with it, and ` +
         "their answers must keep meaning what was asked. Duplicate it to make a changed version.",
     );
   }

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { BadRequestError, ConflictError } from "~/domain/http-error";
 import { roundRuleProblems } from "~/domain/round-input";
-import { roundStatus, type RoundStatus } from "~/domain/round-status";
 import { draftFromTemplate, TRAINING_TEMPLATE } from "~/domain/survey-templates";
 import {
   choosesAnyone,
@@ -13,9 +13,7 @@ import {
   afterRoundWindow,
   beforeRoundWindow,
   followUpRoundWindow,
-  isTrainingRoundKind,
   matchesTemplate,
-  TRAINING_ROUND_KINDS,
   trainingRoundName,
   type RoundWindow,
   type TrainingRoundKind,
@@ -25,33 +23,29 @@ import { prisma } from "~/utils/db.server";
 import { recordAudit, type Actor } from "./audit.server";
 import { launchRoundIn, LaunchError } from "./rounds.server";
 import { createSurvey, freeSurveyName } from "./surveys.server";
-import type { SessionUser } from "./users.server";
 
 /**
  * Trainings: who runs them, who takes part, and their rounds. Creating a training launches
  * its before and after rounds in the same transaction, both from one training survey, so they
  * ask the same questions and compare; HR may add a follow-up round later. Figures of the
- * rounds come from models/training-results.server.ts, through the results gate.
+ * rounds come from models/training-results.server.ts, through the results gate. What the
+ * training pages read is in training-reads.server.ts, what the form offers in
+ * training-pickers.server.ts.
  */
 
 /** Input HR can fix; `field` names the form field it concerns. */
-export class TrainingInputError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
+export class TrainingInputError extends BadRequestError {
+  declare readonly field: string;
+  constructor(field: string, message: string) {
+    super(message, field);
   }
 }
 
-export class FollowUpExistsError extends Error {
+export class FollowUpExistsError extends ConflictError {
   constructor() {
     super("This training has a follow-up round already.");
   }
 }
-
-/** Admins see every training; a trainer the trainings they run; nobody else any. */
-export type TrainingViewer = Pick<SessionUser, "id" | "role">;
 
 export interface TrainingInput {
   title: string;
@@ -82,7 +76,7 @@ export interface CreatedTraining {
 
 type Tx = Prisma.TransactionClient;
 
-const TRAINING_SURVEY = "TRAINING";
+export const TRAINING_SURVEY = "TRAINING";
 
 function checkInput(input: TrainingInput, now: Date) {
   const text = z.object(trainingTextFields).safeParse(input);
@@ -151,7 +145,7 @@ async function surveyFromTemplate(tx: Tx, actor: Actor) {
   return createSurvey(actor, { ...draft, name: await freeSurveyName(draft.name, tx) }, tx);
 }
 
-async function findTemplateSurvey(tx: Tx) {
+export async function findTemplateSurvey(tx: Tx) {
   const surveys = await tx.survey.findMany({
     where: { kind: TRAINING_SURVEY, archived: false },
     orderBy: { createdAt: "asc" },
@@ -372,167 +366,4 @@ export async function addFollowUpRound(actor: Actor, trainingId: string, daysAft
     await recordAudit(actor, "training.follow-up", training.title, `opens ${daysAfterEnd} days after the end`, tx);
     return round;
   });
-}
-
-function scopeOf(viewer: TrainingViewer): Prisma.TrainingWhereInput {
-  if (viewer.role === "ADMIN") return {};
-  if (viewer.role === "TRAINER") return { trainerId: viewer.id };
-  return { id: { in: [] } };
-}
-
-export interface TrainingRound {
-  id: string;
-  name: string;
-  kind: TrainingRoundKind;
-  status: RoundStatus;
-  opensAt: Date;
-  closesAt: Date;
-  closedAt: Date | null;
-  k: number;
-}
-
-const roundSelect = {
-  id: true,
-  name: true,
-  kind: true,
-  opensAt: true,
-  closesAt: true,
-  closedAt: true,
-  k: true,
-  createdAt: true,
-} as const;
-type RoundRow = Prisma.RoundGetPayload<{ select: typeof roundSelect }>;
-
-/** A training's rounds in the order before, after, follow-up, with their status now. */
-function roundsOf(rows: RoundRow[], now: Date): TrainingRound[] {
-  return rows
-    .filter((r): r is RoundRow & { kind: TrainingRoundKind } => isTrainingRoundKind(r.kind))
-    .sort(
-      (a, b) =>
-        TRAINING_ROUND_KINDS.indexOf(a.kind) - TRAINING_ROUND_KINDS.indexOf(b.kind) ||
-        a.createdAt.getTime() - b.createdAt.getTime(),
-    )
-    .map(({ createdAt: _createdAt, ...round }) => ({ ...round, status: roundStatus(round, now) }));
-}
-
-/** What the list and a training's page both show of a training. */
-const trainingFacts = { id: true, title: true, topic: true, startsOn: true, endsOn: true, openLink: true } as const;
-
-/** The trainings a viewer may see, the latest start first. */
-export async function listTrainings(
-  viewer: TrainingViewer,
-  { page, pageSize }: { page: number; pageSize: number },
-  now: Date = new Date(),
-) {
-  const where = scopeOf(viewer);
-  const [trainings, total] = await Promise.all([
-    prisma.training.findMany({
-      where,
-      orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: {
-        ...trainingFacts,
-        trainer: { select: { name: true } },
-        _count: { select: { participants: true } },
-        rounds: { select: roundSelect },
-      },
-    }),
-    prisma.training.count({ where }),
-  ]);
-  return {
-    trainings: trainings.map(({ _count, rounds, ...training }) => ({
-      ...training,
-      participants: _count.participants,
-      rounds: roundsOf(rounds, now),
-    })),
-    total,
-  };
-}
-
-/** A training as its page shows it; `allowed` is false when the viewer may not see it. */
-export async function getTrainingForViewer(id: string, viewer: TrainingViewer, now: Date = new Date()) {
-  const training = await prisma.training.findUnique({
-    where: { id },
-    select: {
-      ...trainingFacts,
-      createdAt: true,
-      trainer: { select: { id: true, name: true } },
-      rounds: { select: { ...roundSelect, survey: { select: { id: true, name: true } } } },
-      _count: { select: { participants: true } },
-    },
-  });
-  if (!training) return { found: false as const };
-  const allowed = viewer.role === "ADMIN" || (viewer.role === "TRAINER" && training.trainer.id === viewer.id);
-  if (!allowed) return { found: true as const, allowed: false as const };
-  const { rounds, _count, ...rest } = training;
-  return {
-    found: true as const,
-    allowed: true as const,
-    training: {
-      ...rest,
-      participants: _count.participants,
-      survey: rounds[0]?.survey ?? null,
-      rounds: roundsOf(rounds, now),
-    },
-  };
-}
-
-/** The participants of a training by name, for HR. */
-export function listParticipants(trainingId: string) {
-  return prisma.trainingParticipant.findMany({
-    where: { trainingId },
-    orderBy: { person: { name: "asc" } },
-    select: {
-      person: {
-        select: {
-          id: true,
-          name: true,
-          active: true,
-          department: { select: { name: true } },
-          role: { select: { name: true } },
-        },
-      },
-    },
-  });
-}
-
-/** Active trainer logins, for choosing who runs a training. */
-export function listTrainers() {
-  return prisma.user.findMany({
-    where: { role: "TRAINER", active: true },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, email: true },
-  });
-}
-
-/** People picked so far on the training form, to show them again (active ones only). */
-export function listPickedPeople(ids: string[]) {
-  return prisma.person.findMany({
-    where: { id: { in: ids }, active: true },
-    orderBy: { name: "asc" },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      department: { select: { name: true } },
-      role: { select: { name: true } },
-    },
-  });
-}
-
-/**
- * The training surveys a new training may use: the one made from the template (null when
- * there is none yet: creating a training makes it) and the others HR wrote.
- */
-export async function listTrainingSurveys() {
-  const [standard, all] = await Promise.all([
-    findTemplateSurvey(prisma),
-    prisma.survey.findMany({
-      where: { kind: TRAINING_SURVEY, archived: false },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
-  ]);
-  return { standard, others: all.filter((s) => s.id !== standard?.id) };
 }

@@ -1,3 +1,4 @@
+import { BadRequestError, ConflictError, HttpError } from "~/domain/http-error";
 import type { NewUser, UserChanges } from "~/domain/user-input";
 import { USER_ROLE_LABELS, type UserRole } from "~/domain/user-roles";
 import { prisma } from "~/utils/db.server";
@@ -42,17 +43,18 @@ export async function endSessions(id: string): Promise<void> {
   await prisma.user.update({ where: { id }, data: { sessionVersion: { increment: 1 } }, select: { id: true } });
 }
 
-export class DuplicateEmailError extends Error {
+export class DuplicateEmailError extends ConflictError {
   constructor(email: string) {
-    super(`There is already a login for ${email}.`);
+    super(`There is already a login for ${email}.`, "email");
   }
 }
 
-export class UnknownDepartmentError extends Error {
+export class UnknownDepartmentError extends BadRequestError {
   constructor(name: string, known: string[] = []) {
     super(
       `There is no department called "${name}".` +
         (known.length > 0 ? ` The departments are: ${known.join(", ")}.` : " Import the directory first."),
+      "departmentId",
     );
   }
 }
@@ -127,12 +129,11 @@ export async function setUserActive(actor: Actor, id: string, active: boolean) {
 }
 
 /** A change to a login refused for a reason in plain words; `field` names the form field. */
-export class UserChangeError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
+/** A change the login's state refuses (409); a wrong current password is bad input (400). */
+export class UserChangeError extends HttpError {
+  declare readonly field: string;
+  constructor(field: string, message: string, status: 400 | 409 = 409) {
+    super(status, message, field);
   }
 }
 
@@ -234,7 +235,7 @@ export async function changePassword(actor: Actor, id: string, password: string)
 export async function changeOwnPassword(user: SessionUser, currentPassword: string, newPassword: string) {
   const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(currentPassword, stored.passwordHash))) {
-    throw new UserChangeError("currentPassword", "That is not your current password.");
+    throw new UserChangeError("currentPassword", "That is not your current password.", 400);
   }
   return changePassword({ id: user.id, email: user.email }, user.id, newPassword);
 }

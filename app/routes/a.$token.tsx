@@ -4,9 +4,6 @@ import { SurveyScreen } from "~/components/survey-screen";
 import { localeFor } from "~/i18n/locale.server";
 import type { Locale } from "~/i18n/locales";
 import { findByToken, submitByToken } from "~/models/answering.server";
-import { readForm, tooManyRequests } from "~/utils/http.server";
-import { unknownLinks } from "~/utils/link-throttle.server";
-import { clientAddress } from "~/utils/request.server";
 import {
   checkAnswers,
   readyView,
@@ -14,7 +11,10 @@ import {
   textFields,
   thanksRedirect,
   unavailableView,
-} from "~/utils/survey-page.server";
+} from "~/pages/survey-page.server";
+import { readForm, tooManyRequests } from "~/utils/http.server";
+import { unknownLinks } from "~/utils/link-throttle.server";
+import { clientAddress } from "~/utils/request.server";
 import { TOKEN_PATTERN } from "~/utils/tokens.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -5,10 +5,10 @@ import { OverdueActions } from "~/components/overdue-actions";
 import { PageHeader } from "~/components/page";
 import { LatestScore, OpenRoundsCard } from "~/components/results/home-cards";
 import { parseActionFilter } from "~/domain/action-items";
-import { listActions, listMyActions } from "~/models/actions.server";
+import { listActions, listMyActions } from "~/models/action-lists.server";
 import { countDirectory } from "~/models/people.server";
 import { getTrend, listOpenRounds, type GroupRef } from "~/models/results/index.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/pages/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · Candor" }];
 

@@ -8,105 +8,103 @@ import { PageHeader } from "~/components/page";
 import { actionNoteSchema, editActionSchema, formatMoment, statusLabel, todayOf } from "~/domain/action-items";
 import { getActionOutcome } from "~/models/action-outcome.server";
 import {
-  ActionInputError,
   addActionNote,
   getActionDetail,
   getActionFormOptions,
   setActionPublished,
   updateAction,
 } from "~/models/actions.server";
-import { orRefusal } from "~/utils/action-refusals.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/pages/auth.server";
 import { parseForm } from "~/utils/forms";
-import { badRequest, readForm } from "~/utils/http.server";
+import { badRequest, readForm, refusalOf, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.item.title ?? "Action"} · Candor` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const id = requireId(params, "actionId");
-  const now = new Date();
-  const { item, notes, access, mayPublish } = await orRefusal(getActionDetail(user, id, now));
-  const [options, outcome] = await Promise.all([
-    access === "manage"
-      ? getActionFormOptions(user, {
-          departmentId: item.department?.id,
-          roleId: item.role?.id,
-          trainingId: item.training?.id,
-        })
-      : null,
-    getActionOutcome(
-      user,
-      {
-        roundId: item.round?.id ?? null,
-        departmentId: item.department?.id ?? null,
-        roleId: item.role?.id ?? null,
-        deadline: item.deadline,
-      },
-      now,
-    ),
-  ]);
-  return {
-    item,
-    outcome,
-    notes: notes.map(({ createdAt, ...note }) => ({ ...note, when: formatMoment(createdAt) })),
-    access,
-    mayPublish,
-    confirmPublish: mayPublish && !item.published && new URL(request.url).searchParams.get("confirm") === "publish",
-    options,
-    role: user.role,
-    today: todayOf(now),
-  };
+  return withRefusals(async () => {
+    const user = await requireUser(request);
+    const id = requireId(params, "actionId");
+    const now = new Date();
+    const { item, notes, access, mayPublish } = await getActionDetail(user, id, now);
+    const [options, outcome] = await Promise.all([
+      access === "manage"
+        ? getActionFormOptions(user, {
+            departmentId: item.department?.id,
+            roleId: item.role?.id,
+            trainingId: item.training?.id,
+          })
+        : null,
+      getActionOutcome(
+        user,
+        {
+          roundId: item.round?.id ?? null,
+          departmentId: item.department?.id ?? null,
+          roleId: item.role?.id ?? null,
+          deadline: item.deadline,
+        },
+        now,
+      ),
+    ]);
+    return {
+      item,
+      outcome,
+      notes: notes.map(({ createdAt, ...note }) => ({ ...note, when: formatMoment(createdAt) })),
+      access,
+      mayPublish,
+      confirmPublish: mayPublish && !item.published && new URL(request.url).searchParams.get("confirm") === "publish",
+      options,
+      role: user.role,
+      today: todayOf(now),
+    };
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const id = requireId(params, "actionId");
-  const now = new Date();
-  // Read first: an unknown id is a 404 and someone else's item a 403, whatever the form says.
-  const { item } = await orRefusal(getActionDetail(user, id, now));
-  const formData = await readForm(request);
-  const intent = formData.get("intent");
-  const here = `/hr/actions/${id}`;
+  return withRefusals(async () => {
+    const user = await requireUser(request);
+    const id = requireId(params, "actionId");
+    const now = new Date();
+    // Read first: an unknown id is a 404 and someone else's item a 403, whatever the form says.
+    const { item } = await getActionDetail(user, id, now);
+    const formData = await readForm(request);
+    const intent = formData.get("intent");
+    const here = `/hr/actions/${id}`;
 
-  if (intent === "publish" || intent === "unpublish") {
-    await orRefusal(setActionPublished(user, id, intent === "publish"));
-    return redirectWithNotice(
-      request,
-      here,
-      intent === "publish"
-        ? "Published: employees can now see this item."
-        : "Unpublished: employees no longer see this item.",
-    );
-  }
-  if (intent === "note") {
-    const form = parseForm(formData, actionNoteSchema);
-    if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
-    await orRefusal(addActionNote(user, id, form.data));
-    const moved = form.data.status && form.data.status !== item.status;
-    return redirectWithNotice(
-      request,
-      here,
-      moved
-        ? `Your note was added and the item is now ${statusLabel(form.data.status!).toLowerCase()}.`
-        : "Your note was added.",
-    );
-  }
-  if (intent !== "save") throw badRequest("Unknown action.");
-
-  const form = parseForm(formData, editActionSchema(todayOf(now), item.deadline));
-  if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
-  try {
-    await orRefusal(updateAction(user, id, form.data, now));
-  } catch (error) {
-    if (error instanceof ActionInputError) {
-      return data({ intent, errors: { [error.field]: error.message }, values: form.data }, { status: 400 });
+    if (intent === "publish" || intent === "unpublish") {
+      await setActionPublished(user, id, intent === "publish");
+      return redirectWithNotice(
+        request,
+        here,
+        intent === "publish"
+          ? "Published: employees can now see this item."
+          : "Unpublished: employees no longer see this item.",
+      );
     }
-    throw error;
-  }
-  return redirectWithNotice(request, here, "Changes were saved.");
+    if (intent === "note") {
+      const form = parseForm(formData, actionNoteSchema);
+      if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
+      await addActionNote(user, id, form.data);
+      const moved = form.data.status && form.data.status !== item.status;
+      return redirectWithNotice(
+        request,
+        here,
+        moved
+          ? `Your note was added and the item is now ${statusLabel(form.data.status!).toLowerCase()}.`
+          : "Your note was added.",
+      );
+    }
+    if (intent !== "save") throw badRequest("Unknown action.");
+
+    const form = parseForm(formData, editActionSchema(todayOf(now), item.deadline));
+    if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
+    const saved = await refusalOf(updateAction(user, id, form.data, now));
+    if (!saved.ok) {
+      return data({ intent, errors: { [saved.field]: saved.message }, values: form.data }, { status: saved.status });
+    }
+    return redirectWithNotice(request, here, "Changes were saved.");
+  });
 }
 
 export default function ActionPage() {

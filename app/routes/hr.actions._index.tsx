@@ -1,23 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { ActionDeadline, ActionStatusBadge } from "~/components/action-status";
-import { SelectField, TextField } from "~/components/field";
+import { ActionFilters, ActionTable } from "~/components/action-list";
+import { TextField } from "~/components/field";
 import { EmptyState, PageHeader, Pagination } from "~/components/page";
 import { maySendDigests } from "~/domain/action-access";
-import {
-  ACTION_STATUS_LABELS,
-  ACTION_STATUSES,
-  DIGEST_WINDOW_DAYS,
-  filterQuery,
-  isFiltered,
-  parseActionFilter,
-} from "~/domain/action-items";
-import { listActionFilterOptions, listActions, sendActionDigests, type DigestRun } from "~/models/actions.server";
+import { DIGEST_WINDOW_DAYS, filterQuery, isFiltered, parseActionFilter } from "~/domain/action-items";
+import { HR_LOCALE, plural } from "~/domain/plural";
+import { sendActionDigests, type DigestRun } from "~/models/action-digest.server";
+import { listActionFilterOptions, listActions } from "~/models/action-lists.server";
 import { mailIsConfigured } from "~/models/outbox.server";
-import { orRefusal } from "~/utils/action-refusals.server";
-import { actorOf, requireAdmin, requireUser } from "~/utils/auth.server";
+import { actorOf, requireAdmin, requireUser } from "~/pages/auth.server";
 import { env } from "~/utils/env.server";
-import { badRequest, readForm } from "~/utils/http.server";
+import { badRequest, readForm, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { pageFrom } from "~/utils/params.server";
 import { publicOrigin } from "~/utils/public-url.server";
@@ -27,29 +21,31 @@ export const meta: MetaFunction = () => [{ title: "Action plans · Candor" }];
 const PAGE_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const url = new URL(request.url);
-  const filter = parseActionFilter(url.searchParams);
-  const page = pageFrom(url);
-  const [{ items, total }, options] = await Promise.all([
-    orRefusal(listActions(user, filter, { now: new Date(), page, pageSize: PAGE_SIZE })),
-    listActionFilterOptions(user),
-  ]);
-  return {
-    items,
-    total,
-    filter,
-    page,
-    options,
-    showPublished: user.role === "ADMIN",
-    canSendDigests: maySendDigests(user),
-    publishedPageUrl: `${publicOrigin(request)}/you-said-we-did`,
-  };
+  return withRefusals(async () => {
+    const user = await requireUser(request);
+    const url = new URL(request.url);
+    const filter = parseActionFilter(url.searchParams);
+    const page = pageFrom(url);
+    const [{ items, total }, options] = await Promise.all([
+      listActions(user, filter, { now: new Date(), page, pageSize: PAGE_SIZE }),
+      listActionFilterOptions(user),
+    ]);
+    return {
+      items,
+      total,
+      filter,
+      page,
+      options,
+      showPublished: user.role === "ADMIN",
+      canSendDigests: maySendDigests(user),
+      publishedPageUrl: `${publicOrigin(request)}/you-said-we-did`,
+    };
+  });
 }
 
 function digestNotice(run: DigestRun): string {
   if (run.owners === 0) return `Nothing is overdue or due within ${DIGEST_WINDOW_DAYS} days, so no digest was needed.`;
-  const count = (n: number) => `${n} digest${n === 1 ? "" : "s"}`;
+  const count = (n: number) => plural(HR_LOCALE, n, { one: "# digest", other: "# digests" });
   const parts = [];
   if (run.queued > 0) {
     parts.push(
@@ -60,25 +56,22 @@ function digestNotice(run: DigestRun): string {
   }
   if (run.failed > 0) parts.push(`${count(run.failed)} could not be sent; the outbox shows why.`);
   if (run.skipped > 0)
-    parts.push(`${run.skipped} ${run.skipped === 1 ? "owner" : "owners"} already had today's digest.`);
+    parts.push(`${plural(HR_LOCALE, run.skipped, { one: "# owner", other: "# owners" })} already had today's digest.`);
   return parts.join(" ");
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
-  const intent = (await readForm(request)).get("intent");
-  if (intent !== "send-digests") throw badRequest("Unknown action.");
-  const run = await sendActionDigests(new Date(), {
-    baseUrl: env.PUBLIC_URL ?? new URL(request.url).origin,
-    actor: actorOf(user),
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const intent = (await readForm(request)).get("intent");
+    if (intent !== "send-digests") throw badRequest("Unknown action.");
+    const run = await sendActionDigests(new Date(), {
+      baseUrl: env.PUBLIC_URL ?? new URL(request.url).origin,
+      actor: actorOf(user),
+    });
+    return redirectWithNotice(request, "/hr/actions", digestNotice(run));
   });
-  return redirectWithNotice(request, "/hr/actions", digestNotice(run));
 }
-
-const STATUS_OPTIONS = [
-  { value: "OPEN", label: "Open (planned or in progress)" },
-  ...ACTION_STATUSES.map((status) => ({ value: status, label: ACTION_STATUS_LABELS[status] })),
-];
 
 export default function Actions() {
   const { items, total, filter, page, options, showPublished, canSendDigests, publishedPageUrl } =
@@ -100,43 +93,7 @@ export default function Actions() {
           </>
         }
       />
-      <Form method="get" className="filters" role="search" aria-label="Filter action items" key={filterQuery(filter)}>
-        <SelectField
-          label="Owner"
-          name="owner"
-          defaultValue={filter.owner}
-          placeholder="Anyone"
-          options={options.owners.map((o) => ({ value: o.id, label: o.name }))}
-        />
-        <SelectField
-          label="Status"
-          name="status"
-          defaultValue={filter.status}
-          placeholder="Any status"
-          options={STATUS_OPTIONS}
-        />
-        <SelectField
-          label="Department"
-          name="department"
-          defaultValue={filter.department}
-          placeholder="All departments"
-          options={options.departments.map((d) => ({ value: d.id, label: d.name }))}
-        />
-        <SelectField
-          label="Round"
-          name="round"
-          defaultValue={filter.round}
-          placeholder="All rounds"
-          options={options.rounds.map((r) => ({ value: r.id, label: r.name }))}
-        />
-        <label className="checkbox filters-checkbox">
-          <input type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue} />
-          Overdue only
-        </label>
-        <button type="submit" className="secondary">
-          Filter
-        </button>
-      </Form>
+      <ActionFilters filter={filter} options={options} />
       {items.length === 0 ? (
         isFiltered(filter) ? (
           <EmptyState title="No action items match these filters">
@@ -153,7 +110,7 @@ export default function Actions() {
       ) : (
         <>
           <p className="muted small" aria-live="polite">
-            {total} {total === 1 ? "action item" : "action items"}
+            {plural(HR_LOCALE, total, { one: "# action item", other: "# action items" })}
             {isFiltered(filter) ? (
               <>
                 {" "}
@@ -161,43 +118,7 @@ export default function Actions() {
               </>
             ) : null}
           </p>
-          <div className="table-wrap">
-            <table className="action-table">
-              <caption className="visually-hidden">Action items, soonest deadline first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Action</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Deadline</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item) => (
-                  <tr key={item.id} className={item.overdue ? "row-overdue" : undefined}>
-                    <td>
-                      <Link to={`/hr/actions/${item.id}`} className="action-title">
-                        {item.title}
-                      </Link>
-                      <span className="action-context small muted">
-                        {[item.department?.name, item.role?.name, item.training?.title, item.round?.name]
-                          .filter(Boolean)
-                          .join(" · ")}
-                      </span>
-                      {showPublished && item.published ? <span className="badge badge-info">Published</span> : null}
-                    </td>
-                    <td data-label="Owner">{item.owner.name}</td>
-                    <td data-label="Deadline">
-                      <ActionDeadline deadline={item.deadline} overdue={item.overdue} />
-                    </td>
-                    <td data-label="Status">
-                      <ActionStatusBadge status={item.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ActionTable items={items} showPublished={showPublished} />
           <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
         </>
       )}

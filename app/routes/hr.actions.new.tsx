@@ -5,11 +5,10 @@ import { ActionForm } from "~/components/action-form";
 import { PageHeader } from "~/components/page";
 import { newActionSchema, todayOf } from "~/domain/action-items";
 import { getScoreLine } from "~/models/action-outcome.server";
-import { ActionInputError, createAction, getActionFormOptions, getActionPrefill } from "~/models/actions.server";
-import { orRefusal } from "~/utils/action-refusals.server";
-import { requireUser } from "~/utils/auth.server";
+import { createAction, getActionFormOptions, getActionPrefill } from "~/models/actions.server";
+import { requireUser } from "~/pages/auth.server";
 import { parseForm } from "~/utils/forms";
-import { readForm } from "~/utils/http.server";
+import { readForm, refusalOf, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "New action · Candor" }];
@@ -27,40 +26,40 @@ const prefillSchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const query = prefillSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const prefill = await orRefusal(getActionPrefill(user, query));
-  // The group that was clicked: only the ids of the query that name something.
-  const group = {
-    departmentId: prefill.departmentId === query.departmentId ? prefill.departmentId : null,
-    roleId: prefill.roleId === query.roleId ? prefill.roleId : null,
-  };
-  const [options, scoreLine] = await Promise.all([
-    getActionFormOptions(user, prefill),
-    prefill.roundId ? getScoreLine(user, prefill.roundId, group) : null,
-  ]);
-  return {
-    prefill: { ...prefill, ownerId: user.id, description: scoreLine ?? "" },
-    options,
-    role: user.role,
-    today: todayOf(new Date()),
-  };
+  return withRefusals(async () => {
+    const user = await requireUser(request);
+    const query = prefillSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const prefill = await getActionPrefill(user, query);
+    // The group that was clicked: only the ids of the query that name something.
+    const group = {
+      departmentId: prefill.departmentId === query.departmentId ? prefill.departmentId : null,
+      roleId: prefill.roleId === query.roleId ? prefill.roleId : null,
+    };
+    const [options, scoreLine] = await Promise.all([
+      getActionFormOptions(user, prefill),
+      prefill.roundId ? getScoreLine(user, prefill.roundId, group) : null,
+    ]);
+    return {
+      prefill: { ...prefill, ownerId: user.id, description: scoreLine ?? "" },
+      options,
+      role: user.role,
+      today: todayOf(new Date()),
+    };
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const now = new Date();
-  const form = parseForm(await readForm(request), newActionSchema(todayOf(now)));
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  try {
-    const { id } = await orRefusal(createAction(user, form.data, now));
-    return redirectWithNotice(request, `/hr/actions/${id}`, "The action item was created.");
-  } catch (error) {
-    if (error instanceof ActionInputError) {
-      return data({ errors: { [error.field]: error.message }, values: form.data }, { status: 400 });
+  return withRefusals(async () => {
+    const user = await requireUser(request);
+    const now = new Date();
+    const form = parseForm(await readForm(request), newActionSchema(todayOf(now)));
+    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+    const created = await refusalOf(createAction(user, form.data, now));
+    if (!created.ok) {
+      return data({ errors: { [created.field]: created.message }, values: form.data }, { status: created.status });
     }
-    throw error;
-  }
+    return redirectWithNotice(request, `/hr/actions/${created.value.id}`, "The action item was created.");
+  });
 }
 
 /** Why this viewer has nothing to attach an item to, if so. */

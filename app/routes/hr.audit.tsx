@@ -5,7 +5,7 @@ import { EmptyState, PageHeader, Pagination } from "~/components/page";
 import { auditActionChoices, describeAuditAction, isAuditAction, type AuditAction } from "~/domain/audit-actions";
 import { formatUtc } from "~/domain/utc-time";
 import { listAudit } from "~/models/audit.server";
-import { requireAdmin } from "~/utils/auth.server";
+import { requireAdmin } from "~/pages/auth.server";
 import { badRequest } from "~/utils/http.server";
 import { pageFrom } from "~/utils/params.server";
 

@@ -4,8 +4,9 @@ import { TextField } from "~/components/field";
 import { PageHeader } from "~/components/page";
 import { DirectoryTabs } from "~/components/tabs";
 import { quotedNames } from "~/domain/people-import";
+import { HR_LOCALE, plural } from "~/domain/plural";
 import { importPeople } from "~/models/people.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { MAX_UPLOAD_LABEL, readUploadedText } from "~/utils/upload.server";
 
 export const meta: MetaFunction = () => [{ title: "Import people · Candor" }];
@@ -67,8 +68,9 @@ export default function ImportPeople() {
         <section className="card" aria-labelledby="import-errors">
           <h2 id="import-errors">Nothing was imported</h2>
           <p role="alert">
-            {result.errors.length === 1 ? "One line needs" : `${result.errors.length} lines need`} fixing in{" "}
-            {result.file}. Fix {result.errors.length === 1 ? "it" : "them"} and import the file again.
+            {plural(HR_LOCALE, result.errors.length, { one: "One line needs", other: "# lines need" })} fixing in{" "}
+            {result.file}. Fix {plural(HR_LOCALE, result.errors.length, { one: "it", other: "them" })} and import the
+            file again.
           </p>
           <div className="table-wrap">
             <table>

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader, Pagination } from "~/components/page";
 import { formatUtc } from "~/domain/utc-time";
 import { listOutbox, mailIsConfigured } from "~/models/outbox.server";
-import { requireAdmin } from "~/utils/auth.server";
+import { requireAdmin } from "~/pages/auth.server";
 import { pageFrom } from "~/utils/params.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Candor" }];

@@ -4,43 +4,45 @@ import { FormError, TextField } from "~/components/field";
 import { PageHeader } from "~/components/page";
 import { NewPasswordFields } from "~/components/password-fields";
 import { changeOwnPasswordSchema } from "~/domain/user-input";
-import { changeOwnPassword, UserChangeError } from "~/models/users.server";
-import { assertPasswordTryAllowed, keepSessionAt, recordWrongPassword, requireUser } from "~/utils/auth.server";
+import { changeOwnPassword } from "~/models/users.server";
+import { assertPasswordTryAllowed, keepSessionAt, recordWrongPassword, requireUser } from "~/pages/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
-import { readForm } from "~/utils/http.server";
+import { readForm, refusalOf, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { clientAddress } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Change my password · Candor" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return null;
+  return withRefusals(async () => {
+    await requireUser(request);
+    return null;
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const form = parseForm(await readForm(request), changeOwnPasswordSchema);
-  // Passwords are never sent back to the page.
-  if (!form.ok) return data({ errors: form.errors }, { status: 400 });
-  // The current password is guessed at here no faster than on the sign-in page.
-  const address = clientAddress(context);
-  assertPasswordTryAllowed(user.email, address, "Too many wrong passwords.");
-  let sessionVersion: number;
-  try {
-    sessionVersion = await changeOwnPassword(user, form.data.currentPassword, form.data.newPassword);
-  } catch (error) {
-    if (!(error instanceof UserChangeError)) throw error;
-    if (error.field === "currentPassword") recordWrongPassword(user.email, address);
-    return data({ errors: { [error.field]: error.message } as FieldErrors }, { status: 400 });
-  }
-  // The new password ends every other session of this login; this browser keeps going.
-  return redirectWithNotice(
-    request,
-    "/hr",
-    "Your password is changed, and you are signed out on every other device. Use the new one when you next sign in.",
-    keepSessionAt(sessionVersion),
-  );
+  return withRefusals(async () => {
+    const user = await requireUser(request);
+    const form = parseForm(await readForm(request), changeOwnPasswordSchema);
+    // Passwords are never sent back to the page.
+    if (!form.ok) return data({ errors: form.errors }, { status: 400 });
+    // The current password is guessed at here no faster than on the sign-in page.
+    const address = clientAddress(context);
+    assertPasswordTryAllowed(user.email, address, "Too many wrong passwords.");
+    const changed = await refusalOf(changeOwnPassword(user, form.data.currentPassword, form.data.newPassword));
+    if (!changed.ok) {
+      if (changed.field === "currentPassword") recordWrongPassword(user.email, address);
+      return data({ errors: { [changed.field]: changed.message } as FieldErrors }, { status: changed.status });
+    }
+    const sessionVersion = changed.value;
+    // The new password ends every other session of this login; this browser keeps going.
+    return redirectWithNotice(
+      request,
+      "/hr",
+      "Your password is changed, and you are signed out on every other device. Use the new one when you next sign in.",
+      keepSessionAt(sessionVersion),
+    );
+  });
 }
 
 export default function ChangePassword() {

@@ -4,16 +4,10 @@ import { PageHeader } from "~/components/page";
 import { PersonForm } from "~/components/person-form";
 import { personSchema } from "~/domain/person-input";
 import { listGroups } from "~/models/org-groups.server";
-import {
-  DuplicatePersonError,
-  getPerson,
-  InactiveGroupError,
-  setPersonActive,
-  updatePerson,
-} from "~/models/people.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { getPerson, setPersonActive, updatePerson } from "~/models/people.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { parseForm } from "~/utils/forms";
-import { badRequest, notFound, readForm } from "~/utils/http.server";
+import { badRequest, notFound, readForm, refusalOf, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
 
@@ -26,44 +20,43 @@ async function findPerson(params: Record<string, string | undefined>) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const person = await findPerson(params);
-  const [departments, roles] = await Promise.all([listGroups("department"), listGroups("role")]);
-  return { person, departments, roles };
+  return withRefusals(async () => {
+    await requireAdmin(request);
+    const person = await findPerson(params);
+    const [departments, roles] = await Promise.all([listGroups("department"), listGroups("role")]);
+    return { person, departments, roles };
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
-  const person = await findPerson(params);
-  const formData = await readForm(request);
-  const intent = formData.get("intent");
-  const here = `/hr/people/${person.id}`;
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const person = await findPerson(params);
+    const formData = await readForm(request);
+    const intent = formData.get("intent");
+    const here = `/hr/people/${person.id}`;
 
-  if (intent === "deactivate" || intent === "reactivate") {
-    const active = intent === "reactivate";
-    await setPersonActive(actorOf(user), person.id, active);
-    return redirectWithNotice(
-      request,
-      here,
-      active ? `${person.name} is active again.` : `${person.name} is inactive and will not be invited to new rounds.`,
-    );
-  }
-  if (intent !== "save") throw badRequest("Unknown action.");
+    if (intent === "deactivate" || intent === "reactivate") {
+      const active = intent === "reactivate";
+      await setPersonActive(actorOf(user), person.id, active);
+      return redirectWithNotice(
+        request,
+        here,
+        active
+          ? `${person.name} is active again.`
+          : `${person.name} is inactive and will not be invited to new rounds.`,
+      );
+    }
+    if (intent !== "save") throw badRequest("Unknown action.");
 
-  const form = parseForm(formData, personSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  try {
-    await updatePerson(actorOf(user), person.id, form.data);
-  } catch (error) {
-    if (error instanceof DuplicatePersonError) {
-      return data({ errors: { email: error.message }, values: form.data }, { status: 409 });
+    const form = parseForm(formData, personSchema);
+    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+    const saved = await refusalOf(updatePerson(actorOf(user), person.id, form.data));
+    if (!saved.ok) {
+      return data({ errors: { [saved.field]: saved.message }, values: form.data }, { status: saved.status });
     }
-    if (error instanceof InactiveGroupError) {
-      return data({ errors: { form: error.message }, values: form.data }, { status: 400 });
-    }
-    throw error;
-  }
-  return redirectWithNotice(request, "/hr/people", `Changes to ${form.data.name} were saved.`);
+    return redirectWithNotice(request, "/hr/people", `Changes to ${form.data.name} were saved.`);
+  });
 }
 
 export default function EditPerson() {

@@ -4,9 +4,10 @@ import { ActiveBadge } from "~/components/active-status";
 import { SelectField, TextField } from "~/components/field";
 import { EmptyState, PageHeader, Pagination } from "~/components/page";
 import { DirectoryTabs } from "~/components/tabs";
+import { HR_LOCALE, plural } from "~/domain/plural";
 import { listGroups } from "~/models/org-groups.server";
 import { listPeople } from "~/models/people.server";
-import { requireAdmin } from "~/utils/auth.server";
+import { requireAdmin } from "~/pages/auth.server";
 import { pageFrom, queryText } from "~/utils/params.server";
 
 export const meta: MetaFunction = () => [{ title: "People · Candor" }];
@@ -100,7 +101,7 @@ export default function People() {
       ) : (
         <>
           <p className="muted small" aria-live="polite">
-            {total} {total === 1 ? "person" : "people"}
+            {plural(HR_LOCALE, total, { one: "# person", other: "# people" })}
           </p>
           <div className="table-wrap">
             <table>

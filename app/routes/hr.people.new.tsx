@@ -4,36 +4,33 @@ import { PageHeader } from "~/components/page";
 import { PersonForm } from "~/components/person-form";
 import { personSchema } from "~/domain/person-input";
 import { listGroups } from "~/models/org-groups.server";
-import { createPerson, DuplicatePersonError, InactiveGroupError } from "~/models/people.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { createPerson } from "~/models/people.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { parseForm } from "~/utils/forms";
-import { readForm } from "~/utils/http.server";
+import { readForm, refusalOf, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Add person · Candor" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const [departments, roles] = await Promise.all([listGroups("department"), listGroups("role")]);
-  return { departments, roles };
+  return withRefusals(async () => {
+    await requireAdmin(request);
+    const [departments, roles] = await Promise.all([listGroups("department"), listGroups("role")]);
+    return { departments, roles };
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
-  const form = parseForm(await readForm(request), personSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  try {
-    await createPerson(actorOf(user), form.data);
-  } catch (error) {
-    if (error instanceof DuplicatePersonError) {
-      return data({ errors: { email: error.message }, values: form.data }, { status: 409 });
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const form = parseForm(await readForm(request), personSchema);
+    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+    const created = await refusalOf(createPerson(actorOf(user), form.data));
+    if (!created.ok) {
+      return data({ errors: { [created.field]: created.message }, values: form.data }, { status: created.status });
     }
-    if (error instanceof InactiveGroupError) {
-      return data({ errors: { form: error.message }, values: form.data }, { status: 400 });
-    }
-    throw error;
-  }
-  return redirectWithNotice(request, "/hr/people", `${form.data.name} was added to the directory.`);
+    return redirectWithNotice(request, "/hr/people", `${form.data.name} was added to the directory.`);
+  });
 }
 
 export default function NewPerson() {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { GroupAdmin } from "~/components/group-admin";
-import { groupAdminAction, groupAdminLoader } from "~/utils/group-admin.server";
+import { groupAdminAction, groupAdminLoader } from "~/pages/group-admin.server";
 
 export const meta: MetaFunction = () => [{ title: "Roles · Candor" }];
 

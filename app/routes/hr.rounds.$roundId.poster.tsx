@@ -6,7 +6,7 @@ import { roundStatus } from "~/domain/round-status";
 import { formatUtc } from "~/domain/utc-time";
 import { LOCALES, LOCALE_NAMES, LOCALE_TAGS, type Locale } from "~/i18n/locales";
 import { getRoundPoster } from "~/models/rounds.server";
-import { requireAdmin } from "~/utils/auth.server";
+import { requireAdmin } from "~/pages/auth.server";
 import { conflict, notFound } from "~/utils/http.server";
 import { requireId } from "~/utils/params.server";
 import { publicOrigin } from "~/utils/public-url.server";

@@ -4,32 +4,34 @@ import { EmptyState, PageHeader, Pagination } from "~/components/page";
 import { WithheldFootnote } from "~/components/results/withheld";
 import { ResponseCount, RoundStatusBadge } from "~/components/round-figures";
 import { RoundsTabs } from "~/components/tabs";
-import { ROUND_KIND_LABELS } from "~/domain/round-status";
+import { closingTime, ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatUtc } from "~/domain/utc-time";
 import { getRoundCountsFor, type ScopedCounts } from "~/models/results/index.server";
 import { listRounds } from "~/models/rounds.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/pages/auth.server";
+import { withRefusals } from "~/utils/http.server";
 import { pageFrom } from "~/utils/params.server";
-import { withResultsAccess } from "~/utils/results-access.server";
 
 export const meta: MetaFunction = () => [{ title: "Rounds · Candor" }];
 
 const PAGE_SIZE = 25;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["ADMIN", "MANAGER"]);
-  const page = pageFrom(new URL(request.url));
-  const { rounds, total } = await listRounds(user, { page, pageSize: PAGE_SIZE });
-  const counts = await withResultsAccess(Promise.all(rounds.map((round) => getRoundCountsFor(round.id, user))));
-  return {
-    isAdmin: user.role === "ADMIN",
-    page,
-    total,
-    rounds: rounds.map(({ invitedCount: _whole, ...round }, index) => ({
-      ...round,
-      counts: countsShown(counts[index]),
-    })),
-  };
+  return withRefusals(async () => {
+    const user = await requireUser(request, ["ADMIN", "MANAGER"]);
+    const page = pageFrom(new URL(request.url));
+    const { rounds, total } = await listRounds(user, { page, pageSize: PAGE_SIZE });
+    const counts = await Promise.all(rounds.map((round) => getRoundCountsFor(round.id, user)));
+    return {
+      isAdmin: user.role === "ADMIN",
+      page,
+      total,
+      rounds: rounds.map(({ invitedCount: _whole, ...round }, index) => ({
+        ...round,
+        counts: countsShown(counts[index]),
+      })),
+    };
+  });
 }
 
 /** One row per round: the whole round's counts, or a manager's department's. */
@@ -106,7 +108,7 @@ export default function Rounds() {
                     <td className="small">
                       {formatUtc(round.opensAt)} to
                       <br />
-                      {formatUtc(round.closedAt && round.closedAt < round.closesAt ? round.closedAt : round.closesAt)}
+                      {formatUtc(closingTime(round))}
                     </td>
                     <td className="num">{round.counts?.invited}</td>
                     <td className="num">

@@ -3,30 +3,28 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { AudienceFields } from "~/components/audience-fields";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { textValue, type FieldValues } from "~/components/form-values";
-import { HiddenValues } from "~/components/hidden-values";
 import { NeedsEnpsSurvey } from "~/components/needs-survey";
 import { PageHeader } from "~/components/page";
-import { ReviewActions } from "~/components/review-actions";
+import { LaunchReview } from "~/components/rounds/launch-review";
+import { RoundKindField } from "~/components/rounds/round-kind-field";
 import { SharedLinkCaution } from "~/components/shared-link-caution";
 import { ThresholdField } from "~/components/threshold-field";
-import { describeAudience } from "~/domain/audience";
+import { HR_LOCALE, plural } from "~/domain/plural";
 import {
   audienceOf,
   DEFAULT_K,
-  HR_ROUND_KINDS,
   launchFormSchema,
   MIN_K,
   roundRuleProblems,
   thresholdCaution,
 } from "~/domain/round-input";
-import { ROUND_KIND_LABELS } from "~/domain/round-status";
-import { formatUtc, parseDateTimeInput, toDateTimeInput } from "~/domain/utc-time";
+import { toDateTimeInput } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
-import { launchRound, LaunchError, previewLaunch, type LaunchPreview } from "~/models/rounds.server";
+import { launchRound, previewLaunch, type LaunchPreview } from "~/models/rounds.server";
 import { listLaunchableSurveys } from "~/models/surveys.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
-import { badRequest, readForm } from "~/utils/http.server";
+import { badRequest, readForm, refusalOf, withRefusals, type FieldRefusal } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Launch a round · Candor" }];
@@ -34,26 +32,28 @@ export const meta: MetaFunction = () => [{ title: "Launch a round · Candor" }];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const [surveys, departments, roles] = await Promise.all([
-    listLaunchableSurveys("ENPS"),
-    listGroups("department", { activeOnly: true }),
-    listGroups("role", { activeOnly: true }),
-  ]);
-  const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-  const month = now.toLocaleString("en", { month: "long", year: "numeric", timeZone: "UTC" });
-  const chosen = new URL(request.url).searchParams.get("survey");
-  const defaults: FieldValues = {
-    name: `Employee NPS ${month}`,
-    surveyId: surveys.some((s) => s.id === chosen) ? (chosen ?? "") : (surveys[0]?.id ?? ""),
-    kind: "PERIODIC",
-    audience: "everyone",
-    opensAt: toDateTimeInput(now),
-    closesAt: toDateTimeInput(new Date(now.getTime() + 14 * DAY_MS)),
-    k: String(DEFAULT_K),
-    launchKey: crypto.randomUUID(),
-  };
-  return { surveys, departments, roles, defaults };
+  return withRefusals(async () => {
+    await requireAdmin(request);
+    const [surveys, departments, roles] = await Promise.all([
+      listLaunchableSurveys("ENPS"),
+      listGroups("department", { activeOnly: true }),
+      listGroups("role", { activeOnly: true }),
+    ]);
+    const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    const month = now.toLocaleString("en", { month: "long", year: "numeric", timeZone: "UTC" });
+    const chosen = new URL(request.url).searchParams.get("survey");
+    const defaults: FieldValues = {
+      name: `Employee NPS ${month}`,
+      surveyId: surveys.some((s) => s.id === chosen) ? (chosen ?? "") : (surveys[0]?.id ?? ""),
+      kind: "PERIODIC",
+      audience: "everyone",
+      opensAt: toDateTimeInput(now),
+      closesAt: toDateTimeInput(new Date(now.getTime() + 14 * DAY_MS)),
+      k: String(DEFAULT_K),
+      launchKey: crypto.randomUUID(),
+    };
+    return { surveys, departments, roles, defaults };
+  });
 }
 
 type Stage =
@@ -66,87 +66,50 @@ function withoutIntent(formData: FormData): FieldValues {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
-  const formData = await readForm(request);
-  const intent = formData.get("intent");
-  const values = withoutIntent(formData);
-  if (intent === "edit") return data<Stage>({ stage: "edit", values, errors: {} });
-  if (intent !== "review" && intent !== "launch") throw badRequest("Unknown action.");
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const formData = await readForm(request);
+    const intent = formData.get("intent");
+    const values = withoutIntent(formData);
+    if (intent === "edit") return data<Stage>({ stage: "edit", values, errors: {} });
+    if (intent !== "review" && intent !== "launch") throw badRequest("Unknown action.");
 
-  const form = parseForm(formData, launchFormSchema);
-  if (!form.ok) return data<Stage>({ stage: "edit", values, errors: form.errors }, { status: 400 });
-  const now = new Date();
-  const rules = roundRuleProblems(form.data, now);
-  if (Object.keys(rules).length > 0) return data<Stage>({ stage: "edit", values, errors: rules }, { status: 400 });
+    const form = parseForm(formData, launchFormSchema);
+    if (!form.ok) return data<Stage>({ stage: "edit", values, errors: form.errors }, { status: 400 });
+    const now = new Date();
+    const rules = roundRuleProblems(form.data, now);
+    if (Object.keys(rules).length > 0) return data<Stage>({ stage: "edit", values, errors: rules }, { status: 400 });
 
-  const { sharedLink, ...fields } = form.data;
-  const input = {
-    name: fields.name,
-    surveyId: fields.surveyId,
-    kind: fields.kind,
-    opensAt: fields.opensAt,
-    closesAt: fields.closesAt,
-    k: fields.k,
-    audience: audienceOf(fields),
-    sharedLink,
-    launchKey: fields.launchKey,
-  };
-  try {
+    const { sharedLink, ...fields } = form.data;
+    const input = {
+      name: fields.name,
+      surveyId: fields.surveyId,
+      kind: fields.kind,
+      opensAt: fields.opensAt,
+      closesAt: fields.closesAt,
+      k: fields.k,
+      audience: audienceOf(fields),
+      sharedLink,
+      launchKey: fields.launchKey,
+    };
+    const refused = (refusal: FieldRefusal) =>
+      data<Stage>({ stage: "edit", values, errors: { [refusal.field]: refusal.message } }, { status: refusal.status });
     if (intent === "review") {
-      const preview = await previewLaunch(input, now);
-      const caution = thresholdCaution(preview.invited, input.k, sharedLink);
-      return data<Stage>({ stage: "review", values, errors: {}, preview, caution });
+      const preview = await refusalOf(previewLaunch(input, now));
+      if (!preview.ok) return refused(preview);
+      const caution = thresholdCaution(preview.value.invited, input.k, sharedLink);
+      return data<Stage>({ stage: "review", values, errors: {}, preview: preview.value, caution });
     }
-    const round = await launchRound(actorOf(user), input, now);
-    const invited = round.invitedCount === 1 ? "1 person is" : `${round.invitedCount} people are`;
+    const launched = await refusalOf(launchRound(actorOf(user), input, now));
+    if (!launched.ok) return refused(launched);
+    const round = launched.value;
+    const invited = plural(HR_LOCALE, round.invitedCount, { one: "# person is", other: "# people are" });
     return redirectWithNotice(
       request,
       `/hr/rounds/${round.id}`,
       `"${round.name}" is launched: ${invited} invited. Hand out the links below.`,
     );
-  } catch (error) {
-    if (!(error instanceof LaunchError)) throw error;
-    return data<Stage>({ stage: "edit", values, errors: { [error.field]: error.message } }, { status: 400 });
-  }
-}
-
-function Review({ values, preview, caution }: { values: FieldValues; preview: LaunchPreview; caution: string | null }) {
-  const when = (name: string) => {
-    const date = parseDateTimeInput(textValue(values[name]) ?? "");
-    return date ? formatUtc(date) : "";
-  };
-  return (
-    <Form method="post" className="card review" aria-labelledby="review-heading">
-      <h2 id="review-heading">Check and launch</h2>
-      <HiddenValues values={values} />
-      <dl className="facts">
-        <dt>Round</dt>
-        <dd>{textValue(values.name)}</dd>
-        <dt>Survey</dt>
-        <dd>{preview.surveyName}</dd>
-        <dt>Who</dt>
-        <dd>{describeAudience(preview)}</dd>
-        <dt>Invited</dt>
-        <dd>
-          <strong>{preview.invited === 1 ? "1 person" : `${preview.invited} people`}</strong> will get a personal
-          invitation
-        </dd>
-        <dt>Open</dt>
-        <dd>
-          {when("opensAt")} to {when("closesAt")}
-        </dd>
-        <dt>Anonymity threshold</dt>
-        <dd>k = {textValue(values.k)}: no figure of a group with fewer answers is ever shown</dd>
-        <dt>Shared link</dt>
-        <dd>{values.sharedLink === "on" ? "Yes, for a kiosk or poster" : "No"}</dd>
-      </dl>
-      {caution ? <p className="warning">{caution}</p> : null}
-      <p className="warning">
-        k and the audience are fixed once the round is launched. Launching sends no e-mail: you hand out the links next.
-      </p>
-      <ReviewActions intent="launch" label="Launch round" busyLabel="Launching…" />
-    </Form>
-  );
+  });
 }
 
 export default function LaunchRound() {
@@ -158,7 +121,7 @@ export default function LaunchRound() {
     return (
       <>
         <PageHeader title="Launch a round" />
-        <Review values={result.values} preview={result.preview} caution={result.caution} />
+        <LaunchReview values={result.values} preview={result.preview} caution={result.caution} />
       </>
     );
   }
@@ -191,25 +154,7 @@ export default function LaunchRound() {
             options={surveys.map((s) => ({ value: s.id, label: s.name }))}
           />
         </div>
-        <fieldset className={errors.kind ? "field field-invalid" : "field"}>
-          <legend>Kind</legend>
-          {HR_ROUND_KINDS.map((kind) => (
-            <label key={kind} className="checkbox">
-              <input type="radio" name="kind" value={kind} defaultChecked={textValue(values.kind) === kind} />
-              <span>
-                {ROUND_KIND_LABELS[kind]}
-                <span className="muted small">
-                  {kind === "PERIODIC" ? " (the regular eNPS, compared over time)" : " (a quick one-off check)"}
-                </span>
-              </span>
-            </label>
-          ))}
-          {errors.kind ? (
-            <p className="field-error" role="alert">
-              {errors.kind}
-            </p>
-          ) : null}
-        </fieldset>
+        <RoundKindField value={textValue(values.kind)} error={errors.kind} />
         <AudienceFields
           departments={departments}
           roles={roles}

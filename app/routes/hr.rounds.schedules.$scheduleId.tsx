@@ -6,7 +6,7 @@ import { describeAudience } from "~/domain/audience";
 import { CADENCE_LABELS, dueOccurrence, occurrence } from "~/domain/schedule";
 import { formatUtc } from "~/domain/utc-time";
 import { getSchedule, setScheduleActive } from "~/models/schedules.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { badRequest, notFound, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";

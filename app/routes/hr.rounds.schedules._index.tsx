@@ -5,7 +5,7 @@ import { RoundsTabs } from "~/components/tabs";
 import { CADENCE_LABELS } from "~/domain/schedule";
 import { formatUtc } from "~/domain/utc-time";
 import { listSchedules } from "~/models/schedules.server";
-import { requireAdmin } from "~/utils/auth.server";
+import { requireAdmin } from "~/pages/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Recurring eNPS · Candor" }];
 

@@ -3,29 +3,20 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { AudienceFields } from "~/components/audience-fields";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { textValue, type FieldValues } from "~/components/form-values";
-import { HiddenValues } from "~/components/hidden-values";
 import { NeedsEnpsSurvey } from "~/components/needs-survey";
 import { PageHeader } from "~/components/page";
-import { ReviewActions } from "~/components/review-actions";
+import { ScheduleReview } from "~/components/rounds/schedule-review";
 import { ThresholdField } from "~/components/threshold-field";
-import { describeAudience } from "~/domain/audience";
 import { audienceOf, DEFAULT_K, MIN_K, thresholdCaution } from "~/domain/round-input";
 import { CADENCE_LABELS, CADENCES, MAX_OPEN_DAYS_BY_CADENCE, nextPeriodStart, type Cadence } from "~/domain/schedule";
 import { scheduleFormSchema, type ScheduleForm } from "~/domain/schedule-input";
 import { formatDay, formatUtc, formatUtcDate } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
-import {
-  createSchedule,
-  previewSchedule,
-  ScheduleConflictError,
-  ScheduleError,
-  type ScheduleInput,
-  type SchedulePreview,
-} from "~/models/schedules.server";
+import { createSchedule, previewSchedule, type ScheduleInput, type SchedulePreview } from "~/models/schedules.server";
 import { listLaunchableSurveys } from "~/models/surveys.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
-import { badRequest, readForm } from "~/utils/http.server";
+import { badRequest, readForm, refusalOf, withRefusals, type FieldRefusal } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "New recurring eNPS · Candor" }];
@@ -38,25 +29,27 @@ const NEXT_PERIOD: Record<Cadence, string> = {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const [surveys, departments, roles] = await Promise.all([
-    listLaunchableSurveys("ENPS"),
-    listGroups("department", { activeOnly: true }),
-    listGroups("role", { activeOnly: true }),
-  ]);
-  const now = new Date();
-  // A schedule starts best with a whole period ahead of it, not in the middle of one.
-  const nextStarts = CADENCES.map((cadence) => ({ cadence, startsOn: nextPeriodStart(now, cadence) }));
-  const defaults: FieldValues = {
-    name: "Quarterly eNPS",
-    surveyId: surveys[0]?.id ?? "",
-    cadence: DEFAULT_CADENCE,
-    openDays: "14",
-    startsOn: formatUtcDate(nextPeriodStart(now, DEFAULT_CADENCE)),
-    k: String(DEFAULT_K),
-    audience: "everyone",
-  };
-  return { surveys, departments, roles, defaults, nextStarts };
+  return withRefusals(async () => {
+    await requireAdmin(request);
+    const [surveys, departments, roles] = await Promise.all([
+      listLaunchableSurveys("ENPS"),
+      listGroups("department", { activeOnly: true }),
+      listGroups("role", { activeOnly: true }),
+    ]);
+    const now = new Date();
+    // A schedule starts best with a whole period ahead of it, not in the middle of one.
+    const nextStarts = CADENCES.map((cadence) => ({ cadence, startsOn: nextPeriodStart(now, cadence) }));
+    const defaults: FieldValues = {
+      name: "Quarterly eNPS",
+      surveyId: surveys[0]?.id ?? "",
+      cadence: DEFAULT_CADENCE,
+      openDays: "14",
+      startsOn: formatUtcDate(nextPeriodStart(now, DEFAULT_CADENCE)),
+      k: String(DEFAULT_K),
+      audience: "everyone",
+    };
+    return { surveys, departments, roles, defaults, nextStarts };
+  });
 }
 
 type Stage =
@@ -76,100 +69,35 @@ function inputOf(form: ScheduleForm): ScheduleInput {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
-  const formData = await readForm(request);
-  const { intent, ...values } = formValues(formData);
-  if (intent === "edit") return data<Stage>({ stage: "edit", values, errors: {} });
-  if (intent !== "review" && intent !== "save") throw badRequest("Unknown action.");
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const formData = await readForm(request);
+    const { intent, ...values } = formValues(formData);
+    if (intent === "edit") return data<Stage>({ stage: "edit", values, errors: {} });
+    if (intent !== "review" && intent !== "save") throw badRequest("Unknown action.");
 
-  const form = parseForm(formData, scheduleFormSchema);
-  if (!form.ok) return data<Stage>({ stage: "edit", values, errors: form.errors }, { status: 400 });
-  const input = inputOf(form.data);
-  const now = new Date();
-  try {
+    const form = parseForm(formData, scheduleFormSchema);
+    if (!form.ok) return data<Stage>({ stage: "edit", values, errors: form.errors }, { status: 400 });
+    const input = inputOf(form.data);
+    const now = new Date();
+    const refused = (refusal: FieldRefusal) =>
+      data<Stage>({ stage: "edit", values, errors: { [refusal.field]: refusal.message } }, { status: refusal.status });
     if (intent === "review") {
-      const preview = await previewSchedule(input, now);
-      const caution = thresholdCaution(preview.people, input.k, false, "its rounds");
-      return data<Stage>({ stage: "review", values, errors: {}, preview, caution });
+      const preview = await refusalOf(previewSchedule(input, now));
+      if (!preview.ok) return refused(preview);
+      const caution = thresholdCaution(preview.value.people, input.k, false, "its rounds");
+      return data<Stage>({ stage: "review", values, errors: {}, preview: preview.value, caution });
     }
-    const schedule = await createSchedule(actorOf(user), input, now);
-    const { period, opensNow, opensAt } = schedule.first;
+    const created = await refusalOf(createSchedule(actorOf(user), input, now));
+    if (!created.ok) return refused(created);
+    const { period, opensNow, opensAt } = created.value.first;
     const when = opensNow ? "opens within a minute" : `opens ${formatUtc(opensAt)}`;
     return redirectWithNotice(
       request,
-      `/hr/rounds/schedules/${schedule.id}`,
+      `/hr/rounds/schedules/${created.value.id}`,
       `"${input.name}" is set up. Its first round (${period}) ${when}.`,
     );
-  } catch (error) {
-    if (!(error instanceof ScheduleError)) throw error;
-    const status = error instanceof ScheduleConflictError ? 409 : 400;
-    return data<Stage>({ stage: "edit", values, errors: { [error.field]: error.message } }, { status });
-  }
-}
-
-function plural(count: number, one: string, many: string) {
-  return count === 1 ? `1 ${one}` : `${count} ${many}`;
-}
-
-function Review({
-  values,
-  preview,
-  caution,
-}: {
-  values: FieldValues;
-  preview: SchedulePreview;
-  caution: string | null;
-}) {
-  const cadence = textValue(values.cadence) as Cadence;
-  const [first] = preview.rounds;
-  return (
-    <Form method="post" className="card review" aria-labelledby="review-heading">
-      <h2 id="review-heading">Check and save</h2>
-      <HiddenValues values={values} />
-      <dl className="facts">
-        <dt>Name</dt>
-        <dd>{textValue(values.name)}</dd>
-        <dt>Survey</dt>
-        <dd>{preview.surveyName}</dd>
-        <dt>How often</dt>
-        <dd>
-          {CADENCE_LABELS[cadence]}, each round open {plural(Number(textValue(values.openDays)), "day", "days")}
-        </dd>
-        <dt>Who</dt>
-        <dd>{describeAudience(preview)}</dd>
-        <dt>Invited</dt>
-        <dd>
-          <strong>{plural(preview.people, "person", "people")}</strong> today; each round invites the people in the
-          audience on the day it opens
-        </dd>
-        <dt>Anonymity threshold</dt>
-        <dd>k = {textValue(values.k)}: no figure of a group with fewer answers is ever shown</dd>
-      </dl>
-      <h3 id="rounds-heading">The first rounds</h3>
-      <ul aria-labelledby="rounds-heading">
-        {preview.rounds.map((round) => (
-          <li key={round.period}>
-            <strong>{round.period}</strong>:{" "}
-            {round.opensNow ? (
-              <strong>opens as soon as you save (within a minute)</strong>
-            ) : (
-              `opens ${formatUtc(round.opensAt)}`
-            )}
-            , closes {formatUtc(round.closesAt)}
-          </li>
-        ))}
-      </ul>
-      {caution ? <p className="warning">{caution}</p> : null}
-      <p className="warning">
-        {first.opensNow
-          ? `The first round opens within a minute of saving, and ${plural(preview.people, "person", "people")} can answer at once. `
-          : `Nothing opens before ${formatDay(first.opensAt)}. `}
-        Each round needs its links handed out on its page (CSV or e-mail). You can pause the schedule at any time; a
-        round once open stays open until it closes.
-      </p>
-      <ReviewActions intent="save" label="Save recurring eNPS" busyLabel="Saving…" />
-    </Form>
-  );
+  });
 }
 
 export default function NewSchedule() {
@@ -181,7 +109,7 @@ export default function NewSchedule() {
     return (
       <>
         <PageHeader title="New recurring eNPS" />
-        <Review values={result.values} preview={result.preview} caution={result.caution} />
+        <ScheduleReview values={result.values} preview={result.preview} caution={result.caution} />
       </>
     );
   }

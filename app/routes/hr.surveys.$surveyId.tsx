@@ -3,15 +3,16 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/page";
 import { SurveyEditor } from "~/components/survey-editor";
 import { SurveyQuestions } from "~/components/survey-questions";
+import { HR_LOCALE, plural } from "~/domain/plural";
 import { SURVEY_KIND_LABELS } from "~/domain/survey";
 import { formatDay } from "~/domain/utc-time";
 import { getCompanyName } from "~/models/settings.server";
 import { getSurvey, setSurveyArchived, updateSurvey } from "~/models/surveys.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
-import { notFound, readForm } from "~/utils/http.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
+import { handleSurveyEditorPost } from "~/pages/survey-editor.server";
+import { notFound, readForm, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
-import { handleSurveyEditorPost } from "~/utils/survey-editor.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.name ?? "Survey"} · Candor` }];
 
@@ -28,25 +29,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
-  const survey = await findSurvey(params);
-  const here = `/hr/surveys/${survey.id}`;
-  const formData = await readForm(request);
-  const intent = formData.get("intent");
-  if (intent === "archive" || intent === "unarchive") {
-    const archived = intent === "archive";
-    await setSurveyArchived(actorOf(user), survey.id, archived);
-    return redirectWithNotice(
-      request,
-      here,
-      archived
-        ? `"${survey.name}" is archived: it is no longer offered for new rounds.`
-        : `"${survey.name}" is offered for new rounds again.`,
-    );
-  }
-  return handleSurveyEditorPost(formData, async (draft) => {
-    await updateSurvey(actorOf(user), survey.id, draft);
-    return redirectWithNotice(request, here, `Changes to "${draft.name}" were saved.`);
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const survey = await findSurvey(params);
+    const here = `/hr/surveys/${survey.id}`;
+    const formData = await readForm(request);
+    const intent = formData.get("intent");
+    if (intent === "archive" || intent === "unarchive") {
+      const archived = intent === "archive";
+      await setSurveyArchived(actorOf(user), survey.id, archived);
+      return redirectWithNotice(
+        request,
+        here,
+        archived
+          ? `"${survey.name}" is archived: it is no longer offered for new rounds.`
+          : `"${survey.name}" is offered for new rounds again.`,
+      );
+    }
+    return handleSurveyEditorPost(formData, async (draft) => {
+      await updateSurvey(actorOf(user), survey.id, draft);
+      return redirectWithNotice(request, here, `Changes to "${draft.name}" were saved.`);
+    });
   });
 }
 
@@ -70,9 +73,9 @@ export default function SurveyPage() {
           <section className="card" aria-labelledby="locked-heading">
             <h2 id="locked-heading">Locked</h2>
             <p>
-              {survey.roundCount === 1 ? "A round has" : `${survey.roundCount} rounds have`} been launched with this
-              survey, so its questions cannot change: earlier answers must keep meaning what was asked. To change the
-              wording, <Link to={`/hr/surveys/new?from=${survey.id}`}>duplicate it</Link> and launch the copy.
+              {plural(HR_LOCALE, survey.roundCount, { one: "A round has", other: "# rounds have" })} been launched with
+              this survey, so its questions cannot change: earlier answers must keep meaning what was asked. To change
+              the wording, <Link to={`/hr/surveys/new?from=${survey.id}`}>duplicate it</Link> and launch the copy.
             </p>
             <ul>
               {survey.rounds.map((round) => (

@@ -3,11 +3,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { TextField } from "~/components/field";
 import { EmptyState, PageHeader } from "~/components/page";
+import { HR_LOCALE, plural } from "~/domain/plural";
 import { SURVEY_KIND_LABELS } from "~/domain/survey";
 import { LABEL_MAX, requiredText } from "~/domain/text";
 import { getCompanyName, setCompanyName } from "~/models/settings.server";
 import { listSurveys } from "~/models/surveys.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
@@ -36,7 +37,9 @@ function SurveyStatus({ archived, roundCount }: { archived: boolean; roundCount:
   if (archived) return <span className="badge">Archived</span>;
   if (roundCount > 0)
     return (
-      <span className="badge badge-info">Locked: used by {roundCount === 1 ? "1 round" : `${roundCount} rounds`}</span>
+      <span className="badge badge-info">
+        Locked: used by {plural(HR_LOCALE, roundCount, { one: "# round", other: "# rounds" })}
+      </span>
     );
   return <span className="badge badge-ok">Editable</span>;
 }

@@ -6,11 +6,11 @@ import { SURVEY_KINDS, type SurveyDraft, type SurveyKind } from "~/domain/survey
 import { draftFromTemplate, SURVEY_TEMPLATES } from "~/domain/survey-templates";
 import { getCompanyName } from "~/models/settings.server";
 import { createSurvey, freeSurveyName, getSurvey } from "~/models/surveys.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
-import { notFound, readForm } from "~/utils/http.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
+import { handleSurveyEditorPost } from "~/pages/survey-editor.server";
+import { notFound, readForm, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
-import { handleSurveyEditorPost } from "~/utils/survey-editor.server";
 
 export const meta: MetaFunction = () => [{ title: "New survey · Candor" }];
 
@@ -39,10 +39,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
-  return handleSurveyEditorPost(await readForm(request), async (draft) => {
-    const survey = await createSurvey(actorOf(user), draft);
-    return redirectWithNotice(request, `/hr/surveys/${survey.id}`, `The survey "${draft.name}" was created.`);
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    return handleSurveyEditorPost(await readForm(request), async (draft) => {
+      const survey = await createSurvey(actorOf(user), draft);
+      return redirectWithNotice(request, `/hr/surveys/${survey.id}`, `The survey "${draft.name}" was created.`);
+    });
   });
 }
 

@@ -5,8 +5,8 @@ import { RoundStatusBadge } from "~/components/round-figures";
 import { TrainingsTabs } from "~/components/tabs";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatDay } from "~/domain/utc-time";
-import { listTrainings } from "~/models/trainings.server";
-import { requireUser } from "~/utils/auth.server";
+import { listTrainings } from "~/models/training-reads.server";
+import { requireUser } from "~/pages/auth.server";
 import { pageFrom } from "~/utils/params.server";
 
 export const meta: MetaFunction = () => [{ title: "Trainings · Candor" }];

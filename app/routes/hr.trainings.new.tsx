@@ -1,10 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { listValue, textValue, type FieldValues } from "~/components/form-values";
-import { HiddenValues } from "~/components/hidden-values";
 import { PageHeader } from "~/components/page";
-import { ReviewActions } from "~/components/review-actions";
+import { ReviewActions, ReviewCard } from "~/components/review-actions";
 import { TrainingForm, type PeopleSearch, type PickablePerson } from "~/components/trainings/training-form";
+import { HR_LOCALE, plural } from "~/domain/plural";
 import { DEFAULT_K, idPattern, MIN_K } from "~/domain/round-input";
 import {
   PEOPLE_SEARCH_LIMIT,
@@ -14,19 +14,11 @@ import {
 import { formatUtc, toDateTimeInput } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
 import { listPeople } from "~/models/people.server";
-import {
-  createTraining,
-  listPickedPeople,
-  listTrainers,
-  listTrainingSurveys,
-  previewTraining,
-  TrainingInputError,
-  type TrainingInput,
-  type TrainingPreview,
-} from "~/models/trainings.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { listPickedPeople, listTrainers, listTrainingSurveys } from "~/models/training-pickers.server";
+import { createTraining, previewTraining, type TrainingInput, type TrainingPreview } from "~/models/trainings.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
-import { badRequest, readForm } from "~/utils/http.server";
+import { badRequest, readForm, refusalOf, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "New training · Candor" }];
@@ -44,17 +36,19 @@ async function formOptions() {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  // A week from today, 09:00 to 17:00 UTC: a typical one-day training.
-  const day = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS + 7 * DAY_MS);
-  const defaults: FieldValues = {
-    startsOn: toDateTimeInput(new Date(day.getTime() + 9 * 3600_000)),
-    endsOn: toDateTimeInput(new Date(day.getTime() + 17 * 3600_000)),
-    k: String(DEFAULT_K),
-    surveyId: "",
-    createKey: crypto.randomUUID(),
-  };
-  return { options: await formOptions(), defaults };
+  return withRefusals(async () => {
+    await requireAdmin(request);
+    // A week from today, 09:00 to 17:00 UTC: a typical one-day training.
+    const day = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS + 7 * DAY_MS);
+    const defaults: FieldValues = {
+      startsOn: toDateTimeInput(new Date(day.getTime() + 9 * 3600_000)),
+      endsOn: toDateTimeInput(new Date(day.getTime() + 17 * 3600_000)),
+      k: String(DEFAULT_K),
+      surveyId: "",
+      createKey: crypto.randomUUID(),
+    };
+    return { options: await formOptions(), defaults };
+  });
 }
 
 type Stage =
@@ -94,46 +88,46 @@ function inputOf(form: TrainingFormData): TrainingInput {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
-  const formData = await readForm(request);
-  const { intent, peopleSearch, ...values } = formValues(formData);
-  const edit = async (errors: FieldErrors, search: PeopleSearch | null = null, status = 400) => {
-    const ids = pickedIds(values);
-    return data<Stage>({ stage: "edit", values, errors, picked: await listPickedPeople(ids), search }, { status });
-  };
-  if (intent === "search") {
-    const query = (textValue(peopleSearch) ?? "").trim().slice(0, 100);
-    return edit({}, await searchPeople(query, pickedIds(values)), 200);
-  }
-  if (intent === "edit") return edit({}, null, 200);
-  if (intent !== "review" && intent !== "create") throw badRequest("Unknown action.");
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const formData = await readForm(request);
+    const { intent, peopleSearch, ...values } = formValues(formData);
+    const edit = async (errors: FieldErrors, search: PeopleSearch | null = null, status = 400) => {
+      const ids = pickedIds(values);
+      return data<Stage>({ stage: "edit", values, errors, picked: await listPickedPeople(ids), search }, { status });
+    };
+    if (intent === "search") {
+      const query = (textValue(peopleSearch) ?? "").trim().slice(0, 100);
+      return edit({}, await searchPeople(query, pickedIds(values)), 200);
+    }
+    if (intent === "edit") return edit({}, null, 200);
+    if (intent !== "review" && intent !== "create") throw badRequest("Unknown action.");
 
-  const form = parseForm(formData, trainingFormSchema);
-  if (!form.ok) return edit(form.errors);
-  const input = inputOf(form.data);
-  const now = new Date();
-  try {
-    if (intent === "review")
-      return data<Stage>({ stage: "review", values, preview: await previewTraining(input, now) });
-    const training = await createTraining(actorOf(user), input, now);
-    const people = training.participants === 1 ? "1 participant is" : `${training.participants} participants are`;
+    const form = parseForm(formData, trainingFormSchema);
+    if (!form.ok) return edit(form.errors);
+    const input = inputOf(form.data);
+    const now = new Date();
+    if (intent === "review") {
+      const preview = await refusalOf(previewTraining(input, now));
+      if (!preview.ok) return edit({ [preview.field]: preview.message }, null, preview.status);
+      return data<Stage>({ stage: "review", values, preview: preview.value });
+    }
+    const created = await refusalOf(createTraining(actorOf(user), input, now));
+    if (!created.ok) return edit({ [created.field]: created.message }, null, created.status);
+    const training = created.value;
+    const people = plural(HR_LOCALE, training.participants, { one: "# participant is", other: "# participants are" });
     return redirectWithNotice(
       request,
       `/hr/trainings/${training.id}`,
       `"${input.title}" is set up with its before and after rounds: ${people} invited. Hand out the links on each round's page.`,
     );
-  } catch (error) {
-    if (error instanceof TrainingInputError) return edit({ [error.field]: error.message });
-    throw error;
-  }
+  });
 }
 
 function Review({ values, preview }: { values: FieldValues; preview: TrainingPreview }) {
-  const people = preview.participants === 1 ? "1 person" : `${preview.participants} people`;
+  const people = plural(HR_LOCALE, preview.participants, { one: "# person", other: "# people" });
   return (
-    <Form method="post" className="card review" aria-labelledby="review-heading">
-      <h2 id="review-heading">Check and create</h2>
-      <HiddenValues values={values} />
+    <ReviewCard title="Check and create" values={values}>
       <dl className="facts">
         <dt>Training</dt>
         <dd>
@@ -171,7 +165,7 @@ function Review({ values, preview }: { values: FieldValues; preview: TrainingPre
         each round's links on its page. Both rounds can be opened or closed early by hand.
       </p>
       <ReviewActions intent="create" label="Create training" busyLabel="Creating…" />
-    </Form>
+    </ReviewCard>
   );
 }
 

@@ -13,15 +13,17 @@ import {
   TrainingsTable,
 } from "~/components/trainings/overview";
 import { getTrainingOverview } from "~/models/training-results.server";
-import { requireUser } from "~/utils/auth.server";
-import { withResultsAccess } from "~/utils/results-access.server";
+import { requireUser } from "~/pages/auth.server";
+import { withRefusals } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Trainings compared · Candor" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["ADMIN", "TRAINER"]);
-  const summary = await withResultsAccess(getTrainingOverview(user));
-  return { summary, isAdmin: user.role === "ADMIN" };
+  return withRefusals(async () => {
+    const user = await requireUser(request, ["ADMIN", "TRAINER"]);
+    const summary = await getTrainingOverview(user);
+    return { summary, isAdmin: user.role === "ADMIN" };
+  });
 }
 
 export default function TrainingsOverview() {

@@ -10,9 +10,8 @@ import { EVERYONE, formatNps } from "~/domain/group-figures";
 import { formatDay } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
 import { getTrend, type GroupRef } from "~/models/results/index.server";
-import { requireUser } from "~/utils/auth.server";
-import { badRequest } from "~/utils/http.server";
-import { withResultsAccess } from "~/utils/results-access.server";
+import { requireUser } from "~/pages/auth.server";
+import { badRequest, withRefusals } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Trends · Candor" }];
 
@@ -30,33 +29,35 @@ function groupFrom(value: string | null, fallback: GroupRef): GroupRef {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["ADMIN", "MANAGER"]);
-  const own: GroupRef = user.role === "MANAGER" ? { departmentId: user.departmentId } : {};
-  const group = groupFrom(new URL(request.url).searchParams.get("group"), own);
-  const points = await withResultsAccess(getTrend(user, group));
-  const [departments, roles] = await Promise.all([
-    listGroups("department"),
-    user.role === "ADMIN" ? listGroups("role") : [],
-  ]);
-  const visibleDepartments =
-    user.role === "ADMIN" ? departments : departments.filter((d) => d.id === user.departmentId);
-  const selected = group.departmentId
-    ? departmentKey(group.departmentId)
-    : group.roleId
-      ? roleKey(group.roleId)
-      : OVERALL_KEY;
-  const name =
-    (group.departmentId && departments.find((d) => d.id === group.departmentId)?.name) ||
-    (group.roleId && roles.find((r) => r.id === group.roleId)?.name) ||
-    EVERYONE;
-  return {
-    canPick: user.role === "ADMIN",
-    selected,
-    name,
-    departments: visibleDepartments.map((d) => ({ key: departmentKey(d.id), name: d.name })),
-    roles: roles.map((r) => ({ key: roleKey(r.id), name: r.name })),
-    points,
-  };
+  return withRefusals(async () => {
+    const user = await requireUser(request, ["ADMIN", "MANAGER"]);
+    const own: GroupRef = user.role === "MANAGER" ? { departmentId: user.departmentId } : {};
+    const group = groupFrom(new URL(request.url).searchParams.get("group"), own);
+    const points = await getTrend(user, group);
+    const [departments, roles] = await Promise.all([
+      listGroups("department"),
+      user.role === "ADMIN" ? listGroups("role") : [],
+    ]);
+    const visibleDepartments =
+      user.role === "ADMIN" ? departments : departments.filter((d) => d.id === user.departmentId);
+    const selected = group.departmentId
+      ? departmentKey(group.departmentId)
+      : group.roleId
+        ? roleKey(group.roleId)
+        : OVERALL_KEY;
+    const name =
+      (group.departmentId && departments.find((d) => d.id === group.departmentId)?.name) ||
+      (group.roleId && roles.find((r) => r.id === group.roleId)?.name) ||
+      EVERYONE;
+    return {
+      canPick: user.role === "ADMIN",
+      selected,
+      name,
+      departments: visibleDepartments.map((d) => ({ key: departmentKey(d.id), name: d.name })),
+      roles: roles.map((r) => ({ key: roleKey(r.id), name: r.name })),
+      points,
+    };
+  });
 }
 
 export default function Trends() {

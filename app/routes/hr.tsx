@@ -3,7 +3,7 @@ import { Outlet, useLoaderData, useRouteError, useRouteLoaderData } from "@remix
 import { AppShell } from "~/components/app-shell";
 import { ErrorPage } from "~/components/error-page";
 import { Notice } from "~/components/page";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/pages/auth.server";
 import { takeNotice } from "~/utils/notice.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

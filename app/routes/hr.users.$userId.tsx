@@ -7,10 +7,10 @@ import { NewPasswordFields } from "~/components/password-fields";
 import { editUserSchema, setPasswordSchema } from "~/domain/user-input";
 import { USER_ROLE_LABELS, USER_ROLES } from "~/domain/user-roles";
 import { listGroups } from "~/models/org-groups.server";
-import { changePassword, getUser, updateUser, UserChangeError } from "~/models/users.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { changePassword, getUser, updateUser } from "~/models/users.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
-import { badRequest, notFound, readForm } from "~/utils/http.server";
+import { badRequest, notFound, readForm, refusalOf, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
 
@@ -25,49 +25,51 @@ async function findUser(params: Record<string, string | undefined>) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const admin = await requireAdmin(request);
-  const user = await findUser(params);
-  const departments = await listGroups("department");
-  // A manager may stay in a department that was deactivated; new choices are active ones.
-  const choices = departments.filter((d) => d.active || d.id === user.departmentId);
-  return { user, departments: choices, isMe: user.id === admin.id };
+  return withRefusals(async () => {
+    const admin = await requireAdmin(request);
+    const user = await findUser(params);
+    const departments = await listGroups("department");
+    // A manager may stay in a department that was deactivated; new choices are active ones.
+    const choices = departments.filter((d) => d.active || d.id === user.departmentId);
+    return { user, departments: choices, isMe: user.id === admin.id };
+  });
 }
 
 type Result = { form: "details" | "password"; errors: FieldErrors; values: Record<string, string> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireAdmin(request);
-  const user = await findUser(params);
-  const formData = await readForm(request);
-  const intent = formData.get("intent");
+  return withRefusals(async () => {
+    const admin = await requireAdmin(request);
+    const user = await findUser(params);
+    const formData = await readForm(request);
+    const intent = formData.get("intent");
 
-  if (intent === "save") {
-    const form = parseForm(formData, editUserSchema);
-    if (!form.ok) return data<Result>({ form: "details", errors: form.errors, values: form.values }, { status: 400 });
-    try {
-      await updateUser(actorOf(admin), user.id, form.data);
-    } catch (error) {
-      if (!(error instanceof UserChangeError)) throw error;
-      return data<Result>(
-        { form: "details", errors: { [error.field]: error.message }, values: form.data },
-        { status: 409 },
+    if (intent === "save") {
+      const form = parseForm(formData, editUserSchema);
+      if (!form.ok) return data<Result>({ form: "details", errors: form.errors, values: form.values }, { status: 400 });
+      const saved = await refusalOf(updateUser(actorOf(admin), user.id, form.data));
+      if (!saved.ok) {
+        return data<Result>(
+          { form: "details", errors: { [saved.field]: saved.message }, values: form.data },
+          { status: saved.status },
+        );
+      }
+      return redirectWithNotice(request, "/hr/users", `Changes to ${form.data.name}'s login were saved.`);
+    }
+    if (intent === "password") {
+      // Your own password needs your current one: that is on the "change my password" page.
+      if (user.id === admin.id) throw badRequest("Change your own password on the “Change my password” page.");
+      const form = parseForm(formData, setPasswordSchema);
+      if (!form.ok) return data<Result>({ form: "password", errors: form.errors, values: {} }, { status: 400 });
+      await changePassword(actorOf(admin), user.id, form.data.newPassword);
+      return redirectWithNotice(
+        request,
+        `/hr/users/${user.id}`,
+        `${user.name} has a new password. Give it to them in person; they sign in with it from now on.`,
       );
     }
-    return redirectWithNotice(request, "/hr/users", `Changes to ${form.data.name}'s login were saved.`);
-  }
-  if (intent === "password") {
-    // Your own password needs your current one: that is on the "change my password" page.
-    if (user.id === admin.id) throw badRequest("Change your own password on the “Change my password” page.");
-    const form = parseForm(formData, setPasswordSchema);
-    if (!form.ok) return data<Result>({ form: "password", errors: form.errors, values: {} }, { status: 400 });
-    await changePassword(actorOf(admin), user.id, form.data.newPassword);
-    return redirectWithNotice(
-      request,
-      `/hr/users/${user.id}`,
-      `${user.name} has a new password. Give it to them in person; they sign in with it from now on.`,
-    );
-  }
-  throw badRequest("Unknown action.");
+    throw badRequest("Unknown action.");
+  });
 }
 
 export default function EditUser() {

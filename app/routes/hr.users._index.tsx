@@ -5,7 +5,7 @@ import { ActiveBadge, ToggleActiveForm } from "~/components/active-status";
 import { PageHeader } from "~/components/page";
 import { USER_ROLE_LABELS } from "~/domain/user-roles";
 import { listUsers, setUserActive } from "~/models/users.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { badRequest, readForm } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 

@@ -5,36 +5,31 @@ import { PageHeader } from "~/components/page";
 import { newUserSchema, PASSWORD_MIN } from "~/domain/user-input";
 import { USER_ROLE_LABELS, USER_ROLES } from "~/domain/user-roles";
 import { listGroups } from "~/models/org-groups.server";
-import { createUser, DuplicateEmailError, UnknownDepartmentError } from "~/models/users.server";
-import { actorOf, requireAdmin } from "~/utils/auth.server";
+import { createUser } from "~/models/users.server";
+import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { parseForm } from "~/utils/forms";
-import { readForm } from "~/utils/http.server";
+import { readForm, refusalOf, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Add login · Candor" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  return { departments: await listGroups("department", { activeOnly: true }) };
+  return withRefusals(async () => {
+    await requireAdmin(request);
+    return { departments: await listGroups("department", { activeOnly: true }) };
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireAdmin(request);
-  const form = parseForm(await readForm(request), newUserSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const { password: _password, ...values } = form.data;
-  try {
-    await createUser(actorOf(admin), form.data);
-  } catch (error) {
-    if (error instanceof DuplicateEmailError) {
-      return data({ errors: { email: error.message }, values }, { status: 409 });
-    }
-    if (error instanceof UnknownDepartmentError) {
-      return data({ errors: { departmentId: error.message }, values }, { status: 400 });
-    }
-    throw error;
-  }
-  return redirectWithNotice(request, "/hr/users", `${form.data.name} can now sign in.`);
+  return withRefusals(async () => {
+    const admin = await requireAdmin(request);
+    const form = parseForm(await readForm(request), newUserSchema);
+    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+    const { password: _password, ...values } = form.data;
+    const created = await refusalOf(createUser(actorOf(admin), form.data));
+    if (!created.ok) return data({ errors: { [created.field]: created.message }, values }, { status: created.status });
+    return redirectWithNotice(request, "/hr/users", `${form.data.name} can now sign in.`);
+  });
 }
 
 export default function NewUser() {

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { FormError, TextField } from "~/components/field";
-import { attemptLogin, getUser, startSession } from "~/utils/auth.server";
+import { attemptLogin, getUser, startSession } from "~/pages/auth.server";
 import { readForm } from "~/utils/http.server";
 import { clientAddress } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";

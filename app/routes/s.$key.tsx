@@ -7,8 +7,6 @@ import { RateLimit } from "~/domain/throttle";
 import { localeFor } from "~/i18n/locale.server";
 import type { Locale } from "~/i18n/locales";
 import { findBySharedKey, submitShared } from "~/models/answering.server";
-import { readForm } from "~/utils/http.server";
-import { clientAddress } from "~/utils/request.server";
 import {
   checkAnswers,
   readyView,
@@ -16,7 +14,9 @@ import {
   textFields,
   thanksRedirect,
   unavailableView,
-} from "~/utils/survey-page.server";
+} from "~/pages/survey-page.server";
+import { readForm } from "~/utils/http.server";
+import { clientAddress } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.messages["survey.pageTitle"] ?? "Survey" },

@@ -4,7 +4,7 @@ import { EmployeePage } from "~/components/employee-page";
 import { PublishedActions, PublishedResults } from "~/components/published-page";
 import { localeFor } from "~/i18n/locale.server";
 import { useTranslate } from "~/i18n/use-translate";
-import { publishedPage } from "~/utils/published-page.server";
+import { publishedPage } from "~/pages/published-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.messages["published.pageTitle"] ?? "You said, we did" },

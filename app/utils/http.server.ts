@@ -1,3 +1,5 @@
+import { HttpError } from "~/domain/http-error";
+
 /**
  * Expected failures are thrown as Responses with a message in plain words; the route error
  * boundary shows the message, never a stack trace.
@@ -16,6 +18,38 @@ export const notFound = (message = "We could not find that page.") => fail(404, 
 export const conflict = (message: string) => fail(409, message);
 export const gone = (message: string) => fail(410, message);
 export const tooManyRequests = (message: string) => fail(429, message);
+
+/**
+ * Runs a loader's or action's work, answering an expected refusal with its Response: the
+ * refusal's status and message. The one place a model's `HttpError` becomes a Response. Call it
+ * inside `export async function loader` / `action`, never as `export const loader = ...`: the
+ * browser build drops unused functions, but would keep (and run) a top-level call.
+ */
+export async function withRefusals<Result>(work: () => Promise<Result>): Promise<Result> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof HttpError) throw fail(error.status, error.message);
+    throw error;
+  }
+}
+
+export type FieldRefusal = { field: string; message: string; status: number };
+
+/**
+ * A model call behind a form: its value, or the refusal that names a form field, to be shown
+ * next to that field. Any other refusal is thrown on, for `withRefusals`.
+ */
+export async function refusalOf<T>(work: Promise<T>): Promise<{ ok: true; value: T } | ({ ok: false } & FieldRefusal)> {
+  try {
+    return { ok: true, value: await work };
+  } catch (error) {
+    if (error instanceof HttpError && error.field !== undefined) {
+      return { ok: false, field: error.field, message: error.message, status: error.status };
+    }
+    throw error;
+  }
+}
 
 export function csvResponse(filename: string, body: string): Response {
   return new Response(body, {

@@ -13,6 +13,7 @@ import {
   TrendChart,
   type ChartGroup,
 } from "~/components/charts";
+import { ScoreDistribution } from "~/components/results/nps-summary";
 import { heatLevel } from "~/domain/group-figures";
 
 afterEach(cleanup);
@@ -85,6 +86,15 @@ describe("charts before the browser draws them", () => {
   });
 
   it("takes its place, labelled with its numbers, once the page runs in a browser", () => {
+    render(<ScoreDistribution name="Sales" distribution={[1, 0, 0, 0, 0, 0, 2, 3, 1, 4, 5]} />);
+    const chart = screen.getByRole("img", { name: /^Responses per score, Sales/ });
+    expect(chart).toHaveAttribute("data-chart", "distribution");
+    expect(chart).toHaveAccessibleName(
+      "Responses per score, Sales. 0: 1, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 2, 7: 3, 8: 1, 9: 4, 10: 5.",
+    );
+  });
+
+  it("carries the label it is given as its accessible name", () => {
     render(charts.breakdown);
     expect(screen.getByRole("img", { name: "By department" })).toHaveAttribute("data-chart", "departments");
   });

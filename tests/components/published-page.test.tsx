@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { PublishedActions, PublishedResults } from "~/components/published-page";
 import { translator } from "~/i18n/translate";
-import type { PublishedView, RoundView } from "~/utils/published-page.server";
+import type { PublishedView, RoundView } from "~/pages/published-page.server";
 
 afterEach(cleanup);
 

@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from "vitest";
 import { addDays, todayOf } from "~/domain/action-items";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "../../prisma/demo-company";
 import { fitsWidth, signIn, useBrowser } from "./support/browser";
+import { eventually } from "./support/eventually";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
@@ -38,7 +39,9 @@ describe("a manager's action plan", () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Actions" }).click();
     await page.getByRole("link", { name: "New action" }).first().click();
     await page.getByRole("heading", { level: 1, name: "New action" }).waitFor();
-    expect(await page.getByLabel("Department").locator("option").allTextContents()).toEqual([manager.department]);
+    await eventually(() => page.getByLabel("Department").locator("option").allTextContents()).toEqual([
+      manager.department,
+    ]);
 
     const today = todayOf(new Date());
     await page.getByLabel("Title").fill("Answer support tickets within a day");
@@ -46,28 +49,28 @@ describe("a manager's action plan", () => {
     await page.getByRole("button", { name: "Create action" }).click();
     const deadlineError = page.locator("#deadline-error");
     await deadlineError.waitFor();
-    expect(await deadlineError.textContent()).toBe("The deadline cannot be in the past.");
+    await eventually(() => deadlineError.textContent()).toBe("The deadline cannot be in the past.");
     const deadline = page.getByLabel("Deadline");
-    expect(await deadline.getAttribute("aria-invalid")).toBe("true");
+    await eventually(() => deadline.getAttribute("aria-invalid")).toBe("true");
 
     await deadline.fill(addDays(today, 14));
     await page.getByRole("button", { name: "Create action" }).click();
     await page.getByRole("heading", { level: 1, name: "Answer support tickets within a day" }).waitFor();
-    expect(await page.getByRole("status").textContent()).toBe("The action item was created.");
+    await eventually(() => page.getByRole("status").textContent()).toBe("The action item was created.");
 
     await page.getByLabel("Note", { exact: true }).fill("Two more people on the queue; the median is now 6 hours.");
     await page.getByLabel("Status").selectOption({ label: "Move to done" });
     await page.getByRole("button", { name: "Add note" }).click();
     await page.getByRole("status").filter({ hasText: "now done" }).waitFor();
     const history = page.getByRole("region", { name: "History" });
-    expect(await history.textContent()).toContain("Two more people on the queue");
-    expect(await history.textContent()).toContain(manager.name);
-    expect(await page.getByLabel("Note", { exact: true }).inputValue()).toBe("");
+    await eventually(() => history.textContent()).toContain("Two more people on the queue");
+    await eventually(() => history.textContent()).toContain(manager.name);
+    await eventually(() => page.getByLabel("Note", { exact: true }).inputValue()).toBe("");
 
     await page.getByRole("link", { name: "All actions" }).click();
     const row = page.getByRole("row").filter({ hasText: "Answer support tickets within a day" });
     await row.waitFor();
-    expect(await row.getByRole("cell").allTextContents()).toEqual([
+    await eventually(() => row.getByRole("cell").allTextContents()).toEqual([
       expect.stringContaining(manager.department),
       manager.name,
       expect.any(String),
@@ -77,10 +80,10 @@ describe("a manager's action plan", () => {
     await page.getByLabel("Status").selectOption({ label: "Done" });
     await page.getByRole("button", { name: "Filter" }).click();
     await page.waitForURL(/status=DONE/);
-    await expect(page.getByRole("row").count()).resolves.toBe(2);
+    await eventually(() => page.getByRole("row").count()).toBe(2);
 
     await page.setViewportSize({ width: 360, height: 740 });
-    expect(await fitsWidth(page)).toBe(true);
+    await eventually(() => fitsWidth(page)).toBe(true);
     await page.close();
   });
 });

@@ -1,8 +1,8 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../support/server";
-import { fitsWidth, launchBrowser } from "./support/browser";
+import { describe, expect, it } from "vitest";
+import { fitsWidth } from "./support/browser";
 import { useDatabase } from "./support/database";
+import { eventually } from "./support/eventually";
+import { useOwnServer } from "./support/own-server";
 
 const databaseFile = useDatabase("answering");
 const { prisma } = await import("~/utils/db.server");
@@ -10,13 +10,11 @@ const { makeDepartment, makePerson, makeRole } = await import("../support/fixtur
 const { inviteWithTokens, makeRound } = await import("../support/rounds");
 const { startServer } = await import("../support/server");
 
-let browser: Browser;
-let server: RunningServer;
 let tokens: string[];
 let roundId: string;
 let sharedKey: string;
 
-beforeAll(async () => {
+const app = useOwnServer(async () => {
   const [d, r] = [await makeDepartment("Warehouse"), await makeRole("Picker")];
   const people = await Promise.all([1, 2, 3].map(() => makePerson(d.id, r.id)));
   sharedKey = "e2e-kiosk-key";
@@ -24,73 +22,67 @@ beforeAll(async () => {
   roundId = round.id;
   await prisma.setting.create({ data: { key: "companyName", value: "Northwind" } });
   tokens = await inviteWithTokens(round, people);
-  server = await startServer({ databaseFile });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  return startServer({ databaseFile });
 });
 
 const responses = () => prisma.response.count({ where: { roundId } });
 
 describe("answering a survey", () => {
   it("works in English with JavaScript, from the keyboard, and thanks the respondent", async () => {
-    const context = await browser.newContext({ locale: "en-GB" });
+    const context = await app.browser.newContext({ locale: "en-GB" });
     const page = await context.newPage();
-    await page.goto(`${server.url}/a/${tokens[0]}`);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("A short anonymous survey");
-    expect(await page.getByText("groups of at least 5 people").count()).toBe(1);
+    await page.goto(`${app.server.url}/a/${tokens[0]}`);
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("A short anonymous survey");
+    await eventually(() => page.getByText("groups of at least 5 people").count()).toBe(1);
     const scale = page.getByRole("radiogroup", { name: /recommend Northwind as a place to work/ });
     await scale.getByRole("radio", { name: "8" }).focus();
     await page.keyboard.press("ArrowRight");
-    expect(await scale.getByRole("radio", { name: "9" }).isChecked()).toBe(true);
+    await eventually(() => scale.getByRole("radio", { name: "9" }).isChecked()).toBe(true);
     await page.getByLabel(/main reason for your score/).fill("Great colleagues");
     await page.getByRole("radio", { name: "Agree", exact: true }).check();
     await page.getByRole("button", { name: "Send my answers" }).click();
     await page.getByRole("heading", { name: "Thank you" }).waitFor();
-    expect(page.url()).toBe(`${server.url}/thanks?lang=en`);
-    expect(await responses()).toBe(1);
+    await eventually(() => page.url()).toBe(`${app.server.url}/thanks?lang=en`);
+    await eventually(() => responses()).toBe(1);
     await context.close();
   });
 
   it("works in Ukrainian without JavaScript on a 360 px phone, and shows problems in Ukrainian", async () => {
-    const context = await browser.newContext({
+    const context = await app.browser.newContext({
       javaScriptEnabled: false,
       locale: "uk-UA",
       viewport: { width: 360, height: 740 },
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}/a/${tokens[1]}`);
-    expect(await page.getAttribute("html", "lang")).toBe("uk");
-    expect(await fitsWidth(page)).toBe(true);
+    await page.goto(`${app.server.url}/a/${tokens[1]}`);
+    await eventually(() => page.getAttribute("html", "lang")).toBe("uk");
+    await eventually(() => fitsWidth(page)).toBe(true);
     await page.getByRole("button", { name: "Надіслати відповіді" }).click();
     // Without JavaScript the click starts a page load; wait for the answer page to come back.
     await page.getByText("Будь ласка, оберіть оцінку від 0 до 10.").waitFor();
-    expect(await responses()).toBe(1);
+    await eventually(() => responses()).toBe(1);
     await page.getByRole("radio", { name: "3" }).check();
     await page.getByRole("button", { name: "Надіслати відповіді" }).click();
     await page.getByRole("heading", { name: "Дякуємо" }).waitFor();
-    expect(await responses()).toBe(2);
+    await eventually(() => responses()).toBe(2);
     await context.close();
   });
 
   it("refuses a second use of a link, saying so only when answers are sent", async () => {
-    const page = await browser.newPage();
-    const reply = await page.goto(`${server.url}/a/${tokens[0]}`);
+    const page = await app.browser.newPage();
+    const reply = await page.goto(`${app.server.url}/a/${tokens[0]}`);
     expect(reply?.status()).toBe(200);
     await page.getByRole("radio", { name: "7", exact: true }).check();
     await page.getByRole("button", { name: "Send my answers" }).click();
     await page.getByRole("heading", { name: "You have already answered" }).waitFor();
-    expect(await responses()).toBe(2);
+    await eventually(() => responses()).toBe(2);
     await page.close();
   });
 
   it("lets a kiosk take one answer after another, each time with an empty form", async () => {
-    const context = await browser.newContext({ locale: "pl-PL" });
+    const context = await app.browser.newContext({ locale: "pl-PL" });
     const page = await context.newPage();
-    await page.goto(`${server.url}/s/${sharedKey}?kiosk=1`);
+    await page.goto(`${app.server.url}/s/${sharedKey}?kiosk=1`);
     for (const score of ["10", "6"]) {
       await page.getByLabel("Twój dział").selectOption({ label: "Warehouse" });
       await page.getByLabel("Twoje stanowisko").selectOption({ label: "Picker" });
@@ -98,12 +90,14 @@ describe("answering a survey", () => {
       await page.getByRole("button", { name: "Wyślij odpowiedzi" }).click();
       // The next person gets an empty form: wait for it rather than for a fixed time.
       await page.waitForFunction(() => !document.querySelector("input[name=score]:checked"));
-      expect(await page.getByRole("status").textContent()).toContain("Dziękujemy");
+      await eventually(() => page.getByRole("status").textContent()).toContain("Dziękujemy");
       // Nothing leads the shared device away from the form.
-      expect(await page.getByRole("link", { name: "Zobacz, co zrobiono z wcześniejszymi opiniami" }).count()).toBe(0);
-      expect(await page.getByLabel("Twój dział").inputValue()).toBe("");
+      await eventually(() =>
+        page.getByRole("link", { name: "Zobacz, co zrobiono z wcześniejszymi opiniami" }).count(),
+      ).toBe(0);
+      await eventually(() => page.getByLabel("Twój dział").inputValue()).toBe("");
     }
-    expect(await responses()).toBe(4);
+    await eventually(() => responses()).toBe(4);
     await context.close();
   });
 });

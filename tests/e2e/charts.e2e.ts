@@ -1,11 +1,10 @@
 import type { BrowserContext } from "playwright-core";
-import { describe, expect, inject, it } from "vitest";
-import { paintedPixels, signIn, useBrowser } from "./support/browser";
+import { describe, inject, it } from "vitest";
+import { DEMO, paintedPixels, signIn, useBrowser } from "./support/browser";
+import { eventually } from "./support/eventually";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
-
-const DEMO = { email: "hr@candor.example", password: "candor-demo-2026" };
 
 /** A signed-in browser context, with or without JavaScript. */
 async function signedInContext(javaScriptEnabled: boolean): Promise<BrowserContext> {
@@ -33,9 +32,9 @@ describe("charts", () => {
     for (const path of [await latestResultsPath(context), "/hr/trends", "/hr"]) {
       await page.goto(`${baseUrl}${path}`);
       await page.getByRole("heading", { level: 1 }).waitFor();
-      expect(await page.locator(".chart-box, [data-chart]").count(), path).toBe(0);
-      expect(await page.getByRole("img").count(), path).toBe(0);
-      if (path !== "/hr") expect(await page.getByRole("table").count(), path).toBeGreaterThan(0);
+      await eventually(() => page.locator(".chart-box, [data-chart]").count(), path).toBe(0);
+      await eventually(() => page.getByRole("img").count(), path).toBe(0);
+      if (path !== "/hr") await eventually(() => page.getByRole("table").count(), path).toBeGreaterThan(0);
     }
     await context.close();
   });
@@ -44,8 +43,8 @@ describe("charts", () => {
     const context = await signedInContext(true);
     const page = await context.newPage();
     await page.goto(`${baseUrl}${await latestResultsPath(context)}`);
-    expect(await paintedPixels(page, "departments")).toBeGreaterThan(1000);
-    expect(await page.getByRole("table", { name: "eNPS by department", exact: true }).count()).toBe(1);
+    await eventually(() => paintedPixels(page, "departments")).toBeGreaterThan(1000);
+    await eventually(() => page.getByRole("table", { name: "eNPS by department", exact: true }).count()).toBe(1);
     await context.close();
   });
 
@@ -61,7 +60,7 @@ describe("charts", () => {
     await page.getByRole("heading", { level: 2, name: `eNPS over time · ${name}` }).waitFor();
     await page.goBack();
     await page.getByRole("heading", { level: 2, name: "eNPS over time · Everyone" }).waitFor();
-    expect(await picker.inputValue()).toBe("overall");
+    await eventually(() => picker.inputValue()).toBe("overall");
 
     await page.goto(`${baseUrl}${await latestResultsPath(context)}`);
     const focus = page.getByLabel("Group", { exact: true });
@@ -75,7 +74,7 @@ describe("charts", () => {
     await page.goBack();
     await page.waitForURL((url) => !url.search.includes("group="));
     await page.locator("#focus-heading", { hasText: /^Everyone$/ }).waitFor();
-    expect(await focus.inputValue()).toBe(first);
+    await eventually(() => focus.inputValue()).toBe(first);
     await context.close();
   });
 });

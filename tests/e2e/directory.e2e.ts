@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { fitsWidth, signIn, useBrowser } from "./support/browser";
+import { eventually } from "./support/eventually";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
@@ -22,7 +23,7 @@ describe("a newcomer with the demo", () => {
     await page.getByLabel("E-mail").fill(printedDemoLogin().email);
     await page.getByLabel("Password").fill("not the password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert").textContent()).resolves.toContain("do not match an active account");
+    await eventually(() => page.getByRole("alert").textContent()).toContain("do not match an active account");
     await page.close();
   });
 
@@ -30,7 +31,7 @@ describe("a newcomer with the demo", () => {
     const page = await browser().newPage();
     const { email, password } = printedDemoLogin();
     await signIn(page, baseUrl, email, password);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Hello");
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("Hello");
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Directory" }).click();
     await page.getByRole("link", { name: "Import CSV" }).click();
@@ -42,16 +43,16 @@ describe("a newcomer with the demo", () => {
     );
     await page.getByLabel("CSV file").setInputFiles(file);
     await page.getByRole("button", { name: "Import" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Imported" }).textContent()).resolves.toContain("2 added");
+    await eventually(() => page.getByRole("status").filter({ hasText: "Imported" }).textContent()).toContain("2 added");
 
     await page.getByRole("link", { name: "See the people" }).click();
     await page.getByLabel("Department").selectOption({ label: "Warehouse" });
     await page.getByRole("button", { name: "Filter" }).click();
     await page.getByText("2 people", { exact: true }).waitFor();
     const rows = page.getByRole("table", { name: "People in the directory" }).getByRole("row");
-    await expect(rows.count()).resolves.toBe(3);
-    expect(await page.getByRole("link", { name: "Тарас Шевченко" }).count()).toBe(1);
-    expect(await page.getByRole("link", { name: "Zofia Nowak" }).count()).toBe(1);
+    await eventually(() => rows.count()).toBe(3);
+    await eventually(() => page.getByRole("link", { name: "Тарас Шевченко" }).count()).toBe(1);
+    await eventually(() => page.getByRole("link", { name: "Zofia Nowak" }).count()).toBe(1);
     await page.close();
   });
 
@@ -65,7 +66,7 @@ describe("a newcomer with the demo", () => {
     await page.getByLabel("CSV file").setInputFiles(file);
     await page.getByRole("button", { name: "Import" }).click();
     await page.getByRole("heading", { name: "Nothing was imported" }).waitFor();
-    expect(await page.getByRole("cell", { name: "2", exact: true }).count()).toBe(1);
+    await eventually(() => page.getByRole("cell", { name: "2", exact: true }).count()).toBe(1);
     await page.close();
   });
 
@@ -93,11 +94,11 @@ describe("a newcomer with the demo", () => {
       expect(response.status()).toBe(400);
       await page.getByRole("alert").filter({ hasText: message }).waitFor();
       const field = page.getByLabel("CSV file");
-      expect(await field.getAttribute("aria-invalid")).toBe("true");
+      await eventually(() => field.getAttribute("aria-invalid")).toBe("true");
       const described = await field.getAttribute("aria-describedby");
-      expect(await page.locator(`[id="${described?.split(" ").at(-1)}"]`).textContent()).toBe(message);
+      await eventually(() => page.locator(`[id="${described?.split(" ").at(-1)}"]`).textContent()).toBe(message);
       const tabs = page.getByRole("navigation", { name: "Directory" });
-      expect(await tabs.getByRole("link", { name: "Import" }).getAttribute("aria-current")).toBe("page");
+      await eventually(() => tabs.getByRole("link", { name: "Import" }).getAttribute("aria-current")).toBe("page");
     }
     await page.goto(`${baseUrl}/hr/people?q=jose.e2e`);
     await page.getByRole("heading", { name: "Nobody matches these filters" }).waitFor();
@@ -109,7 +110,7 @@ describe("a newcomer with the demo", () => {
     const { email, password } = printedDemoLogin();
     await signIn(page, baseUrl, email, password);
     await page.goto(`${baseUrl}/hr/people`);
-    expect(await fitsWidth(page)).toBe(true);
+    await eventually(() => fitsWidth(page)).toBe(true);
     await page.close();
   });
 });

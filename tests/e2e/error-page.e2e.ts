@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { signIn, useBrowser } from "./support/browser";
+import { eventually } from "./support/eventually";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
@@ -16,9 +17,9 @@ describe("the error page", () => {
         // Once the browser has taken the page over (with JavaScript), it must still read the same.
         await page.waitForLoadState("networkidle");
         const alert = page.getByRole("alert");
-        expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Not found");
-        expect(await alert.textContent()).toContain("We could not find that page.");
-        expect(await alert.textContent()).not.toMatch(/No route matches|Error:/);
+        await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Not found");
+        await eventually(() => alert.textContent()).toContain("We could not find that page.");
+        await eventually(() => alert.textContent()).not.toMatch(/No route matches|Error:/);
       }
       await context.close();
     },
@@ -29,8 +30,8 @@ describe("the error page", () => {
     await signIn(page, baseUrl, "manager@candor.example", "candor-demo-2026");
     const response = await page.goto(`${baseUrl}/hr/surveys`);
     expect(response?.status()).toBe(403);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("No access");
-    expect(await page.getByRole("navigation", { name: "Main" }).count()).toBe(1);
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("No access");
+    await eventually(() => page.getByRole("navigation", { name: "Main" }).count()).toBe(1);
     await page.close();
   });
 });

@@ -1,31 +1,23 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../support/server";
-import { launchBrowser, signIn } from "./support/browser";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { signIn } from "./support/browser";
 import { useDatabase } from "./support/database";
+import { useOwnServer } from "./support/own-server";
 
 const databaseFile = useDatabase("focus");
 const { makeDepartment, makeRole, makeUser, TEST_PASSWORD } = await import("../support/fixtures");
 const { makeRound } = await import("../support/rounds");
 const { startServer } = await import("../support/server");
 
-let browser: Browser;
-let server: RunningServer;
 let admin: { email: string };
 const sharedKey = "e2e-focus-key";
 
-beforeAll(async () => {
+const app = useOwnServer(async () => {
   await makeDepartment("Warehouse");
   await makeRole("Picker");
   admin = await makeUser("ADMIN");
   await makeRound({ state: "open", sharedKey });
-  server = await startServer({ databaseFile });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  return startServer({ databaseFile });
 });
 
 interface Ring {
@@ -65,9 +57,9 @@ function expectClearRing(ring: Ring) {
 }
 
 async function keyboardPage(width = 1280): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  const page = await app.browser.newPage({ viewport: { width, height: 800 } });
   // Focus shown after a key press is what keyboard users see; start from one.
-  await page.goto(`${server.url}/login`);
+  await page.goto(`${app.server.url}/login`);
   await page.keyboard.press("Tab");
   return page;
 }
@@ -75,8 +67,8 @@ async function keyboardPage(width = 1280): Promise<Page> {
 describe("the focus ring", () => {
   it("is a solid ring of at least 3:1 on links, buttons and inputs, on light pages and on the dark header", async () => {
     const page = await keyboardPage();
-    await signIn(page, server.url, admin.email, TEST_PASSWORD);
-    await page.goto(`${server.url}/hr/departments`);
+    await signIn(page, app.server.url, admin.email, TEST_PASSWORD);
+    await page.goto(`${app.server.url}/hr/departments`);
     await page.keyboard.press("Tab");
     const header = page.getByRole("banner");
     expectClearRing(await ringOf(page.getByRole("link", { name: "Skip to content" })));
@@ -91,7 +83,7 @@ describe("the focus ring", () => {
 
   it("rings the visible label of a survey's score and rating options", async () => {
     const page = await keyboardPage(360);
-    await page.goto(`${server.url}/s/${sharedKey}?lang=en`);
+    await page.goto(`${app.server.url}/s/${sharedKey}?lang=en`);
     await page.keyboard.press("Tab");
     const scale = page.getByRole("radiogroup", { name: /recommend/ });
     const seven = scale.getByRole("radio", { name: "7", exact: true });

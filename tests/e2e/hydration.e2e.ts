@@ -7,6 +7,7 @@ import { describe, expect, inject, it } from "vitest";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "../../prisma/demo-company";
 import { signInOverHttp } from "../support/server";
 import { signIn, useBrowser } from "./support/browser";
+import { eventually } from "./support/eventually";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
@@ -54,10 +55,10 @@ describe("HR pages in the browser", () => {
     const tabs = page.getByRole("navigation", { name: "Directory" });
     await tabs.getByRole("link", { name: "Departments" }).click();
     await page.getByRole("button", { name: "Add department" }).waitFor();
-    expect(new URL(page.url()).pathname).toBe("/hr/departments");
+    await eventually(() => new URL(page.url()).pathname).toBe("/hr/departments");
     await tabs.getByRole("link", { name: "Roles" }).click();
     await page.getByRole("button", { name: "Add role" }).waitFor();
-    expect(new URL(page.url()).pathname).toBe("/hr/roles");
+    await eventually(() => new URL(page.url()).pathname).toBe("/hr/roles");
     await page.close();
   });
 });

@@ -1,49 +1,27 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../support/server";
-import { fitsWidth, launchBrowser, signIn } from "./support/browser";
+import { describe, it } from "vitest";
+import { fitsWidth, signIn } from "./support/browser";
 import { useDatabase } from "./support/database";
+import { eventually } from "./support/eventually";
+import { useOwnServer } from "./support/own-server";
 
 const databaseFile = useDatabase("logins");
-const { createUser } = await import("~/models/users.server");
-const { COMMAND_LINE } = await import("~/models/audit.server");
-const { makeDepartment } = await import("../support/fixtures");
+const { makeDepartment, makeUser } = await import("../support/fixtures");
 const { startServer } = await import("../support/server");
 
 const ADMIN = { email: "hr.logins@company.example", password: "logins-e2e-password" };
 const TRAINER = { email: "ines@company.example", password: "first-password-123" };
-let browser: Browser;
-let server: RunningServer;
 
-beforeAll(async () => {
-  await createUser(COMMAND_LINE, {
-    email: ADMIN.email,
-    name: "Hanna Kowalska",
-    role: "ADMIN",
-    departmentId: "",
-    password: ADMIN.password,
-  });
-  await createUser(COMMAND_LINE, {
-    email: TRAINER.email,
-    name: "Ines Trainer",
-    role: "TRAINER",
-    departmentId: "",
-    password: TRAINER.password,
-  });
+const app = useOwnServer(async () => {
+  await makeUser("ADMIN", "", { email: ADMIN.email, name: "Hanna Kowalska", password: ADMIN.password });
+  await makeUser("TRAINER", "", { email: TRAINER.email, name: "Ines Trainer", password: TRAINER.password });
   await makeDepartment("Support");
-  server = await startServer({ databaseFile });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  return startServer({ databaseFile });
 });
 
 describe("logins in the browser", () => {
   it("HR edits a login and sets its password; its owner signs in with it and changes it from the home page", async () => {
-    const admin = await browser.newPage();
-    await signIn(admin, server.url, ADMIN.email, ADMIN.password);
+    const admin = await app.browser.newPage();
+    await signIn(admin, app.server.url, ADMIN.email, ADMIN.password);
     await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Logins" }).click();
     await admin.getByRole("link", { name: "Ines Trainer" }).click();
     await admin.getByRole("heading", { level: 1, name: "Ines Trainer" }).waitFor();
@@ -52,7 +30,7 @@ describe("logins in the browser", () => {
     await admin.getByLabel("Department (managers only)").selectOption({ label: "Support" });
     await admin.getByRole("button", { name: "Save changes" }).click();
     await admin.getByRole("status").filter({ hasText: "Changes to Ines Manager's login were saved." }).waitFor();
-    expect(await admin.getByRole("row", { name: /Ines Manager/ }).textContent()).toContain(
+    await eventually(() => admin.getByRole("row", { name: /Ines Manager/ }).textContent()).toContain(
       "Department manager · Support",
     );
 
@@ -67,8 +45,8 @@ describe("logins in the browser", () => {
     await admin.getByRole("status").filter({ hasText: "Ines Manager has a new password." }).waitFor();
     await admin.close();
 
-    const owner = await browser.newPage();
-    await signIn(owner, server.url, TRAINER.email, "second-password-456");
+    const owner = await app.browser.newPage();
+    await signIn(owner, app.server.url, TRAINER.email, "second-password-456");
     await owner.getByRole("link", { name: "Change my password" }).click();
     await owner.getByLabel("Current password").fill("second-password-456");
     await owner.getByLabel("New password", { exact: true }).fill("third-password-789");
@@ -80,19 +58,19 @@ describe("logins in the browser", () => {
       .waitFor();
     await owner.getByRole("button", { name: "Sign out" }).click();
     await owner.getByRole("button", { name: "Sign in" }).waitFor();
-    await signIn(owner, server.url, TRAINER.email, "third-password-789");
+    await signIn(owner, app.server.url, TRAINER.email, "third-password-789");
     await owner.close();
   });
 
   it("reads well on a 360 px phone", async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await signIn(page, server.url, ADMIN.email, ADMIN.password);
-    await page.goto(`${server.url}/hr/users`);
+    const page = await app.browser.newPage({ viewport: { width: 360, height: 740 } });
+    await signIn(page, app.server.url, ADMIN.email, ADMIN.password);
+    await page.goto(`${app.server.url}/hr/users`);
     await page.getByRole("link", { name: /^Ines / }).click();
     await page.getByRole("heading", { level: 1 }).waitFor();
-    expect(await fitsWidth(page)).toBe(true);
-    await page.goto(`${server.url}/hr/password`);
-    expect(await fitsWidth(page)).toBe(true);
+    await eventually(() => fitsWidth(page)).toBe(true);
+    await page.goto(`${app.server.url}/hr/password`);
+    await eventually(() => fitsWidth(page)).toBe(true);
     await page.close();
   });
 });

@@ -1,11 +1,11 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { fitsWidth, signIn, useBrowser } from "./support/browser";
+import { DEMO, fitsWidth, signIn, useBrowser } from "./support/browser";
+import { eventually } from "./support/eventually";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
 
-const DEMO = { email: "hr@candor.example", password: "candor-demo-2026" };
 const PHONE = { width: 360, height: 740 };
 
 const LIST_PAGES = [
@@ -86,10 +86,10 @@ describe("HR pages on a 360 px phone", () => {
     await page.goto(`${baseUrl}/hr/departments`);
     const nav = page.getByRole("navigation", { name: "Main" });
     const links = nav.getByRole("link");
-    expect(await links.count()).toBe(10);
-    expect(await inSight(links)).toEqual(Array(10).fill(true));
-    expect(await nav.getByRole("link", { name: "Directory" }).getAttribute("aria-current")).toBe("page");
-    expect(await inSight(page.getByRole("navigation", { name: "Directory" }).getByRole("link"))).toEqual(
+    await eventually(() => links.count()).toBe(10);
+    await eventually(() => inSight(links)).toEqual(Array(10).fill(true));
+    await eventually(() => nav.getByRole("link", { name: "Directory" }).getAttribute("aria-current")).toBe("page");
+    await eventually(() => inSight(page.getByRole("navigation", { name: "Directory" }).getByRole("link"))).toEqual(
       Array(4).fill(true),
     );
     await page.close();
@@ -106,9 +106,9 @@ describe("HR pages on a 360 px phone", () => {
       await page.getByRole("button", { name: "Add department" }).click();
       await names.filter({ hasText: long }).waitFor();
       // Added: the field is empty for the next one.
-      expect(await page.getByLabel("New department").inputValue()).toBe("");
+      await eventually(() => page.getByLabel("New department").inputValue()).toBe("");
     }
-    expect(await names.count()).toBeGreaterThan(3);
+    await eventually(() => names.count()).toBeGreaterThan(3);
     // Every name whole, however long: wrapped inside the screen, never cut or scrolled.
     const cutOff = await names.evaluateAll((spans) =>
       spans
@@ -119,19 +119,17 @@ describe("HR pages on a 360 px phone", () => {
     );
     expect(cutOff).toEqual([]);
     const deactivate = page.getByRole("button", { name: /^Deactivate / });
-    expect(await deactivate.count()).toBe(await names.count());
-    expect(
-      await inSight(
-        page.locator("main").locator("button, summary, input:not([type=hidden])").filter({ visible: true }),
-      ),
+    await eventually(() => deactivate.count()).toBe(await names.count());
+    await eventually(() =>
+      inSight(page.locator("main").locator("button, summary, input:not([type=hidden])").filter({ visible: true })),
     ).not.toContain(false);
 
     // Renaming opens under the name, and its field fits the screen too.
     const first = (await names.first().textContent())!;
     await page.getByText(`Rename ${first}`, { exact: true }).click();
     const field = page.getByRole("textbox", { name: `New name of department ${first}` });
-    expect(await field.inputValue()).toBe(first);
-    expect(await inSight(field)).toEqual([true]);
+    await eventually(() => field.inputValue()).toBe(first);
+    await eventually(() => inSight(field)).toEqual([true]);
     await page.close();
   });
 
@@ -139,11 +137,11 @@ describe("HR pages on a 360 px phone", () => {
     const page = await phoneSignedIn();
     await page.goto(`${baseUrl}/hr`);
     const table = page.getByRole("table", { name: "Open rounds and their response rates" });
-    expect(await table.getByRole("row").count()).toBeGreaterThan(1);
+    await eventually(() => table.getByRole("row").count()).toBeGreaterThan(1);
     const scrolls = await table.evaluate((t) => t.parentElement!.scrollWidth > t.parentElement!.clientWidth);
     expect(scrolls).toBe(false);
-    expect(await inSight(table.locator("th, td"))).not.toContain(false);
-    expect(await table.getByRole("cell", { name: /%$/ }).first().isVisible()).toBe(true);
+    await eventually(() => inSight(table.locator("th, td"))).not.toContain(false);
+    await eventually(() => table.getByRole("cell", { name: /%$/ }).first().isVisible()).toBe(true);
     await page.close();
   });
 });

@@ -1,9 +1,11 @@
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContextOptions, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { addDays, todayOf } from "~/domain/action-items";
 import { buildResultsDatabase } from "../support/results-database";
-import { newDatabaseFile, startServer, type RunningServer } from "../support/server";
-import { fitsWidth, launchBrowser, openWatchedPage, signIn } from "./support/browser";
+import { newDatabaseFile, startServer } from "../support/server";
+import { fitsWidth, openWatchedPage, signIn } from "./support/browser";
+import { eventually } from "./support/eventually";
+import { useOwnServer } from "./support/own-server";
 
 const ADMIN = { email: "published-admin@company.example", password: "published-e2e-password" };
 const MANAGER = { email: "published-manager@company.example", password: "published-e2e-password" };
@@ -12,11 +14,9 @@ const LOGIN_NAMES = ["Hanna Kowalska", "Li Wei"];
 const TITLE = "Quiet hours for focused work";
 const NOTE = "Tuesday and Thursday mornings are now free of meetings.";
 
-let browser: Browser;
-let server: RunningServer;
 let roundId: string;
 
-beforeAll(async () => {
+const app = useOwnServer(async () => {
   const file = newDatabaseFile("published");
   const built = buildResultsDatabase(file, {
     departments: 6,
@@ -31,30 +31,23 @@ beforeAll(async () => {
     ],
   });
   roundId = built.rounds[1].id;
-  server = await startServer({ databaseFile: file });
-  browser = await launchBrowser();
+  return startServer({ databaseFile: file });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const openPage = (options?: BrowserContextOptions) => openWatchedPage(browser, options);
+const openPage = (options?: BrowserContextOptions) => openWatchedPage(app.browser, options);
 
 /** What an employee reads on the published page: the item under "done", its note, and no login's name. */
 async function expectPublishedInUkrainian(page: Page) {
   await page.getByRole("heading", { level: 1, name: "Ви сказали — ми зробили" }).waitFor();
-  expect(await page.locator("html").getAttribute("lang")).toBe("uk");
+  await eventually(() => page.locator("html").getAttribute("lang")).toBe("uk");
   const done = page.getByRole("region", { name: "Виконано (1)" });
-  expect(await done.getByRole("heading", { name: TITLE }).count()).toBe(1);
-  const item = await done.textContent();
-  expect(item).toContain(NOTE);
-  expect(item).toContain("Після опитування «2026 Q1»");
-  expect(item).toContain("Engineering");
+  await eventually(() => done.getByRole("heading", { name: TITLE }).count()).toBe(1);
+  await eventually(() => done.textContent()).toContain(NOTE);
+  await eventually(() => done.textContent()).toContain("Після опитування «2026 Q1»");
+  await eventually(() => done.textContent()).toContain("Engineering");
   const latest = page.getByRole("article", { name: "2026 Q1" });
-  expect(await latest.textContent()).toMatch(/[+-]?\d+,\d eNPS/);
-  expect(await latest.textContent()).toMatch(/пункта порівняно з опитуванням «2025 Q4»/);
+  await eventually(() => latest.textContent()).toMatch(/[+-]?\d+,\d eNPS/);
+  await eventually(() => latest.textContent()).toMatch(/пункта порівняно з опитуванням «2025 Q4»/);
   const body = (await page.locator("body").textContent())!;
   for (const name of LOGIN_NAMES) expect(body).not.toContain(name);
   expect(body).not.toContain("@company.example");
@@ -63,25 +56,27 @@ async function expectPublishedInUkrainian(page: Page) {
 describe("closing the loop", () => {
   it("a manager acts on a results group, HR publishes it, and an employee reads it in Ukrainian", async () => {
     const { page, errors, close } = await openPage();
-    await signIn(page, server.url, MANAGER.email, MANAGER.password);
-    await page.goto(`${server.url}/hr/rounds/${roundId}/results`);
+    await signIn(page, app.server.url, MANAGER.email, MANAGER.password);
+    await page.goto(`${app.server.url}/hr/rounds/${roundId}/results`);
     await page.getByRole("heading", { level: 1, name: "2026 Q1" }).waitFor();
     await page.getByRole("link", { name: "Create action for Engineering" }).click();
 
     await page.getByRole("heading", { level: 1, name: "New action" }).waitFor();
-    expect(await page.getByLabel("Description (optional)").inputValue()).toMatch(
+    await eventually(() => page.getByLabel("Description (optional)").inputValue()).toMatch(
       /^Engineering: eNPS [+-]?\d+\.\d \(95% CI [+-]?\d+\.\d to [+-]?\d+\.\d, \d+ answers\) in 2026 Q1\.$/,
     );
-    expect(await page.getByLabel("Department").locator("option:checked").textContent()).toBe("Engineering");
-    expect(await page.getByLabel("From round (optional)").locator("option:checked").textContent()).toBe("2026 Q1");
+    await eventually(() => page.getByLabel("Department").locator("option:checked").textContent()).toBe("Engineering");
+    await eventually(() => page.getByLabel("From round (optional)").locator("option:checked").textContent()).toBe(
+      "2026 Q1",
+    );
     await page.getByLabel("Title").fill(TITLE);
     await page.getByLabel("Deadline").fill(addDays(todayOf(new Date()), 21));
     await page.getByRole("button", { name: "Create action" }).click();
 
     await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
     const outcome = page.getByRole("region", { name: "Did it work?" });
-    expect(await outcome.textContent()).toContain("Before · 2026 Q1");
-    expect(await outcome.textContent()).toContain("No periodic eNPS round has closed after the deadline");
+    await eventually(() => outcome.textContent()).toContain("Before · 2026 Q1");
+    await eventually(() => outcome.textContent()).toContain("No periodic eNPS round has closed after the deadline");
     await page.getByLabel("Note", { exact: true }).fill(NOTE);
     await page.getByLabel("Status").selectOption({ label: "Move to done" });
     await page.getByRole("button", { name: "Add note" }).click();
@@ -89,10 +84,10 @@ describe("closing the loop", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/login/);
 
-    await signIn(page, server.url, ADMIN.email, ADMIN.password);
-    await page.goto(`${server.url}/hr/actions`);
+    await signIn(page, app.server.url, ADMIN.email, ADMIN.password);
+    await page.goto(`${app.server.url}/hr/actions`);
     const share = page.getByLabel("Link to share");
-    expect(await share.inputValue()).toBe(`${server.url}/you-said-we-did`);
+    await eventually(() => share.inputValue()).toBe(`${app.server.url}/you-said-we-did`);
     await page.getByRole("link", { name: TITLE }).click();
     await page.getByRole("link", { name: "Publish…" }).click();
     await page.getByRole("heading", { name: "Publish this item?" }).waitFor();
@@ -107,10 +102,10 @@ describe("closing the loop", () => {
       extraHTTPHeaders: { "Accept-Language": "uk-UA,uk;q=0.9" },
       viewport: { width: 360, height: 740 },
     });
-    await employee.page.goto(`${server.url}/thanks?lang=uk`);
+    await employee.page.goto(`${app.server.url}/thanks?lang=uk`);
     await employee.page.getByRole("link", { name: "Подивитися, що зроблено за попередніми відгуками" }).click();
     await expectPublishedInUkrainian(employee.page);
-    expect(await fitsWidth(employee.page)).toBe(true);
+    await eventually(() => fitsWidth(employee.page)).toBe(true);
     expect(employee.errors).toEqual([]);
     await employee.close();
   });
@@ -121,7 +116,7 @@ describe("closing the loop", () => {
       extraHTTPHeaders: { "Accept-Language": "uk" },
       viewport: { width: 360, height: 740 },
     });
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await Promise.all([
       page.waitForURL(/you-said-we-did/),
       page.getByRole("link", { name: /You said, we did/ }).click(),
@@ -129,17 +124,17 @@ describe("closing the loop", () => {
     await expectPublishedInUkrainian(page);
     await Promise.all([page.waitForURL(/lang=pl/), page.getByRole("link", { name: "Polski" }).click()]);
     await page.getByRole("heading", { level: 1, name: "Wasze opinie, nasze działania" }).waitFor();
-    expect(await page.getByRole("region", { name: "Zrobione (1)" }).count()).toBe(1);
-    expect(await fitsWidth(page)).toBe(true);
+    await eventually(() => page.getByRole("region", { name: "Zrobione (1)" }).count()).toBe(1);
+    await eventually(() => fitsWidth(page)).toBe(true);
     await close();
   });
 
   it("links every group HR sees on the results page to a new action for that group", async () => {
     const { page, close } = await openPage();
-    await signIn(page, server.url, ADMIN.email, ADMIN.password);
-    await page.goto(`${server.url}/hr/rounds/${roundId}/results`);
+    await signIn(page, app.server.url, ADMIN.email, ADMIN.password);
+    await page.goto(`${app.server.url}/hr/rounds/${roundId}/results`);
     const href = async (name: string) =>
-      new URL((await page.getByRole("link", { name, exact: true }).first().getAttribute("href"))!, server.url);
+      new URL((await page.getByRole("link", { name, exact: true }).first().getAttribute("href"))!, app.server.url);
     const whole = await href("Create action");
     expect(whole.pathname).toBe("/hr/actions/new");
     expect([...whole.searchParams]).toEqual([["roundId", roundId]]);
@@ -150,7 +145,7 @@ describe("closing the loop", () => {
       .getByRole("table", { name: "eNPS by role" })
       .getByRole("link", { name: /^Create action for / })
       .first();
-    const role = new URL((await roleLink.getAttribute("href"))!, server.url);
+    const role = new URL((await roleLink.getAttribute("href"))!, app.server.url);
     expect(role.searchParams.get("roleId")).toBeTruthy();
     expect(role.searchParams.has("departmentId")).toBe(false);
 
@@ -170,7 +165,7 @@ describe("closing the loop", () => {
     expect(cell.searchParams.get("roleId")).toBeTruthy();
     await page.getByRole("link", { name: "Create action", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "New action" }).waitFor();
-    expect(await page.getByLabel("Description (optional)").inputValue()).toMatch(
+    await eventually(() => page.getByLabel("Description (optional)").inputValue()).toMatch(
       /^Engineering \/ .+: eNPS .+ in 2026 Q1\.$/,
     );
     await close();

@@ -1,15 +1,15 @@
-import type { Browser, BrowserContextOptions } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContextOptions } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { buildResultsDatabase } from "../support/results-database";
-import { newDatabaseFile, startServer, type RunningServer } from "../support/server";
-import { fitsWidth, launchBrowser, openWatchedPage, paintedPixels, signIn } from "./support/browser";
+import { newDatabaseFile, startServer } from "../support/server";
+import { fitsWidth, openWatchedPage, paintedPixels, signIn } from "./support/browser";
+import { eventually } from "./support/eventually";
+import { useOwnServer } from "./support/own-server";
 
 const ADMIN = { email: "results-admin@company.example", password: "results-e2e-password" };
-let browser: Browser;
-let server: RunningServer;
 let latestRoundId: string;
 
-beforeAll(async () => {
+const app = useOwnServer(async () => {
   const file = newDatabaseFile("results");
   const built = buildResultsDatabase(file, {
     departments: 8,
@@ -23,32 +23,28 @@ beforeAll(async () => {
     ],
   });
   latestRoundId = built.rounds[2].id;
-  server = await startServer({ databaseFile: file });
-  browser = await launchBrowser();
+  return startServer({ databaseFile: file });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const openPage = (options?: BrowserContextOptions) => openWatchedPage(browser, options);
+const openPage = (options?: BrowserContextOptions) => openWatchedPage(app.browser, options);
 
 describe("the results of a closed round in a browser", () => {
   it("draws every chart above its table, with no script errors", async () => {
     const { page, errors, close } = await openPage();
-    await signIn(page, server.url, ADMIN.email, ADMIN.password);
-    await page.goto(`${server.url}/hr/rounds/${latestRoundId}/results`);
+    await signIn(page, app.server.url, ADMIN.email, ADMIN.password);
+    await page.goto(`${app.server.url}/hr/rounds/${latestRoundId}/results`);
     await page.getByRole("heading", { level: 1, name: "2026 Q1" }).waitFor();
     // Bars of all three categories: detractors red, passives amber, promoters green.
-    expect(await paintedPixels(page, "distribution", [194, 65, 58])).toBeGreaterThan(50);
-    expect(await paintedPixels(page, "distribution", [183, 134, 42])).toBeGreaterThan(50);
-    expect(await paintedPixels(page, "distribution", [31, 138, 76])).toBeGreaterThan(50);
-    expect(await paintedPixels(page, "departments")).toBeGreaterThan(1000);
-    expect(await page.getByRole("table", { name: "Responses per score, Everyone" }).count()).toBe(1);
-    expect(await page.getByRole("table", { name: "eNPS by department", exact: true }).getByRole("row").count()).toBe(9);
-    expect(
-      await page.getByRole("table", { name: "eNPS by department and role" }).getByText("Withheld").count(),
+    await eventually(() => paintedPixels(page, "distribution", [194, 65, 58])).toBeGreaterThan(50);
+    await eventually(() => paintedPixels(page, "distribution", [183, 134, 42])).toBeGreaterThan(50);
+    await eventually(() => paintedPixels(page, "distribution", [31, 138, 76])).toBeGreaterThan(50);
+    await eventually(() => paintedPixels(page, "departments")).toBeGreaterThan(1000);
+    await eventually(() => page.getByRole("table", { name: "Responses per score, Everyone" }).count()).toBe(1);
+    await eventually(() =>
+      page.getByRole("table", { name: "eNPS by department", exact: true }).getByRole("row").count(),
+    ).toBe(9);
+    await eventually(() =>
+      page.getByRole("table", { name: "eNPS by department and role" }).getByText("Withheld").count(),
     ).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await close();
@@ -56,28 +52,28 @@ describe("the results of a closed round in a browser", () => {
 
   it("opens a department x role cell from the grid without reloading the page", async () => {
     const { page, errors, close } = await openPage();
-    await signIn(page, server.url, ADMIN.email, ADMIN.password);
-    await page.goto(`${server.url}/hr/rounds/${latestRoundId}/results`);
+    await signIn(page, app.server.url, ADMIN.email, ADMIN.password);
+    await page.goto(`${app.server.url}/hr/rounds/${latestRoundId}/results`);
     await page.locator('[data-chart="distribution"] canvas').waitFor();
     await page.evaluate(() => Object.assign(window, { samePage: true }));
     const cell = page.getByRole("table", { name: "eNPS by department and role" }).getByRole("link").first();
     const name = (await cell.getAttribute("aria-label"))!.split(":")[0];
     await cell.click();
     await page.getByRole("heading", { level: 2, name, exact: true }).waitFor();
-    expect(page.url()).toContain("group=cell");
-    expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
-    expect(await paintedPixels(page, "distribution")).toBeGreaterThan(1000);
+    await eventually(() => page.url()).toContain("group=cell");
+    await eventually(() => page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+    await eventually(() => paintedPixels(page, "distribution")).toBeGreaterThan(1000);
     expect(errors).toEqual([]);
     await close();
   });
 
   it("focuses a department and searches its comments with a plain form, without JavaScript", async () => {
     const signedIn = await openPage();
-    await signIn(signedIn.page, server.url, ADMIN.email, ADMIN.password);
+    await signIn(signedIn.page, app.server.url, ADMIN.email, ADMIN.password);
     const storageState = await signedIn.page.context().storageState();
     await signedIn.close();
     const { page, close } = await openPage({ javaScriptEnabled: false, storageState });
-    await page.goto(`${server.url}/hr/rounds/${latestRoundId}/results`);
+    await page.goto(`${app.server.url}/hr/rounds/${latestRoundId}/results`);
     await page.getByLabel("Group").selectOption({ label: "Engineering" });
     await page.getByRole("button", { name: "Show" }).click();
     await page.getByRole("heading", { level: 2, name: "Engineering", exact: true }).waitFor();
@@ -85,31 +81,31 @@ describe("the results of a closed round in a browser", () => {
     await page.getByRole("button", { name: "Search" }).click();
     await page.waitForURL(/q=meetings/);
     const comments = page.locator(".comment-text");
-    expect(await comments.count()).toBeGreaterThan(0);
+    await eventually(() => comments.count()).toBeGreaterThan(0);
     for (const text of await comments.allTextContents()) expect(text.toLowerCase()).toContain("meetings");
     await close();
   });
 
   it("gives a print version without navigation or forms, charts drawn", async () => {
     const { page, close } = await openPage();
-    await signIn(page, server.url, ADMIN.email, ADMIN.password);
-    await page.goto(`${server.url}/hr/rounds/${latestRoundId}/results`);
+    await signIn(page, app.server.url, ADMIN.email, ADMIN.password);
+    await page.goto(`${app.server.url}/hr/rounds/${latestRoundId}/results`);
     await page.getByRole("link", { name: "Print version" }).click();
     await page.waitForURL(/print=1/);
     await page.emulateMedia({ media: "print" });
-    expect(await page.getByRole("navigation", { name: "Main" }).isVisible()).toBe(false);
-    expect(await page.getByRole("search").count()).toBe(0);
-    expect(await page.getByRole("link", { name: /Create action/ }).count()).toBe(0);
-    expect(await paintedPixels(page, "distribution")).toBeGreaterThan(1000);
+    await eventually(() => page.getByRole("navigation", { name: "Main" }).isVisible()).toBe(false);
+    await eventually(() => page.getByRole("search").count()).toBe(0);
+    await eventually(() => page.getByRole("link", { name: /Create action/ }).count()).toBe(0);
+    await eventually(() => paintedPixels(page, "distribution")).toBeGreaterThan(1000);
     await close();
   });
 
   it("reads well on a 360 px phone", async () => {
     const { page, close } = await openPage({ viewport: { width: 360, height: 900 } });
-    await signIn(page, server.url, ADMIN.email, ADMIN.password);
-    await page.goto(`${server.url}/hr/rounds/${latestRoundId}/results`);
+    await signIn(page, app.server.url, ADMIN.email, ADMIN.password);
+    await page.goto(`${app.server.url}/hr/rounds/${latestRoundId}/results`);
     await page.locator('[data-chart="distribution"] canvas').waitFor();
-    expect(await fitsWidth(page)).toBe(true);
+    await eventually(() => fitsWidth(page)).toBe(true);
     await close();
   });
 });
@@ -117,21 +113,23 @@ describe("the results of a closed round in a browser", () => {
 describe("trends in a browser", () => {
   it("draws the eNPS line with its interval band", async () => {
     const { page, errors, close } = await openPage();
-    await signIn(page, server.url, ADMIN.email, ADMIN.password);
+    await signIn(page, app.server.url, ADMIN.email, ADMIN.password);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Trends" }).click();
     await page.getByRole("heading", { level: 2, name: "eNPS over time · Everyone" }).waitFor();
-    expect(await paintedPixels(page, "trend", [47, 91, 211])).toBeGreaterThan(200);
-    expect(await page.getByRole("table", { name: "eNPS per round, Everyone" }).getByRole("row").count()).toBe(4);
+    await eventually(() => paintedPixels(page, "trend", [47, 91, 211])).toBeGreaterThan(200);
+    await eventually(() => page.getByRole("table", { name: "eNPS per round, Everyone" }).getByRole("row").count()).toBe(
+      4,
+    );
     expect(errors).toEqual([]);
     await close();
   });
 
   it("draws the small trend on the home page", async () => {
     const { page, errors, close } = await openPage();
-    await signIn(page, server.url, ADMIN.email, ADMIN.password);
-    expect(await paintedPixels(page, "sparkline", [47, 91, 211])).toBeGreaterThan(50);
-    expect(
-      await page.getByRole("table", { name: "Open rounds and their response rates" }).getByRole("row").count(),
+    await signIn(page, app.server.url, ADMIN.email, ADMIN.password);
+    await eventually(() => paintedPixels(page, "sparkline", [47, 91, 211])).toBeGreaterThan(50);
+    await eventually(() =>
+      page.getByRole("table", { name: "Open rounds and their response rates" }).getByRole("row").count(),
     ).toBe(2);
     expect(errors).toEqual([]);
     await close();

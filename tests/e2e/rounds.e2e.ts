@@ -1,12 +1,11 @@
 import fs from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { parseCsv } from "~/domain/csv";
-import { fitsWidth, signIn, useBrowser } from "./support/browser";
+import { DEMO, fitsWidth, signIn, useBrowser } from "./support/browser";
+import { eventually } from "./support/eventually";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
-
-const DEMO = { email: "hr@candor.example", password: "candor-demo-2026" };
 
 describe("HR runs a round", () => {
   it("creates a survey from the eNPS template, launches it to two departments, downloads the links and sees the round", async () => {
@@ -23,7 +22,7 @@ describe("HR runs a round", () => {
     await page.getByLabel("Survey name").fill("E2E eNPS");
     await page.getByRole("button", { name: "Save survey" }).last().click();
     await page.getByRole("status").filter({ hasText: 'The survey "E2E eNPS" was created.' }).waitFor();
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("E2E eNPS");
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("E2E eNPS");
 
     await page.goto(`${baseUrl}/hr/rounds/new`);
     await page.getByLabel("Round name").fill("E2E round");
@@ -42,10 +41,10 @@ describe("HR runs a round", () => {
     await page.getByRole("button", { name: "Review" }).click();
     const review = page.getByRole("form", { name: "Check and launch" });
     await review.waitFor();
-    expect(await review.textContent()).toContain(`${expected} people will get a personal invitation`);
-    expect(await review.textContent()).toContain(`WhoDepartments: ${chosen.join(", ")}`);
+    await eventually(() => review.textContent()).toContain(`${expected} people will get a personal invitation`);
+    await eventually(() => review.textContent()).toContain(`WhoDepartments: ${chosen.join(", ")}`);
     // Dates read the same on every HR page: "17 Nov 2026, 18:38 UTC".
-    expect(await review.textContent()).toMatch(
+    await eventually(() => review.textContent()).toMatch(
       /Open\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC to \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC/,
     );
     await page.getByRole("button", { name: "Launch round" }).click();
@@ -55,11 +54,13 @@ describe("HR runs a round", () => {
       .waitFor();
 
     const facts = page.getByRole("region", { name: /Status/ });
-    expect(await facts.textContent()).toContain(`Departments: ${chosen.join(", ")}`);
-    expect(await facts.textContent()).toContain(`${expected} people`);
-    expect(await facts.textContent()).toMatch(/Opens\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC/);
+    await eventually(() => facts.textContent()).toContain(`Departments: ${chosen.join(", ")}`);
+    await eventually(() => facts.textContent()).toContain(`${expected} people`);
+    await eventually(() => facts.textContent()).toMatch(/Opens\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC/);
     const counts = page.getByRole("table", { name: "Responses, overall and per department" });
-    expect(await counts.getByRole("row", { name: /^Everyone/ }).textContent()).toBe(`Everyone${expected}Withheld*`);
+    await eventually(() => counts.getByRole("row", { name: /^Everyone/ }).textContent()).toBe(
+      `Everyone${expected}Withheld*`,
+    );
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -77,7 +78,7 @@ describe("HR runs a round", () => {
     expect(new Set(rows.map((r) => r[2])).size).toBe(expected);
 
     // The page stays as it was after the download.
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("E2E round");
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("E2E round");
 
     // Employees answer with those links: one in English with JavaScript, one in Ukrainian
     // without, three more as plain form posts.
@@ -101,8 +102,9 @@ describe("HR runs a round", () => {
 
     // HR sees the responses come in, now that k have answered.
     await page.reload();
-    const everyone = await counts.getByRole("row", { name: /^Everyone/ }).textContent();
-    expect(everyone).toMatch(new RegExp(`^Everyone${expected}5 \\(\\d+%\\)$`));
+    await eventually(() => counts.getByRole("row", { name: /^Everyone/ }).textContent()).toMatch(
+      new RegExp(`^Everyone${expected}5 \\(\\d+%\\)$`),
+    );
 
     // A second use of a link is refused.
     await first.goto(links[0]);
@@ -133,11 +135,11 @@ describe("HR runs a round", () => {
     const questions = page.getByRole("group", { name: /^Question \d/ });
     // Without JavaScript each button loads a new page: wait for it before counting.
     await questions.nth(3).waitFor();
-    expect(await questions.count()).toBe(4);
+    await eventually(() => questions.count()).toBe(4);
     await page.getByLabel("Survey name").fill("No-script eNPS");
     await page.getByRole("button", { name: "Save survey" }).last().click();
     await page.getByRole("alert").filter({ hasText: "The survey was not saved: one field needs fixing" }).waitFor();
-    expect(await questions.nth(3).getByLabel("English wording").getAttribute("aria-invalid")).toBe("true");
+    await eventually(() => questions.nth(3).getByLabel("English wording").getAttribute("aria-invalid")).toBe("true");
     await questions.nth(3).getByLabel("English wording").fill("I have what I need to do my job well.");
     await page.getByRole("button", { name: "Save survey" }).last().click();
     await page.getByRole("status").filter({ hasText: 'The survey "No-script eNPS" was created.' }).waitFor();
@@ -170,12 +172,12 @@ describe("HR runs a round", () => {
       "/hr/rounds/schedules/new",
     ]) {
       await page.goto(`${baseUrl}${path}`);
-      expect(await fitsWidth(page), path).toBe(true);
+      await eventually(() => fitsWidth(page), path).toBe(true);
     }
     await page.goto(`${baseUrl}/hr/rounds`);
     await page.getByRole("link", { name: "E2E round" }).click();
     await page.getByRole("heading", { name: "E2E round" }).waitFor();
-    expect(await fitsWidth(page)).toBe(true);
+    await eventually(() => fitsWidth(page)).toBe(true);
     await page.close();
   });
 });

@@ -1,30 +1,23 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../support/server";
-import { fitsWidth, launchBrowser, signIn } from "./support/browser";
+import { fitsWidth, signIn, useBrowser } from "./support/browser";
 import { useDatabase } from "./support/database";
+import { eventually } from "./support/eventually";
 
 const databaseFile = useDatabase("schedules");
 const { formatUtcDate } = await import("~/domain/utc-time");
 const { nextPeriodStart } = await import("~/domain/schedule");
-const { createUser } = await import("~/models/users.server");
-const { COMMAND_LINE } = await import("~/models/audit.server");
-const { makeDepartment, makePerson, makeRole } = await import("../support/fixtures");
+const { makeDepartment, makePerson, makeRole, makeUser } = await import("../support/fixtures");
 const { DAY, launchOpenRound, makeTemplateSurvey } = await import("../support/launch");
 const { startServer } = await import("../support/server");
 
 const ADMIN = { email: "hr.schedules@company.example", password: "schedules-e2e-password" };
-let browser: Browser;
+const browser = useBrowser();
 let server: RunningServer | undefined;
 
 beforeAll(async () => {
-  await createUser(COMMAND_LINE, {
-    email: ADMIN.email,
-    name: "Hanna Kowalska",
-    role: "ADMIN",
-    departmentId: "",
-    password: ADMIN.password,
-  });
+  await makeUser("ADMIN", "", { email: ADMIN.email, name: "Hanna Kowalska", password: ADMIN.password });
   const [sales, support] = [await makeDepartment("Sales"), await makeDepartment("Support")];
   const agent = await makeRole("Agent");
   for (const d of [sales, support]) for (let i = 0; i < 3; i++) await makePerson(d.id, agent.id);
@@ -35,11 +28,9 @@ beforeAll(async () => {
     surveyId: survey.id,
     audience: { departmentIds: [sales.id], roleIds: [] },
   });
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await server?.stop();
 });
 
@@ -63,20 +54,22 @@ async function fillSchedule(page: Page, department: string) {
 describe("recurring eNPS in the browser", () => {
   it("refuses a first round that repeats this period's round for the same people, next to the first day", async () => {
     server = await start();
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await signIn(page, server.url, ADMIN.email, ADMIN.password);
     await fillSchedule(page, "Sales");
     const startsOn = page.getByLabel("First round opens on (UTC)");
     await page.getByRole("alert").filter({ hasText: 'The periodic round "Sales eNPS by hand"' }).waitFor();
-    expect(await startsOn.getAttribute("aria-invalid")).toBe("true");
-    expect(await startsOn.getAttribute("aria-describedby")).toContain("startsOn-error");
-    expect(await page.getByRole("alert").filter({ hasText: "Start with the next period instead" }).count()).toBe(1);
+    await eventually(() => startsOn.getAttribute("aria-invalid")).toBe("true");
+    await eventually(() => startsOn.getAttribute("aria-describedby")).toContain("startsOn-error");
+    await eventually(() =>
+      page.getByRole("alert").filter({ hasText: "Start with the next period instead" }).count(),
+    ).toBe(1);
     await page.close();
   });
 
   it("shows what opens when before saving, and the scheduler opens the due round when the server starts again", async () => {
     server ??= await start();
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await signIn(page, server.url, ADMIN.email, ADMIN.password);
     await fillSchedule(page, "Support");
     const review = page.getByRole("form", { name: "Check and save" });
@@ -97,7 +90,7 @@ describe("recurring eNPS in the browser", () => {
     await server.stop();
 
     server = await start();
-    const again = await browser.newPage();
+    const again = await browser().newPage();
     await signIn(again, server.url, ADMIN.email, ADMIN.password);
     const round = again
       .getByRole("table", { name: "Rounds made by this schedule" })
@@ -106,26 +99,26 @@ describe("recurring eNPS in the browser", () => {
       await again.goto(`${server.url}${schedulePath}`);
       if ((await round.count()) === 0) await again.waitForTimeout(250);
     }
-    expect(await round.count()).toBe(1);
+    await eventually(() => round.count()).toBe(1);
     await round.click();
     await again.getByRole("heading", { name: `Monthly pulse ${period}` }).waitFor();
-    expect(await again.getByRole("region", { name: /Status/ }).textContent()).toContain("by the scheduler");
+    await eventually(() => again.getByRole("region", { name: /Status/ }).textContent()).toContain("by the scheduler");
     await again.close();
   });
 
   it("reads well on a 360 px phone, the form and its review", async () => {
     server ??= await start();
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const page = await browser().newPage({ viewport: { width: 360, height: 740 } });
     await signIn(page, server.url, ADMIN.email, ADMIN.password);
     await page.goto(`${server.url}/hr/rounds/schedules/new`);
-    expect(await fitsWidth(page)).toBe(true);
+    await eventually(() => fitsWidth(page)).toBe(true);
     // Clear of this quarter's rounds, whenever the test runs.
     await page
       .getByLabel("First round opens on (UTC)")
       .fill(formatUtcDate(nextPeriodStart(new Date(Date.now() + 30 * DAY), "QUARTERLY")));
     await page.getByRole("button", { name: "Review" }).click();
     await page.getByRole("form", { name: "Check and save" }).waitFor();
-    expect(await fitsWidth(page)).toBe(true);
+    await eventually(() => fitsWidth(page)).toBe(true);
     await page.close();
   });
 });

@@ -1,10 +1,8 @@
 import { describe, expect, inject, it } from "vitest";
-import { signIn, useBrowser } from "./support/browser";
+import { DEMO, signIn, useBrowser } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
-
-const DEMO = { email: "hr@candor.example", password: "candor-demo-2026" };
 
 describe("the survey editor", () => {
   it("leaves room between its Save button and the Archive card below", async () => {

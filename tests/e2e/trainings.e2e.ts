@@ -1,13 +1,12 @@
-import type { Browser, BrowserContextOptions } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../support/server";
-import { fitsWidth, launchBrowser, openWatchedPage, paintedPixels, signIn } from "./support/browser";
+import type { BrowserContextOptions } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { fitsWidth, openWatchedPage, paintedPixels, signIn } from "./support/browser";
 import { useDatabase } from "./support/database";
+import { eventually } from "./support/eventually";
+import { useOwnServer } from "./support/own-server";
 
 const databaseFile = useDatabase("trainings");
-const { createUser } = await import("~/models/users.server");
-const { COMMAND_LINE } = await import("~/models/audit.server");
-const { makeDepartment, makePerson, makeRole } = await import("../support/fixtures");
+const { makeDepartment, makePerson, makeRole, makeUser } = await import("../support/fixtures");
 const { answerRound, answersOf, makeTrainingWithRounds } = await import("../support/trainings");
 const { startServer } = await import("../support/server");
 
@@ -15,32 +14,16 @@ const PASSWORD = "trainings-e2e-password";
 const TRAINER = "ines.trainer@company.example";
 const ADMIN = "hr.trainings@company.example";
 
-let browser: Browser;
-let server: RunningServer;
 let trainingId: string;
 let afterRoundId: string;
 let otherTrainingId: string;
 
-beforeAll(async () => {
-  await createUser(COMMAND_LINE, {
-    email: ADMIN,
-    name: "Hanna Kowalska",
-    role: "ADMIN",
-    departmentId: "",
-    password: PASSWORD,
-  });
-  const trainer = await createUser(COMMAND_LINE, {
-    email: TRAINER,
-    name: "Ines Trainer",
-    role: "TRAINER",
-    departmentId: "",
-    password: PASSWORD,
-  });
-  const other = await createUser(COMMAND_LINE, {
+const app = useOwnServer(async () => {
+  await makeUser("ADMIN", "", { email: ADMIN, name: "Hanna Kowalska", password: PASSWORD });
+  const trainer = await makeUser("TRAINER", "", { email: TRAINER, name: "Ines Trainer", password: PASSWORD });
+  const other = await makeUser("TRAINER", "", {
     email: "other.trainer@company.example",
     name: "Omar Other",
-    role: "TRAINER",
-    departmentId: "",
     password: PASSWORD,
   });
   const [sales, support] = [await makeDepartment("Sales"), await makeDepartment("Support")];
@@ -70,77 +53,71 @@ beforeAll(async () => {
     }),
   ]);
   otherTrainingId = (await makeTrainingWithRounds({ trainerId: other.id, title: "Someone else's training" })).id;
-  server = await startServer({ databaseFile });
-  browser = await launchBrowser();
+  return startServer({ databaseFile });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const openPage = (options?: BrowserContextOptions) => openWatchedPage(browser, options);
+const openPage = (options?: BrowserContextOptions) => openWatchedPage(app.browser, options);
 
 describe("a trainer in the browser", () => {
   it("sees the before/after comparison of their training, whether the change is clear, and the distributions chart", async () => {
     const { page, errors, close } = await openPage();
-    await signIn(page, server.url, TRAINER, PASSWORD);
+    await signIn(page, app.server.url, TRAINER, PASSWORD);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Trainings" }).click();
     const list = page.getByRole("table", { name: /Your trainings/ });
     await list.waitFor();
-    expect(await list.getByRole("link").allTextContents()).toEqual(["Handling difficult calls"]);
+    await eventually(() => list.getByRole("link").allTextContents()).toEqual(["Handling difficult calls"]);
     await list.getByRole("link", { name: "Handling difficult calls" }).click();
 
     await page.getByRole("heading", { level: 1, name: "Handling difficult calls" }).waitFor();
-    expect(await page.getByLabel("NPS before: -50.0").count()).toBe(1);
-    expect(await page.getByLabel("NPS after: +76.9").count()).toBe(1);
+    await eventually(() => page.getByLabel("NPS before: -50.0").count()).toBe(1);
+    await eventually(() => page.getByLabel("NPS after: +76.9").count()).toBe(1);
     // A training's score is its NPS: "eNPS" is the employee survey's.
-    expect(await page.locator("main").innerText()).not.toMatch(/\beNPS\b/);
+    await eventually(() => page.locator("main").innerText()).not.toMatch(/\beNPS\b/);
     const change = page.locator(".change-line").first();
-    expect(await change.textContent()).toMatch(/Change after the training: \+126\.9 points Clear change/);
+    await eventually(() => change.textContent()).toMatch(/Change after the training: \+126\.9 points Clear change/);
     // Both rounds' bars: before in grey, after in blue.
-    expect(await paintedPixels(page, "distribution-comparison", [138, 148, 166])).toBeGreaterThan(50);
-    expect(await paintedPixels(page, "distribution-comparison", [47, 91, 211])).toBeGreaterThan(50);
+    await eventually(() => paintedPixels(page, "distribution-comparison", [138, 148, 166])).toBeGreaterThan(50);
+    await eventually(() => paintedPixels(page, "distribution-comparison", [47, 91, 211])).toBeGreaterThan(50);
     const table = page.getByRole("table", { name: "Responses per score, before and after the training" });
-    expect(await table.getByRole("row").count()).toBe(3);
-    expect(
-      await page
+    await eventually(() => table.getByRole("row").count()).toBe(3);
+    await eventually(() =>
+      page
         .getByRole("table", { name: "Mean rating per item (1-5), before and after the training" })
         .getByRole("row")
         .count(),
     ).toBe(4);
-    expect(await page.getByText("The role plays helped").count()).toBeGreaterThan(0);
-    await page.goto(`${server.url}/hr/rounds/${afterRoundId}/results`);
-    expect(await page.getByLabel("NPS of Everyone: +76.9").count()).toBe(1);
-    expect(await page.locator("main").innerText()).not.toMatch(/\beNPS\b/);
+    await eventually(() => page.getByText("The role plays helped").count()).toBeGreaterThan(0);
+    await page.goto(`${app.server.url}/hr/rounds/${afterRoundId}/results`);
+    await eventually(() => page.getByLabel("NPS of Everyone: +76.9").count()).toBe(1);
+    await eventually(() => page.locator("main").innerText()).not.toMatch(/\beNPS\b/);
     await page.goBack();
     // Trainers read; only HR hands out links or opens and closes rounds.
-    expect(await page.getByRole("link", { name: /Round page/ }).count()).toBe(0);
-    expect(await page.getByRole("link", { name: /Close .* now/ }).count()).toBe(0);
+    await eventually(() => page.getByRole("link", { name: /Round page/ }).count()).toBe(0);
+    await eventually(() => page.getByRole("link", { name: /Close .* now/ }).count()).toBe(0);
     expect(errors).toEqual([]);
     await close();
   });
 
   it("is refused another trainer's training", async () => {
     const { page, close } = await openPage();
-    await signIn(page, server.url, TRAINER, PASSWORD);
-    const response = await page.goto(`${server.url}/hr/trainings/${otherTrainingId}`);
+    await signIn(page, app.server.url, TRAINER, PASSWORD);
+    const response = await page.goto(`${app.server.url}/hr/trainings/${otherTrainingId}`);
     expect(response?.status()).toBe(403);
-    expect(await page.getByText(/run by another trainer/).count()).toBe(1);
+    await eventually(() => page.getByText(/run by another trainer/).count()).toBe(1);
     await close();
   });
 
   it("sees their trainings compared, and the page fits a 360 px phone", async () => {
     const { page, errors, close } = await openPage({ viewport: { width: 360, height: 900 } });
-    await signIn(page, server.url, TRAINER, PASSWORD);
-    await page.goto(`${server.url}/hr/trainings/overview`);
+    await signIn(page, app.server.url, TRAINER, PASSWORD);
+    await page.goto(`${app.server.url}/hr/trainings/overview`);
     await page.getByRole("heading", { level: 2, name: "Overall change, your trainings" }).waitFor();
-    expect(await page.locator("main").innerText()).not.toMatch(/\beNPS\b/);
-    expect(await paintedPixels(page, "before-after")).toBeGreaterThan(500);
-    expect(await fitsWidth(page)).toBe(true);
-    await page.goto(`${server.url}/hr/trainings/${trainingId}`);
+    await eventually(() => page.locator("main").innerText()).not.toMatch(/\beNPS\b/);
+    await eventually(() => paintedPixels(page, "before-after")).toBeGreaterThan(500);
+    await eventually(() => fitsWidth(page)).toBe(true);
+    await page.goto(`${app.server.url}/hr/trainings/${trainingId}`);
     await page.locator('[data-chart="distribution-comparison"] canvas').waitFor();
-    expect(await fitsWidth(page)).toBe(true);
+    await eventually(() => fitsWidth(page)).toBe(true);
     expect(errors).toEqual([]);
     await close();
   });
@@ -149,8 +126,8 @@ describe("a trainer in the browser", () => {
 describe("HR in the browser", () => {
   it("creates a training with people found in the directory, after checking it", async () => {
     const { page, errors, close } = await openPage();
-    await signIn(page, server.url, ADMIN, PASSWORD);
-    await page.goto(`${server.url}/hr/trainings/new`);
+    await signIn(page, app.server.url, ADMIN, PASSWORD);
+    await page.goto(`${app.server.url}/hr/trainings/new`);
     await page.getByLabel("Title").fill("Coaching basics");
     await page.getByLabel("Topic").fill("Leadership");
     await page.getByLabel("Trainer").selectOption({ label: `Ines Trainer (${TRAINER})` });
@@ -162,21 +139,23 @@ describe("HR in the browser", () => {
     await review.waitFor();
     // One person and k = 5: said before anything is created.
     const warning = review.getByRole("alert");
-    expect(await warning.textContent()).toContain(
+    await eventually(() => warning.textContent()).toContain(
       "No round of this training can ever show a score. Only 1 person can answer, fewer than k = 5",
     );
     await page.getByRole("button", { name: "Change something" }).click();
     await page.getByRole("checkbox", { name: /Support/ }).check();
     await page.getByRole("button", { name: "Review" }).click();
     await review.waitFor();
-    expect(await review.textContent()).toContain("9 people will get a personal link to each round");
-    expect(await review.getByRole("alert").count()).toBe(0);
+    await eventually(() => review.textContent()).toContain("9 people will get a personal link to each round");
+    await eventually(() => review.getByRole("alert").count()).toBe(0);
     await page.getByRole("button", { name: "Create training" }).click();
     await page.getByRole("heading", { level: 1, name: "Coaching basics" }).waitFor();
-    expect(await page.getByRole("status").textContent()).toMatch(
+    await eventually(() => page.getByRole("status").textContent()).toMatch(
       /set up with its before and after rounds: 9 participants are invited/,
     );
-    expect(await page.getByRole("link", { name: /Round page of Coaching basics · (before|after)/ }).count()).toBe(2);
+    await eventually(() =>
+      page.getByRole("link", { name: /Round page of Coaching basics · (before|after)/ }).count(),
+    ).toBe(2);
     expect(errors).toEqual([]);
     await close();
   });

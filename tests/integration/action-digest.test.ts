@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addActionNote, createAction, sendActionDigests } from "~/models/actions.server";
+import { sendActionDigests } from "~/models/action-digest.server";
+import { addActionNote, createAction } from "~/models/actions.server";
 import type { SessionUser } from "~/models/users.server";
 import { prisma } from "~/utils/db.server";
 import { actionInput, inDays } from "../support/actions";

@@ -1,17 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseActionFilter } from "~/domain/action-items";
+import { ActionInputError, ActionNotAllowedError, ActionNotFoundError } from "~/models/action-errors.server";
 import {
-  ActionInputError,
-  ActionNotAllowedError,
-  ActionNotFoundError,
-  addActionNote,
-  createAction,
   exportActionsCsv,
-  getActionDetail,
   listActionFilterOptions,
   listActions,
   listMyActions,
   listPublishedActions,
+} from "~/models/action-lists.server";
+import {
+  addActionNote,
+  createAction,
+  getActionDetail,
   setActionPublished,
   updateAction,
 } from "~/models/actions.server";

@@ -13,10 +13,12 @@ describe("the SQLite connection", () => {
     expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
   });
 
-  it("refuses a row that points at nothing", async () => {
+  it("refuses a row that points at nothing, as a foreign key violation, and stores nothing", async () => {
     await expect(
       prisma.person.create({ data: { email: "x@y.z", name: "X", departmentId: "nope", roleId: "nope" } }),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({ code: "P2003" });
+    expect(await prisma.person.count({ where: { email: "x@y.z" } })).toBe(0);
+    expect(sqlite.prepare("SELECT COUNT(*) AS n FROM Person WHERE email = ?").get("x@y.z")).toEqual({ n: 0 });
   });
 
   it("keeps a plain write that runs while another request's transaction fails", async () => {

@@ -3,12 +3,11 @@ import { draftFromTemplate, TRAINING_TEMPLATE } from "~/domain/survey-templates"
 import { COMMAND_LINE } from "~/models/audit.server";
 import { closeRoundEarly, openRoundNow, RoundClosedError } from "~/models/rounds.server";
 import { createSurvey } from "~/models/surveys.server";
+import { getTrainingForViewer, listTrainings } from "~/models/training-reads.server";
 import {
   addFollowUpRound,
   createTraining,
   FollowUpExistsError,
-  getTrainingForViewer,
-  listTrainings,
   TrainingInputError,
   type TrainingInput,
 } from "~/models/trainings.server";

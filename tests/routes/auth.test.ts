@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { changePassword } from "~/models/users.server";
+import { WRONG_LOGIN } from "~/pages/auth.server";
 import * as hr from "~/routes/hr";
 import * as audit from "~/routes/hr.audit";
 import * as people from "~/routes/hr.people._index";
 import * as users from "~/routes/hr.users._index";
 import * as login from "~/routes/login";
 import * as logout from "~/routes/logout";
-import { WRONG_LOGIN } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { makeDepartment, makeUser, TEST_PASSWORD } from "../support/fixtures";
 import { call, cookieFor, makeRequest } from "../support/http";

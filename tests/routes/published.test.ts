@@ -5,8 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { addActionNote, createAction, setActionPublished } from "~/models/actions.server";
+import type { PublishedPageData } from "~/pages/published-page.server";
 import * as page from "~/routes/you-said-we-did";
-import type { PublishedPageData } from "~/utils/published-page.server";
 import { actionInput } from "../support/actions";
 import { makeDepartment, makeRole, makeUser } from "../support/fixtures";
 import { call, makeRequest } from "../support/http";

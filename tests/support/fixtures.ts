@@ -8,14 +8,19 @@ const unique = (prefix: string) => `${prefix}-${++counter}-${Math.random().toStr
 
 export const TEST_PASSWORD = "correct horse battery";
 
-export async function makeUser(role: UserRole = "ADMIN", departmentId = ""): Promise<SessionUser> {
-  const name = unique(role.toLowerCase());
+/** A login; a browser test names it (e-mail, name, password) to sign in as it. */
+export async function makeUser(
+  role: UserRole = "ADMIN",
+  departmentId = "",
+  login: { email?: string; name?: string; password?: string } = {},
+): Promise<SessionUser> {
+  const name = login.name ?? unique(role.toLowerCase());
   return createUser(COMMAND_LINE, {
-    email: `${name}@example.test`,
+    email: login.email ?? `${name}@example.test`,
     name,
     role,
     departmentId,
-    password: TEST_PASSWORD,
+    password: login.password ?? TEST_PASSWORD,
   });
 }
 

@@ -68,6 +68,22 @@ describe("parseCsv", () => {
     }
   });
 
+  it("refuses text after a closing quote, naming the record's line, and reads on", () => {
+    const { records } = parseCsv('a,b\n"a"b,c\nok,fine\n"x" ,y\n"p";q\n');
+    expect(records.map((r) => [r.line, r.error ?? null])).toEqual([
+      [1, null],
+      [2, 'Text follows a closing quote on this line. Write "" for a quote inside a quoted field.'],
+      [3, null],
+      [4, null],
+      [5, 'Text follows a closing quote on this line. Write "" for a quote inside a quoted field.'],
+    ]);
+    expect(records[3].fields).toEqual(["x", "y"]);
+  });
+
+  it("keeps a quote inside an unquoted field as written", () => {
+    expect(parseCsv('a,b\n5" screen,c\n').records[1]).toEqual({ line: 2, fields: ['5" screen', "c"] });
+  });
+
   it("reads an empty file as no records", () => {
     expect(parseCsv("").records).toEqual([]);
     expect(parseCsv("\uFEFF\n\n").records).toEqual([]);

@@ -14,7 +14,11 @@ describe("parseEnv", () => {
   });
 
   it("treats empty values as unset", () => {
-    expect(parseEnv({ SMTP_URL: "", SESSION_SECRET: " " }).SMTP_URL).toBeUndefined();
+    const env = parseEnv({ SMTP_URL: "", SESSION_SECRET: " ", PUBLIC_URL: "  " });
+    expect(env.SMTP_URL).toBeUndefined();
+    // A blank secret is no secret: it falls back to the generated one instead of failing the start.
+    expect(env.SESSION_SECRET).toBeUndefined();
+    expect(env.PUBLIC_URL).toBeUndefined();
   });
 
   it("names each bad setting in plain words", () => {

@@ -45,6 +45,11 @@ describe("messages", () => {
     const t = translator("en");
     expect(t("language.label")).toBe("Language");
     expect(translator("uk")("language.label")).toBe("Мова");
+    expect(t("survey.text.hint", { max: 2000 })).toBe("Up to 2000 characters. Please do not write names.");
+    expect(t("survey.text.hint", { limit: 2000 })).toBe("Up to {max} characters. Please do not write names.");
+    expect(t("survey.text.hint")).toBe("Up to {max} characters. Please do not write names.");
+    expect(translator("uk")("error.tooLong", { max: 500 })).toContain("500");
+    expect(translator("uk")("error.tooLong", { other: 500 })).toContain("{max}");
   });
 });
 

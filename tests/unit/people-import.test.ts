@@ -64,6 +64,23 @@ describe("readPeopleCsv", () => {
     expect(errors).toEqual([{ line: 2, message: expect.stringContaining("never closed") }]);
   });
 
+  it("lists every line with bad quoting and reads the good ones", () => {
+    const { rows, errors } = readPeopleCsv(
+      'email,name,department,role\n"a@x.io"b,Ann,Sales,Rep\nb@x.io,Bo,Sales,Rep\nc@x.io,"Cy" Doe,Sales,Rep\n',
+    );
+    expect(errors).toEqual([
+      { line: 2, message: 'Text follows a closing quote on this line. Write "" for a quote inside a quoted field.' },
+      { line: 4, message: 'Text follows a closing quote on this line. Write "" for a quote inside a quoted field.' },
+    ]);
+    expect(rows.map((row) => row.email)).toEqual(["b@x.io"]);
+  });
+
+  it("refuses a header with bad quoting", () => {
+    expect(readPeopleCsv('"email"x,name,department,role\na@x.io,Ann,Sales,Rep\n').errors).toEqual([
+      { line: 1, message: 'Text follows a closing quote on this line. Write "" for a quote inside a quoted field.' },
+    ]);
+  });
+
   it("refuses names longer than 120 characters", () => {
     const { errors } = readPeopleCsv(`email,name,department,role\na@b.co,${"x".repeat(121)},D,R\n`);
     expect(errors[0]).toEqual({ line: 2, message: "Name must be at most 120 characters." });

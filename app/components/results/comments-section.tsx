@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import type { FrequentTerms } from "~/domain/frequent-words";
 import { CATEGORIES, CATEGORY_LABELS } from "~/domain/group-figures";
 import type { Category } from "~/domain/nps";
+import { HR_LOCALE, plural } from "~/domain/plural";
 import { SelectField, TextField } from "../field";
 import { EmptyState, Pagination } from "../page";
 
@@ -100,7 +101,7 @@ export function CommentsSection({
         </Form>
       )}
       <p className="muted small" aria-live="polite">
-        {view.total} {view.total === 1 ? "comment" : "comments"}
+        {plural(HR_LOCALE, view.total, { one: "# comment", other: "# comments" })}
         {filtered ? " match" : ""}. Shown in a random order, without dates.
       </p>
       {view.comments.length === 0 ? (

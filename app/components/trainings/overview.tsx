@@ -4,6 +4,7 @@ import { formatInterval } from "~/components/results/format";
 import { Withheld } from "~/components/results/withheld";
 import { formatNps } from "~/domain/group-figures";
 import type { NpsChange } from "~/domain/nps-statistics";
+import { HR_LOCALE, plural } from "~/domain/plural";
 import type { ComparedTrainingRow, Pool, PooledScore, RoundOutcome } from "~/domain/training-pooling";
 import { formatDay } from "~/domain/utc-time";
 import { explainChange } from "../statistics-words";
@@ -194,7 +195,7 @@ export function OverallChange({ pool, whose }: { pool: Pool; whose: string }) {
             </div>
           </div>
           <p className="muted small">
-            The answers of {pool.compared === 1 ? "1 training" : `${pool.compared} trainings`} pooled (
+            The answers of {plural(HR_LOCALE, pool.compared, { one: "# training", other: "# trainings" })} pooled (
             {sampleSizes(before, after)})
             {pool.trainings > pool.compared
               ? `; ${pool.trainings - pool.compared} more not compared yet or withheld`

@@ -3,13 +3,14 @@
  * may open it, and the names of its groups. Nothing here returns a figure.
  */
 import type { FollowUpSeries } from "~/domain/action-outcome";
+import { ForbiddenError } from "~/domain/http-error";
 import { mayViewRound, type ResultsViewer } from "~/domain/results-access";
 import { closingTime, roundStatus } from "~/domain/round-status";
 import { prisma } from "~/utils/db.server";
 import { viewerMaySeeRound } from "../rounds.server";
 import { closedRoundFacts, type RoundFacts, type RoundRow } from "./facts.server";
 
-export class ResultsForbiddenError extends Error {
+export class ResultsForbiddenError extends ForbiddenError {
   constructor() {
     super("These results are not yours to see.");
   }

@@ -1,5 +1,6 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "../../../prisma/demo-company";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -18,6 +19,9 @@ export function launchBrowser(): Promise<Browser> {
     ],
   });
 }
+
+/** The demo company's HR admin, on the shared demo server. */
+export const DEMO = { email: DEMO_LOGINS.admin.email, password: DEMO_PASSWORD };
 
 export async function signIn(page: Page, baseUrl: string, email: string, password: string) {
   await page.goto(`${baseUrl}/login`);

@@ -3,7 +3,6 @@ import { z } from "zod";
 import { LABEL_MAX, requiredText } from "~/domain/text";
 import {
   createGroup,
-  DuplicateGroupError,
   getGroup,
   GROUP_LABEL,
   listGroups,
@@ -11,10 +10,10 @@ import {
   setGroupActive,
   type GroupKind,
 } from "~/models/org-groups.server";
+import { parseForm } from "~/utils/forms";
+import { badRequest, notFound, readForm, refusalOf } from "~/utils/http.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { actorOf, requireAdmin } from "./auth.server";
-import { parseForm } from "./forms";
-import { badRequest, notFound, readForm } from "./http.server";
-import { redirectWithNotice } from "./notice.server";
 
 /** The departments page and the roles page work the same way; this is their loader and action. */
 export function groupAdminLoader(kind: GroupKind) {
@@ -41,11 +40,10 @@ export function groupAdminAction(kind: GroupKind) {
     if (intent === "create") {
       const form = parseForm(formData, nameSchema(kind));
       if (!form.ok) return data({ intent, id: null, errors: form.errors, values: form.values }, { status: 400 });
-      try {
-        await createGroup(actor, kind, form.data.name);
-      } catch (error) {
-        if (!(error instanceof DuplicateGroupError)) throw error;
-        return data({ intent, id: null, errors: { name: error.message }, values: form.data }, { status: 409 });
+      const created = await refusalOf(createGroup(actor, kind, form.data.name));
+      if (!created.ok) {
+        const errors = { [created.field]: created.message };
+        return data({ intent, id: null, errors, values: form.data }, { status: created.status });
       }
       return redirectWithNotice(request, path, `The ${label} "${form.data.name}" was created.`);
     }
@@ -58,11 +56,10 @@ export function groupAdminAction(kind: GroupKind) {
     if (intent === "rename") {
       const form = parseForm(formData, nameSchema(kind));
       if (!form.ok) return data({ intent, id: group.id, errors: form.errors, values: form.values }, { status: 400 });
-      try {
-        await renameGroup(actor, kind, group.id, form.data.name);
-      } catch (error) {
-        if (!(error instanceof DuplicateGroupError)) throw error;
-        return data({ intent, id: group.id, errors: { name: error.message }, values: form.data }, { status: 409 });
+      const renamed = await refusalOf(renameGroup(actor, kind, group.id, form.data.name));
+      if (!renamed.ok) {
+        const errors = { [renamed.field]: renamed.message };
+        return data({ intent, id: group.id, errors, values: form.data }, { status: renamed.status });
       }
       return redirectWithNotice(request, path, `"${group.name}" is now called "${form.data.name}".`);
     }

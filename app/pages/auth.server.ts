@@ -4,9 +4,9 @@ import { FailureThrottle, minutesToWait } from "~/domain/throttle";
 import type { UserRole } from "~/domain/user-roles";
 import { recordAudit } from "~/models/audit.server";
 import { endSessions, findLogin, getSessionUser, type SessionUser } from "~/models/users.server";
-import { forbidden, tooManyRequests, unauthorized } from "./http.server";
-import { spendPasswordCheck, verifyPassword } from "./password.server";
-import { commitSession, destroySession, getSession, SESSION_LIFETIME_MS } from "./session.server";
+import { forbidden, tooManyRequests, unauthorized } from "~/utils/http.server";
+import { spendPasswordCheck, verifyPassword } from "~/utils/password.server";
+import { commitSession, destroySession, getSession, SESSION_LIFETIME_MS } from "~/utils/session.server";
 
 export type { SessionUser };
 
@@ -151,6 +151,4 @@ export async function endSession(request: Request) {
   return redirect("/login", { headers: { "Set-Cookie": await destroySession(request, session) } });
 }
 
-export function actorOf(user: SessionUser) {
-  return { id: user.id, email: user.email };
-}
+export { actorOf } from "~/models/audit.server";

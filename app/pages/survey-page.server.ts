@@ -6,7 +6,7 @@ import { LOCALE_TAGS, type Locale } from "~/i18n/locales";
 import { translator } from "~/i18n/translate";
 import type { Availability, RoundForAnswering } from "~/models/answering.server";
 import { getCompanyName } from "~/models/settings.server";
-import { badRequest } from "./http.server";
+import { badRequest } from "~/utils/http.server";
 
 /** What an employee survey page shows: the form, or why there is no form. */
 export type SurveyView =

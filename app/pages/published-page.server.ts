@@ -8,7 +8,7 @@ import type { NpsEstimate, Verdict } from "~/domain/nps-statistics";
 import { formatCount, formatDate, formatPoints } from "~/i18n/format";
 import { languagePack } from "~/i18n/locale.server";
 import type { Locale } from "~/i18n/locales";
-import { listPublishedActions, type PublishedAction } from "~/models/actions.server";
+import { listPublishedActions, type PublishedAction } from "~/models/action-lists.server";
 import {
   getPublicResults,
   type PublicGroup,

@@ -4,13 +4,11 @@ import {
   applySurveyEdit,
   parseSurveyIntent,
   readSurveyDraft,
-  SurveyRefusal,
-  UnreadableSurveyForm,
   validateSurveyDraft,
   type SurveyErrors,
 } from "~/domain/survey-form";
-import { formValues } from "./forms";
-import { badRequest } from "./http.server";
+import { formValues } from "~/utils/forms";
+import { badRequest, refusalOf } from "~/utils/http.server";
 
 export interface EditorResult {
   draft: SurveyDraft;
@@ -32,13 +30,8 @@ export async function handleSurveyEditorPost(
 ) {
   const intent = parseSurveyIntent(formData.get("intent"));
   if (!intent) throw badRequest("Unknown action.");
-  let draft: SurveyDraft;
-  try {
-    draft = readSurveyDraft(formValues(formData));
-  } catch (error) {
-    if (error instanceof UnreadableSurveyForm) throw badRequest(error.message);
-    throw error;
-  }
+  // A form that is not ours is an UnreadableSurveyForm (400), for the route's withRefusals.
+  const draft = readSurveyDraft(formValues(formData));
   const revision = Number(formData.get("revision")) + 1 || 1;
   if (intent.kind !== "save") {
     const edit = applySurveyEdit(draft, intent);
@@ -54,13 +47,10 @@ export async function handleSurveyEditorPost(
   if (Object.keys(errors).length > 0) {
     return data<EditorResult>({ draft, errors, revision, focus: null }, { status: 400 });
   }
-  try {
-    return await save(draft);
-  } catch (error) {
-    if (!(error instanceof SurveyRefusal)) throw error;
-    return data<EditorResult>(
-      { draft, errors: { [error.field]: error.message }, revision, focus: null },
-      { status: 409 },
-    );
-  }
+  const saved = await refusalOf(save(draft));
+  if (saved.ok) return saved.value;
+  return data<EditorResult>(
+    { draft, errors: { [saved.field]: saved.message }, revision, focus: null },
+    { status: saved.status },
+  );
 }
