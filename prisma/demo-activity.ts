@@ -9,7 +9,7 @@ import { draftFromTemplate } from "~/domain/survey-templates";
 import { createAction, addActionNote, setActionPublished } from "~/models/actions.server";
 import { submitByToken } from "~/models/answering.server";
 import type { Actor } from "~/models/audit.server";
-import { mintLinksForDownload } from "~/models/invitations.server";
+import { LONG, mint } from "~/models/invitations.server";
 import { launchRound } from "~/models/rounds.server";
 import { setCompanyName } from "~/models/settings.server";
 import { createSurvey, getSurveyForAnswering } from "~/models/surveys.server";
@@ -35,19 +35,18 @@ interface DemoSurvey {
 }
 
 /**
- * Answers a round through its personal links, as employees would have: links handed out when
- * it opened, each person answering (or not) at some moment while it was open. `moodOf` gives
- * how a person feels, from their department.
+ * Answers a round through its personal links, as employees would have: links e-mailed when it
+ * opened, each person answering (or not) at some moment while it was open. `moodOf` gives how
+ * a person feels, from their department.
  */
 async function answerThroughLinks(
-  actor: Actor,
   round: { id: string; opensAt: Date; closesAt: Date },
   survey: DemoSurvey,
   moodOf: (department: string) => number,
   share: number,
   random: Random,
 ) {
-  const { rows } = await mintLinksForDownload(actor, round.id, "http://demo.invalid", round.opensAt);
+  const rows = await prisma.$transaction((tx) => mint(tx, { roundId: round.id }), LONG);
   const people = await prisma.person.findMany({ select: { email: true, department: { select: { name: true } } } });
   const departmentOf = new Map(people.map((p) => [p.email, p.department.name]));
   const lastMoment = Math.min(round.closesAt.getTime(), Date.now());
@@ -65,7 +64,7 @@ async function answerThroughLinks(
       return text ? [{ questionId: question.id, type: "TEXT", text }] : [];
     });
     const answeredAt = new Date(round.opensAt.getTime() + random() * (lastMoment - round.opensAt.getTime()));
-    await submitByToken(row.link.slice(row.link.lastIndexOf("/") + 1), answers, answeredAt);
+    await submitByToken(row.token, answers, answeredAt);
   }
 }
 
@@ -94,7 +93,6 @@ async function quarterlyRound(
     new Date(opensAt.getTime() - 60_000),
   );
   await answerThroughLinks(
-    actor,
     { id: round.id, opensAt, closesAt },
     survey,
     (department) => DEPARTMENT_MOODS[department]?.[quarter] ?? 0.5,
@@ -140,7 +138,7 @@ async function feedbackTraining(actor: Actor, trainer: SessionUser, now: Date, r
   });
   for (const round of rounds) {
     const mood = round.kind === "TRAINING_PRE" ? 0.35 : 0.7;
-    await answerThroughLinks(actor, round, survey, () => mood, 0.8, random);
+    await answerThroughLinks(round, survey, () => mood, 0.8, random);
   }
 }
 
@@ -255,6 +253,24 @@ async function demoActions(logins: DemoLogins, rounds: ClosedRound[]) {
   }
 }
 
+/**
+ * The directory as a company's would be: everyone there for years, but for three people who
+ * joined Customer Support a week before the latest closed round, which its results point out.
+ */
+async function dateTheDirectory(now: Date, latestClosedLaunch: Date) {
+  await prisma.person.updateMany({ data: { createdAt: new Date(now.getTime() - 3 * 365 * DAY) } });
+  const newcomers = await prisma.person.findMany({
+    where: { department: { name: "Customer Support" } },
+    orderBy: { email: "asc" },
+    take: 3,
+    select: { id: true },
+  });
+  await prisma.person.updateMany({
+    where: { id: { in: newcomers.map((p) => p.id) } },
+    data: { createdAt: new Date(latestClosedLaunch.getTime() - 7 * DAY) },
+  });
+}
+
 export async function seedDemoActivity(logins: DemoLogins, now = new Date()) {
   const actor = { id: logins.admin.id, email: logins.admin.email };
   await setCompanyName(actor, DEMO_COMPANY);
@@ -263,9 +279,11 @@ export async function seedDemoActivity(logins: DemoLogins, now = new Date()) {
   const random = seededRandom(42);
 
   // Four closed rounds, a quarter apart, the latest ended a month ago; and the current one.
+  const opensOf = (i: number) => new Date(now.getTime() - (400 - i * 91) * DAY);
+  await dateTheDirectory(now, opensOf(3));
   const closed: ClosedRound[] = [];
   for (let i = 0; i < 4; i++) {
-    const opensAt = new Date(now.getTime() - (400 - i * 91) * DAY);
+    const opensAt = opensOf(i);
     const closesAt = new Date(opensAt.getTime() + 14 * DAY);
     closed.push({ id: await quarterlyRound(actor, survey, opensAt, closesAt, i, 0.72 + i * 0.03, random), closesAt });
   }

@@ -3,7 +3,8 @@
  *   npm run backup [-- path/to/copy.db | path/to/folder/] [--keep N]
  * Without a path, or with a folder, the copy goes to candor-<UTC time>.db in that folder
  * (default data/backups/), and only the newest N copies there are kept (default 30). Uses SQLite's VACUUM INTO, which copies one consistent
- * snapshot even while answers are being written, never a half-written file.
+ * snapshot even while answers are being written, never a half-written file, and writes it afresh in key
+ * order: no backup keeps the order in which answers came in. The invitation key is not part of it.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -58,6 +59,7 @@ function main() {
     return;
   }
   console.log(`Backed up to ${target} (${(fs.statSync(target).size / 1024 / 1024).toFixed(1)} MB, integrity ok).`);
+  console.log("The invitation key is not in the copy: keep it apart from the backups (see README, INVITATION_KEY).");
 
   if (folder) {
     const old = fs

@@ -7,9 +7,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
+import Database from "better-sqlite3";
 import compression from "compression";
 import express from "express";
-import { resolveDatabaseUrl } from "~/utils/database-url";
+import { databaseFile, resolveDatabaseUrl } from "~/utils/database-url";
+import { InvitationKeyError, prepareInvitationKey } from "~/utils/invitation-key.server";
 import { redactPath } from "~/utils/log-redaction";
 import { isCrossSiteRequest } from "~/utils/same-origin";
 import { applyMigrations } from "./migrate";
@@ -17,9 +19,26 @@ import { applyMigrations } from "./migrate";
 const root = process.cwd();
 const MAX_BODY_BYTES = 6 * 1024 * 1024;
 
+/** Stops the start with a plain message when the invitation key is missing or not this database's. */
+function checkInvitationKey() {
+  const file = databaseFile(process.env.DATABASE_URL);
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    prepareInvitationKey(db, file);
+  } catch (error) {
+    if (!(error instanceof InvitationKeyError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  } finally {
+    db.close();
+  }
+}
+
 function prepareDatabase() {
   process.env.DATABASE_URL = resolveDatabaseUrl();
   applyMigrations();
+  checkInvitationKey();
   const demo = (process.env.SEED_DEMO ?? "true").trim().toLowerCase();
   if (!["false", "0", "no"].includes(demo)) {
     // A separate process, so the server's own database connection is the only one it keeps.

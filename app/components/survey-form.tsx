@@ -18,6 +18,7 @@ export interface SurveyFormProps {
   t: Translate;
   questions: DisplayQuestion[];
   k: number;
+  linksDownloaded?: boolean;
   /** Personal links and shared links promise slightly different things. */
   variant: "personal" | "shared";
   problems?: Record<string, FieldProblem>;
@@ -40,6 +41,7 @@ export function SurveyForm({
   t,
   questions,
   k,
+  linksDownloaded,
   variant,
   problems = {},
   groupProblem,
@@ -58,6 +60,13 @@ export function SurveyForm({
       <aside className="promise" aria-labelledby="promise-heading">
         <h2 id="promise-heading">{t("survey.promise.title")}</h2>
         <p>{t(variant === "personal" ? "survey.promise.personal" : "survey.promise.shared", { k })}</p>
+        {linksDownloaded ? <p className="promise-caution">{t("survey.linksDownloaded")}</p> : null}
+        {/* A kiosk keeps people on the form: the next person should find it, not this page. */}
+        {kiosk ? null : (
+          <p>
+            <a href={`/anonymity?lang=${lang}`}>{t("anonymity.linkText")}</a>
+          </p>
+        )}
       </aside>
       {hasProblems ? (
         <p className="form-error" role="alert">

@@ -45,6 +45,7 @@ export function SurveyScreen({
             t={t}
             questions={view.questions}
             k={view.k}
+            linksDownloaded={view.linksDownloaded}
             variant={variant}
             problems={view.problems}
             groupProblem={view.groupProblem}

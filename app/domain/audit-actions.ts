@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = {
   "role.deactivate": "Deactivated a role",
   "role.reactivate": "Reactivated a role",
   "setting.company-name": "Changed the company name",
+  "setting.links-download": "Changed whether personal links may be downloaded",
   "survey.create": "Created a survey",
   "survey.update": "Changed a survey",
   "survey.archive": "Archived a survey",

@@ -63,16 +63,6 @@ export function reminderMail(facts: MailFacts, link: string): MailText {
   };
 }
 
-/**
- * Whether HR may be told how many reminders went out. Reminders go to invitations not used
- * yet, so their number also tells how many invitations were used; that figure is withheld
- * while between 1 and k-1 people have answered (anonymity rule 4).
- */
-export function mayShowReminderCount(invited: number, reminded: number, k: number): boolean {
-  const used = invited - reminded;
-  return used === 0 || used >= k;
-}
-
 /** Reminders sent again within this time ask HR to confirm once more: nobody likes a flood. */
 export const REMIND_AGAIN_AFTER_MS = 24 * 60 * 60 * 1000;
 

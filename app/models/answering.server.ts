@@ -5,6 +5,7 @@ import type { Locale } from "~/i18n/locales";
 import { prisma, sqlite, writeTransaction } from "~/utils/db.server";
 import { hashToken } from "~/utils/tokens.server";
 import { insertResponse } from "./responses.server";
+import { claimInvitation, isSpent } from "./spent-invitations.server";
 import { getSurveyForAnswering } from "./surveys.server";
 
 /**
@@ -28,6 +29,8 @@ export interface RoundForAnswering {
   closesAt: Date;
   closedAt: Date | null;
   training: string | null;
+  /** Whether HR downloaded the round's personal links as a file (its survey page says so). */
+  linksDownloaded: boolean;
   questions: SurveyQuestion[];
 }
 
@@ -54,6 +57,7 @@ const roundSelect = {
   opensAt: true,
   closesAt: true,
   closedAt: true,
+  linksDownloadedAt: true,
   training: { select: { title: true } },
 } as const;
 
@@ -64,6 +68,7 @@ async function toRoundForAnswering(round: {
   opensAt: Date;
   closesAt: Date;
   closedAt: Date | null;
+  linksDownloadedAt: Date | null;
   training: { title: string } | null;
 }): Promise<RoundForAnswering> {
   return {
@@ -73,6 +78,7 @@ async function toRoundForAnswering(round: {
     closesAt: round.closesAt,
     closedAt: round.closedAt,
     training: round.training?.title ?? null,
+    linksDownloaded: round.linksDownloadedAt !== null,
     questions: await questionsOf(round.surveyId),
   };
 }
@@ -89,13 +95,14 @@ function availabilityOf(
 }
 
 interface TokenRoundRow {
-  used: number;
+  invitationId: string;
   id: string;
   k: number;
   surveyId: string;
   opensAt: string;
   closesAt: string;
   closedAt: string | null;
+  linksDownloadedAt: string | null;
   training: string | null;
 }
 
@@ -107,7 +114,8 @@ let tokenLookup: ReturnType<typeof sqlite.prepare> | undefined;
  */
 export async function findByToken(token: string, now = new Date()) {
   tokenLookup ??= sqlite.prepare(
-    `SELECT i.used, r.id, r.k, r.surveyId, r.opensAt, r.closesAt, r.closedAt, tr.title AS training
+    `SELECT i.id AS invitationId, r.id, r.k, r.surveyId, r.opensAt, r.closesAt, r.closedAt, r.linksDownloadedAt,
+            tr.title AS training
        FROM InvitationToken t
        JOIN Invitation i ON i.id = t.invitationId
        JOIN Round r ON r.id = i.roundId
@@ -123,9 +131,11 @@ export async function findByToken(token: string, now = new Date()) {
     opensAt: new Date(row.opensAt),
     closesAt: new Date(row.closesAt),
     closedAt: row.closedAt ? new Date(row.closedAt) : null,
+    linksDownloadedAt: row.linksDownloadedAt ? new Date(row.linksDownloadedAt) : null,
     training: row.training ? { title: row.training } : null,
   };
-  return { round: await toRoundForAnswering(round), availability: availabilityOf(round, row.used === 1, now) };
+  const spent = isSpent(sqlite, row.id, row.invitationId);
+  return { round: await toRoundForAnswering(round), availability: availabilityOf(round, spent, now) };
 }
 
 export interface GroupChoice {
@@ -175,13 +185,14 @@ interface InvitationRow {
 }
 
 let findInvitation: ReturnType<typeof sqlite.prepare> | undefined;
-let claimInvitation: ReturnType<typeof sqlite.prepare> | undefined;
 
 /**
  * Submits through a personal link, as one short synchronous transaction: the invitation is
- * claimed only if unused and its round open, then the response is written with the
- * invitation's department and role. Concurrent submissions of one token store exactly one
- * response; the others get "used".
+ * claimed only if not answered yet and its round open, then the response is written with the
+ * invitation's department and role. The claim writes a marker only the server can tie to the
+ * invitation, and nothing on the invitation, so the transaction's pages in the write-ahead log
+ * hold nothing that names it. Concurrent submissions of one token store exactly one response;
+ * the others get "used".
  */
 export function submitByToken(token: string, answers: ParsedAnswer[], at?: Date): Promise<SubmitOutcome> {
   const tokenHash = hashToken(token);
@@ -194,7 +205,6 @@ export function submitByToken(token: string, answers: ParsedAnswer[], at?: Date)
          FROM InvitationToken t JOIN Invitation i ON i.id = t.invitationId JOIN Round r ON r.id = i.roundId
         WHERE t.tokenHash = ?`,
     );
-    claimInvitation ??= db.prepare("UPDATE Invitation SET used = 1 WHERE id = ? AND used = 0");
     const row = findInvitation.get(tokenHash) as InvitationRow | undefined;
     if (!row) return "unknown";
     const round = {
@@ -202,11 +212,11 @@ export function submitByToken(token: string, answers: ParsedAnswer[], at?: Date)
       closesAt: new Date(row.closesAt),
       closedAt: row.closedAt ? new Date(row.closedAt) : null,
     };
-    // Whether the link was used is decided by the claim alone, in the database, so that one
-    // guard covers a repeated answer and two answers racing each other.
+    // Whether the link was used is decided by the claim alone (the spent marker's unique key),
+    // so that one guard covers a repeated answer and two answers racing each other.
     const availability = availabilityOf(round, false, now);
     if (availability.state !== "ready") return availability.state;
-    if (claimInvitation.run(row.invitationId).changes !== 1) return "used";
+    if (!claimInvitation(db, row.roundId, row.invitationId)) return "used";
     insertResponse(db, { roundId: row.roundId, departmentId: row.departmentId, roleId: row.roleId, answers });
     return "saved";
   });

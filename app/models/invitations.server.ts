@@ -1,34 +1,42 @@
-import { invitationMail, mayShowReminderCount, reminderMail, type MailFacts } from "~/domain/invitation-mail";
+import { ConflictError } from "~/domain/http-error";
+import { invitationMail, type MailFacts } from "~/domain/invitation-mail";
 import { KEPT_LINK, personalLink } from "~/domain/links";
 import { roundStatus } from "~/domain/round-status";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
 import { recordAudit, type Actor } from "./audit.server";
-import { deliver, type OutgoingMessage } from "./outbox.server";
+import { deliver, mailIsConfigured, type OutgoingMessage } from "./outbox.server";
 import { RoundClosedError } from "./rounds.server";
-import { getCompanyName } from "./settings.server";
+import { getCompanyName, getLinkDownloadsAllowed } from "./settings.server";
 
 /**
  * Personal links. A token is random (256 bits) and only its SHA-256 is stored; the token itself
  * exists only in the response or message that hands it out. Handing a link out again mints a
- * new token; the earlier ones keep working until the invitation is used, when all die.
+ * new token; the earlier ones keep working until the invitation is answered, when all die.
+ * Reminders are in reminders.server.ts.
  */
-
-/** The recipient the outbox keeps for a reminder: never who has not answered. */
-export const REMINDER_KEPT_TO = "everyone who had not answered yet (not listed)";
 
 type Tx = Prisma.TransactionClient;
 
-interface Minted {
+export interface Minted {
+  invitationId: string;
   email: string;
   name: string;
   token: string;
 }
 
-const roundSelect = { name: true, k: true, opensAt: true, closesAt: true, closedAt: true, invitedCount: true } as const;
+const roundSelect = {
+  name: true,
+  k: true,
+  opensAt: true,
+  closesAt: true,
+  closedAt: true,
+  invitedCount: true,
+  linksDownloadedAt: true,
+} as const;
 
-async function openRound(tx: Tx, roundId: string, now: Date) {
+export async function openRound(tx: Tx, roundId: string, now: Date) {
   const round = await tx.round.findUniqueOrThrow({ where: { id: roundId }, select: roundSelect });
   if (roundStatus(round, now) === "closed") {
     throw new RoundClosedError("This round is closed; its links no longer work.");
@@ -37,7 +45,7 @@ async function openRound(tx: Tx, roundId: string, now: Date) {
 }
 
 /** New tokens for the given invitations, stored as hashes in the caller's transaction. */
-async function mint(tx: Tx, where: Prisma.InvitationWhereInput): Promise<Minted[]> {
+export async function mint(tx: Tx, where: Prisma.InvitationWhereInput): Promise<Minted[]> {
   const invitations = await tx.invitation.findMany({
     where,
     select: { id: true, person: { select: { email: true, name: true } } },
@@ -51,10 +59,29 @@ async function mint(tx: Tx, where: Prisma.InvitationWhereInput): Promise<Minted[
   await tx.invitationToken.createMany({
     data: minted.map((m) => ({ tokenHash: hashToken(m.token), invitationId: m.invitationId })),
   });
-  return minted.map(({ email, name, token }) => ({ email, name, token }));
+  return minted;
 }
 
-const LONG = { timeout: 120_000, maxWait: 120_000 };
+export const LONG = { timeout: 120_000, maxWait: 120_000 };
+
+/**
+ * Whether personal links may be downloaded as a file: always without a mail server (it is then
+ * the only way to hand them out), with one only once HR has switched it on.
+ */
+export type LinkDownloads = "only-way" | "on" | "off";
+
+export async function linkDownloads(): Promise<LinkDownloads> {
+  if (!mailIsConfigured()) return "only-way";
+  return (await getLinkDownloadsAllowed()) ? "on" : "off";
+}
+
+export class LinkDownloadsOffError extends ConflictError {
+  constructor() {
+    super(
+      "With e-mail set up, personal links go only by e-mail, so that nobody holds a list of them. An HR admin can allow downloads on the Outbox page; that is recorded in the audit log, and every round whose links are downloaded says so.",
+    );
+  }
+}
 
 export interface PersonalLinkRow {
   email: string;
@@ -63,9 +90,10 @@ export interface PersonalLinkRow {
 }
 
 /**
- * A fresh personal link for everyone invited to the round, for HR's mail merge. Used
+ * A fresh personal link for everyone invited to the round, for HR's mail merge. Answered
  * invitations get one too (a dead one: it says "already answered"), so the file does not show
- * who has answered.
+ * who has answered. The round keeps that its links were downloaded, which its results and
+ * survey page say. Throws LinkDownloadsOffError when downloads are off.
  */
 export async function mintLinksForDownload(
   actor: Actor,
@@ -73,9 +101,11 @@ export async function mintLinksForDownload(
   origin: string,
   now: Date = new Date(),
 ): Promise<{ roundName: string; rows: PersonalLinkRow[] }> {
+  if ((await linkDownloads()) === "off") throw new LinkDownloadsOffError();
   return prisma.$transaction(async (tx) => {
     const round = await openRound(tx, roundId, now);
     const minted = await mint(tx, { roundId });
+    if (!round.linksDownloadedAt) await tx.round.update({ where: { id: roundId }, data: { linksDownloadedAt: now } });
     await recordAudit(actor, "round.links-download", round.name, `${minted.length} links`, tx);
     return {
       roundName: round.name,
@@ -84,7 +114,7 @@ export async function mintLinksForDownload(
   }, LONG);
 }
 
-async function mailFacts(round: { name: string; closesAt: Date; k: number }): Promise<MailFacts> {
+export async function mailFacts(round: { name: string; closesAt: Date; k: number }): Promise<MailFacts> {
   return { companyName: await getCompanyName(), roundName: round.name, closesAt: round.closesAt, k: round.k };
 }
 
@@ -115,51 +145,4 @@ export async function sendInvitations(
     return { kind: "INVITATION", to: m.email, subject: mail.subject, text: mail.text, keptText: kept.text };
   });
   return deliver(messages);
-}
-
-export interface ReminderResult extends DeliveryResult {
-  /** How many reminders went out; null when that number would tell that 1..k-1 have answered. */
-  reminded: number | null;
-}
-
-/**
- * Reminds everyone whose invitation is not used yet, with a fresh link. Nothing keeps who they
- * were: the outbox keeps REMINDER_KEPT_TO as each recipient and a body without name or link,
- * the audit log and the round keep no list.
- */
-export async function sendReminders(
-  actor: Actor,
-  roundId: string,
-  origin: string,
-  now: Date = new Date(),
-): Promise<ReminderResult> {
-  const { round, minted } = await prisma.$transaction(async (tx) => {
-    const round = await openRound(tx, roundId, now);
-    if (roundStatus(round, now) !== "open") {
-      throw new RoundClosedError("This round has not opened yet; reminders can go out once it is open.");
-    }
-    const minted = await mint(tx, { roundId, used: false });
-    await tx.round.update({
-      where: { id: roundId },
-      data: { remindersSent: { increment: 1 }, lastReminderAt: now },
-    });
-    await recordAudit(actor, "round.remind", round.name, "", tx);
-    return { round, minted };
-  }, LONG);
-  const facts = await mailFacts(round);
-  const kept = reminderMail(facts, KEPT_LINK);
-  const messages: OutgoingMessage[] = minted.map((m) => {
-    const mail = reminderMail(facts, personalLink(origin, m.token));
-    return {
-      kind: "REMINDER",
-      to: m.email,
-      keptTo: REMINDER_KEPT_TO,
-      subject: mail.subject,
-      text: mail.text,
-      keptText: kept.text,
-    };
-  });
-  const delivery = await deliver(messages);
-  const shown = mayShowReminderCount(round.invitedCount, minted.length, round.k);
-  return { ...delivery, reminded: shown ? minted.length : null };
 }

@@ -15,30 +15,20 @@ export interface OutgoingMessage {
    * the link's hash may exist anywhere (anonymity rule 8).
    */
   keptText?: string;
-  /**
-   * What Candor keeps as the recipient instead of the address. Messages kept this way are kept
-   * once per batch, not once each, so the outbox does not even show how many there were
-   * (reminders: their number would tell how many have not answered).
-   */
-  keptTo?: string;
 }
 
-/** The one part of a nodemailer transport Candor uses. */
+/** The parts of a nodemailer transport Candor uses. */
 export type Mailer = Pick<Transporter, "sendMail">;
+export type CheckedMailer = Pick<Transporter, "sendMail" | "verify">;
 
 let transport: Transporter | null | undefined;
-function smtp(): Mailer | null {
+/** The mail server of SMTP_URL, or null when none is set up. */
+export function smtp(): CheckedMailer | null {
   if (transport === undefined) transport = env.SMTP_URL ? nodemailer.createTransport(env.SMTP_URL) : null;
   return transport;
 }
 
 export const mailIsConfigured = () => env.SMTP_URL !== undefined;
-
-/**
- * What the outbox keeps of a failed message kept without its recipient: a mail server's own
- * words often name the address ("550 <someone@example.com>: Recipient address rejected").
- */
-export const ANONYMOUS_FAILURE = "delivery failed";
 
 /**
  * Sends each message through SMTP when SMTP_URL is set (or through `transporter`), and keeps a
@@ -67,39 +57,21 @@ export async function deliver(
         sentAt = new Date();
         sent++;
       } catch (failure) {
-        error = message.keptTo === undefined ? (failure as Error).message.slice(0, 500) : ANONYMOUS_FAILURE;
+        error = (failure as Error).message.slice(0, 500);
         failed++;
       }
     }
     kept.push({
       kind: message.kind,
-      to: message.keptTo ?? message.to,
+      to: message.to,
       subject: message.subject,
       body: message.keptText ?? message.text,
       sentAt,
       error,
     });
   }
-  const rows = collapseAnonymous(kept, messages);
-  if (rows.length > 0) await prisma.outboxMessage.createMany({ data: rows });
-  return { sent, kept: rows.length, failed };
-}
-
-/**
- * One row per batch of messages kept without their recipient (one for those sent, one for those
- * that failed, whatever their number); every other message as it is.
- */
-function collapseAnonymous<
-  Row extends { kind: string; to: string; subject: string; body: string; error: string | null },
->(rows: Row[], messages: OutgoingMessage[]): Row[] {
-  const seen = new Set<string>();
-  return rows.filter((row, index) => {
-    if (messages[index].keptTo === undefined) return true;
-    const key = JSON.stringify([row.kind, row.to, row.subject, row.body, row.error !== null]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  if (kept.length > 0) await prisma.outboxMessage.createMany({ data: kept });
+  return { sent, kept: kept.length, failed };
 }
 
 export async function listOutbox({ page, pageSize }: { page: number; pageSize: number }) {

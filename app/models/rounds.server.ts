@@ -1,3 +1,4 @@
+import { addedJustBefore } from "~/domain/added-before-launch";
 import { parseAudience, type Audience } from "~/domain/audience";
 import { BadRequestError, ConflictError } from "~/domain/http-error";
 import { maySeeRound } from "~/domain/round-access";
@@ -6,7 +7,7 @@ import { ROUND_KINDS, roundStatus, type RoundKind } from "~/domain/round-status"
 import { usesPlaceholder } from "~/domain/survey";
 import type { UserRole } from "~/domain/user-roles";
 import type { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma, rebuildDatabaseFile } from "~/utils/db.server";
 import { newSharedKey } from "~/utils/tokens.server";
 import { recordAudit, type Actor } from "./audit.server";
 
@@ -86,7 +87,7 @@ async function checkSurvey(tx: Tx, input: LaunchInput) {
 
 /** The active people a launch invites, with the audience as the round keeps it. */
 async function resolveAudience(tx: Tx, audience: LaunchAudience) {
-  const select = { id: true, departmentId: true, roleId: true } as const;
+  const select = { id: true, departmentId: true, roleId: true, createdAt: true } as const;
   if ("personIds" in audience) {
     const ids = [...new Set(audience.personIds)];
     const found = await tx.person.findMany({ where: { id: { in: ids } }, select: { ...select, active: true } });
@@ -184,8 +185,16 @@ export async function launchRoundIn(
     select: { id: true, sharedKey: true },
   });
   await tx.invitation.createMany({
-    data: people.map((p) => ({ roundId: round.id, personId: p.id, departmentId: p.departmentId, roleId: p.roleId })),
+    data: people.map((p) => ({
+      roundId: round.id,
+      personId: p.id,
+      departmentId: p.departmentId,
+      roleId: p.roleId,
+      addedBeforeLaunch: addedJustBefore(p.createdAt, now),
+    })),
   });
+  // Nobody has answered yet: the counts that go by the hour start at zero, as of now.
+  await tx.roundCountSnapshot.create({ data: { roundId: round.id, takenAt: now, counts: "{}" } });
   await recordAudit(actor, "round.launch", input.name, `${people.length} invited, k = ${input.k}`, tx);
   return { id: round.id, name: input.name, invitedCount: people.length, sharedKey: round.sharedKey };
 }
@@ -301,6 +310,7 @@ export async function getRoundForViewer(id: string, viewer: Viewer) {
       sharedKey: true,
       invitedCount: true,
       lastReminderAt: true,
+      linksDownloadedAt: true,
       period: true,
       createdAt: true,
       survey: { select: { id: true, name: true } },
@@ -333,7 +343,10 @@ export async function getRoundForViewer(id: string, viewer: Viewer) {
   };
 }
 
-/** Closes a round now, before its closing time (also one that has not opened yet). */
+/**
+ * Closes a round now, before its closing time (also one that has not opened yet), and rebuilds
+ * the database file so its answers keep no trace of the order they came in.
+ */
 export async function closeRoundEarly(actor: Actor, id: string, now: Date = new Date()): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const round = await tx.round.findUniqueOrThrow({
@@ -344,6 +357,23 @@ export async function closeRoundEarly(actor: Actor, id: string, now: Date = new 
     await tx.round.update({ where: { id }, data: { closedAt: now } });
     await recordAudit(actor, "round.close", round.name, "closed early by hand", tx);
   });
+  await rebuildStorageOfClosedRounds(now);
+}
+
+/**
+ * Once a round has closed, rebuilds the database file (VACUUM): SQLite lays rows out in a page
+ * in the order they arrive, so until then a copy of the file shows the order of answers and of
+ * claims. Done once for every round closed since the last rebuild; returns how many.
+ */
+export async function rebuildStorageOfClosedRounds(now: Date): Promise<number> {
+  const due = await prisma.round.findMany({
+    where: { storageRebuiltAt: null, OR: [{ closedAt: { lte: now } }, { closesAt: { lte: now } }] },
+    select: { id: true },
+  });
+  if (due.length === 0) return 0;
+  await rebuildDatabaseFile();
+  await prisma.round.updateMany({ where: { id: { in: due.map((r) => r.id) } }, data: { storageRebuiltAt: now } });
+  return due.length;
 }
 
 /**

@@ -17,7 +17,9 @@ import { formatDay } from "~/domain/utc-time";
 import { prisma } from "~/utils/db.server";
 import { isUniqueViolation } from "~/utils/prisma-errors";
 import { recordAudit, type Actor } from "./audit.server";
-import { closeDueRounds, launchRound, LaunchError } from "./rounds.server";
+import { runReminderJobs } from "./reminders.server";
+import { refreshOpenRoundCounts } from "./results/index.server";
+import { closeDueRounds, launchRound, LaunchError, rebuildStorageOfClosedRounds } from "./rounds.server";
 import { getCompanyName } from "./settings.server";
 
 /** The scheduler acts as itself in the audit log. */
@@ -267,13 +269,16 @@ const reported = new Set<string>();
 
 /**
  * Opens the round each active schedule is due, and records the closing of rounds whose time
- * is up. Idempotent: it looks at the dates and at what exists, never at what an earlier run
+ * is up (rebuilding the database file after them), takes the hourly counts of open rounds, and
+ * sends the reminders waiting. Idempotent: it looks at the dates and at what exists, never at what an earlier run
  * did, so running it twice, at once, or after a restart makes the same rounds; the unique
  * (schedule, period) index makes a second round for one period impossible, and losing that
  * race counts as "already done".
  */
 export async function runScheduler(now: Date = new Date()): Promise<SchedulerRun> {
   const run: SchedulerRun = { opened: [], closed: await closeDueRounds(now), failed: [] };
+  await rebuildStorageOfClosedRounds(now);
+  await refreshOpenRoundCounts(now);
   const schedules = await prisma.schedule.findMany({
     where: { active: true },
     select: {
@@ -326,6 +331,7 @@ export async function runScheduler(now: Date = new Date()): Promise<SchedulerRun
       }
     }
   }
+  await runReminderJobs({ now });
   return run;
 }
 

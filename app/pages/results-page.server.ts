@@ -16,6 +16,7 @@ export interface LeanGroup {
   departmentId: string | null;
   roleId: string | null;
   figures: LeanFigures | null;
+  addedBeforeLaunch: GroupResult["addedBeforeLaunch"];
 }
 
 /** What the breakdown tables need of a group (the full figures go only to the focused group). */
@@ -26,6 +27,7 @@ function lean(group: GroupResult): LeanGroup {
     name: group.name,
     departmentId: group.departmentId,
     roleId: group.roleId,
+    addedBeforeLaunch: group.addedBeforeLaunch,
     figures: f && {
       responses: f.responses,
       rate: f.rate,
@@ -116,6 +118,7 @@ function crossOf(cells: GroupResult[]) {
       departmentId: c.departmentId!,
       roleId: c.roleId!,
       figures: c.figures && { nps: c.figures.nps, responses: c.figures.responses },
+      addedBeforeLaunch: c.addedBeforeLaunch,
     })),
   };
 }

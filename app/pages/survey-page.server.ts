@@ -13,6 +13,8 @@ export type SurveyView =
   | {
       state: "ready";
       k: number;
+      /** HR downloaded the round's personal links as a file: the page says what that means. */
+      linksDownloaded: boolean;
       questions: { id: string; type: "NPS" | "TEXT" | "RATING"; text: string }[];
       problems?: Record<string, FieldProblem>;
       groupProblem?: boolean;
@@ -45,6 +47,7 @@ export async function readyView(
   return {
     state: "ready",
     k: round.k,
+    linksDownloaded: round.linksDownloaded,
     questions: round.questions.map((q) => ({
       id: q.id,
       type: q.type,

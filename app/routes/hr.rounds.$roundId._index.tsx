@@ -10,8 +10,9 @@ import { kioskLink, sharedLink } from "~/domain/links";
 import { HR_LOCALE, plural } from "~/domain/plural";
 import { ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatTimeAgo, formatUtc } from "~/domain/utc-time";
-import { sendInvitations, sendReminders } from "~/models/invitations.server";
+import { linkDownloads, sendInvitations } from "~/models/invitations.server";
 import { mailIsConfigured } from "~/models/outbox.server";
+import { queueReminders } from "~/models/reminders.server";
 import { getRoundCountsFor } from "~/models/results/index.server";
 import { addSharedLink, closeRoundEarly, getRoundForViewer, type Viewer } from "~/models/rounds.server";
 import { actorOf, requireAdmin, requireUser } from "~/pages/auth.server";
@@ -46,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       round,
       counts,
       isAdmin,
+      linkDownloads: await linkDownloads(),
       // Managers only read: no links to hand out, no actions.
       links:
         isAdmin && sharedKey ? { shared: sharedLink(origin, sharedKey), kiosk: kioskLink(origin, sharedKey) } : null,
@@ -59,6 +61,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     };
   });
 }
+
+const REMINDERS_QUEUED =
+  "Reminders are going out to everyone who has not answered yet, in the background, within a few minutes. Nobody, you included, learns who they are or how many.";
 
 const NO_MAIL =
   "E-mail is not set up (no SMTP_URL), so Candor cannot send invitations or reminders: nothing was sent and no links were made. Download the personal links as CSV instead.";
@@ -100,14 +105,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     if (intent === "remind") {
-      const result = await sendReminders(actor, round.id, origin);
-      const who =
-        result.reminded === null
-          ? "Reminders went out to everyone who has not answered yet (how many is not shown: it would tell how many answered, and that is fewer than k)."
-          : result.reminded === 0
-            ? "No reminders went out: nobody with a personal link is waiting to answer."
-            : `${plural(HR_LOCALE, result.reminded, { one: "# reminder", other: "# reminders" })} went out to people who have not answered yet.`;
-      return redirectWithNotice(request, here, who);
+      // The same words and the same work whoever, and however many, are reminded.
+      await queueReminders(actor, round.id, origin);
+      return redirectWithNotice(request, here, REMINDERS_QUEUED);
     }
     throw badRequest("Unknown action.");
   });
@@ -142,7 +142,7 @@ function remindAgainText(ago: string) {
 }
 
 export default function RoundPage() {
-  const { round, counts, isAdmin, links, hasSharedLink, mailConfigured, confirm, lastReminder } =
+  const { round, counts, isAdmin, links, hasSharedLink, mailConfigured, confirm, lastReminder, linkDownloads } =
     useLoaderData<typeof loader>();
   return (
     <>
@@ -176,6 +176,8 @@ export default function RoundPage() {
           links={links}
           hasSharedLink={hasSharedLink}
           mailConfigured={mailConfigured}
+          linkDownloads={linkDownloads}
+          linksDownloadedAt={round.linksDownloadedAt}
           lastReminderAt={round.lastReminderAt}
           lastReminderAgo={lastReminder?.ago ?? null}
         />

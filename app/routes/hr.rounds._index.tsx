@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader, Pagination } from "~/components/page";
 import { WithheldFootnote } from "~/components/results/withheld";
-import { ResponseCount, RoundStatusBadge } from "~/components/round-figures";
+import { HourlyFootnote, ResponseCount, RoundStatusBadge } from "~/components/round-figures";
 import { RoundsTabs } from "~/components/tabs";
 import { closingTime, ROUND_KIND_LABELS } from "~/domain/round-status";
 import { formatUtc } from "~/domain/utc-time";
@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 function countsShown(counts: ScopedCounts | null) {
   const figures = counts?.overall ?? counts?.departments[0];
   return counts && figures
-    ? { k: counts.k, invited: figures.invited, responses: figures.responses, rate: figures.rate }
+    ? { k: counts.k, invited: figures.invited, responses: figures.responses, rate: figures.rate, live: figures.live }
     : null;
 }
 
@@ -111,17 +111,14 @@ export default function Rounds() {
                       {formatUtc(closingTime(round))}
                     </td>
                     <td className="num">{round.counts?.invited}</td>
-                    <td className="num">
-                      {round.counts ? (
-                        <ResponseCount responses={round.counts.responses} rate={round.counts.rate} />
-                      ) : null}
-                    </td>
+                    <td className="num">{round.counts ? <ResponseCount {...round.counts} /> : null}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           <WithheldFootnote />
+          {rounds.some((round) => round.counts && !round.counts.live) ? <HourlyFootnote /> : null}
           <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
         </>
       )}

@@ -21,6 +21,9 @@ export default function Thanks() {
         <p>
           <Link to={`/you-said-we-did?lang=${locale}`}>{t("thanks.published")}</Link>
         </p>
+        <p>
+          <Link to={`/anonymity?lang=${locale}`}>{t("anonymity.linkText")}</Link>
+        </p>
       </EmployeeMessage>
     </EmployeePage>
   );

@@ -7,14 +7,16 @@ import { Mutex } from "./mutex";
 
 /**
  * Durability and integrity settings for every connection: WAL so readers never block the
- * writer, FULL sync so an acknowledged answer survives a power cut, foreign keys enforced, and
- * a busy timeout for the rare write from another process (a CLI import, a backup).
+ * writer, FULL sync so an acknowledged answer survives a power cut, foreign keys enforced, a
+ * busy timeout for the rare write from another process (a CLI import, a backup), and deleted
+ * content overwritten with zeros rather than left in the file.
  */
 const PRAGMAS = `
   PRAGMA journal_mode = WAL;
   PRAGMA synchronous = FULL;
   PRAGMA foreign_keys = ON;
   PRAGMA busy_timeout = 5000;
+  PRAGMA secure_delete = ON;
 `;
 
 /**
@@ -126,6 +128,18 @@ export function writeTransaction<T>(work: (db: Database.Database) => T): Promise
  */
 export function truncateWriteAheadLog(): Promise<void> {
   return writeLock.run(() => {
+    sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  });
+}
+
+/**
+ * Rewrites the whole database file (VACUUM): every table and index is rebuilt in key order, so
+ * no page keeps the order rows arrived in, and free pages are dropped. Then empties the log,
+ * which held the old pages. Runs under the write lock; answers wait for it.
+ */
+export function rebuildDatabaseFile(): Promise<void> {
+  return writeLock.run(() => {
+    sqlite.exec("VACUUM");
     sqlite.pragma("wal_checkpoint(TRUNCATE)");
   });
 }

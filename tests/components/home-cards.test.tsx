@@ -18,7 +18,13 @@ const openRound = (name: string, k: number, responses: number | null): OpenRound
   name,
   kind: "PULSE",
   closesAt: new Date("2026-12-01T17:00:00Z"),
-  counts: { k, overall: { invited: 40, responses, rate: responses === null ? null : responses / 40 }, departments: [] },
+  counts: {
+    k,
+    overall: { invited: 40, responses, rate: responses === null ? null : responses / 40, live: true },
+    departments: [],
+    open: true,
+    countedAt: null,
+  },
 });
 
 describe("the open rounds card", () => {
@@ -31,7 +37,13 @@ describe("the open rounds card", () => {
   it("shows the responses of a round with a shared link without a rate, which could pass 100%", () => {
     const kiosk: OpenRound = {
       ...openRound("Kiosk", 5, 52),
-      counts: { k: 5, overall: { invited: 40, responses: 52, rate: null }, departments: [] },
+      counts: {
+        k: 5,
+        overall: { invited: 40, responses: 52, rate: null, live: true },
+        departments: [],
+        open: true,
+        countedAt: null,
+      },
     };
     renderInRemix(<OpenRoundsCard rounds={[kiosk]} />);
     expect(screen.getByRole("row", { name: /Kiosk/ })).toHaveTextContent(/^Kiosk.*52–$/);
@@ -44,14 +56,14 @@ describe("the open rounds card", () => {
       .closest("td")!;
     const note = document.getElementById(cell.getAttribute("aria-describedby")!)!;
     expect(note).toHaveTextContent(
-      "* Withheld: Fewer than 4 responses, or held back so a smaller group cannot be worked out.",
+      "* Withheld: Fewer than 4 people invited, or held back so a smaller group cannot be worked out.",
     );
   });
 
   it("speaks of k, not a number, when the withheld rounds have different thresholds", () => {
     renderInRemix(<OpenRoundsCard rounds={[openRound("A", 4, null), openRound("B", 6, null)]} />);
     expect(
-      screen.getByText(/Withheld: Fewer than k responses \(the round's reporting threshold\)/),
+      screen.getByText(/Withheld: Fewer than k people invited \(the round's reporting threshold\)/),
     ).toBeInTheDocument();
   });
 });

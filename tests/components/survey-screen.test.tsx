@@ -4,6 +4,7 @@ import { cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { SurveyScreen } from "~/components/survey-screen";
 import { en } from "~/i18n/messages/en";
+import { uk } from "~/i18n/messages/uk";
 import ThanksPage from "~/routes/thanks";
 
 afterEach(cleanup);
@@ -11,6 +12,7 @@ afterEach(cleanup);
 const view = {
   state: "ready" as const,
   k: 5,
+  linksDownloaded: false,
   questions: [{ id: "q1", type: "NPS" as const, text: "How likely are you to recommend Northwind?" }],
 };
 const groups = { departments: [{ id: "d1", name: "Warehouse" }], roles: [{ id: "r1", name: "Picker" }] };
@@ -43,17 +45,48 @@ describe("a kiosk after an answer", () => {
     expect(thanks).toHaveTextContent(en["kiosk.thanks"]);
     expect(within(thanks).queryAllByRole("link")).toEqual([]);
     expect(screen.queryByRole("link", { name: en["thanks.published"] })).toBeNull();
+    expect(screen.queryByRole("link", { name: en["anonymity.linkText"] })).toBeNull();
     expect(screen.getByRole("radiogroup", { name: /recommend Northwind/ })).toBeInTheDocument();
   });
 });
 
 describe("the thanks page of a personal link", () => {
-  it("keeps the link to what was done with earlier feedback", async () => {
+  it("keeps the link to what was done with earlier feedback, and to how anonymity is protected", async () => {
     const Stub = createRemixStub([
       { path: "/thanks", Component: ThanksPage, loader: () => ({ locale: "en", messages: en }) },
     ]);
     render(<Stub initialEntries={["/thanks?lang=en"]} />);
     const link = await screen.findByRole("link", { name: en["thanks.published"] });
     expect(link).toHaveAttribute("href", "/you-said-we-did?lang=en");
+    expect(screen.getByRole("link", { name: en["anonymity.linkText"] })).toHaveAttribute("href", "/anonymity?lang=en");
+  });
+});
+
+function renderPersonal(linksDownloaded: boolean) {
+  const Stub = createRemixStub([
+    {
+      path: "/a/:token",
+      Component: () => (
+        <SurveyScreen locale="uk" messages={uk} view={{ ...view, linksDownloaded }} variant="personal" />
+      ),
+    },
+  ]);
+  render(<Stub initialEntries={["/a/token?lang=uk"]} />);
+}
+
+describe("the survey page of a personal link", () => {
+  it("says, in the respondent's language, when HR downloaded the round's links as a file", () => {
+    renderPersonal(true);
+    const promise = screen.getByRole("complementary", { name: uk["survey.promise.title"] });
+    expect(promise).toHaveTextContent(uk["survey.linksDownloaded"]);
+    expect(within(promise).getByRole("link", { name: uk["anonymity.linkText"] })).toHaveAttribute(
+      "href",
+      "/anonymity?lang=uk",
+    );
+  });
+
+  it("says nothing of the kind when the links went by e-mail", () => {
+    renderPersonal(false);
+    expect(screen.queryByText(uk["survey.linksDownloaded"])).toBeNull();
   });
 });

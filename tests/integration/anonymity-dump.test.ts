@@ -101,14 +101,33 @@ describe("a dump of the database", () => {
     for (const hash of hashes) expect(hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it("marks invitations used without saying which response is theirs", async () => {
+  it("keeps nothing about answering on an invitation, only a marker that names no invitation", async () => {
     const { round } = await answeredRound();
     const invitation = sqlite.prepare("SELECT * FROM Invitation WHERE roundId = ? LIMIT 1").get(round.id) as Record<
       string,
       unknown
     >;
-    expect(Object.keys(invitation).sort()).toEqual(["departmentId", "id", "personId", "roleId", "roundId", "used"]);
-    expect(invitation.used).toBe(1);
+    expect(Object.keys(invitation).sort()).toEqual([
+      "addedBeforeLaunch",
+      "departmentId",
+      "id",
+      "personId",
+      "roleId",
+      "roundId",
+    ]);
+    expect(columnsOf("SpentInvitation")).toEqual(["marker"]);
+    expect(foreignKeys("SpentInvitation")).toEqual([]);
+    const invitationIds = (
+      sqlite.prepare("SELECT id FROM Invitation WHERE roundId = ?").all(round.id) as { id: string }[]
+    ).map((i) => i.id);
+    const markers = (sqlite.prepare("SELECT marker FROM SpentInvitation").all() as { marker: string }[]).map(
+      (m) => m.marker,
+    );
+    expect(markers.length).toBeGreaterThanOrEqual(invitationIds.length);
+    for (const marker of markers) {
+      expect(marker).toMatch(/^[0-9a-f]{64}$/);
+      for (const id of [...invitationIds, round.id]) expect(marker).not.toContain(id);
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import {
   getRoundCounts,
   getRoundResults,
   listOpenRounds,
+  refreshOpenRoundCounts,
   ResultsForbiddenError,
   type ClosedRoundResults,
   type ResultsViewer,
@@ -247,6 +248,7 @@ describe("open rounds", () => {
       round,
       scores(d.id, r.id, [10, 9, 9, 3, 2, 8]).map((a) => ({ ...a, why: "secret", rating: 3 })),
     );
+    await refreshOpenRoundCounts();
     const results = (await getRoundResults(round.id, admin))!;
     expect(results).toMatchObject({ state: "open", counts: { overall: { responses: 6, invited: 10, rate: 0.6 } } });
     const text = JSON.stringify(results);
@@ -269,7 +271,9 @@ describe("open rounds", () => {
       name: "Theirs",
     });
     const other = await makeRound({ state: "open", k: 5, name: "Someone else's" });
+    await inviteCells(theirs.id, [{ departmentId: d.id, roleId: r.id, count: 6 }]);
     await addResponses(theirs, scores(d.id, r.id, [9, 9, 9, 9, 9]));
+    await refreshOpenRoundCounts();
     const forTrainer = await listOpenRounds(trainer);
     expect(forTrainer.map((o) => o.name)).toEqual(["Theirs"]);
     expect(forTrainer[0].counts.overall).toMatchObject({ responses: 5 });

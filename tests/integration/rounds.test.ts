@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { draftFromTemplate } from "~/domain/survey-templates";
 import { COMMAND_LINE } from "~/models/audit.server";
-import { mintLinksForDownload, sendInvitations, sendReminders } from "~/models/invitations.server";
+import { mintLinksForDownload, sendInvitations } from "~/models/invitations.server";
+import { queueReminders } from "~/models/reminders.server";
 import {
   addSharedLink,
   closeDueRounds,
@@ -21,7 +22,7 @@ import { DAY, launchOpenRound, makeTemplateSurvey } from "../support/launch";
 const invitationsOf = (roundId: string) =>
   prisma.invitation.findMany({
     where: { roundId },
-    select: { personId: true, departmentId: true, roleId: true, used: true },
+    select: { personId: true, departmentId: true, roleId: true },
   });
 
 describe("launching a round", () => {
@@ -39,7 +40,7 @@ describe("launching a round", () => {
     expect(invitations.map((i) => i.personId).sort()).toEqual(expected.map((p) => p.id).sort());
     for (const invitation of invitations) {
       const person = expected.find((p) => p.id === invitation.personId)!;
-      expect(invitation).toMatchObject({ departmentId: person.departmentId, roleId: person.roleId, used: false });
+      expect(invitation).toMatchObject({ departmentId: person.departmentId, roleId: person.roleId });
     }
     const stored = await prisma.round.findUniqueOrThrow({ where: { id: round.id } });
     expect(stored).toMatchObject({ invitedCount: 8, k: 5, sharedKey: null, closedAt: null });
@@ -202,7 +203,7 @@ describe("k after launch", () => {
     await addSharedLink(COMMAND_LINE, round.id);
     await mintLinksForDownload(COMMAND_LINE, round.id, origin);
     await sendInvitations(COMMAND_LINE, round.id, origin);
-    await sendReminders(COMMAND_LINE, round.id, origin);
+    await queueReminders(COMMAND_LINE, round.id, origin);
     await runScheduler(new Date());
     await closeRoundEarly(COMMAND_LINE, round.id);
     await closeDueRounds(new Date(Date.now() + 30 * DAY));

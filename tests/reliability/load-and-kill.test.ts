@@ -5,6 +5,7 @@
  */
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { prepareInvitationKey, spentMarker } from "~/utils/invitation-key.server";
 import { runLoad, type LoadRequest } from "../support/load";
 import { prepareLoadDatabase } from "../support/load-data";
 import { removeDatabaseFile, signInOverHttp, type RunningServer } from "../support/server";
@@ -35,24 +36,30 @@ function readHrPagesUntil(baseUrl: string, cookie: string, paths: string[], done
   return { statuses, finished };
 }
 
-/** The database as it is on disk: sound, and every count agreeing with every other. */
+/**
+ * The database as it is on disk: sound, and every count agreeing with every other. Which
+ * invitations were answered is read as the server reads it, with the invitation key.
+ */
 function consistency(file: string, roundId: string, acknowledgedTokenHashes: string[] = []) {
   const db = new Database(file, { readonly: true });
   try {
     const count = (sql: string) => (db.prepare(sql).get(roundId) as { n: number }).n;
-    const used = db.prepare(
-      "SELECT i.used FROM InvitationToken t JOIN Invitation i ON i.id = t.invitationId WHERE t.tokenHash = ?",
-    );
+    const key = prepareInvitationKey(db, file);
+    const spent = db.prepare("SELECT 1 FROM SpentInvitation WHERE marker = ?");
+    const answered = (invitationId: string) => spent.get(spentMarker(key, roundId, invitationId)) !== undefined;
+    const invitationOf = db.prepare("SELECT invitationId FROM InvitationToken WHERE tokenHash = ?");
+    const invitations = db.prepare("SELECT id FROM Invitation WHERE roundId = ?").all(roundId) as { id: string }[];
     return {
       integrity: db.pragma("integrity_check", { simple: true }),
       responses: count("SELECT COUNT(*) AS n FROM Response WHERE roundId = ?"),
-      usedInvitations: count("SELECT COUNT(*) AS n FROM Invitation WHERE roundId = ? AND used = 1"),
+      usedInvitations: invitations.filter((i) => answered(i.id)).length,
       npsTally: count(
         "SELECT COALESCE(SUM(t.count), 0) AS n FROM Tally t JOIN Question q ON q.id = t.questionId WHERE t.roundId = ? AND q.type = 'NPS'",
       ),
       roundCount: count("SELECT responseCount AS n FROM Round WHERE id = ?"),
-      acknowledgedButUnused: acknowledgedTokenHashes.filter((hash) => (used.get(hash) as { used: number }).used !== 1)
-        .length,
+      acknowledgedButUnused: acknowledgedTokenHashes.filter(
+        (hash) => !answered((invitationOf.get(hash) as { invitationId: string }).invitationId),
+      ).length,
     };
   } finally {
     db.close();

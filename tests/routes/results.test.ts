@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { departmentKey, OVERALL_KEY, roleKey } from "~/domain/anonymity";
 import { RESULTS_CSV_HEADER } from "~/domain/results-csv";
+import { refreshOpenRoundCounts } from "~/models/results/index.server";
 import * as home from "~/routes/hr._index";
 import * as commentsCsv from "~/routes/hr.rounds.$roundId.comments[.]csv";
 import * as resultsPage from "~/routes/hr.rounds.$roundId.results";
@@ -46,6 +47,8 @@ async function closedRound(state: "closed" | "open" = "closed", trainingId?: str
       roleId: role.id,
     })),
   ]);
+  // An open round's counts of groups under 50 invited are those of the last full hour.
+  if (state === "open") await refreshOpenRoundCounts();
   return { round, north, south, role };
 }
 

@@ -15,6 +15,7 @@ const { prisma } = await import("~/utils/db.server");
 const { makeOrg, makeUser } = await import("../support/fixtures");
 const { call, makeRequest } = await import("../support/http");
 const { launchOpenRound } = await import("../support/launch");
+const { runReminderJobs } = await import("~/models/reminders.server");
 
 afterAll(() => smtp.close());
 
@@ -51,6 +52,7 @@ describe("e-mail with a mail server", () => {
     expect((await page("?confirm=remind")).data.confirm).toBe("remind");
     const before = smtp.received.length;
     expect((await post({ intent: "remind" })).status).toBe(302);
+    await runReminderJobs();
     expect(smtp.received.length - before).toBe(6);
 
     const after = await page("?confirm=remind");
@@ -67,6 +69,7 @@ describe("e-mail with a mail server", () => {
     expect((await prisma.round.findUniqueOrThrow({ where: { id: round.id } })).remindersSent).toBe(1);
 
     expect((await post({ intent: "remind", again: "yes" })).status).toBe(302);
+    await runReminderJobs();
     expect(smtp.received.length - before).toBe(12);
     expect((await prisma.round.findUniqueOrThrow({ where: { id: round.id } })).remindersSent).toBe(2);
   });

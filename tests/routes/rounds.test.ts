@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "~/domain/csv";
 import { toDateTimeInput } from "~/domain/utc-time";
-import { REMINDER_KEPT_TO, sendReminders } from "~/models/invitations.server";
+import { queueReminders, REMINDER_KEPT_TO } from "~/models/reminders.server";
+import { refreshOpenRoundCounts } from "~/models/results/index.server";
 import * as outbox from "~/routes/hr.outbox";
 import * as roundPage from "~/routes/hr.rounds.$roundId._index";
 import * as linksCsv from "~/routes/hr.rounds.$roundId.links[.]csv";
@@ -194,10 +195,11 @@ describe("the rounds list and a round's page", () => {
     });
     expect(adminView.data.links.shared).toBe(`http://candor.test/s/${ours.sharedKey}`);
     expect(adminView.data.links.kiosk).toBe(`http://candor.test/s/${ours.sharedKey}?kiosk=1`);
+    // Six invited, at least k: the counts show from the launch on (nobody has answered yet).
     expect(adminView.data.counts).toMatchObject({
       k: 5,
-      overall: { invited: 6, responses: null },
-      departments: [{ id: mine.id, invited: 6, responses: null }],
+      overall: { invited: 6, responses: 0 },
+      departments: [{ id: mine.id, invited: 6, responses: 0 }],
     });
 
     const managerView = await call(roundPage.loader, await page(manager, ours.id), { roundId: ours.id });
@@ -301,6 +303,7 @@ describe("response counts on the rounds list and a round's page", () => {
       ...scores(mine.id, role.id, [9, 9, 8, 7, 6]),
       ...scores(other.id, role.id, [10, 9, 9, 8, 7, 6, 3]),
     ]);
+    await refreshOpenRoundCounts();
     return { round, mine, other };
   }
 
@@ -324,6 +327,7 @@ describe("response counts on the rounds list and a round's page", () => {
       invited: 18,
       responses: 12,
       rate: 12 / 18,
+      live: false,
     });
   });
 
@@ -334,16 +338,17 @@ describe("response counts on the rounds list and a round's page", () => {
       roundId: round.id,
     });
     expect(view.status).toBe(200);
-    expect(view.data.counts).toEqual({
+    expect(view.data.counts).toMatchObject({
       k: 5,
       overall: null,
-      departments: [{ id: mine.id, name: mine.name, invited: 8, responses: 5, rate: 5 / 8 }],
+      departments: [{ id: mine.id, name: mine.name, invited: 8, responses: 5, rate: 5 / 8, live: false }],
+      open: true,
     });
     expect(JSON.stringify(view.data.counts)).not.toContain(other.id);
 
     const list = await call(roundsList.loader, await makeRequest("/hr/rounds", { as: manager }));
     const row = list.data.rounds.find((r: { id: string }) => r.id === round.id);
-    expect(row.counts).toEqual({ k: 5, invited: 8, responses: 5, rate: 5 / 8 });
+    expect(row.counts).toEqual({ k: 5, invited: 8, responses: 5, rate: 5 / 8, live: false });
     expect(row).not.toHaveProperty("invitedCount");
     for (const figure of ['"responses":12', '"responses":7', '"invited":18', '"invited":10'])
       expect(JSON.stringify(list.data)).not.toContain(figure);
@@ -426,7 +431,7 @@ describe("the outbox page", () => {
     const org = await makeOrg({ departments: 1, roles: 1, perCell: 1 });
     const round = await launchOpenRound({ audience: { departmentIds: [org.departments[0].id], roleIds: [] } });
     // Written while no mail server is set up: kept, never sent.
-    await sendReminders(admin, round.id, "http://candor.test");
+    await queueReminders(admin, round.id, "http://candor.test");
     const page = await call(outbox.loader, await makeRequest("/hr/outbox", { as: admin }));
     expect(page.data.messages[0]).toMatchObject({ kind: "REMINDER", to: REMINDER_KEPT_TO, sentAt: null });
     expect(page.data.mailConfigured).toBe(false);

@@ -13,6 +13,7 @@ fs.copyFileSync(path.join(dir, "template.db"), file);
 
 process.env.DATABASE_URL = `file:${file}`;
 process.env.SESSION_SECRET = "test-secret-that-is-long-enough-for-zod-0123456789";
+process.env.INVITATION_KEY = "test-invitation-key-that-is-long-enough-0123456789";
 process.env.SEED_DEMO = "false";
 process.env.SCHEDULER = "false";
 process.env.NODE_ENV = "test";

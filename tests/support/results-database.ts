@@ -36,6 +36,8 @@ export interface DatabaseSpec {
 export interface BuiltDatabase {
   rounds: { id: string; name: string }[];
   departments: { id: string; name: string }[];
+  /** How long rebuilding the file took (what closing a round costs), when a round is closed. */
+  rebuildMs: number | null;
 }
 
 const here = fileURLToPath(import.meta.url);
@@ -153,7 +155,7 @@ async function build(file: string, spec: DatabaseSpec): Promise<BuiltDatabase> {
   process.env.DATABASE_URL = `file:${file}`;
   const { applyMigrations } = await import("~/cli/migrate");
   applyMigrations();
-  const { prisma, writeTransaction } = await import("~/utils/db.server");
+  const { prisma, rebuildDatabaseFile, writeTransaction } = await import("~/utils/db.server");
   const { insertResponse } = await import("~/models/responses.server");
   const { createUser } = await import("~/models/users.server");
   const { COMMAND_LINE } = await import("~/models/audit.server");
@@ -272,7 +274,7 @@ async function build(file: string, spec: DatabaseSpec): Promise<BuiltDatabase> {
         "INSERT INTO Person (id, email, name, departmentId, roleId, active, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
       );
       const invitation = db.prepare(
-        "INSERT INTO Invitation (id, roundId, personId, departmentId, roleId, used) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO Invitation (id, roundId, personId, departmentId, roleId) VALUES (?, ?, ?, ?, ?)",
       );
       let invited = 0;
       for (const cell of perCell.values()) {
@@ -280,7 +282,7 @@ async function build(file: string, spec: DatabaseSpec): Promise<BuiltDatabase> {
         for (let i = 0; i < asked; i++) {
           const id = `p${++people}`;
           person.run(id, `${id}@company.example`, `Person ${people}`, cell.departmentId, cell.roleId, stamp, stamp);
-          invitation.run(`i${people}`, round.id, id, cell.departmentId, cell.roleId, i < cell.count ? 1 : 0);
+          invitation.run(`i${people}`, round.id, id, cell.departmentId, cell.roleId);
           invited++;
         }
       }
@@ -288,8 +290,16 @@ async function build(file: string, spec: DatabaseSpec): Promise<BuiltDatabase> {
     });
     built.push(round);
   }
+  // As when a round closes: the file is rebuilt so it keeps no order of arrival.
+  let rebuildMs: number | null = null;
+  if (spec.rounds.some((r) => r.closedDaysAgo !== null)) {
+    const started = performance.now();
+    await rebuildDatabaseFile();
+    await prisma.round.updateMany({ where: { closedAt: { not: null } }, data: { storageRebuiltAt: new Date() } });
+    rebuildMs = performance.now() - started;
+  }
   await prisma.$disconnect();
-  return { rounds: built, departments };
+  return { rounds: built, departments, rebuildMs };
 }
 
 if (process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url) {

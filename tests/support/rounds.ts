@@ -135,3 +135,25 @@ export async function inviteWithTokens(
   await prisma.round.update({ where: { id: round.id }, data: { invitedCount: { increment: people.length } } });
   return tokens;
 }
+
+/** Marks these people's invitations answered, as an answer through their link would. */
+export async function markAnswered(roundId: string, personIds: string[]) {
+  const { claimInvitation } = await import("~/models/spent-invitations.server");
+  const invitations = await prisma.invitation.findMany({
+    where: { roundId, personId: { in: personIds } },
+    select: { id: true },
+  });
+  await writeTransaction((db) => {
+    for (const invitation of invitations) claimInvitation(db, roundId, invitation.id);
+  });
+}
+
+/** How many of the round's invitations were answered (the server's view, with the invitation key). */
+export async function answeredCount(roundId: string): Promise<number> {
+  const { spentAmong } = await import("~/models/spent-invitations.server");
+  const invitations = await prisma.invitation.findMany({ where: { roundId }, select: { id: true } });
+  return spentAmong(
+    roundId,
+    invitations.map((i) => i.id),
+  ).size;
+}

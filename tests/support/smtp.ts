@@ -1,6 +1,7 @@
 /**
  * A mail server for tests: speaks just enough SMTP for nodemailer (no TLS, no login) on
- * 127.0.0.1 and keeps every message it receives, so tests can read what people would get.
+ * 127.0.0.1 and keeps every message it receives, so tests can read what people would get. It
+ * can refuse chosen recipients, as a mailbox that does not exist is refused.
  */
 import net from "node:net";
 
@@ -36,7 +37,12 @@ export interface SmtpSink {
   close: () => Promise<void>;
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+export interface SinkOptions {
+  /** Whether to refuse this recipient now ("550 ... Recipient address rejected"); asked at each attempt. */
+  refuse?: (address: string) => boolean;
+}
+
+export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const server = net.createServer((socket) => {
     let buffer = "";
@@ -67,10 +73,16 @@ export async function startSmtpSink(): Promise<SmtpSink> {
             mail.from = line.slice("MAIL FROM:".length).trim();
             reply("250 OK");
             break;
-          case "RCPT":
-            mail.to.push(line.slice("RCPT TO:".length).trim());
+          case "RCPT": {
+            const address = line.slice("RCPT TO:".length).trim();
+            if (options.refuse?.(address.replace(/[<>]/g, ""))) {
+              reply(`550 5.1.1 ${address}: Recipient address rejected`);
+              break;
+            }
+            mail.to.push(address);
             reply("250 OK");
             break;
+          }
           case "DATA":
             inData = true;
             reply("354 End with <CR><LF>.<CR><LF>");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { invitationMail, mayShowReminderCount, remindedRecently, reminderMail } from "~/domain/invitation-mail";
+import { invitationMail, remindedRecently, reminderMail } from "~/domain/invitation-mail";
 import { KEPT_LINK, kioskLink, personalLink, sharedLink } from "~/domain/links";
 import { maySeeRound } from "~/domain/round-access";
 import { audienceOf, launchFormSchema, roundRuleProblems, thresholdCaution } from "~/domain/round-input";
@@ -215,14 +215,6 @@ describe("links and mail", () => {
     expect(remindedRecently(null, now)).toBe(false);
     expect(remindedRecently(at("2026-03-09T12:00:01Z"), now)).toBe(true);
     expect(remindedRecently("2026-03-09T12:00:00.000Z", now)).toBe(false);
-  });
-
-  it("withholds the number of reminders when it would tell that 1 to k-1 have answered", () => {
-    expect(mayShowReminderCount(40, 40, 5)).toBe(true);
-    expect(mayShowReminderCount(40, 39, 5)).toBe(false);
-    expect(mayShowReminderCount(40, 36, 5)).toBe(false);
-    expect(mayShowReminderCount(40, 35, 5)).toBe(true);
-    expect(mayShowReminderCount(40, 0, 5)).toBe(true);
   });
 });
 

@@ -25,6 +25,43 @@ export interface BreakdownRow {
   detailsHref?: string;
   /** Where "Create action" leads; none in print. */
   actionHref?: string;
+  /** People added to the directory just before the launch, among those invited to the group. */
+  addedBeforeLaunch?: AddedBeforeLaunch | null;
+}
+
+export interface AddedBeforeLaunch {
+  added: number;
+  invited: number;
+}
+
+/** "3 of these 5 people were added just before the launch." */
+export function addedBeforeLaunchText({ added, invited }: AddedBeforeLaunch): string {
+  return added === 1
+    ? `1 of these ${invited} people was added just before the launch.`
+    : `${added} of these ${invited} people were added just before the launch.`;
+}
+
+/**
+ * Under a group's name: a group that holds people added to the directory just before the launch
+ * could hold people made up to answer in someone's name, which the reader should know.
+ */
+export function AddedBeforeLaunchNote({ added }: { added: AddedBeforeLaunch | null | undefined }) {
+  if (!added) return null;
+  return (
+    <span className="added-note small block" aria-describedby="added-note">
+      {addedBeforeLaunchText(added)}
+    </span>
+  );
+}
+
+/** What "added just before the launch" means, once per page. */
+export function AddedBeforeLaunchFootnote({ days }: { days: number }) {
+  return (
+    <p className="footnote" id="added-note">
+      Added just before the launch: added to the directory in the {days} days before the round was launched. People made
+      up to answer in someone else's name would be among them, so read such a group's figures with care.
+    </p>
+  );
 }
 
 const FIGURE_COLUMNS = 7;
@@ -91,7 +128,10 @@ export function BreakdownTable({
         <tbody>
           {rows.map((row) => (
             <tr key={row.key}>
-              <th scope="row">{row.name}</th>
+              <th scope="row">
+                {row.name}
+                <AddedBeforeLaunchNote added={row.addedBeforeLaunch} />
+              </th>
               {row.figures ? (
                 <>
                   <td className="num">{row.figures.responses}</td>
@@ -141,6 +181,7 @@ export interface CrossCell {
   roleId: string;
   /** Null when withheld. */
   figures: { nps: number; responses: number } | null;
+  addedBeforeLaunch?: AddedBeforeLaunch | null;
 }
 
 /**
@@ -197,6 +238,7 @@ export function CrossTable({
                   return (
                     <td key={role.id} className="num" aria-describedby="withheld-note">
                       <Withheld />
+                      <AddedBeforeLaunchNote added={cell.addedBeforeLaunch} />
                     </td>
                   );
                 }
@@ -219,6 +261,7 @@ export function CrossTable({
                     ) : (
                       figure
                     )}
+                    <AddedBeforeLaunchNote added={cell.addedBeforeLaunch} />
                   </td>
                 );
               })}

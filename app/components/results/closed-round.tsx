@@ -1,15 +1,23 @@
 import { Form, Link } from "@remix-run/react";
 import { BreakdownChart } from "~/components/charts";
 import { EmptyState, Notice, PageHeader } from "~/components/page";
-import { BreakdownTable, CrossTable, type BreakdownRow } from "~/components/results/breakdown-table";
+import {
+  AddedBeforeLaunchFootnote,
+  AddedBeforeLaunchNote,
+  BreakdownTable,
+  CrossTable,
+  type BreakdownRow,
+} from "~/components/results/breakdown-table";
 import { CommentsSection } from "~/components/results/comments-section";
 import { roundKindLabel } from "~/components/results/format";
 import { HeatLegend } from "~/components/results/heat-legend";
+import { LinksDownloadedWarning } from "~/components/results/links-downloaded";
 import { NpsSummary, RatingTable, ScoreDistribution } from "~/components/results/nps-summary";
 import { PrintBar } from "~/components/results/print-bar";
 import { withheldExplanation, WithheldFootnote } from "~/components/results/withheld";
 import { intervalMeaning } from "~/components/statistics-words";
 import { newActionHref } from "~/domain/action-items";
+import { ADDED_BEFORE_LAUNCH_DAYS } from "~/domain/added-before-launch";
 import { closingTime, scoreNameOf } from "~/domain/round-status";
 import { formatDay } from "~/domain/utc-time";
 import type { ClosedResultsPage, LeanGroup } from "~/pages/results-page.server";
@@ -27,7 +35,11 @@ export function ClosedRound({ data }: { data: ClosedResultsPage }) {
     figures: group.figures,
     detailsHref: print ? undefined : `?group=${encodeURIComponent(group.key)}#focus`,
     actionHref: print ? undefined : actionHref(round.id, group),
+    addedBeforeLaunch: group.addedBeforeLaunch,
   });
+  const anyAdded = [data.overall, ...data.departments, ...data.roles, ...data.cross.cells].some(
+    (group) => group?.addedBeforeLaunch,
+  );
   const shownDepartments = data.departments.filter((d) => d.figures !== null);
   const printQuery = new URLSearchParams({ print: "1", ...(focus ? { group: focus.key } : {}) });
 
@@ -57,6 +69,7 @@ export function ClosedRound({ data }: { data: ClosedResultsPage }) {
         }
       />
       {print ? <PrintBar roundId={round.id} focusKey={focus?.key} /> : null}
+      <LinksDownloadedWarning at={round.linksDownloadedAt} />
       <Notice
         message={
           data.withheldRequest &&
@@ -84,6 +97,7 @@ export function ClosedRound({ data }: { data: ClosedResultsPage }) {
                 </div>
               )}
             </div>
+            <AddedBeforeLaunchNote added={focus.addedBeforeLaunch} />
             <NpsSummary name={focus.name} figures={focus.figures} measure={measure} />
             <p className="footnote">
               {intervalMeaning(
@@ -172,6 +186,7 @@ export function ClosedRound({ data }: { data: ClosedResultsPage }) {
         </section>
       ) : null}
       <WithheldFootnote k={round.k} />
+      {anyAdded ? <AddedBeforeLaunchFootnote days={ADDED_BEFORE_LAUNCH_DAYS} /> : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { formatNps } from "~/domain/group-figures";
 import { formatDay } from "~/domain/utc-time";
 import type { OpenRound, ScopedCounts, TrendPoint } from "~/models/results/index.server";
 import { TrendChart } from "../charts";
+import { HourlyFootnote, HourlyMark } from "../round-figures";
 import { describeChange, explainChange, intervalMeaning } from "../statistics-words";
 import { formatInterval, formatRate } from "./format";
 import { Withheld, WithheldFootnote, withheldExplanation } from "./withheld";
@@ -64,7 +65,7 @@ export function LatestScore({ trend, manager }: { trend: TrendPoint[]; manager: 
 }
 
 function Responses({ counts }: { counts: ScopedCounts }) {
-  const figure = counts.overall ?? counts.departments[0];
+  const figure = figureOf(counts);
   if (isWithheld(counts)) {
     return (
       <td colSpan={2} aria-describedby="withheld-note">
@@ -74,7 +75,10 @@ function Responses({ counts }: { counts: ScopedCounts }) {
   }
   return (
     <>
-      <td className="num">{figure.rate === null ? figure.responses : `${figure.responses} of ${figure.invited}`}</td>
+      <td className="num">
+        {figure.rate === null ? figure.responses : `${figure.responses} of ${figure.invited}`}
+        {figure.live ? null : <HourlyMark />}
+      </td>
       <td>
         {figure.rate === null ? (
           formatRate(null)
@@ -91,7 +95,8 @@ function Responses({ counts }: { counts: ScopedCounts }) {
   );
 }
 
-const isWithheld = (counts: ScopedCounts) => (counts.overall ?? counts.departments[0]).responses === null;
+const figureOf = (counts: ScopedCounts) => counts.overall ?? counts.departments[0];
+const isWithheld = (counts: ScopedCounts) => figureOf(counts).responses === null;
 
 export function OpenRoundsCard({ rounds }: { rounds: OpenRound[] }) {
   const withheld = rounds.filter((round) => isWithheld(round.counts));
@@ -130,8 +135,12 @@ export function OpenRoundsCard({ rounds }: { rounds: OpenRound[] }) {
       )}
       <p className="footnote">Scores appear when a round closes; until then only counts show.</p>
       {withheld.length > 0 ? (
-        <WithheldFootnote k={new Set(withheld.map((r) => r.counts.k)).size === 1 ? withheld[0].counts.k : undefined} />
+        <WithheldFootnote
+          k={new Set(withheld.map((r) => r.counts.k)).size === 1 ? withheld[0].counts.k : undefined}
+          basis="invited"
+        />
       ) : null}
+      {rounds.some((round) => !isWithheld(round.counts) && !figureOf(round.counts).live) ? <HourlyFootnote /> : null}
     </section>
   );
 }

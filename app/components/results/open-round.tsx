@@ -1,7 +1,9 @@
 import { formatDay } from "~/domain/utc-time";
 import type { OpenRoundResults } from "~/models/results/index.server";
 import { PageHeader } from "../page";
+import { HourlyMark, OpenCountsNote } from "../round-figures";
 import { formatRate, roundKindLabel } from "./format";
+import { LinksDownloadedWarning } from "./links-downloaded";
 import { Withheld, WithheldFootnote } from "./withheld";
 
 /** A round that has not closed: response counts and rates only, never a score (rule 7). */
@@ -13,6 +15,7 @@ export function OpenRoundView({ results }: { results: OpenRoundResults }) {
         title={round.name}
         description={`${roundKindLabel(round.kind)} · ${round.status === "open" ? `open until ${formatDay(round.closesAt)}` : `opens ${formatDay(round.opensAt)}`} · reporting threshold ${round.k}`}
       />
+      <LinksDownloadedWarning at={round.linksDownloadedAt} />
       <p className="warning">
         {round.status === "open"
           ? `Scores appear when the round closes on ${formatDay(round.closesAt)}. Until then only response counts show, so that nobody can watch a particular person's answer arrive.`
@@ -27,7 +30,10 @@ export function OpenRoundView({ results }: { results: OpenRoundResults }) {
             </p>
           ) : (
             <p>
-              <span className="stat">{counts.overall.responses}</span>{" "}
+              <span className="stat">
+                {counts.overall.responses}
+                {counts.overall.live ? null : <HourlyMark />}
+              </span>{" "}
               {counts.overall.rate === null
                 ? `responses · ${counts.overall.invited} invited by personal link; anyone with the shared link can answer too, so there is no response rate`
                 : `of ${counts.overall.invited} invited · ${formatRate(counts.overall.rate)} response rate`}
@@ -68,7 +74,10 @@ export function OpenRoundView({ results }: { results: OpenRoundResults }) {
                       </td>
                     ) : (
                       <>
-                        <td className="num">{d.responses}</td>
+                        <td className="num">
+                          {d.responses}
+                          {d.live ? null : <HourlyMark />}
+                        </td>
                         <td className="num">{formatRate(d.rate)}</td>
                       </>
                     )}
@@ -79,7 +88,8 @@ export function OpenRoundView({ results }: { results: OpenRoundResults }) {
           </div>
         )}
       </section>
-      <WithheldFootnote k={counts.k} />
+      <WithheldFootnote k={counts.k} basis="invited" />
+      <OpenCountsNote k={counts.k} countedAt={counts.countedAt} />
     </>
   );
 }

@@ -14,18 +14,21 @@ export function Withheld() {
   );
 }
 
-/** With the round's threshold when there is one round; "k" (explained) across rounds. */
-export function withheldExplanation(k?: number): string {
-  const fewer =
-    k === undefined ? "Fewer than k responses (the round's reporting threshold)" : `Fewer than ${k} responses`;
+/**
+ * With the round's threshold when there is one round; "k" (explained) across rounds. While a
+ * round is open its counts go by the people invited, not by the answers so far.
+ */
+export function withheldExplanation(k?: number, basis: "responses" | "invited" = "responses"): string {
+  const unit = basis === "invited" ? "people invited" : "responses";
+  const fewer = k === undefined ? `Fewer than k ${unit} (the round's reporting threshold)` : `Fewer than ${k} ${unit}`;
   return `${fewer}, or held back so a smaller group cannot be worked out.`;
 }
 
-export function WithheldFootnote({ k }: { k?: number }) {
+export function WithheldFootnote({ k, basis }: { k?: number; basis?: "responses" | "invited" }) {
   return (
     <p className="footnote" id="withheld-note">
       <span aria-hidden="true">* </span>
-      {WITHHELD}: {withheldExplanation(k)}
+      {WITHHELD}: {withheldExplanation(k, basis)}
     </p>
   );
 }

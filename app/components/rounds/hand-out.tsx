@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { SharedLinkCaution } from "~/components/shared-link-caution";
 import { formatUtc } from "~/domain/utc-time";
+import type { LinkDownloads } from "~/models/invitations.server";
 
 /** How HR hands out a round's links: personal links (CSV or e-mail), reminders and the shared link. */
 export function HandOut({
@@ -9,6 +10,8 @@ export function HandOut({
   links,
   hasSharedLink,
   mailConfigured,
+  linkDownloads,
+  linksDownloadedAt,
   lastReminderAt,
   lastReminderAgo,
 }: {
@@ -17,6 +20,8 @@ export function HandOut({
   links: { shared: string; kiosk: string } | null;
   hasSharedLink: boolean;
   mailConfigured: boolean;
+  linkDownloads: LinkDownloads;
+  linksDownloadedAt: Date | string | null;
   lastReminderAt: Date | string | null;
   lastReminderAgo: string | null;
 }) {
@@ -34,12 +39,19 @@ export function HandOut({
           <h3 id="personal-heading">Personal links</h3>
           <p className="muted small">
             One link per person; it works once. Each download or e-mail makes new links, and earlier ones keep working
-            until used. Candor keeps no copy of a link, so download again when you need them.
+            until used. Candor keeps no copy of a link.
           </p>
+          <LinkDownloadNote state={linkDownloads} downloadedAt={linksDownloadedAt} />
           <div className="row">
-            <Form method="post" action={`/hr/rounds/${roundId}/links.csv`} reloadDocument>
-              <button type="submit">Download links (CSV)</button>
-            </Form>
+            {linkDownloads === "off" ? (
+              <button type="button" disabled aria-describedby="downloads-off">
+                Download links (CSV)
+              </button>
+            ) : (
+              <Form method="post" action={`/hr/rounds/${roundId}/links.csv`} reloadDocument>
+                <button type="submit">Download links (CSV)</button>
+              </Form>
+            )}
             {mailConfigured ? (
               <Link className="button button-secondary" to="?confirm=invite">
                 Send invitations by e-mail…
@@ -54,7 +66,8 @@ export function HandOut({
         <section className="card" aria-labelledby="reminders-heading">
           <h3 id="reminders-heading">Reminders</h3>
           <p className="muted small">
-            Only people who have not answered get one, with a new link. Nobody, you included, learns who they are.
+            Only people who have not answered get one, with a new link. They go out in the background; nobody, you
+            included, learns who they are or how many.
           </p>
           <p className="small">
             {lastReminderAt ? `Last sent ${formatUtc(lastReminderAt)} (${lastReminderAgo}).` : "None sent yet."}
@@ -105,6 +118,37 @@ export function HandOut({
           )}
         </section>
       </div>
+    </>
+  );
+}
+
+/**
+ * Why the links download is there or not. A file of personal links lets whoever holds it answer
+ * in anyone's name (people made up for the purpose included), so with e-mail set up it is off
+ * unless HR switched it on, and a round whose links were downloaded says so to its respondents.
+ */
+function LinkDownloadNote({ state, downloadedAt }: { state: LinkDownloads; downloadedAt: Date | string | null }) {
+  return (
+    <>
+      {state === "off" ? (
+        <p className="muted small" id="downloads-off">
+          With e-mail set up, personal links go only by e-mail, so nobody holds a list of them. Downloads can be allowed
+          on the <Link to="/hr/outbox#link-downloads">Outbox</Link> page (recorded in the audit log).
+        </p>
+      ) : state === "only-way" ? (
+        <p className="muted small">
+          Without e-mail the download is the only way to hand out links. Whoever holds the file can answer in anyone's
+          name, so the round's survey page and results say that its links were downloaded.
+        </p>
+      ) : (
+        <p className="muted small">
+          Downloads are allowed. Whoever holds the file can answer in anyone's name, so the round's survey page and
+          results say that its links were downloaded.
+        </p>
+      )}
+      {downloadedAt ? (
+        <p className="small">This round's links were downloaded (first on {formatUtc(downloadedAt)}).</p>
+      ) : null}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { TextField } from "~/components/field";
 import { Withheld } from "~/components/results/withheld";
-import { ResponseCount, RoundStatusBadge } from "~/components/round-figures";
+import { HourlyFootnote, ResponseCount, RoundStatusBadge } from "~/components/round-figures";
 import { TOO_FEW } from "~/components/trainings/comparison";
 import { HR_LOCALE, plural } from "~/domain/plural";
 import { closedEarly, closingTime, ROUND_KIND_LABELS } from "~/domain/round-status";
@@ -69,9 +69,7 @@ export function RoundsCard({
                     </span>
                   </td>
                   <td className="num">{round.counts?.invited ?? "–"}</td>
-                  <td className="num">
-                    {round.counts ? <ResponseCount responses={round.counts.responses} rate={round.counts.rate} /> : "–"}
-                  </td>
+                  <td className="num">{round.counts ? <ResponseCount {...round.counts} /> : "–"}</td>
                   <td className="row-links">
                     {isAdmin ? (
                       <Link to={`/hr/rounds/${round.id}`} aria-label={`Round page of ${round.name}`}>
@@ -102,8 +100,10 @@ export function RoundsCard({
         {isAdmin
           ? "Participants get their personal links on each round's page (download or e-mail, and reminders)."
           : "HR hands out the links of each round."}{" "}
-        Response counts of fewer than {rounds[0]?.k ?? "k"} are not shown.
+        Response counts of fewer than {rounds[0]?.k ?? "k"} are not shown; while a round is open, only those of groups
+        of at least {rounds[0]?.k ?? "k"} invited.
       </p>
+      {rounds.some((round) => round.counts && !round.counts.live) ? <HourlyFootnote /> : null}
       {isAdmin && !rounds.some((r) => r.kind === "TRAINING_FOLLOWUP") ? (
         <FollowUpForm trainingId={trainingId} result={followUp} />
       ) : null}

@@ -43,6 +43,33 @@ export const en = {
   "thanks.heading": "Thank you",
   "thanks.body": "Your answers were saved anonymously. You can close this page.",
   "thanks.published": "See what has been done with earlier feedback",
+  "anonymity.linkText": "How your anonymity is protected, and its limits",
+  "survey.linksDownloaded":
+    "HR downloaded the personal links of this survey as a file instead of having Candor e-mail them. Whoever has that file could answer in other people's names, or for people made up for that purpose, and in a small group that could help work out your answer. If your link says you have already answered when you have not, please tell HR or an employee representative.",
+  "anonymity.pageTitle": "How your answers stay anonymous",
+  "anonymity.heading": "How your answers stay anonymous",
+  "anonymity.intro":
+    "Nobody, HR included, can see who gave which answer. This page says exactly what is kept, what is shown, and what remains possible.",
+  "anonymity.kept.heading": "What is kept with your answers",
+  "anonymity.kept.body":
+    "Your answers, and the department and role you had when the survey was launched (on a shared device: the ones you choose). Nothing else: no name, no e-mail address, no link and no time, not even the day.",
+  "anonymity.shown.heading": "What is shown, and to whom",
+  "anonymity.shown.body":
+    "Results are shown only for groups with at least as many answers as the threshold on your survey (never fewer than 3), and groups that would let a smaller group be worked out by subtraction are held back too. Comments are shown only for such groups, shuffled and without dates. While a survey is open, only numbers of answers are shown: for groups with at least that many people invited, and for groups of fewer than 50 people only once an hour, so that nobody can watch your answer arrive.",
+  "anonymity.link.heading": "Your personal link",
+  "anonymity.link.body":
+    "Your link only makes sure you answer once. When you answer, Candor stores a marker that only the server can match to your invitation, with a secret key kept outside the database. Your answer points neither to you nor to your link.",
+  "anonymity.limits.heading": "What remains possible",
+  "anonymity.limits.server":
+    "Whoever runs the server has that key, so they can find out whether you have answered: Candor needs this to refuse a second answer and to remind only people who have not answered. Someone with only a copy of the database, such as a backup, cannot.",
+  "anonymity.limits.alone":
+    "Your answer carries your department and role. If nobody else with the same department and role answered, whoever runs the server could recognise your answer; if nobody else with them was even invited, anyone with a copy of the database could. Results never show groups that small.",
+  "anonymity.limits.order":
+    "While a survey is open, the database file still holds the order in which answers came in; with the key, that order could be matched to the order in which people answered. When the survey closes, the file is rewritten without that order, and backups never keep it.",
+  "anonymity.limits.links":
+    "If HR downloads the personal links as a file instead of having Candor e-mail them, whoever has the file could answer in other people's names or for made-up people; the survey page then tells you. Results also say when a group holds people added to the directory just before the survey.",
+  "anonymity.limits.same":
+    "If everyone in a group gives the same score, the group's result shows what each of them answered.",
   "used.heading": "You have already answered",
   "used.body": "This link has been used, so it cannot be used again. Thank you for taking part.",
   "closed.heading": "This survey is closed",

@@ -42,6 +42,33 @@ export const pl = {
   "thanks.heading": "Dziękujemy",
   "thanks.body": "Twoje odpowiedzi zostały zapisane anonimowo. Możesz zamknąć tę stronę.",
   "thanks.published": "Zobacz, co zrobiono z wcześniejszymi opiniami",
+  "anonymity.linkText": "Jak chroniona jest Twoja anonimowość i gdzie są jej granice",
+  "survey.linksDownloaded":
+    "Dział HR pobrał osobiste linki do tej ankiety jako plik, zamiast zlecić Candor wysłanie ich e-mailem. Kto ma ten plik, może odpowiedzieć w imieniu innych osób albo za osoby wymyślone w tym celu, a w małej grupie mogłoby to pomóc ustalić Twoją odpowiedź. Jeśli Twój link pokazuje, że już odpowiedziałeś, choć tego nie zrobiłeś, powiedz o tym działowi HR albo przedstawicielowi pracowników.",
+  "anonymity.pageTitle": "Jak Twoje odpowiedzi pozostają anonimowe",
+  "anonymity.heading": "Jak Twoje odpowiedzi pozostają anonimowe",
+  "anonymity.intro":
+    "Nikt, również dział HR, nie może zobaczyć, kto udzielił której odpowiedzi. Tutaj opisujemy dokładnie, co jest przechowywane, co jest pokazywane i co pozostaje możliwe.",
+  "anonymity.kept.heading": "Co jest przechowywane z Twoimi odpowiedziami",
+  "anonymity.kept.body":
+    "Twoje odpowiedzi oraz dział i stanowisko, które miałeś w chwili uruchomienia ankiety (na wspólnym urządzeniu: te, które wybierzesz). Nic więcej: żadnego imienia, adresu e-mail, linku ani czasu, nawet dnia.",
+  "anonymity.shown.heading": "Co jest pokazywane i komu",
+  "anonymity.shown.body":
+    "Wyniki są pokazywane tylko dla grup, w których odpowiedzi jest co najmniej tyle, ile wynosi próg Twojej ankiety (nigdy mniej niż 3), a grupy, z których przez odejmowanie dałoby się wyliczyć mniejszą grupę, też są ukrywane. Komentarze są pokazywane tylko dla takich grup, w losowej kolejności i bez dat. Dopóki ankieta jest otwarta, pokazywana jest tylko liczba odpowiedzi: dla grup, do których zaproszono co najmniej tyle osób, a dla grup liczących mniej niż 50 osób tylko raz na godzinę, aby nikt nie mógł zobaczyć, jak przychodzi Twoja odpowiedź.",
+  "anonymity.link.heading": "Twój osobisty link",
+  "anonymity.link.body":
+    "Link zapewnia tylko, że odpowiesz raz. Gdy odpowiadasz, Candor zapisuje znacznik, który tylko serwer potrafi powiązać z Twoim zaproszeniem, za pomocą tajnego klucza przechowywanego poza bazą danych. Twoja odpowiedź nie wskazuje ani na Ciebie, ani na Twój link.",
+  "anonymity.limits.heading": "Co pozostaje możliwe",
+  "anonymity.limits.server":
+    "Kto prowadzi serwer, ma ten klucz, więc może sprawdzić, czy odpowiedziałeś: Candor potrzebuje tego, aby nie przyjąć drugiej odpowiedzi i przypominać tylko osobom, które jeszcze nie odpowiedziały. Ktoś, kto ma tylko kopię bazy danych, na przykład zapasową, nie może tego zrobić.",
+  "anonymity.limits.alone":
+    "Twoja odpowiedź zawiera Twój dział i stanowisko. Jeśli nikt inny z tym samym działem i stanowiskiem nie odpowiedział, ten, kto prowadzi serwer, mógłby rozpoznać Twoją odpowiedź; jeśli nikogo innego z nimi nawet nie zaproszono, mógłby to zrobić każdy, kto ma kopię bazy danych. Wyniki nigdy nie pokazują tak małych grup.",
+  "anonymity.limits.order":
+    "Dopóki ankieta jest otwarta, plik bazy danych nadal zawiera kolejność, w jakiej przychodziły odpowiedzi; mając klucz, można by ją zestawić z kolejnością, w jakiej odpowiadały osoby. Po zamknięciu ankiety plik jest zapisywany na nowo bez tej kolejności, a kopie zapasowe nigdy jej nie zawierają.",
+  "anonymity.limits.links":
+    "Jeśli dział HR pobierze osobiste linki jako plik, zamiast zlecić Candor wysłanie ich e-mailem, kto ma ten plik, może odpowiedzieć w imieniu innych osób albo za osoby wymyślone; strona ankiety Cię wtedy o tym poinformuje. Wyniki pokazują też, kiedy w grupie są osoby dodane do katalogu tuż przed ankietą.",
+  "anonymity.limits.same":
+    "Jeśli wszyscy w grupie dadzą tę samą ocenę, wynik grupy pokazuje, co odpowiedziała każda z tych osób.",
   "used.heading": "Ta ankieta jest już wypełniona",
   "used.body": "Ten link został już użyty, więc nie można go użyć ponownie. Dziękujemy za udział.",
   "closed.heading": "Ankieta jest zamknięta",

@@ -41,7 +41,7 @@ interface TallyRow {
 let tallyQuery: Statement | undefined;
 
 /** The round's tallies, read on the raw connection: a few thousand rows at most. */
-function readTallies(roundId: string): TallyRow[] {
+export function readTallies(roundId: string): TallyRow[] {
   tallyQuery ??= sqlite.prepare(
     `SELECT t.questionId AS questionId, q.type AS type, t.departmentId AS departmentId, t.roleId AS roleId,
             t.value AS value, t.count AS count
@@ -51,11 +51,11 @@ function readTallies(roundId: string): TallyRow[] {
   return tallyQuery.all(roundId) as TallyRow[];
 }
 
-/** Invitations per department x role (the audience at launch). */
-async function invitedCells(roundId: string): Promise<CellCount[]> {
+/** Invitations per department x role (the audience at launch); `addedBeforeLaunch` counts only those. */
+export async function invitedCells(roundId: string, { addedBeforeLaunch = false } = {}): Promise<CellCount[]> {
   const rows = await prisma.invitation.groupBy({
     by: ["departmentId", "roleId"],
-    where: { roundId },
+    where: { roundId, ...(addedBeforeLaunch ? { addedBeforeLaunch: true } : {}) },
     _count: { _all: true },
   });
   return rows.map((row) => ({ departmentId: row.departmentId, roleId: row.roleId, count: row._count._all }));
@@ -69,7 +69,8 @@ export function mergeCells(responses: CellCount[], invited: CellCount[]): CellCo
   return [...merged.values()];
 }
 
-function npsCellsOf(tallies: TallyRow[]): CellCount[] {
+/** Responses per department x role, from the tallies of the 0-10 question. */
+export function npsCellsOf(tallies: TallyRow[]): CellCount[] {
   const cells = new Map<string, CellCount>();
   for (const row of tallies) {
     if (row.type !== "NPS") continue;
@@ -140,6 +141,11 @@ export interface RoundFacts extends GateFacts {
   ratingQuestionIds: string[];
   /** The shown groups whose comments may be listed (domain/comment-gate.ts). */
   commentKeys: Set<string>;
+  /**
+   * Per group with people added to the directory just before the launch: how many of the
+   * people invited to it were. Invitations only, never answers.
+   */
+  addedBeforeLaunch: Map<string, { added: number; invited: number }>;
 }
 
 function sumOver(
@@ -232,7 +238,24 @@ export async function roundFacts(round: RoundRow, ratingQuestionIds: string[]): 
   }
 
   const commentKeys = decideCommentGroups(gate.groups, (key) => gate.visible.has(key), round.k);
-  return { ...gate, figures, ratings, ratingQuestionIds, commentKeys };
+  const addedBeforeLaunch = addedBeforeLaunchOf(gate, await invitedCells(round.id, { addedBeforeLaunch: true }));
+  return { ...gate, figures, ratings, ratingQuestionIds, commentKeys, addedBeforeLaunch };
+}
+
+function addedBeforeLaunchOf(gate: GateFacts, added: CellCount[]): Map<string, { added: number; invited: number }> {
+  const byCell = new Map(added.map((c) => [cellKey(c.departmentId, c.roleId), c.count]));
+  const invitedByCell = new Map(gate.invited.map((c) => [cellKey(c.departmentId, c.roleId), c.count]));
+  const result = new Map<string, { added: number; invited: number }>();
+  if (byCell.size === 0) return result;
+  for (const group of gate.groups) {
+    const keys = group.cells.map((i) => cellKey(gate.cells[i].departmentId, gate.cells[i].roleId));
+    const count = keys.reduce((sum, key) => sum + (byCell.get(key) ?? 0), 0);
+    if (count > 0) {
+      const invited = keys.reduce((sum, key) => sum + (invitedByCell.get(key) ?? 0), 0);
+      result.set(group.key, { added: count, invited });
+    }
+  }
+  return result;
 }
 
 /** A group's score with its interval, as domain/nps-statistics.ts computed it. */

@@ -10,7 +10,7 @@
  *   round-source   how a round is read, who may open it, its group names
  *   facts          tallies -> the anonymity decision (domain/anonymity.ts) -> figures
  *   comment-source a closed round's comments, shuffled and undated
- *   counts         what an open round shows: counts and rates
+ *   counts         counts and rates: an open round's (fixed groups, hourly for small ones), a closed one's
  *   round-results  a round's results page, one group's score, the follow-up round
  *   comments       a group's comments and the comments export
  *   trends         one group over the periodic rounds
@@ -24,6 +24,8 @@ export {
   getRoundCounts,
   getRoundCountsFor,
   listOpenRounds,
+  refreshOpenRoundCounts,
+  type CountFigure,
   type DepartmentCount,
   type OpenRound,
   type RoundCounts,

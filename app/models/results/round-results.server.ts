@@ -37,6 +37,8 @@ export interface RoundSummary {
   /** A shared (kiosk) link lets anyone answer: the number who could answer is then unknown. */
   sharedLink: boolean;
   trainingId: string | null;
+  /** When HR first downloaded the personal links as a file; null when they never were. */
+  linksDownloadedAt: Date | null;
 }
 
 function summaryOf(round: LoadedRound, now: Date): RoundSummary {
@@ -52,6 +54,7 @@ function summaryOf(round: LoadedRound, now: Date): RoundSummary {
     invited: round.invitedCount,
     sharedLink: round.sharedKey !== null,
     trainingId: round.trainingId,
+    linksDownloadedAt: round.linksDownloadedAt,
   };
 }
 
@@ -70,6 +73,8 @@ export interface GroupResult {
   ratings: (RatingFigures | null)[];
   /** Whether its comments may be listed (getRoundComments). */
   comments: boolean;
+  /** How many of the people invited to it were added to the directory just before the launch; null for none. */
+  addedBeforeLaunch: { added: number; invited: number } | null;
 }
 
 export interface OpenRoundResults {
@@ -111,6 +116,7 @@ function resultOf(
     figures,
     ratings: figures ? facts.ratings.get(key)! : [],
     comments: figures !== null && facts.commentKeys.has(key),
+    addedBeforeLaunch: facts.addedBeforeLaunch.get(key) ?? null,
   };
 }
 
@@ -169,7 +175,7 @@ export async function getRoundResults(
   await assertMayView(viewer, round);
   const summary = summaryOf(round, now);
   if (summary.status !== "closed") {
-    return { state: summary.status, round: summary, counts: await scopedCountsOf(round, viewer) };
+    return { state: summary.status, round: summary, counts: await scopedCountsOf(round, viewer, now) };
   }
   return closedResults(round, viewer, now);
 }

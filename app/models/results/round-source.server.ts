@@ -28,6 +28,7 @@ export const roundSelect = {
   responseCount: true,
   audience: true,
   sharedKey: true,
+  linksDownloadedAt: true,
   trainingId: true,
   training: { select: { trainerId: true } },
   survey: {
