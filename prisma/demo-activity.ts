@@ -10,7 +10,7 @@ import { createAction, addActionNote, setActionPublished } from "~/models/action
 import { submitByToken } from "~/models/answering.server";
 import type { Actor } from "~/models/audit.server";
 import { LONG, mint } from "~/models/invitations.server";
-import { launchRound } from "~/models/rounds.server";
+import { launchRound } from "~/models/round-launch.server";
 import { setCompanyName } from "~/models/settings.server";
 import { createSurvey, getSurveyForAnswering } from "~/models/surveys.server";
 import { createTraining } from "~/models/trainings.server";

@@ -19,7 +19,8 @@ import { isUniqueViolation } from "~/utils/prisma-errors";
 import { recordAudit, type Actor } from "./audit.server";
 import { runReminderJobs } from "./reminders.server";
 import { refreshOpenRoundCounts } from "./results/index.server";
-import { closeDueRounds, launchRound, LaunchError, rebuildStorageOfClosedRounds } from "./rounds.server";
+import { launchRound, LaunchError } from "./round-launch.server";
+import { closeDueRounds, rebuildStorageOfClosedRounds } from "./rounds.server";
 import { getCompanyName } from "./settings.server";
 
 /** The scheduler acts as itself in the audit log. */

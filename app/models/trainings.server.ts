@@ -21,7 +21,7 @@ import {
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit, type Actor } from "./audit.server";
-import { launchRoundIn, LaunchError } from "./rounds.server";
+import { launchRoundIn, LaunchError } from "./round-launch.server";
 import { createSurvey, freeSurveyName } from "./surveys.server";
 
 /**

@@ -20,7 +20,7 @@ import {
 } from "~/domain/round-input";
 import { toDateTimeInput } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
-import { launchRound, previewLaunch, type LaunchPreview } from "~/models/rounds.server";
+import { launchRound, previewLaunch, type LaunchPreview } from "~/models/round-launch.server";
 import { listLaunchableSurveys } from "~/models/surveys.server";
 import { actorOf, requireAdmin } from "~/pages/auth.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";

@@ -5,10 +5,11 @@ import { FormError, SelectField, TextField } from "~/components/field";
 import { textValue, type FieldValues } from "~/components/form-values";
 import { NeedsEnpsSurvey } from "~/components/needs-survey";
 import { PageHeader } from "~/components/page";
+import { CadenceField } from "~/components/rounds/cadence-field";
 import { ScheduleReview } from "~/components/rounds/schedule-review";
 import { ThresholdField } from "~/components/threshold-field";
 import { audienceOf, DEFAULT_K, MIN_K, thresholdCaution } from "~/domain/round-input";
-import { CADENCE_LABELS, CADENCES, MAX_OPEN_DAYS_BY_CADENCE, nextPeriodStart, type Cadence } from "~/domain/schedule";
+import { CADENCES, nextPeriodStart, type Cadence } from "~/domain/schedule";
 import { scheduleFormSchema, type ScheduleForm } from "~/domain/schedule-input";
 import { formatDay, formatUtc, formatUtcDate } from "~/domain/utc-time";
 import { listGroups } from "~/models/org-groups.server";
@@ -146,28 +147,7 @@ export default function NewSchedule() {
             options={surveys.map((s) => ({ value: s.id, label: s.name }))}
           />
         </div>
-        <fieldset className={errors.cadence ? "field field-invalid" : "field"}>
-          <legend>How often</legend>
-          {CADENCES.map((cadence) => (
-            <label key={cadence} className="checkbox">
-              <input
-                type="radio"
-                name="cadence"
-                value={cadence}
-                defaultChecked={textValue(values.cadence) === cadence}
-              />
-              <span>
-                {CADENCE_LABELS[cadence]}{" "}
-                <span className="muted small">(open at most {MAX_OPEN_DAYS_BY_CADENCE[cadence]} days)</span>
-              </span>
-            </label>
-          ))}
-          {errors.cadence ? (
-            <p className="field-error" role="alert">
-              {errors.cadence}
-            </p>
-          ) : null}
-        </fieldset>
+        <CadenceField value={textValue(values.cadence)} error={errors.cadence} />
         <div className="form-grid">
           <TextField
             label="First round opens on (UTC)"

@@ -3,14 +3,13 @@ import { draftFromTemplate } from "~/domain/survey-templates";
 import { COMMAND_LINE } from "~/models/audit.server";
 import { mintLinksForDownload, sendInvitations } from "~/models/invitations.server";
 import { queueReminders } from "~/models/reminders.server";
+import { LaunchError, previewLaunch } from "~/models/round-launch.server";
 import {
   addSharedLink,
   closeDueRounds,
   closeRoundEarly,
   getRoundForViewer,
-  LaunchError,
   listRounds,
-  previewLaunch,
   RoundClosedError,
 } from "~/models/rounds.server";
 import { runScheduler } from "~/models/schedules.server";

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { COMMAND_LINE } from "~/models/audit.server";
-import { launchRound } from "~/models/rounds.server";
+import { launchRound } from "~/models/round-launch.server";
 import {
   createSchedule,
   runScheduler,

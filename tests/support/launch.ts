@@ -1,7 +1,7 @@
 import type { SurveyKind } from "~/domain/survey";
 import { draftFromTemplate } from "~/domain/survey-templates";
 import { COMMAND_LINE } from "~/models/audit.server";
-import { launchRound, type LaunchInput } from "~/models/rounds.server";
+import { launchRound, type LaunchInput } from "~/models/round-launch.server";
 import { setCompanyName } from "~/models/settings.server";
 import { createSurvey, freeSurveyName } from "~/models/surveys.server";
 

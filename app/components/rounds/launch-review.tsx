@@ -3,7 +3,7 @@ import { ReviewActions, ReviewCard } from "~/components/review-actions";
 import { describeAudience } from "~/domain/audience";
 import { HR_LOCALE, plural } from "~/domain/plural";
 import { formatUtc, parseDateTimeInput } from "~/domain/utc-time";
-import type { LaunchPreview } from "~/models/rounds.server";
+import type { LaunchPreview } from "~/models/round-launch.server";
 
 /** A round, reviewed before it launches: who, how many, when, and k. */
 export function LaunchReview({
