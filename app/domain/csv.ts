@@ -3,6 +3,8 @@
  * semicolon or tab between fields, quoted fields with "" for a quote and line breaks inside,
  * LF or CRLF line ends. Text after a closing quote (`"a"b`) has no one right reading, so the
  * record carries an error instead of a guess; an importer lists it with the other bad lines.
+ * (csv-parse, tried for this, stops reading records after the first bad quote even when told to
+ * skip bad records, so the lines after it would go unchecked and unreported.)
  */
 
 export interface CsvRecord {
