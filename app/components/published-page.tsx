@@ -2,7 +2,14 @@ import type { ActionStatus } from "~/domain/action-items";
 import type { Verdict } from "~/domain/nps-statistics";
 import type { MessageKey } from "~/i18n/messages/en";
 import type { Translate } from "~/i18n/translate";
-import type { ActionView, GroupView, PublishedView, RoundView, ScoreView } from "~/pages/published-page.server";
+import type {
+  ActionView,
+  AddedView,
+  GroupView,
+  PublishedView,
+  RoundView,
+  ScoreView,
+} from "~/pages/published-page.server";
 
 const STATUS_KEYS: Record<ActionStatus, MessageKey> = {
   PLANNED: "status.PLANNED",
@@ -18,6 +25,15 @@ function ScoreDetails({ score, t }: { score: ScoreView; t: Translate }) {
       {t("published.score.answers", { count: score.answers })}
     </span>
   );
+}
+
+/**
+ * People added to the directory just before a launch could be made up to answer in someone's
+ * name; whoever reads a figure should know how many such people it holds.
+ */
+function AddedNote({ added, t }: { added: AddedView | null; t: Translate }) {
+  if (!added) return null;
+  return <span className="added-note small block">{t("published.added", { ...added })}</span>;
 }
 
 const VERDICT_KEYS: Record<Verdict, MessageKey> = {
@@ -49,6 +65,7 @@ function LatestRound({ round, t }: { round: RoundView; t: Translate }) {
           </p>
           <p>
             <ScoreDetails score={round.score} t={t} />
+            <AddedNote added={round.added} t={t} />
           </p>
           <Change round={round} t={t} />
         </>
@@ -75,6 +92,7 @@ function GroupList({ heading, groups, t }: { heading: string; groups: GroupView[
                 {group.score.nps} <span className="visually-hidden">{t("published.score.label")}</span>
               </strong>
               <ScoreDetails score={group.score} t={t} />
+              <AddedNote added={group.added} t={t} />
             </span>
           </li>
         ))}

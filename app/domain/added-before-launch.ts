@@ -4,6 +4,12 @@
  */
 export const ADDED_BEFORE_LAUNCH_DAYS = 14;
 
+/** Of the people a group invited, how many were added just before the launch. */
+export interface AddedBeforeLaunch {
+  added: number;
+  invited: number;
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Whether someone added at `createdAt` was added within the days before a launch at `launch`. */

@@ -4,6 +4,7 @@
  * dates are formatted here, on the server. Nothing about who owns or wrote an item is read.
  */
 import type { ActionStatus } from "~/domain/action-items";
+import { ADDED_BEFORE_LAUNCH_DAYS, type AddedBeforeLaunch } from "~/domain/added-before-launch";
 import type { NpsEstimate, Verdict } from "~/domain/nps-statistics";
 import { formatCount, formatDate, formatPoints } from "~/i18n/format";
 import { languagePack } from "~/i18n/locale.server";
@@ -31,11 +32,20 @@ export interface RoundView {
   /** Null when the whole round is withheld. */
   score: ScoreView | null;
   change: { delta: string; verdict: Verdict; since: string } | null;
+  /** People added to the directory just before the launch, among those invited, if any. */
+  added: AddedView | null;
+}
+
+export interface AddedView {
+  added: string;
+  invited: string;
+  days: string;
 }
 
 export interface GroupView {
   name: string;
   score: ScoreView;
+  added: AddedView | null;
 }
 
 export interface ActionView {
@@ -71,6 +81,12 @@ export function publishedView(
     high: formatPoints(locale, estimate.high),
     answers: formatCount(locale, estimate.n),
   });
+  const added = (a: AddedBeforeLaunch | null): AddedView | null =>
+    a && {
+      added: formatCount(locale, a.added),
+      invited: formatCount(locale, a.invited),
+      days: formatCount(locale, ADDED_BEFORE_LAUNCH_DAYS),
+    };
   const round = (r: PublicRound): RoundView => ({
     id: r.id,
     name: r.name,
@@ -81,8 +97,13 @@ export function publishedView(
       r.change && r.previousName
         ? { delta: formatPoints(locale, r.change.delta), verdict: r.change.verdict, since: r.previousName }
         : null,
+    added: added(r.addedBeforeLaunch),
   });
-  const group = (g: PublicGroup): GroupView => ({ name: g.name, score: score(g.score) });
+  const group = (g: PublicGroup): GroupView => ({
+    name: g.name,
+    score: score(g.score),
+    added: added(g.addedBeforeLaunch),
+  });
   const action = (a: PublishedAction): ActionView => ({
     id: a.id,
     title: a.title,

@@ -15,6 +15,7 @@ const round = (over: Partial<RoundView> = {}): RoundView => ({
   k: 5,
   score,
   change: { delta: "+23,1", verdict: "change", since: "2025 Q4" },
+  added: null,
   ...over,
 });
 const empty: PublishedView = { latest: null, earlier: [], departments: [], roles: [], actions: [] };
@@ -25,7 +26,7 @@ describe("the published results", () => {
       ...empty,
       latest: round(),
       earlier: [round({ id: "r1", name: "2025 Q4", change: { delta: "-1,0", verdict: "noise", since: "2025 Q3" } })],
-      departments: [{ name: "Sales", score }],
+      departments: [{ name: "Sales", score, added: null }],
     };
     render(<PublishedResults view={view} t={translator("uk")} />);
     const latest = screen.getByRole("article", { name: "2026 Q1" });
@@ -39,6 +40,27 @@ describe("the published results", () => {
     expect(
       within(screen.getByRole("region", { name: "За відділами та посадами" })).getByRole("listitem"),
     ).toHaveTextContent("Sales+24,7");
+  });
+
+  it("says next to a figure how many of those asked were added to the directory just before", () => {
+    const added = { added: "2", invited: "5", days: "14" };
+    const view: PublishedView = {
+      ...empty,
+      latest: round({ added: { ...added, invited: "10" } }),
+      departments: [
+        { name: "Sales", score, added },
+        { name: "Finance", score, added: null },
+      ],
+    };
+    render(<PublishedResults view={view} t={translator("en")} />);
+    expect(screen.getByRole("article", { name: "2026 Q1" })).toHaveTextContent(
+      "Added to the directory in the 14 days before the survey opened: 2 of the 10 people asked.",
+    );
+    const [sales, finance] = within(screen.getByRole("region", { name: "By department and role" })).getAllByRole(
+      "listitem",
+    );
+    expect(sales).toHaveTextContent("2 of the 5 people asked.");
+    expect(finance).not.toHaveTextContent("people asked");
   });
 
   it("says a withheld round is not shown, with no figures and no groups", () => {

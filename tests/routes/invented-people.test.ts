@@ -17,6 +17,7 @@ const roundPage = await import("~/routes/hr.rounds.$roundId._index");
 const resultsPage = await import("~/routes/hr.rounds.$roundId.results");
 const outbox = await import("~/routes/hr.outbox");
 const personal = await import("~/routes/a.$token");
+const publicPage = await import("~/routes/you-said-we-did");
 const { closeRoundEarly } = await import("~/models/rounds.server");
 const { COMMAND_LINE } = await import("~/models/audit.server");
 const { getRoundResults } = await import("~/models/results/index.server");
@@ -24,6 +25,8 @@ const { prisma } = await import("~/utils/db.server");
 const { makeDepartment, makeOrg, makePerson, makeRole, makeUser } = await import("../support/fixtures");
 const { call, makeRequest } = await import("../support/http");
 const { DAY, launchOpenRound } = await import("../support/launch");
+const { addResponses, makeRound, scores } = await import("../support/rounds");
+const { inviteCells } = await import("../support/results");
 
 afterAll(() => smtp.close());
 
@@ -97,6 +100,45 @@ describe("a round whose links were downloaded", () => {
         .data;
     expect((await results(round.id)).round.linksDownloadedAt).not.toBeNull();
     expect((await results(mailed.id)).round.linksDownloadedAt).toBeNull();
+  });
+});
+
+describe("the public page, for a round with people added just before the launch", () => {
+  // Runs before the rounds below, which close later: the public page shows the latest round.
+  it("says so on the public page too, in the reader's language, next to each group it concerns and the whole round", async () => {
+    const [team, others] = [await makeDepartment(), await makeDepartment()];
+    const role = await makeRole();
+    const round = await makeRound({ state: "closed", k: 3, name: "Public round with newcomers", closesAt: new Date() });
+    await inviteCells(round.id, [
+      { departmentId: team.id, roleId: role.id, count: 5 },
+      { departmentId: others.id, roleId: role.id, count: 5 },
+    ]);
+    const newcomers = await prisma.invitation.findMany({
+      where: { roundId: round.id, departmentId: team.id },
+      take: 2,
+    });
+    await prisma.invitation.updateMany({
+      where: { id: { in: newcomers.map((i) => i.id) } },
+      data: { addedBeforeLaunch: true },
+    });
+    await addResponses(round, [
+      ...scores(team.id, role.id, [9, 10, 2, 8, 7]),
+      ...scores(others.id, role.id, [6, 9, 10, 5, 9]),
+    ]);
+
+    const page = await call(
+      publicPage.loader,
+      await makeRequest("/you-said-we-did", { headers: { "Accept-Language": "uk" } }),
+    );
+    const view = page.data as Awaited<ReturnType<typeof publicPage.loader>>;
+    expect(view.latest?.name).toBe("Public round with newcomers");
+    expect(view.latest?.added).toEqual({ added: "2", invited: "10", days: "14" });
+    const group = (name: string) => view.departments.find((d) => d.name === name)!;
+    expect(group(team.name).added).toEqual({ added: "2", invited: "5", days: "14" });
+    expect(group(others.name).added).toBeNull();
+    expect(view.messages["published.added"]).toBe(
+      "Додані до довідника за {days} днів до початку опитування: {added} з {invited} запрошених.",
+    );
   });
 });
 

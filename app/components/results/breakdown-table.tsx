@@ -1,3 +1,4 @@
+import type { AddedBeforeLaunch } from "~/domain/added-before-launch";
 import { formatNps, formatShare, heatLevel } from "~/domain/group-figures";
 import type { ScoreName } from "~/domain/round-status";
 import { useFastLinks } from "./fast-links";
@@ -29,10 +30,6 @@ export interface BreakdownRow {
   addedBeforeLaunch?: AddedBeforeLaunch | null;
 }
 
-export interface AddedBeforeLaunch {
-  added: number;
-  invited: number;
-}
 
 /** "3 of these 5 people were added just before the launch." */
 export function addedBeforeLaunchText({ added, invited }: AddedBeforeLaunch): string {

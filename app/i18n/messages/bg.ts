@@ -104,6 +104,8 @@ export const bg = {
   "published.groups.roles": "Длъжности",
   "published.groups.note":
     "Групите с по-малко от {k} отговора или скритите, за да не може да се изчисли по-малка група, не са изброени.",
+  "published.added":
+    "Добавени в указателя през {days}-те дни преди началото на анкетата: {added} от {invited} поканени.",
   "published.groups.none": "Нито един отдел или длъжност няма достатъчно отговори, за да бъде показан отделно.",
   "published.earlier.heading": "Предишни проучвания",
   "published.actions.heading": "Какво се прави",

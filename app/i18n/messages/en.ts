@@ -103,6 +103,8 @@ export const en = {
   "published.groups.roles": "Roles",
   "published.groups.note":
     "Groups with fewer than {k} answers, or held back so that a smaller group cannot be worked out, are not listed.",
+  "published.added":
+    "Added to the directory in the {days} days before the survey opened: {added} of the {invited} people asked.",
   "published.groups.none": "No department or role had enough answers to be shown on its own.",
   "published.earlier.heading": "Earlier surveys",
   "published.actions.heading": "What is being done",

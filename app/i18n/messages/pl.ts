@@ -105,6 +105,8 @@ export const pl = {
   "published.groups.roles": "Stanowiska",
   "published.groups.note":
     "Nie wymieniamy grup, które mają mniej niż {k} odpowiedzi lub zostały ukryte, aby nie dało się wyliczyć wyniku mniejszej grupy.",
+  "published.added":
+    "Dodani do katalogu w ciągu {days} dni przed rozpoczęciem ankiety: {added} z {invited} zaproszonych osób.",
   "published.groups.none": "Żaden dział ani stanowisko nie ma wystarczająco wielu odpowiedzi, by pokazać je osobno.",
   "published.earlier.heading": "Wcześniejsze ankiety",
   "published.actions.heading": "Co robimy",

@@ -103,6 +103,7 @@ export const ru = {
   "published.groups.roles": "Должности",
   "published.groups.note":
     "Группы, где меньше {k} ответов или которые скрыты, чтобы нельзя было вычислить меньшую группу, здесь не приводятся.",
+  "published.added": "Добавлены в справочник за {days} дней до начала опроса: {added} из {invited} приглашённых.",
   "published.groups.none": "Ни у одного отдела или должности нет достаточно ответов, чтобы показать их отдельно.",
   "published.earlier.heading": "Предыдущие опросы",
   "published.actions.heading": "Что делается",

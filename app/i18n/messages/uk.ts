@@ -104,6 +104,7 @@ export const uk = {
   "published.groups.roles": "Посади",
   "published.groups.note":
     "Групи, що мають менше ніж {k} відповідей або приховані, щоб не можна було вирахувати меншу групу, тут не наведено.",
+  "published.added": "Додані до довідника за {days} днів до початку опитування: {added} з {invited} запрошених.",
   "published.groups.none": "Жоден відділ чи посада не мають достатньо відповідей, щоб показати їх окремо.",
   "published.earlier.heading": "Попередні опитування",
   "published.actions.heading": "Що робиться",

@@ -97,6 +97,7 @@ export const zh = {
   "published.groups.departments": "部门",
   "published.groups.roles": "岗位",
   "published.groups.note": "回答少于 {k} 份的群体，以及为避免推算出更小群体而不予显示的群体，均不在此列出。",
+  "published.added": "在调查开始前 {days} 天内加入名录的人：受邀的 {invited} 人中有 {added} 人。",
   "published.groups.none": "没有任何部门或岗位的回答数量足以单独显示。",
   "published.earlier.heading": "往期调查",
   "published.actions.heading": "我们正在做的事",

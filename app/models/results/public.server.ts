@@ -2,6 +2,7 @@
  * Part of the results gate (import from ./index.server only): what every employee may read on
  * the "you said, we did" page, without signing in.
  */
+import type { AddedBeforeLaunch } from "~/domain/added-before-launch";
 import { departmentKey, OVERALL_KEY, roleKey } from "~/domain/anonymity";
 import type { NpsChange } from "~/domain/nps-statistics";
 import { closingTime } from "~/domain/round-status";
@@ -21,11 +22,15 @@ export interface PublicRound {
   change: NpsChange | null;
   /** The name of the round before, which `change` is measured from. */
   previousName: string | null;
+  /** How many of those invited were added to the directory just before the launch, if any. */
+  addedBeforeLaunch: AddedBeforeLaunch | null;
 }
+
 
 export interface PublicGroup {
   name: string;
   score: GroupScore;
+  addedBeforeLaunch: AddedBeforeLaunch | null;
 }
 
 export interface PublicResults {
@@ -59,6 +64,8 @@ export async function getPublicResults({ limit = 4, now = new Date() } = {}): Pr
       overall: overall[index],
       change: changes[index],
       previousName: index > 0 ? recent[index - 1].name : null,
+      // Shown only with the score: a withheld round says nothing of who it invited.
+      addedBeforeLaunch: overall[index] ? (facts[index].addedBeforeLaunch.get(OVERALL_KEY) ?? null) : null,
     }))
     .slice(-limit)
     .reverse();
@@ -70,7 +77,8 @@ export async function getPublicResults({ limit = 4, now = new Date() } = {}): Pr
       .flatMap((id) => {
         const score = scoreOf(latest, keyOf(id));
         const name = names.get(id);
-        return score && name ? [{ name, score }] : [];
+        const addedBeforeLaunch = latest.addedBeforeLaunch.get(keyOf(id)) ?? null;
+        return score && name ? [{ name, score, addedBeforeLaunch }] : [];
       })
       .sort(byName);
   return {
