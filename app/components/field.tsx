@@ -99,6 +99,41 @@ export function SelectField({
   );
 }
 
+/** One choice of a few, as radio buttons under a legend; each option may carry a short hint. */
+export function RadioField({
+  legend,
+  name,
+  value,
+  error,
+  options,
+}: {
+  legend: string;
+  name: string;
+  value: string | undefined;
+  error?: string;
+  options: readonly { value: string; label: string; hint?: string }[];
+}) {
+  return (
+    <fieldset className={error ? "field field-invalid" : "field"}>
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option.value} className="checkbox">
+          <input type="radio" name={name} value={option.value} defaultChecked={value === option.value} />
+          <span>
+            {option.label}
+            {option.hint ? <span className="muted small"> {option.hint}</span> : null}
+          </span>
+        </label>
+      ))}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
 /** A message for the whole form (not one field), announced when it appears. */
 export function FormError({ message }: { message?: string }) {
   if (!message) return null;

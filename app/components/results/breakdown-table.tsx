@@ -30,7 +30,6 @@ export interface BreakdownRow {
   addedBeforeLaunch?: AddedBeforeLaunch | null;
 }
 
-
 /** "3 of these 5 people were added just before the launch." */
 export function addedBeforeLaunchText({ added, invited }: AddedBeforeLaunch): string {
   return added === 1

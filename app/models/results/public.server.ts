@@ -26,7 +26,6 @@ export interface PublicRound {
   addedBeforeLaunch: AddedBeforeLaunch | null;
 }
 
-
 export interface PublicGroup {
   name: string;
   score: GroupScore;
