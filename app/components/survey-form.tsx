@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { type FieldProblem, TEXT_MAX } from "~/domain/answer-form";
 import type { Translate } from "~/i18n/translate";
+import { ErrorSummary, type SummaryProblem } from "./error-summary";
 import { RatingScale, ScoreScale } from "./score-scale";
 
 export interface DisplayQuestion {
@@ -37,6 +38,13 @@ const problemText = (t: Translate, problem: FieldProblem) =>
       ? t("error.rating")
       : t("error.tooLong", { max: TEXT_MAX });
 
+/** The control the error summary leads to for a question: its first option, or its text box. */
+function fieldIdOf(question: DisplayQuestion): string {
+  if (question.type === "NPS") return "score-0";
+  if (question.type === "RATING") return `rating:${question.id}-1`;
+  return `text:${question.id}`;
+}
+
 export function SurveyForm({
   t,
   questions,
@@ -52,9 +60,16 @@ export function SurveyForm({
   kiosk,
 }: SurveyFormProps) {
   const sending = useNavigation().state === "submitting";
-  const hasProblems = groupProblem || Object.keys(problems).length > 0;
+  const summary: SummaryProblem[] = [
+    ...(groupProblem ? [{ target: "departmentId", text: t("error.group") }] : []),
+    ...questions.flatMap((question) => {
+      const problem = problems[question.id];
+      return problem ? [{ target: fieldIdOf(question), text: problemText(t, problem) }] : [];
+    }),
+  ];
   return (
     <Form method="post" className="survey-form" noValidate autoComplete={kiosk ? "off" : undefined}>
+      <ErrorSummary title={t("survey.errors")} problems={summary} focusKey={problems} />
       <input type="hidden" name="lang" value={lang} />
       {kiosk ? <input type="hidden" name="kiosk" value="1" /> : null}
       <aside className="promise" aria-labelledby="promise-heading">
@@ -68,11 +83,6 @@ export function SurveyForm({
           </p>
         )}
       </aside>
-      {hasProblems ? (
-        <p className="form-error" role="alert">
-          {t("survey.errors")}
-        </p>
-      ) : null}
       {tooFast ? (
         <p className="form-error" role="alert">
           {t("shared.tooFast")}

@@ -59,7 +59,7 @@ describe("answering a survey", () => {
     await eventually(() => fitsWidth(page)).toBe(true);
     await page.getByRole("button", { name: "Надіслати відповіді" }).click();
     // Without JavaScript the click starts a page load; wait for the answer page to come back.
-    await page.getByText("Будь ласка, оберіть оцінку від 0 до 10.").waitFor();
+    await page.getByRole("link", { name: "Будь ласка, оберіть оцінку від 0 до 10." }).waitFor();
     await eventually(() => responses()).toBe(1);
     await page.getByRole("radio", { name: "3" }).check();
     await page.getByRole("button", { name: "Надіслати відповіді" }).click();
@@ -67,6 +67,41 @@ describe("answering a survey", () => {
     await eventually(() => responses()).toBe(2);
     await context.close();
   });
+
+  it.each([true, false])(
+    "takes a phone user to the problems of an empty form, and from there to the field (JavaScript: %s)",
+    async (javaScriptEnabled) => {
+      const context = await app.browser.newContext({
+        javaScriptEnabled,
+        locale: "en-GB",
+        viewport: { width: 360, height: 640 },
+      });
+      const page = await context.newPage();
+      await page.goto(`${app.server.url}/a/${tokens[2]}`);
+      const send = page.getByRole("button", { name: "Send my answers" });
+      await send.scrollIntoViewIfNeeded();
+      await send.click();
+      const summary = page.getByRole("alert", { name: "Please check the answers marked below." });
+      await summary.waitFor();
+      // The summary has the focus and is on the screen, not somewhere above it.
+      await eventually(() => summary.evaluate((element) => element === document.activeElement)).toBe(true);
+      await eventually(() => summary.isVisible()).toBe(true);
+      await eventually(() =>
+        summary.evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          return box.top >= 0 && box.top < window.innerHeight;
+        }),
+      ).toBe(true);
+      await summary.getByRole("link", { name: "Please choose a score from 0 to 10." }).click();
+      if (javaScriptEnabled) {
+        await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe("score-0");
+      } else {
+        await eventually(() => page.url()).toMatch(/#score-0$/);
+      }
+      await eventually(() => page.getByRole("radio", { name: "0", exact: true }).isVisible()).toBe(true);
+      await context.close();
+    },
+  );
 
   it("refuses a second use of a link, saying so only when answers are sent", async () => {
     const page = await app.browser.newPage();
