@@ -106,7 +106,11 @@ export default function Trends() {
       ) : (
         <section className="card" aria-labelledby="trend-heading">
           <h2 id="trend-heading">eNPS over time · {data.name}</h2>
-          {data.points.every((p) => !p.score) ? (
+          {data.points.every((p) => !p.asked) ? (
+            <p className="muted">
+              None of these rounds invited anyone in {data.name}, so there is no figure to follow yet.
+            </p>
+          ) : data.points.every((p) => !p.score) ? (
             <p className="muted">
               Every round's figure for {data.name} is withheld: in none of them did enough people answer to show a score
               without pointing at someone. Their answers still count in the company's figures.

@@ -13,14 +13,16 @@ type Point = {
   closedOn: string;
   score: { nps: number; low: number; high: number; n: number } | null;
   change: null;
+  asked: boolean;
 };
 
-const point = (n: number, score: Point["score"]): Point => ({
+const point = (n: number, score: Point["score"], asked = true): Point => ({
   roundId: `r${n}`,
   name: `Q${n} 2026`,
   closedOn: `2026-0${n * 3}-28`,
   score,
   change: null,
+  asked,
 });
 
 function renderTrends(points: Point[], selected = OVERALL_KEY, name = "Everyone") {
@@ -43,6 +45,15 @@ describe("the trends page", () => {
     expect(note).toHaveTextContent("Their answers still count in the company's figures.");
     expect(screen.queryByRole("img")).toBeNull();
     expect(screen.getByLabelText("Group")).toHaveValue(departmentKey("d1"));
+  });
+
+  it("says that no round asked a group nobody was ever invited from, rather than that too few answered", async () => {
+    renderTrends([point(1, null, false), point(2, null, false)], departmentKey("d1"), "Sales");
+    expect(
+      await screen.findByText("None of these rounds invited anyone in Sales, so there is no figure to follow yet."),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/did enough people answer/)).toBeNull();
+    expect(screen.queryByRole("img")).toBeNull();
   });
 
   it("names the first round as having nothing to compare with, and says nothing about withholding when a figure shows", async () => {

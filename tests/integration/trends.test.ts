@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getTrend, ResultsForbiddenError, type ResultsViewer } from "~/models/results/index.server";
 import { makeDepartment, makeRole } from "../support/fixtures";
+import { inviteCells } from "../support/results";
 import { addResponses, makeRound, scores } from "../support/rounds";
 
 const admin: ResultsViewer = { id: "admin", role: "ADMIN", departmentId: null };
@@ -49,6 +50,22 @@ describe("getTrend", () => {
       11,
     ]);
     expect((await getTrend(admin, {}, { limit: 2 })).map((p) => p.name)).toEqual(["Q3", "Q4"]);
+  });
+
+  it("tells a group no round asked from one whose figures are withheld, from invitations alone", async () => {
+    const [asked, never, answeredOnly] = [await makeDepartment(), await makeDepartment(), await makeDepartment()];
+    const role = await makeRole();
+    const round = await makeRound({ name: "Asked or not", state: "closed", closesAt: new Date(Date.now() - 1000) });
+    await inviteCells(round.id, [{ departmentId: asked.id, roleId: role.id, count: 4 }]);
+    await addResponses(round, scores(asked.id, role.id, [9, 2]));
+    // Through a shared link someone may answer for a department nobody invited: that answer
+    // must not make the department "asked", or the page would tell that someone from it answered.
+    await addResponses(round, scores(answeredOnly.id, role.id, [7]));
+    const latest = async (departmentId: string) => (await getTrend(admin, { departmentId })).at(-1)!;
+    expect(await latest(asked.id)).toMatchObject({ roundId: round.id, score: null, asked: true });
+    expect(await latest(never.id)).toMatchObject({ roundId: round.id, score: null, asked: false });
+    expect(await latest(answeredOnly.id)).toMatchObject({ roundId: round.id, score: null, asked: false });
+    expect((await getTrend(admin, {})).at(-1)!.asked).toBe(true);
   });
 
   it("lets a manager follow only their own department, and a trainer nothing", async () => {

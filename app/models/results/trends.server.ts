@@ -2,12 +2,12 @@
  * Part of the results gate (import from ./index.server only): one group's eNPS over the
  * periodic rounds.
  */
-import { OVERALL_KEY } from "~/domain/anonymity";
+import { cellKey, OVERALL_KEY } from "~/domain/anonymity";
 import type { NpsChange } from "~/domain/nps-statistics";
 import { groupKeyOf, mayFollowGroup, type GroupRef, type ResultsViewer } from "~/domain/results-access";
 import { closingTime } from "~/domain/round-status";
 import { changesAlong } from "~/domain/trend";
-import { scoreOf, type GroupScore } from "./facts.server";
+import { scoreOf, type GroupScore, type RoundFacts } from "./facts.server";
 import { closedRoundsOf, factsOf, ResultsForbiddenError } from "./round-source.server";
 
 export interface TrendPoint {
@@ -18,6 +18,8 @@ export interface TrendPoint {
   score: GroupScore | null;
   /** The change from the round before; null for the first round and next to a gap. */
   change: NpsChange | null;
+  /** Whether the round invited anyone of the group or named it in its audience. */
+  asked: boolean;
 }
 
 /** How many closed periodic rounds a trend follows: its changes are labelled as one page. */
@@ -33,7 +35,12 @@ export async function getTrend(
   const recent = (await closedRoundsOf({ kind: "periodic" }, now)).slice(-limit);
   const key = groupKeyOf(group);
   const scores: (GroupScore | null)[] = [];
-  for (const round of recent) scores.push(scoreOf(await factsOf(round), key));
+  const asked: boolean[] = [];
+  for (const round of recent) {
+    const facts = await factsOf(round);
+    scores.push(scoreOf(facts, key));
+    asked.push(scores.at(-1) !== null || wasAsked(facts, group));
+  }
   const changes = changesAlong(scores, { latestIsPrimary: key === OVERALL_KEY });
   return recent.map((round, index) => ({
     roundId: round.id,
@@ -41,5 +48,15 @@ export async function getTrend(
     closedOn: closingTime(round),
     score: scores[index],
     change: changes[index],
+    asked: asked[index],
   }));
+}
+
+/** Whether a round asked a group: invited someone of it or named it in its audience. */
+function wasAsked(facts: RoundFacts, group: GroupRef): boolean {
+  const { named } = facts;
+  if (group.departmentId && group.roleId) return named.cells.has(cellKey(group.departmentId, group.roleId));
+  if (group.departmentId) return named.departments.has(group.departmentId);
+  if (group.roleId) return named.roles.has(group.roleId);
+  return true;
 }
