@@ -22,8 +22,9 @@ export default function YouSaidWeDid() {
     <EmployeePage locale={view.locale} languageLabel={t("language.label")}>
       <h1>{t("published.heading")}</h1>
       <p className="muted">{t("published.intro")}</p>
-      <PublishedResults view={view} t={t} />
+      {/* What is being done is what readers come for: it comes first, the figures after. */}
       <PublishedActions view={view} t={t} />
+      <PublishedResults view={view} t={t} />
       <p className="small muted published-footer">{t("published.anonymous")}</p>
     </EmployeePage>
   );

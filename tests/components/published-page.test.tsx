@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
+import { createRemixStub } from "@remix-run/testing";
 import { cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { PublishedActions, PublishedResults } from "~/components/published-page";
+import { en } from "~/i18n/messages/en";
 import { translator } from "~/i18n/translate";
 import type { PublishedView, RoundView } from "~/pages/published-page.server";
+import YouSaidWeDid from "~/routes/you-said-we-did";
 
 afterEach(cleanup);
 
@@ -111,5 +114,18 @@ describe("the published actions", () => {
     expect(
       screen.getByText("Nic jeszcze nie opublikowano. Tutaj pojawią się działania podjęte po ankietach."),
     ).toBeInTheDocument();
+  });
+});
+
+describe("the page", () => {
+  it("puts what is being done first, and the figures after it", async () => {
+    const data = { ...empty, latest: round(), locale: "en", lang: "en", messages: en };
+    const Stub = createRemixStub([{ path: "/you-said-we-did", Component: YouSaidWeDid, loader: () => data }]);
+    render(<Stub initialEntries={["/you-said-we-did"]} />);
+    await screen.findByRole("heading", { level: 1, name: "You said, we did" });
+    expect(screen.getAllByRole("heading", { level: 2 }).map((heading) => heading.textContent)).toEqual([
+      "What is being done",
+      "What you told us",
+    ]);
   });
 });
