@@ -1,12 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AudienceFields } from "~/components/audience-fields";
-import { FormError, SelectField, TextField } from "~/components/field";
+import { FormError, TextField } from "~/components/field";
 import { textValue, type FieldValues } from "~/components/form-values";
 import { NeedsEnpsSurvey } from "~/components/needs-survey";
 import { PageHeader } from "~/components/page";
 import { LaunchReview } from "~/components/rounds/launch-review";
 import { RoundKindField } from "~/components/rounds/round-kind-field";
+import { RoundNameFields, suggestedRoundName } from "~/components/rounds/round-name-fields";
 import { SharedLinkCaution } from "~/components/shared-link-caution";
 import { ThresholdField } from "~/components/threshold-field";
 import { HR_LOCALE, plural } from "~/domain/plural";
@@ -42,9 +43,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
     const month = now.toLocaleString("en", { month: "long", year: "numeric", timeZone: "UTC" });
     const chosen = new URL(request.url).searchParams.get("survey");
+    const survey = surveys.find((s) => s.id === chosen) ?? surveys[0];
     const defaults: FieldValues = {
-      name: `Employee NPS ${month}`,
-      surveyId: surveys.some((s) => s.id === chosen) ? (chosen ?? "") : (surveys[0]?.id ?? ""),
+      name: survey ? suggestedRoundName(survey.name, month) : "",
+      surveyId: survey?.id ?? "",
       kind: "PERIODIC",
       audience: "everyone",
       opensAt: toDateTimeInput(now),
@@ -52,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       k: String(DEFAULT_K),
       launchKey: crypto.randomUUID(),
     };
-    return { surveys, departments, roles, defaults };
+    return { surveys, departments, roles, defaults, month };
   });
 }
 
@@ -113,7 +115,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function LaunchRound() {
-  const { surveys, departments, roles, defaults } = useLoaderData<typeof loader>();
+  const { surveys, departments, roles, defaults, month } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   if (surveys.length === 0) return <NeedsEnpsSurvey title="Launch a round" />;
@@ -137,23 +139,13 @@ export default function LaunchRound() {
       <Form method="post" noValidate className="card" key={JSON.stringify(values)}>
         <FormError message={errorCount > 0 ? "Nothing was launched. Fix the fields marked below." : undefined} />
         <input type="hidden" name="launchKey" value={textValue(values.launchKey) ?? ""} />
-        <div className="form-grid">
-          <TextField
-            label="Round name"
-            name="name"
-            defaultValue={textValue(values.name)}
-            error={errors.name}
-            required
-            maxLength={100}
-          />
-          <SelectField
-            label="Survey"
-            name="surveyId"
-            defaultValue={textValue(values.surveyId)}
-            error={errors.surveyId}
-            options={surveys.map((s) => ({ value: s.id, label: s.name }))}
-          />
-        </div>
+        <RoundNameFields
+          surveys={surveys}
+          month={month}
+          name={textValue(values.name)}
+          surveyId={textValue(values.surveyId)}
+          errors={errors}
+        />
         <RoundKindField value={textValue(values.kind)} error={errors.kind} />
         <AudienceFields
           departments={departments}
