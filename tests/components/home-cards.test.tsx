@@ -70,7 +70,9 @@ describe("the open rounds card", () => {
 
 describe("the latest score card", () => {
   it("explains a withheld latest score in the same words as every results page", () => {
-    const trend = [{ roundId: "r1", name: "Q3 2026", closedOn: new Date("2026-09-30"), score: null, change: null, asked: true }];
+    const trend = [
+      { roundId: "r1", name: "Q3 2026", closedOn: new Date("2026-09-30"), score: null, change: null, asked: true },
+    ];
     renderInRemix(<LatestScore trend={trend} manager />);
     expect(screen.getByRole("heading", { name: "Your department's eNPS" })).toBeInTheDocument();
     expect(screen.getByText("Withheld").closest("p")).toHaveAccessibleDescription(
