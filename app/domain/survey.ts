@@ -1,4 +1,5 @@
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "~/i18n/locales";
+import { HR_LOCALE, plural } from "./plural";
 
 /**
  * What a survey is made of: one 0-10 question (always first), then optional open questions and
@@ -79,4 +80,31 @@ export function withFallback(texts: Partial<Record<string, string>>): Wording {
 
 export function emptyWording(): Wording {
   return Object.fromEntries(LOCALES.map((locale) => [locale, ""])) as Wording;
+}
+
+/**
+ * What HR should hear when questions lack a translation: respondents who read that language see
+ * the English wording. Null when every question is worded in every language.
+ */
+const languageNames = new Intl.DisplayNames(HR_LOCALE, { type: "language" });
+
+export function untranslatedNote(questions: readonly { texts: Partial<Wording> }[]): string | null {
+  const missing = new Set<Locale>();
+  let untranslated = 0;
+  for (const question of questions) {
+    const lacking = LOCALES.filter((locale) => locale !== DEFAULT_LOCALE && !question.texts[locale]?.trim());
+    if (lacking.length === 0) continue;
+    untranslated++;
+    for (const locale of lacking) missing.add(locale);
+  }
+  if (untranslated === 0) return null;
+  const languages = new Intl.ListFormat(HR_LOCALE, { type: "conjunction" }).format(
+    LOCALES.filter((locale) => missing.has(locale)).map((locale) => languageNames.of(locale) ?? locale),
+  );
+  const questionsLacking = plural(HR_LOCALE, untranslated, {
+    one: "1 question has no wording",
+    other: "# questions have no wording",
+  });
+  const them = untranslated === 1 ? "it" : "them";
+  return `${questionsLacking} in ${languages}: people who answer in ${missing.size === 1 ? "that language" : "those languages"} will see ${them} in English.`;
 }

@@ -8,6 +8,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { newSharedKey } from "~/utils/tokens.server";
 import { recordAudit, type Actor } from "./audit.server";
+import { untranslatedIn } from "./surveys.server";
 
 /** A launch refused for a reason HR can fix; `field` names the form field it concerns. */
 export class LaunchError extends BadRequestError {
@@ -194,6 +195,8 @@ export async function launchRoundIn(
 export interface LaunchPreview {
   invited: number;
   surveyName: string;
+  /** Which questions respondents of some language will read in English; null when none. */
+  untranslated: string | null;
   departments: string[];
   roles: string[];
 }
@@ -206,8 +209,9 @@ export async function previewLaunch(
   checkRules(input, now);
   return prisma.$transaction(async (tx) => {
     const { people } = await prepareLaunch(tx, input);
-    const [survey, departments, roles] = await Promise.all([
+    const [survey, untranslated, departments, roles] = await Promise.all([
       tx.survey.findUniqueOrThrow({ where: { id: input.surveyId }, select: { name: true } }),
+      untranslatedIn(input.surveyId, tx),
       tx.department.findMany({
         where: { id: { in: input.audience.departmentIds } },
         select: { name: true },
@@ -222,6 +226,7 @@ export async function previewLaunch(
     return {
       invited: people.length,
       surveyName: survey.name,
+      untranslated,
       departments: departments.map((d) => d.name),
       roles: roles.map((r) => r.name),
     };

@@ -12,7 +12,7 @@ import {
   type Cadence,
   type UpcomingRound,
 } from "~/domain/schedule";
-import { usesPlaceholder } from "~/domain/survey";
+import { untranslatedNote, usesPlaceholder } from "~/domain/survey";
 import { formatDay } from "~/domain/utc-time";
 import { prisma } from "~/utils/db.server";
 import { isUniqueViolation } from "~/utils/prisma-errors";
@@ -125,11 +125,13 @@ async function checkSchedule(input: ScheduleInput, now: Date) {
   const rounds = upcomingRounds(input, now);
   const overlapping = await findOverlappingRound(input, rounds[0]);
   if (overlapping) throw new ScheduleConflictError("startsOn", overlapMessage(overlapping, rounds[0], input.cadence));
-  return { surveyName: survey.name, rounds };
+  return { surveyName: survey.name, untranslated: untranslatedNote(questions), rounds };
 }
 
 export interface SchedulePreview {
   surveyName: string;
+  /** Which questions respondents of some language will read in English; null when none. */
+  untranslated: string | null;
   /** The audience's departments and roles by name (none of either: everyone). */
   departments: string[];
   roles: string[];
@@ -140,7 +142,7 @@ export interface SchedulePreview {
 
 /** What saving the schedule would do, checked as saving checks it, storing nothing. */
 export async function previewSchedule(input: ScheduleInput, now: Date = new Date()): Promise<SchedulePreview> {
-  const { surveyName, rounds } = await checkSchedule(input, now);
+  const { surveyName, untranslated, rounds } = await checkSchedule(input, now);
   const { departmentIds, roleIds } = input.audience;
   const [departments, roles, people] = await Promise.all([
     prisma.department.findMany({
@@ -157,7 +159,14 @@ export async function previewSchedule(input: ScheduleInput, now: Date = new Date
       },
     }),
   ]);
-  return { surveyName, departments: departments.map((d) => d.name), roles: roles.map((r) => r.name), people, rounds };
+  return {
+    surveyName,
+    untranslated,
+    departments: departments.map((d) => d.name),
+    roles: roles.map((r) => r.name),
+    people,
+    rounds,
+  };
 }
 
 /** Saves a schedule; returns it with its first round, as the scheduler will open it. */

@@ -1,6 +1,7 @@
 import { HR_LOCALE, plural } from "~/domain/plural";
 import {
   emptyWording,
+  untranslatedNote,
   withFallback,
   type QuestionType,
   type SurveyDraft,
@@ -222,4 +223,12 @@ export async function getSurveyForAnswering(surveyId: string): Promise<Answering
       texts: withFallback(Object.fromEntries(q.texts.map((t) => [t.locale, t.text]))),
     })),
   };
+}
+
+/** What respondents of some language will read in English in this survey; null when nothing. */
+export async function untranslatedIn(surveyId: string, db: Prisma.TransactionClient = prisma): Promise<string | null> {
+  const questions = await db.question.findMany({ where: { surveyId }, select: { texts: true } });
+  return untranslatedNote(
+    questions.map((q) => ({ texts: Object.fromEntries(q.texts.map((t) => [t.locale, t.text])) })),
+  );
 }

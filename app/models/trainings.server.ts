@@ -22,7 +22,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit, type Actor } from "./audit.server";
 import { launchRoundIn, LaunchError } from "./round-launch.server";
-import { createSurvey, freeSurveyName } from "./surveys.server";
+import { createSurvey, freeSurveyName, untranslatedIn } from "./surveys.server";
 
 /**
  * Trainings: who runs them, who takes part, and their rounds. Creating a training launches
@@ -200,6 +200,8 @@ export interface TrainingPreview {
   participants: number;
   /** Null: the survey will be made from the template when the training is created. */
   surveyName: string | null;
+  /** Which questions respondents of some language will read in English; null when none. */
+  untranslated: string | null;
   before: RoundWindow;
   after: RoundWindow;
   /**
@@ -217,6 +219,7 @@ export async function previewTraining(input: TrainingInput, now: Date = new Date
       trainerName: trainer.name,
       participants: personIds.length,
       surveyName: survey?.name ?? null,
+      untranslated: survey ? await untranslatedIn(survey.id, tx) : null,
       before: beforeRoundWindow(input.startsOn, now),
       after: afterRoundWindow(input.endsOn),
       fewerThanK: !input.openLink && personIds.length < input.k,

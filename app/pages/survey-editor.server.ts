@@ -1,5 +1,5 @@
 import { data } from "@remix-run/node";
-import type { SurveyDraft } from "~/domain/survey";
+import { untranslatedNote, type SurveyDraft } from "~/domain/survey";
 import {
   applySurveyEdit,
   parseSurveyIntent,
@@ -53,4 +53,10 @@ export async function handleSurveyEditorPost(
     { draft, errors: { [saved.field]: saved.message }, revision, focus: null },
     { status: saved.status },
   );
+}
+
+/** A saved survey's notice, with what respondents of other languages will read in English. */
+export function withUntranslated(notice: string, draft: SurveyDraft): string {
+  const note = untranslatedNote(draft.questions);
+  return note ? `${notice} ${note}` : notice;
 }

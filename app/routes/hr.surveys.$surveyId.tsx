@@ -9,7 +9,7 @@ import { formatDay } from "~/domain/utc-time";
 import { getCompanyName } from "~/models/settings.server";
 import { getSurvey, setSurveyArchived, updateSurvey } from "~/models/surveys.server";
 import { actorOf, requireAdmin } from "~/pages/auth.server";
-import { handleSurveyEditorPost } from "~/pages/survey-editor.server";
+import { handleSurveyEditorPost, withUntranslated } from "~/pages/survey-editor.server";
 import { notFound, readForm, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return handleSurveyEditorPost(formData, async (draft) => {
       await updateSurvey(actorOf(user), survey.id, draft);
-      return redirectWithNotice(request, here, `Changes to "${draft.name}" were saved.`);
+      return redirectWithNotice(request, here, withUntranslated(`Changes to "${draft.name}" were saved.`, draft));
     });
   });
 }

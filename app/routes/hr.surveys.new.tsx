@@ -7,7 +7,7 @@ import { draftFromTemplate, SURVEY_TEMPLATES } from "~/domain/survey-templates";
 import { getCompanyName } from "~/models/settings.server";
 import { createSurvey, freeSurveyName, getSurvey } from "~/models/surveys.server";
 import { actorOf, requireAdmin } from "~/pages/auth.server";
-import { handleSurveyEditorPost } from "~/pages/survey-editor.server";
+import { handleSurveyEditorPost, withUntranslated } from "~/pages/survey-editor.server";
 import { notFound, readForm, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requireId } from "~/utils/params.server";
@@ -43,7 +43,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const user = await requireAdmin(request);
     return handleSurveyEditorPost(await readForm(request), async (draft) => {
       const survey = await createSurvey(actorOf(user), draft);
-      return redirectWithNotice(request, `/hr/surveys/${survey.id}`, `The survey "${draft.name}" was created.`);
+      return redirectWithNotice(
+        request,
+        `/hr/surveys/${survey.id}`,
+        withUntranslated(`The survey "${draft.name}" was created.`, draft),
+      );
     });
   });
 }

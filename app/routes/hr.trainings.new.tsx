@@ -160,6 +160,7 @@ function Review({ values, preview }: { values: FieldValues; preview: TrainingPre
           participants, lower k (at least {MIN_K}), or open a link for walk-ins.
         </p>
       ) : null}
+      {preview.untranslated ? <p className="warning">{preview.untranslated}</p> : null}
       <p className="warning">
         The participants, survey and k are fixed once the training is created. Creating it sends no e-mail: you hand out
         each round's links on its page. Both rounds can be opened or closed early by hand.

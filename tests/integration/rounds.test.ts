@@ -186,6 +186,7 @@ describe("launching a round", () => {
     expect(preview).toEqual({
       invited: 4,
       surveyName: survey.name,
+      untranslated: null,
       departments: org.departments.map((d) => d.name).sort(),
       roles: [],
     });

@@ -59,7 +59,13 @@ describe("setting up a recurring eNPS", () => {
     expect(review.status).toBe(200);
     expect(review.data).toMatchObject({
       stage: "review",
-      preview: { surveyName: survey.name, departments: [org.departments[0].name], roles: [], people: 3 },
+      preview: {
+        surveyName: survey.name,
+        untranslated: null,
+        departments: [org.departments[0].name],
+        roles: [],
+        people: 3,
+      },
       // 3 people and k = 5: none of the schedule's rounds could ever show a result.
       caution:
         "Only 3 people are invited, fewer than k = 5: even if everyone answers, no result of its rounds can be shown. Invite more people or lower k.",

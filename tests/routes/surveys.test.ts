@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { draftFromTemplate } from "~/domain/survey-templates";
+import { previewLaunch } from "~/models/round-launch.server";
 import { getSurvey } from "~/models/surveys.server";
 import * as surveyPage from "~/routes/hr.surveys.$surveyId";
 import * as surveysList from "~/routes/hr.surveys._index";
 import * as newSurvey from "~/routes/hr.surveys.new";
 import { prisma } from "~/utils/db.server";
-import { makeDepartment, makeUser } from "../support/fixtures";
+import { takeNotice } from "~/utils/notice.server";
+import { makeDepartment, makeOrg, makeUser } from "../support/fixtures";
 import { call, makeRequest } from "../support/http";
 import { launchOpenRound, makeTemplateSurvey } from "../support/launch";
 
@@ -271,5 +273,61 @@ describe("the company name form", () => {
     expect(saved.status).toBe(302);
     const list = await call(surveysList.loader, await makeRequest("/hr/surveys", { as: admin }));
     expect(list.data.companyName).toBe("Nordwind GmbH");
+  });
+});
+
+describe("a question without a translation", () => {
+  it("is named when the survey is saved and when its launch is reviewed", async () => {
+    const admin = await makeUser("ADMIN");
+    const draft = draftFromTemplate("ENPS");
+    const index = draft.questions.length;
+    const noticeOf = async (response: { headers: Headers }) =>
+      (
+        await takeNotice(
+          new Request("http://candor.test/", {
+            headers: { Cookie: response.headers.get("Set-Cookie")!.split(";")[0] },
+          }),
+        )
+      ).notice;
+
+    const complete = await call(
+      newSurvey.action,
+      await makeRequest("/hr/surveys/new", { as: admin, form: templateForm("save", { name: "Fully worded" }) }),
+    );
+    expect(complete.status).toBe(302);
+    expect(await noticeOf(complete)).toBe('The survey "Fully worded" was created.');
+
+    const created = await call(
+      newSurvey.action,
+      await makeRequest("/hr/surveys/new", {
+        as: admin,
+        form: templateForm("save", {
+          name: "With an English-only item",
+          [`q-${index}-type`]: "RATING",
+          [`q-${index}-en`]: "I know what is expected of me.",
+        }),
+      }),
+    );
+    expect(created.status).toBe(302);
+    expect(await noticeOf(created)).toBe(
+      'The survey "With an English-only item" was created. 1 question has no wording in Chinese, Ukrainian, Polish, Bulgarian, and Russian: people who answer in those languages will see it in English.',
+    );
+    const survey = await prisma.survey.findFirstOrThrow({ where: { name: "With an English-only item" } });
+    await makeOrg({ departments: 1, roles: 1, perCell: 1 });
+    const now = new Date();
+    const preview = await previewLaunch(
+      {
+        name: "Check",
+        surveyId: survey.id,
+        kind: "PULSE",
+        opensAt: now,
+        closesAt: new Date(now.getTime() + 86_400_000),
+        k: 5,
+        audience: { departmentIds: [], roleIds: [] },
+        sharedLink: false,
+      },
+      now,
+    );
+    expect(preview.untranslated).toMatch(/^1 question has no wording in Chinese/);
   });
 });

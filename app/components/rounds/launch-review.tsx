@@ -43,6 +43,7 @@ export function LaunchReview({
         <dd>{values.sharedLink === "on" ? "Yes, for a kiosk or poster" : "No"}</dd>
       </dl>
       {caution ? <p className="warning">{caution}</p> : null}
+      {preview.untranslated ? <p className="warning">{preview.untranslated}</p> : null}
       <p className="warning">
         k and the audience are fixed once the round is launched. Launching sends no e-mail: you hand out the links next.
       </p>

@@ -55,6 +55,7 @@ export function ScheduleReview({
         ))}
       </ul>
       {caution ? <p className="warning">{caution}</p> : null}
+      {preview.untranslated ? <p className="warning">{preview.untranslated}</p> : null}
       <p className="warning">
         {first.opensNow
           ? `The first round opens within a minute of saving, and ${plural(HR_LOCALE, preview.people, { one: "# person", other: "# people" })} can answer at once. `
