@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+
 /**
  * The 0-10 question as a labelled radio group: a native control, so it works without
  * JavaScript, with arrow keys, and reads as "<question>, radio group, 7 of 11" in a screen
@@ -13,7 +15,7 @@ export function ScoreScale({
   defaultValue,
 }: {
   name: string;
-  legend: string;
+  legend: ReactNode;
   low: string;
   high: string;
   requiredLabel: string;
@@ -70,7 +72,7 @@ export function RatingScale({
   defaultValue,
 }: {
   name: string;
-  legend: string;
+  legend: ReactNode;
   labels: string[];
   optionalLabel: string;
   error?: string;

@@ -20,6 +20,8 @@ export interface SurveyQuestion {
   required: boolean;
   /** The wording per locale, English where a translation is missing. */
   texts: Record<Locale, string>;
+  /** The locales with a wording of their own; the others show the English one. */
+  wordedIn: Locale[];
 }
 
 export interface RoundForAnswering {
@@ -45,7 +47,13 @@ async function questionsOf(surveyId: string): Promise<SurveyQuestion[]> {
   if (cached) return cached;
   const survey = await getSurveyForAnswering(surveyId);
   if (!survey) throw new Error(`Survey ${surveyId} of a round is missing.`);
-  const questions = survey.questions.map(({ id, type, required, texts }) => ({ id, type, required, texts }));
+  const questions = survey.questions.map(({ id, type, required, texts, wordedIn }) => ({
+    id,
+    type,
+    required,
+    texts,
+    wordedIn,
+  }));
   questionCache.set(surveyId, questions);
   return questions;
 }

@@ -10,7 +10,7 @@ import {
 } from "~/domain/survey";
 import { SurveyRefusal } from "~/domain/survey-form";
 import type { Prisma } from "~/generated/prisma/client";
-import { LOCALES } from "~/i18n/locales";
+import { LOCALES, type Locale } from "~/i18n/locales";
 import { prisma } from "~/utils/db.server";
 import { recordAudit, type Actor } from "./audit.server";
 import { getCompanyName } from "./settings.server";
@@ -188,6 +188,8 @@ export interface AnsweringQuestion {
   /** The wording in every locale, English where a translation was left empty. Placeholders
    * ({company}, {training}) are still in it: fill them with `fillWording`. */
   texts: Wording;
+  /** The locales HR wrote a wording for; in the others the question is shown in English. */
+  wordedIn: Locale[];
 }
 
 export interface AnsweringSurvey {
@@ -221,6 +223,7 @@ export async function getSurveyForAnswering(surveyId: string): Promise<Answering
       type: q.type as QuestionType,
       required: q.required,
       texts: withFallback(Object.fromEntries(q.texts.map((t) => [t.locale, t.text]))),
+      wordedIn: LOCALES.filter((locale) => q.texts.some((t) => t.locale === locale && t.text.trim() !== "")),
     })),
   };
 }

@@ -2,7 +2,7 @@ import { data, redirect } from "@remix-run/node";
 import { type FieldProblem, type ParsedAnswer, parseAnswerForm } from "~/domain/answer-form";
 import { fillWording } from "~/domain/survey";
 import { languagePack } from "~/i18n/locale.server";
-import { LOCALE_TAGS, type Locale } from "~/i18n/locales";
+import { DEFAULT_LOCALE, LOCALE_TAGS, type Locale } from "~/i18n/locales";
 import { translator } from "~/i18n/translate";
 import type { Availability, RoundForAnswering } from "~/models/answering.server";
 import { getCompanyName } from "~/models/settings.server";
@@ -15,7 +15,8 @@ export type SurveyView =
       k: number;
       /** HR downloaded the round's personal links as a file: the page says what that means. */
       linksDownloaded: boolean;
-      questions: { id: string; type: "NPS" | "TEXT" | "RATING"; text: string }[];
+      /** `lang` is set where the question is shown in English inside a page in another language. */
+      questions: { id: string; type: "NPS" | "TEXT" | "RATING"; text: string; lang?: string }[];
       problems?: Record<string, FieldProblem>;
       groupProblem?: boolean;
       /** The device sent too many answers through a shared link just now. */
@@ -52,6 +53,7 @@ export async function readyView(
       id: q.id,
       type: q.type,
       text: fillWording(q.texts[locale], { company, training: round.training }),
+      ...(q.wordedIn.includes(locale) ? {} : { lang: LOCALE_TAGS[DEFAULT_LOCALE] }),
     })),
   };
 }

@@ -43,6 +43,17 @@ describe("a personal link", () => {
     expect(page.data.view.questions.map((q: { type: string }) => q.type)).toEqual(["NPS", "TEXT", "TEXT", "RATING"]);
   });
 
+  it("marks a question HR left untranslated as English, and only that one", async () => {
+    const { round, tokens } = await openRoundWithPeople();
+    await prisma.questionText.create({
+      data: { questionId: round.survey.questions.nps, locale: "uk", text: "Чи порадили б ви {company}?" },
+    });
+    const langs = async (headers: Record<string, string>) =>
+      (await openLink(tokens[0], headers)).data.view.questions.map((q: { lang?: string }) => q.lang ?? null);
+    expect(await langs({ "Accept-Language": "uk" })).toEqual([null, "en", "en", "en"]);
+    expect(await langs({ "Accept-Language": "en" })).toEqual([null, null, null, null]);
+  });
+
   it("lets ?lang= override the browser's language", async () => {
     const { tokens } = await openRoundWithPeople();
     const page = await call(

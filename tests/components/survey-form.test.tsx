@@ -63,3 +63,23 @@ describe("the survey's error summary", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 });
+
+describe("a question without a translation", () => {
+  it("is marked as English inside a page in another language, so a screen reader reads it as English", () => {
+    const mixed: DisplayQuestion[] = [
+      { id: "q1", type: "NPS", text: "您有多大可能向朋友推荐 Northwind？" },
+      { id: "q2", type: "RATING", text: "I know what is expected of me.", lang: "en" },
+      { id: "q3", type: "TEXT", text: "Anything else?", lang: "en" },
+    ];
+    const Stub = createRemixStub([
+      {
+        path: "/a/:token",
+        Component: () => <SurveyForm t={translator("zh")} questions={mixed} k={5} variant="personal" lang="zh" />,
+      },
+    ]);
+    render(<Stub initialEntries={["/a/token"]} />);
+    expect(screen.getByText("I know what is expected of me.")).toHaveAttribute("lang", "en");
+    expect(screen.getByText("Anything else?")).toHaveAttribute("lang", "en");
+    expect(screen.getByText("您有多大可能向朋友推荐 Northwind？").closest("[lang]")).toBeNull();
+  });
+});
