@@ -1,22 +1,19 @@
 import { Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { LOCALE_NAMES, LOCALES, type Locale } from "~/i18n/locales";
+import type { Translate } from "~/i18n/translate";
 
 /** The frame of every employee page: the name, the language switcher, the content. */
-export function EmployeePage({
-  locale,
-  languageLabel,
-  children,
-}: {
-  locale: Locale;
-  languageLabel: string;
-  children: ReactNode;
-}) {
+export function EmployeePage({ locale, t, children }: { locale: Locale; t: Translate; children: ReactNode }) {
   return (
     <div className="employee">
+      {/* First in the page: past the six language links straight to the survey or the text. */}
+      <a className="skip-link" href="#main">
+        {t("skip.toContent")}
+      </a>
       <header className="employee-header">
         <span className="employee-brand">Candor</span>
-        <LanguageSwitcher current={locale} label={languageLabel} />
+        <LanguageSwitcher current={locale} label={t("language.label")} />
       </header>
       <main id="main" className="employee-main">
         {children}

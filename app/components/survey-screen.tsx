@@ -27,7 +27,7 @@ export function SurveyScreen({
 }) {
   const t = useTranslate(messages);
   return (
-    <EmployeePage locale={locale} languageLabel={t("language.label")}>
+    <EmployeePage locale={locale} t={t}>
       {view.state === "ready" ? (
         <>
           {/* Only a kiosk comes back to the form once saved. No link away from it here: the next

@@ -37,7 +37,7 @@ export default function Anonymity() {
   const { locale, messages } = useLoaderData<typeof loader>();
   const t = useTranslate(messages);
   return (
-    <EmployeePage locale={locale} languageLabel={t("language.label")}>
+    <EmployeePage locale={locale} t={t}>
       <h1>{t("anonymity.heading")}</h1>
       <p className="muted">{t("anonymity.intro")}</p>
       {SECTIONS.map((section) => (

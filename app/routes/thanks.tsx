@@ -16,7 +16,7 @@ export default function Thanks() {
   const { locale, messages } = useLoaderData<typeof loader>();
   const t = useTranslate(messages);
   return (
-    <EmployeePage locale={locale} languageLabel={t("language.label")}>
+    <EmployeePage locale={locale} t={t}>
       <EmployeeMessage heading={t("thanks.heading")} body={t("thanks.body")}>
         <p>
           <Link to={`/you-said-we-did?lang=${locale}`}>{t("thanks.published")}</Link>

@@ -19,7 +19,7 @@ export default function YouSaidWeDid() {
   const view = useLoaderData<typeof loader>();
   const t = useTranslate(view.messages);
   return (
-    <EmployeePage locale={view.locale} languageLabel={t("language.label")}>
+    <EmployeePage locale={view.locale} t={t}>
       <h1>{t("published.heading")}</h1>
       <p className="muted">{t("published.intro")}</p>
       {/* What is being done is what readers come for: it comes first, the figures after. */}

@@ -89,4 +89,21 @@ describe("the survey page of a personal link", () => {
     renderPersonal(false);
     expect(screen.queryByText(uk["survey.linksDownloaded"])).toBeNull();
   });
+
+  it("starts with a link past the language links to the survey, in the respondent's language", () => {
+    renderPersonal(false);
+    const links = screen.getAllByRole("link");
+    expect(links[0]).toHaveTextContent("Перейти до основного вмісту");
+    expect(links[0]).toHaveAttribute("href", "#main");
+    // The language links come after it, and the survey is where it leads.
+    expect(links.slice(1, 7).map((link) => link.getAttribute("lang"))).toEqual([
+      "en",
+      "zh-Hans",
+      "uk",
+      "pl",
+      "bg",
+      "ru",
+    ]);
+    expect(document.getElementById("main")).toContainElement(screen.getByRole("button", { name: uk["survey.submit"] }));
+  });
 });

@@ -1,6 +1,7 @@
 import type { Messages } from "./en";
 
 export const bg = {
+  "skip.toContent": "Към основното съдържание",
   "language.label": "Език",
   "company.fallback": "нашата компания",
   "survey.pageTitle": "Анонимна анкета",

@@ -3,6 +3,7 @@
  * (checked by the type system and by tests/unit/i18n.test.ts). `{name}` marks a value filled in.
  */
 export const en = {
+  "skip.toContent": "Skip to main content",
   "language.label": "Language",
   "company.fallback": "our company",
   "survey.pageTitle": "Anonymous survey",

@@ -1,6 +1,7 @@
 import type { Messages } from "./en";
 
 export const pl = {
+  "skip.toContent": "Przejdź do treści głównej",
   "language.label": "Język",
   "company.fallback": "naszą firmę",
   "survey.pageTitle": "Anonimowa ankieta",

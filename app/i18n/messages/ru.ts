@@ -1,6 +1,7 @@
 import type { Messages } from "./en";
 
 export const ru = {
+  "skip.toContent": "Перейти к основному содержанию",
   "language.label": "Язык",
   "company.fallback": "нашу компанию",
   "survey.pageTitle": "Анонимный опрос",

@@ -1,6 +1,7 @@
 import type { Messages } from "./en";
 
 export const uk = {
+  "skip.toContent": "Перейти до основного вмісту",
   "language.label": "Мова",
   "company.fallback": "нашу компанію",
   "survey.pageTitle": "Анонімне опитування",

@@ -1,6 +1,7 @@
 import type { Messages } from "./en";
 
 export const zh = {
+  "skip.toContent": "跳到主要内容",
   "language.label": "语言",
   "company.fallback": "我们公司",
   "survey.pageTitle": "匿名调查",
