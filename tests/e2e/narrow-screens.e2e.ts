@@ -81,6 +81,23 @@ describe("HR pages on a 360 px phone", () => {
     await page.close();
   });
 
+  it("keep every checkbox and radio button of the forms at full size, however its label wraps", async () => {
+    const page = await phoneSignedIn();
+    const shrunk: string[] = [];
+    for (const path of ["/hr/rounds/new", "/hr/rounds/schedules/new", "/hr/trainings/new"]) {
+      await page.goto(`${baseUrl}${path}`);
+      const sizes = await page
+        .locator("main input[type=checkbox], main input[type=radio]")
+        .evaluateAll((inputs) =>
+          inputs.map((input) => [input.getAttribute("name"), input.getBoundingClientRect().width] as const),
+        );
+      expect(sizes.length, path).toBeGreaterThan(0);
+      for (const [name, width] of sizes) if (width < 19) shrunk.push(`${path} ${name}: ${width.toFixed(1)} px`);
+    }
+    expect(shrunk).toEqual([]);
+    await page.close();
+  });
+
   it("show every section of the menu, wrapped onto lines, with the current one marked", async () => {
     const page = await phoneSignedIn();
     await page.goto(`${baseUrl}/hr/departments`);
