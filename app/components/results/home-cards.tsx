@@ -81,7 +81,8 @@ function Responses({ counts }: { counts: ScopedCounts }) {
       </td>
       <td>
         {figure.rate === null ? (
-          formatRate(null)
+          // A bare dash next to "20 of 51, 39%" reads as a missing figure: say why there is none.
+          <span className="muted small">None: anyone with the shared link can answer</span>
         ) : (
           <div className="row">
             <span className="progress" aria-hidden="true">
