@@ -103,6 +103,52 @@ describe("answering a survey", () => {
     },
   );
 
+  it.each([
+    { width: 320, textZoom: 1 },
+    { width: 360, textZoom: 1 },
+    { width: 360, textZoom: 2 },
+    { width: 1280, textZoom: 1 },
+  ])(
+    "keeps every 0-10 button on screen, at least 24 px each way with room around it, and neutral (%o)",
+    async ({ width, textZoom }) => {
+      const context = await app.browser.newContext({ locale: "en-GB", viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${app.server.url}/a/${tokens[2]}`);
+      // Text at 200%, as a browser's text size setting sets it: every rem doubles.
+      if (textZoom !== 1) await page.addStyleTag({ content: `html { font-size: ${textZoom * 100}%; }` });
+      await eventually(() => fitsWidth(page)).toBe(true);
+      const boxes = await page.locator(".scale-option label").evaluateAll((labels) =>
+        labels.map((label) => {
+          const box = label.getBoundingClientRect();
+          return {
+            left: box.left,
+            right: box.right,
+            top: box.top,
+            width: box.width,
+            height: box.height,
+            mark: getComputedStyle(label).borderBottomColor,
+          };
+        }),
+      );
+      expect(boxes).toHaveLength(11);
+      for (const box of boxes) {
+        expect(box.width).toBeGreaterThanOrEqual(24);
+        expect(box.height).toBeGreaterThanOrEqual(24);
+        expect(box.left).toBeGreaterThanOrEqual(0);
+        expect(box.right).toBeLessThanOrEqual(width);
+      }
+      // Neighbours on one line keep a gap between them.
+      for (let i = 1; i < boxes.length; i++) {
+        if (boxes[i].top === boxes[i - 1].top) expect(boxes[i].left - boxes[i - 1].right).toBeGreaterThanOrEqual(4);
+      }
+      // No colour hints at a "good" score.
+      expect(new Set(boxes.map((box) => box.mark)).size).toBe(1);
+      // On a desktop the scale is one row.
+      if (width === 1280) expect(new Set(boxes.map((box) => box.top)).size).toBe(1);
+      await context.close();
+    },
+  );
+
   it("refuses a second use of a link, saying so only when answers are sent", async () => {
     const page = await app.browser.newPage();
     const reply = await page.goto(`${app.server.url}/a/${tokens[0]}`);
