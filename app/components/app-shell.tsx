@@ -22,9 +22,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/hr/trainings", label: "Trainings", roles: ["ADMIN", "TRAINER"] },
   { to: "/hr/actions", label: "Actions", roles: ALL },
   { to: "/hr/people", label: "Directory", roles: ["ADMIN"], also: ["/hr/departments", "/hr/roles", "/hr/import"] },
-  { to: "/hr/users", label: "Logins", roles: ["ADMIN"] },
-  { to: "/hr/outbox", label: "Outbox", roles: ["ADMIN"] },
-  { to: "/hr/audit", label: "Audit log", roles: ["ADMIN"] },
+  // Logins, e-mail and the audit log are kept up now and then, not every day: one section.
+  { to: "/hr/users", label: "Settings", roles: ["ADMIN"], also: ["/hr/outbox", "/hr/audit"] },
 ];
 
 function within(pathname: string, path: string): boolean {
@@ -35,6 +34,20 @@ function within(pathname: string, path: string): boolean {
 export function isCurrentSection(item: NavItem, pathname: string): boolean {
   if (item.end) return pathname === item.to || pathname === `${item.to}/`;
   return [item.to, ...(item.also ?? [])].some((path) => within(pathname, path));
+}
+
+function SectionLinks({ items, pathname }: { items: readonly NavItem[]; pathname: string }) {
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={item.to}>
+          <Link to={item.to} prefetch="intent" aria-current={isCurrentSection(item, pathname) ? "page" : undefined}>
+            {item.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function AppShell({ user, children }: { user: { name: string; role: UserRole }; children: ReactNode }) {
@@ -51,20 +64,16 @@ export function AppShell({ user, children }: { user: { name: string; role: UserR
             Candor
           </NavLink>
           <nav className="app-nav" aria-label="Main">
-            <ul>
-              {items.map((item) => (
-                <li key={item.to}>
-                  <Link
-                    to={item.to}
-                    prefetch="intent"
-                    aria-current={isCurrentSection(item, pathname) ? "page" : undefined}
-                  >
-                    {item.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <SectionLinks items={items} pathname={pathname} />
           </nav>
+          {/* On a phone the sections fold into a menu; <details> opens it without JavaScript.
+              Only one of the two navigations is displayed at any width, so only one is read. */}
+          <details className="app-menu" key={pathname}>
+            <summary>Menu</summary>
+            <nav aria-label="Main">
+              <SectionLinks items={items} pathname={pathname} />
+            </nav>
+          </details>
           <div className="app-user">
             <span>
               {user.name} <span className="visually-hidden">, </span>

@@ -41,6 +41,13 @@ const TRAININGS: Tab[] = [
   { to: "/hr/trainings/overview", label: "Compared" },
 ];
 
+const SETTINGS: Tab[] = [
+  { to: "/hr/users", label: "Logins" },
+  { to: "/hr/outbox", label: "Outbox" },
+  { to: "/hr/audit", label: "Audit log" },
+];
+
 export const DirectoryTabs = () => <Tabs label="Directory" tabs={DIRECTORY} />;
+export const SettingsTabs = () => <Tabs label="Settings" tabs={SETTINGS} />;
 export const RoundsTabs = () => <Tabs label="Rounds" tabs={ROUNDS} />;
 export const TrainingsTabs = () => <Tabs label="Trainings" tabs={TRAININGS} />;

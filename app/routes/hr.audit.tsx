@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SelectField } from "~/components/field";
 import { EmptyState, PageHeader, Pagination } from "~/components/page";
+import { SettingsTabs } from "~/components/tabs";
 import { auditActionChoices, describeAuditAction, isAuditAction, type AuditAction } from "~/domain/audit-actions";
 import { formatUtc } from "~/domain/utc-time";
 import { listAudit } from "~/models/audit.server";
@@ -40,6 +41,7 @@ export default function Audit() {
   return (
     <>
       <PageHeader title="Audit log" description="Every change HR makes, who made it and when. Newest first." />
+      <SettingsTabs />
       <Form method="get" className="filters" role="search" aria-label="Filter the audit log" key={action}>
         <SelectField
           label="What"

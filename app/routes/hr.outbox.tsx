@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { EmptyState, PageHeader, Pagination } from "~/components/page";
+import { SettingsTabs } from "~/components/tabs";
 import { formatUtc } from "~/domain/utc-time";
 import { linkDownloads, type LinkDownloads } from "~/models/invitations.server";
 import { listOutbox, mailIsConfigured } from "~/models/outbox.server";
@@ -105,6 +106,7 @@ export default function Outbox() {
         title="Outbox"
         description="Every message Candor sent, or wrote while no mail server was set up, newest first. Personal links are never kept: a kept message shows [personal link] in their place. A batch of reminders is one row, sent in the background: it never shows who it went to, how many, or whether a mailbox refused one."
       />
+      <SettingsTabs />
       {mailConfigured ? null : (
         <p className="warning">
           E-mail is not set up: no mail server is configured (SMTP_URL), so Candor delivers no e-mail. Messages listed

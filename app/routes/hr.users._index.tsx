@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ActiveBadge, ToggleActiveForm } from "~/components/active-status";
 import { PageHeader } from "~/components/page";
+import { SettingsTabs } from "~/components/tabs";
 import { USER_ROLE_LABELS } from "~/domain/user-roles";
 import { listUsers, setUserActive } from "~/models/users.server";
 import { actorOf, requireAdmin } from "~/pages/auth.server";
@@ -49,6 +50,7 @@ export default function Users() {
           </Link>
         }
       />
+      <SettingsTabs />
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">Logins</caption>

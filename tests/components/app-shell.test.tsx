@@ -19,7 +19,8 @@ function renderShellAt(path: string, role: UserRole) {
     },
   ]);
   render(<Stub initialEntries={[path]} />);
-  return within(screen.getByRole("navigation", { name: "Main" }));
+  // The wide screen's navigation; the phone's menu holds the same links (tested below).
+  return within(screen.getAllByRole("navigation", { name: "Main" })[0]);
 }
 
 describe("AppShell", () => {
@@ -33,10 +34,20 @@ describe("AppShell", () => {
       "Trainings",
       "Actions",
       "Directory",
-      "Logins",
-      "Outbox",
-      "Audit log",
+      "Settings",
     ]);
+  });
+
+  it("offers the same sections in the phone's menu, which opens without JavaScript", () => {
+    renderShellAt("/hr/outbox", "ADMIN");
+    const [wide, menu] = screen.getAllByRole("navigation", { name: "Main" });
+    const links = (nav: HTMLElement) =>
+      within(nav)
+        .getAllByRole("link")
+        .map((a) => [a.textContent, a.getAttribute("href"), a.getAttribute("aria-current")]);
+    expect(links(menu)).toEqual(links(wide));
+    expect(menu.closest("details")).not.toBeNull();
+    expect(menu.closest("details")!.querySelector("summary")).toHaveTextContent("Menu");
   });
 
   it("shows a trainer only what a trainer may open", () => {
@@ -57,7 +68,9 @@ describe("AppShell", () => {
     ["/hr/roles", "Directory"],
     ["/hr/import", "Directory"],
     ["/hr/people/some-id", "Directory"],
-    ["/hr/users/new", "Logins"],
+    ["/hr/users/new", "Settings"],
+    ["/hr/outbox", "Settings"],
+    ["/hr/audit", "Settings"],
   ])("marks only the section of %s as current", (path, section) => {
     const nav = renderShellAt(path, "ADMIN");
     const current = nav.getAllByRole("link").filter((a) => a.getAttribute("aria-current") === "page");

@@ -22,7 +22,8 @@ describe("logins in the browser", () => {
   it("HR edits a login and sets its password; its owner signs in with it and changes it from the home page", async () => {
     const admin = await app.browser.newPage();
     await signIn(admin, app.server.url, ADMIN.email, ADMIN.password);
-    await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Logins" }).click();
+    await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+    await admin.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Logins" }).waitFor();
     await admin.getByRole("link", { name: "Ines Trainer" }).click();
     await admin.getByRole("heading", { level: 1, name: "Ines Trainer" }).waitFor();
     await admin.getByLabel("Name", { exact: true }).fill("Ines Manager");

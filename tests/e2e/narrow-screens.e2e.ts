@@ -98,18 +98,26 @@ describe("HR pages on a 360 px phone", () => {
     await page.close();
   });
 
-  it("show every section of the menu, wrapped onto lines, with the current one marked", async () => {
-    const page = await phoneSignedIn();
+  it("fold the sections into a menu that opens without JavaScript, every section in sight, the current one marked", async () => {
+    const context = await browser().newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, baseUrl, DEMO.email, DEMO.password);
     await page.goto(`${baseUrl}/hr/departments`);
+    const menu = page.getByText("Menu", { exact: true });
+    // Closed, the menu takes one line of the header, not four.
+    await eventually(() => page.getByRole("navigation", { name: "Main" }).count()).toBe(0);
+    const headerHeight = await page.locator(".app-header").evaluate((header) => header.getBoundingClientRect().height);
+    expect(headerHeight).toBeLessThan(100);
+    await menu.click();
     const nav = page.getByRole("navigation", { name: "Main" });
     const links = nav.getByRole("link");
-    await eventually(() => links.count()).toBe(10);
-    await eventually(() => inSight(links)).toEqual(Array(10).fill(true));
+    await eventually(() => links.count()).toBe(8);
+    await eventually(() => inSight(links)).toEqual(Array(8).fill(true));
     await eventually(() => nav.getByRole("link", { name: "Directory" }).getAttribute("aria-current")).toBe("page");
     await eventually(() => inSight(page.getByRole("navigation", { name: "Directory" }).getByRole("link"))).toEqual(
       Array(4).fill(true),
     );
-    await page.close();
+    await context.close();
   });
 
   it("show departments' whole names and their Deactivate buttons", async () => {
@@ -159,6 +167,32 @@ describe("HR pages on a 360 px phone", () => {
     expect(scrolls).toBe(false);
     await eventually(() => inSight(table.locator("th, td"))).not.toContain(false);
     await eventually(() => table.getByRole("cell", { name: /%$/ }).first().isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
+describe("HR pages on a 1280 px screen", () => {
+  it("show every section of an HR admin in one row, and no menu", async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, baseUrl, DEMO.email, DEMO.password);
+    await page.goto(`${baseUrl}/hr/audit`);
+    const links = page.getByRole("navigation", { name: "Main" }).getByRole("link");
+    await eventually(() => links.count()).toBe(8);
+    const tops = await links.evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(1);
+    await eventually(() => page.getByText("Menu", { exact: true }).isVisible()).toBe(false);
+    await eventually(() =>
+      page
+        .getByRole("navigation", { name: "Main" })
+        .getByRole("link", { name: "Settings" })
+        .getAttribute("aria-current"),
+    ).toBe("page");
+    await eventually(() =>
+      page
+        .getByRole("navigation", { name: "Settings" })
+        .getByRole("link", { name: "Audit log" })
+        .getAttribute("aria-current"),
+    ).toBe("page");
     await page.close();
   });
 });
