@@ -28,7 +28,7 @@ export async function retryWhileBusy<T>(work: () => T | Promise<T>, limitMs = BU
       return await work();
     } catch (error) {
       if (!isBusy(error) || Date.now() - started > limitMs) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt, 50)));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt, 20)));
     }
   }
 }
