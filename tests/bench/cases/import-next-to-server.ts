@@ -4,6 +4,7 @@
  * process). Goal: every import succeeds, and answers keep flowing meanwhile, p99 under 500 ms,
  * none refused or lost.
  */
+import fs from "node:fs";
 import path from "node:path";
 import { percentile, runSteadyLoad, type LoadRequest } from "../../support/load";
 import { prepareLoadDatabase } from "../../support/load-data";
@@ -112,6 +113,7 @@ const bench: BenchCase = {
       await server.stop();
       db.close();
       removeDatabaseFile(db.file);
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   },
 };
