@@ -2,6 +2,8 @@
  * Imports people from an HR export, for a nightly job:
  *   npm run import-people -- path/to/file.csv
  * Exits 0 on success, 1 when a line is bad (every bad line is listed, nothing is written).
+ * Safe to run next to a running server: it writes in short transactions and waits its turn for
+ * the database, and an import cut short finishes when run again.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -38,7 +40,11 @@ async function main() {
   try {
     const outcome = await importPeople(COMMAND_LINE, text, path.basename(file));
     if (!outcome.ok) {
-      console.error(`Nothing was imported: ${outcome.errors.length} line(s) of ${file} need fixing.`);
+      console.error(
+        outcome.written === undefined
+          ? `Nothing was imported: ${outcome.errors.length} line(s) of ${file} need fixing.`
+          : `The import stopped after ${outcome.written} line(s) of ${file}: the directory changed meanwhile, and ${outcome.errors.length} line(s) need fixing. Fix them and run the import again; the lines already imported stay as they are.`,
+      );
       for (const error of outcome.errors) console.error(`  line ${error.line}: ${error.message}`);
       process.exitCode = 1;
       return;

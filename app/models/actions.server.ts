@@ -22,6 +22,7 @@ import { prisma } from "~/utils/db.server";
 import { ActionInputError, ActionNotAllowedError, ActionNotFoundError } from "./action-errors.server";
 import { listSelect } from "./action-lists.server";
 import { actorOf, recordAudit } from "./audit.server";
+import { listViewableRounds } from "./results/index.server";
 import type { SessionUser } from "./users.server";
 
 /**
@@ -32,16 +33,46 @@ import type { SessionUser } from "./users.server";
 
 type Tx = Prisma.TransactionClient;
 
+/** What an edit keeps listed and accepted whoever the viewer: the item's own owner and round. */
+interface CurrentChoices extends ActionPrefill {
+  ownerId?: string | null;
+}
+
 /**
- * What the create and edit forms offer: active owners, and the groups the viewer may use
- * (a manager only their department, a trainer only their trainings). `current` keeps an
- * existing item's choices listed even when they have since been deactivated.
+ * The rounds the viewer may link an item to: those whose results they may see, as the results
+ * gate decides (HR every round, a trainer the rounds of their trainings, a manager the rounds
+ * their department takes part in). Null for HR: any round.
  */
-export async function getActionFormOptions(viewer: ActionViewer, current: ActionPrefill = {}) {
+async function linkableRoundIds(viewer: ActionViewer): Promise<Set<string> | null> {
+  if (viewer.role === "ADMIN") return null;
+  return new Set((await listViewableRounds(viewer)).map((round) => round.id));
+}
+
+/**
+ * What the create and edit forms offer: as owners, every active login for HR; for a manager,
+ * themselves and the other managers of their department (who act on its items anyway); for a
+ * trainer, themselves (a training has one trainer); the rounds whose results the viewer may see; and the
+ * groups the viewer may use (a manager only their department, a trainer only their trainings).
+ * `current` keeps an existing item's choices listed (its owner and round, and groups that have
+ * since been deactivated).
+ */
+export async function getActionFormOptions(viewer: ActionViewer, current: CurrentChoices = {}) {
   const orCurrent = (id?: string | null) => (id ? [{ id }] : []);
-  const [owners, departments, roles, trainings, rounds] = await Promise.all([
+  const [owners, departments, roles, trainings, viewable] = await Promise.all([
     prisma.user.findMany({
-      where: { active: true },
+      where:
+        viewer.role === "ADMIN"
+          ? { active: true }
+          : {
+              active: true,
+              OR: [
+                { id: viewer.id },
+                ...orCurrent(current.ownerId),
+                ...(viewer.role === "MANAGER" && viewer.departmentId
+                  ? [{ role: "MANAGER", departmentId: viewer.departmentId }]
+                  : []),
+              ],
+            },
       orderBy: { name: "asc" },
       select: { id: true, name: true, email: true },
     }),
@@ -63,14 +94,60 @@ export async function getActionFormOptions(viewer: ActionViewer, current: Action
       orderBy: { startsOn: "desc" },
       select: { id: true, title: true },
     }),
-    prisma.round.findMany({ orderBy: { opensAt: "desc" }, select: { id: true, name: true } }),
+    listViewableRounds(viewer),
   ]);
-  return { owners, departments, roles, trainings, rounds };
+  const kept =
+    current.roundId && !viewable.some((round) => round.id === current.roundId)
+      ? await prisma.round.findUnique({ where: { id: current.roundId }, select: { id: true, name: true } })
+      : null;
+  return { owners, departments, roles, trainings, rounds: kept ? [kept, ...viewable] : viewable };
+}
+
+interface Owner {
+  id: string;
+  role: string;
+  departmentId: string | null;
+}
+
+/** Whether the viewer may name this login as an item's owner (see getActionFormOptions). */
+function mayNameOwner(viewer: ActionViewer, owner: Owner) {
+  if (viewer.role === "ADMIN" || owner.id === viewer.id) return true;
+  return (
+    viewer.role === "MANAGER" &&
+    viewer.departmentId !== null &&
+    owner.role === "MANAGER" &&
+    owner.departmentId === viewer.departmentId
+  );
+}
+
+/**
+ * Refuses an owner or a round outside what the form offers the viewer (see
+ * getActionFormOptions): an owner outside the viewer's reach, a round whose results they may
+ * not see. An edit may keep the item's own owner and round.
+ */
+function assertMayName(
+  viewer: ActionViewer,
+  input: ActionInput,
+  owner: Owner,
+  linkable: Set<string> | null,
+  current?: { ownerId: string; roundId: string | null },
+) {
+  if (!mayNameOwner(viewer, owner) && owner.id !== current?.ownerId) {
+    throw new ActionNotAllowedError(
+      viewer.role === "TRAINER"
+        ? "Trainers own the items they plan: choose yourself as owner."
+        : "Managers give items to themselves or another manager of their department: choose one of them as owner.",
+    );
+  }
+  if (input.roundId && linkable && !linkable.has(input.roundId) && input.roundId !== current?.roundId) {
+    throw new ActionNotAllowedError("Choose a round whose results you can see.");
+  }
 }
 
 /**
  * The round and group a new item starts with, from the query string of a results page. Ids
- * that name nothing are dropped; a department or training outside the viewer's scope is a 403.
+ * that name nothing, and a round whose results the viewer may not see, are dropped; a
+ * department or training outside the viewer's scope is a 403.
  */
 export async function getActionPrefill(viewer: ActionViewer, query: ActionPrefill) {
   const [round, department, role, training] = await Promise.all([
@@ -89,18 +166,23 @@ export async function getActionPrefill(viewer: ActionViewer, query: ActionPrefil
   if (viewer.role === "TRAINER" && query.trainingId && training?.trainerId !== viewer.id) {
     throw new ActionNotAllowedError("You can only plan actions for the trainings you run.");
   }
+  const linkable = round ? await linkableRoundIds(viewer) : null;
   return {
-    roundId: round?.id ?? "",
+    roundId: round && (!linkable || linkable.has(round.id)) ? round.id : "",
     departmentId: department?.id ?? (viewer.role === "MANAGER" ? (viewer.departmentId ?? "") : ""),
     roleId: role?.id ?? "",
     trainingId: training?.id ?? "",
   };
 }
 
-/** Checks every id the input names, and returns the trainer of its training. */
-async function checkReferences(tx: Tx, input: ActionInput): Promise<{ trainerId: string | null }> {
-  const owner = await tx.user.findUnique({ where: { id: input.ownerId }, select: { active: true } });
-  if (!owner?.active) throw new ActionInputError("ownerId", "Choose an owner with an active login.");
+/** Checks every id the input names, and returns the owner and the trainer of its training. */
+async function checkReferences(tx: Tx, input: ActionInput): Promise<{ owner: Owner; trainerId: string | null }> {
+  const found = await tx.user.findUnique({
+    where: { id: input.ownerId },
+    select: { id: true, active: true, role: true, departmentId: true },
+  });
+  if (!found?.active) throw new ActionInputError("ownerId", "Choose an owner with an active login.");
+  const owner = { id: found.id, role: found.role, departmentId: found.departmentId };
   if (input.roundId && !(await tx.round.findUnique({ where: { id: input.roundId }, select: { id: true } }))) {
     throw new ActionInputError("roundId", "Choose a round from the list.");
   }
@@ -113,10 +195,10 @@ async function checkReferences(tx: Tx, input: ActionInput): Promise<{ trainerId:
   if (input.roleId && !(await tx.role.findUnique({ where: { id: input.roleId }, select: { id: true } }))) {
     throw new ActionInputError("roleId", "Choose a role from the list.");
   }
-  if (!input.trainingId) return { trainerId: null };
+  if (!input.trainingId) return { owner, trainerId: null };
   const training = await tx.training.findUnique({ where: { id: input.trainingId }, select: { trainerId: true } });
   if (!training) throw new ActionInputError("trainingId", "Choose a training from the list.");
-  return { trainerId: training.trainerId };
+  return { owner, trainerId: training.trainerId };
 }
 
 function assertPlaceable(viewer: ActionViewer, departmentId: string | null, trainerId: string | null) {
@@ -141,8 +223,11 @@ const itemData = (input: ActionInput) => ({
 
 export async function createAction(viewer: SessionUser, input: ActionInput, now = new Date()): Promise<{ id: string }> {
   if (!deadlineAllowed(input.deadline, todayOf(now))) throw new ActionInputError("deadline", DEADLINE_IN_PAST);
+  // Read before the transaction: it holds the connection, and the gate reads through it.
+  const linkable = await linkableRoundIds(viewer);
   return prisma.$transaction(async (tx) => {
-    const { trainerId } = await checkReferences(tx, input);
+    const { owner, trainerId } = await checkReferences(tx, input);
+    assertMayName(viewer, input, owner, linkable);
     assertPlaceable(viewer, input.departmentId, trainerId);
     const item = await tx.actionItem.create({
       data: { ...itemData(input), createdById: viewer.id },
@@ -192,12 +277,15 @@ async function itemToChange(tx: Tx, viewer: ActionViewer, id: string, need: Excl
 }
 
 export async function updateAction(viewer: SessionUser, id: string, input: ActionInput, now = new Date()) {
+  // Read before the transaction: it holds the connection, and the gate reads through it.
+  const linkable = await linkableRoundIds(viewer);
   await prisma.$transaction(async (tx) => {
     const current = await itemToChange(tx, viewer, id, "manage");
     if (!deadlineAllowed(input.deadline, todayOf(now), dayOfDeadline(current.deadline))) {
       throw new ActionInputError("deadline", DEADLINE_IN_PAST);
     }
-    const { trainerId } = await checkReferences(tx, input);
+    const { owner, trainerId } = await checkReferences(tx, input);
+    assertMayName(viewer, input, owner, linkable, current);
     assertPlaceable(viewer, input.departmentId, trainerId);
     const next = itemData(input);
     const fields = Object.keys(next) as (keyof typeof next)[];

@@ -1,8 +1,17 @@
+import crypto from "node:crypto";
+import type Database from "better-sqlite3";
 import { BadRequestError, ConflictError } from "~/domain/http-error";
-import { planPeopleImport, readPeopleCsv, type GroupRef, type LineError } from "~/domain/people-import";
+import {
+  planPeopleImport,
+  readPeopleCsv,
+  type DirectorySnapshot,
+  type GroupRef,
+  type ImportRow,
+  type LineError,
+} from "~/domain/people-import";
 import type { PersonInput } from "~/domain/person-input";
 import type { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma, sqlite, writeTransaction } from "~/utils/db.server";
 import { isUniqueViolation } from "~/utils/prisma-errors";
 import { recordAudit, type Actor } from "./audit.server";
 
@@ -130,74 +139,145 @@ export interface ImportSummary {
   newRoles: string[];
 }
 
-export type ImportOutcome = { ok: true; summary: ImportSummary } | { ok: false; errors: LineError[] };
+/**
+ * A refused import wrote nothing, unless the directory changed under it while it was being
+ * written (a department or role deactivated meanwhile): then `written` lines went in before it
+ * stopped, and running it again after fixing the lines finishes it.
+ */
+export type ImportOutcome = { ok: true; summary: ImportSummary } | { ok: false; errors: LineError[]; written?: number };
+
+/** Lines written per transaction: short enough that answers, and the server, barely wait for one. */
+export const IMPORT_CHUNK_LINES = 250;
 
 /**
- * Imports an HR export: every line valid, or nothing written. The directory is read and
- * changed in one transaction, so the plan cannot go stale half way.
+ * The pause between two parts. SQLite's lock is not fair: without a pause the next part would
+ * take the lock again before a writer waiting in another process (the server, with an answer)
+ * had its turn, however short each part is.
+ */
+const PAUSE_BETWEEN_CHUNKS_MS = 40;
+
+/** A time as Prisma's SQLite adapter stores it, for rows written here with plain SQL. */
+const storedTime = (date = new Date()) => date.toISOString().replace("Z", "+00:00");
+
+function readDirectory(db: Database.Database, emails?: string[]): DirectorySnapshot {
+  const groups = (table: "Department" | "Role") =>
+    (db.prepare(`SELECT id, name, active FROM "${table}"`).all() as { id: string; name: string; active: number }[]).map(
+      (group) => ({ ...group, active: group.active === 1 }),
+    );
+  const columns = 'SELECT email, name, departmentId, roleId FROM "Person"';
+  const people = (
+    emails === undefined
+      ? db.prepare(columns).all()
+      : emails.length === 0
+        ? []
+        : db.prepare(`${columns} WHERE email IN (${emails.map(() => "?").join(", ")})`).all(...emails)
+  ) as DirectorySnapshot["people"];
+  return { departments: groups("Department"), roles: groups("Role"), people };
+}
+
+function createGroups(db: Database.Database, table: "Department" | "Role", names: string[]) {
+  const insert = db.prepare(`INSERT INTO "${table}" (id, name, active, createdAt) VALUES (?, ?, 1, ?)`);
+  return new Map(
+    names.map((name) => {
+      const id = crypto.randomUUID();
+      insert.run(id, name, storedTime());
+      return [name, id];
+    }),
+  );
+}
+
+/**
+ * Applies one part of the file inside a write transaction, planned against the directory as it
+ * is then. Plain SQL, so the transaction holds the lock for milliseconds.
+ */
+function importChunk(
+  db: Database.Database,
+  rows: ImportRow[],
+): { errors: LineError[] } | { created: number; updated: number; unchanged: number } {
+  const plan = planPeopleImport(
+    rows,
+    readDirectory(
+      db,
+      rows.map((row) => row.email),
+    ),
+  );
+  if (plan.errors.length > 0) return { errors: plan.errors };
+  // Groups are created before the people (see importPeople); one is new here only if renamed meanwhile.
+  const departmentIds = createGroups(db, "Department", plan.newDepartments);
+  const roleIds = createGroups(db, "Role", plan.newRoles);
+  const idOf = (ref: GroupRef, created: Map<string, string>) => ("id" in ref ? ref.id : created.get(ref.newName)!);
+  const insert = db.prepare(
+    'INSERT INTO "Person" (id, email, name, departmentId, roleId, active, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 1, ?, ?)',
+  );
+  const update = db.prepare(
+    'UPDATE "Person" SET name = ?, departmentId = ?, roleId = ?, updatedAt = ? WHERE email = ?',
+  );
+  const now = storedTime();
+  for (const p of plan.creates) {
+    insert.run(
+      crypto.randomUUID(),
+      p.email,
+      p.name,
+      idOf(p.department, departmentIds),
+      idOf(p.role, roleIds),
+      now,
+      now,
+    );
+  }
+  for (const p of plan.updates) {
+    update.run(p.name, idOf(p.department, departmentIds), idOf(p.role, roleIds), now, p.email);
+  }
+  return { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged };
+}
+
+/**
+ * Imports an HR export. The whole file is checked first, against the directory as it is: one
+ * bad line and nothing is written. It is then written in short transactions of
+ * IMPORT_CHUNK_LINES lines, new departments and roles first, so that answers arriving
+ * meanwhile, and a server running next to this command, wait for one short transaction at a
+ * time rather than for the whole file. Each part is planned again inside its transaction, so
+ * nothing changed meanwhile is overwritten by a stale plan. An import cut short (a crash, a
+ * kill) leaves the parts already written; running it again finishes it, since people already
+ * as in the file are left alone.
  */
 export async function importPeople(actor: Actor, csvText: string, source: string): Promise<ImportOutcome> {
   const { rows, errors } = readPeopleCsv(csvText);
   if (errors.length > 0) return { ok: false, errors };
+  const checked = planPeopleImport(rows, readDirectory(sqlite));
+  if (checked.errors.length > 0) return { ok: false, errors: checked.errors };
 
-  return prisma.$transaction(
-    async (tx): Promise<ImportOutcome> => {
-      const [departments, roles, people] = await Promise.all([
-        tx.department.findMany({ select: { id: true, name: true, active: true } }),
-        tx.role.findMany({ select: { id: true, name: true, active: true } }),
-        tx.person.findMany({ select: { email: true, name: true, departmentId: true, roleId: true } }),
-      ]);
-      const plan = planPeopleImport(rows, { departments, roles, people });
-      if (plan.errors.length > 0) return { ok: false, errors: plan.errors };
+  await writeTransaction((db) => {
+    const { departments, roles } = readDirectory(db, []);
+    const missing = (names: string[], existing: { name: string }[]) => {
+      const have = new Set(existing.map((group) => group.name.toLowerCase()));
+      return names.filter((name) => !have.has(name.toLowerCase()));
+    };
+    createGroups(db, "Department", missing(checked.newDepartments, departments));
+    createGroups(db, "Role", missing(checked.newRoles, roles));
+  });
 
-      const departmentIds = new Map<string, string>();
-      for (const name of plan.newDepartments) {
-        departmentIds.set(name, (await tx.department.create({ data: { name }, select: { id: true } })).id);
-      }
-      const roleIds = new Map<string, string>();
-      for (const name of plan.newRoles) {
-        roleIds.set(name, (await tx.role.create({ data: { name }, select: { id: true } })).id);
-      }
-      const idOf = (ref: GroupRef, created: Map<string, string>) => ("id" in ref ? ref.id : created.get(ref.newName)!);
-
-      if (plan.creates.length > 0) {
-        await tx.person.createMany({
-          data: plan.creates.map((p) => ({
-            email: p.email,
-            name: p.name,
-            departmentId: idOf(p.department, departmentIds),
-            roleId: idOf(p.role, roleIds),
-          })),
-        });
-      }
-      for (const p of plan.updates) {
-        await tx.person.update({
-          where: { email: p.email },
-          data: {
-            name: p.name,
-            departmentId: idOf(p.department, departmentIds),
-            roleId: idOf(p.role, roleIds),
-          },
-        });
-      }
-      const result: ImportSummary = {
-        created: plan.creates.length,
-        updated: plan.updates.length,
-        unchanged: plan.unchanged,
-        newDepartments: plan.newDepartments,
-        newRoles: plan.newRoles,
-      };
-      await recordAudit(
-        actor,
-        "people.import",
-        source,
-        `${result.created} added, ${result.updated} updated, ${result.unchanged} unchanged`,
-        tx,
-      );
-      return { ok: true, summary: result };
-    },
-    { timeout: 120_000, maxWait: 120_000 },
+  const summary: ImportSummary = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    newDepartments: checked.newDepartments,
+    newRoles: checked.newRoles,
+  };
+  for (let start = 0; start < rows.length; start += IMPORT_CHUNK_LINES) {
+    if (start > 0) await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_CHUNKS_MS));
+    const part = await writeTransaction((db) => importChunk(db, rows.slice(start, start + IMPORT_CHUNK_LINES)));
+    if ("errors" in part) return { ok: false, errors: part.errors, written: start };
+    summary.created += part.created;
+    summary.updated += part.updated;
+    summary.unchanged += part.unchanged;
+  }
+  await recordAudit(
+    actor,
+    "people.import",
+    source,
+    `${summary.created} added, ${summary.updated} updated, ${summary.unchanged} unchanged`,
   );
+  return { ok: true, summary };
 }
 
 export async function countDirectory() {

@@ -31,6 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const [options, outcome] = await Promise.all([
       access === "manage"
         ? getActionFormOptions(user, {
+            ownerId: item.owner.id,
+            roundId: item.round?.id,
             departmentId: item.department?.id,
             roleId: item.role?.id,
             trainingId: item.training?.id,

@@ -66,7 +66,11 @@ export default function ImportPeople() {
       </Form>
       {result && !result.ok ? (
         <section className="card" aria-labelledby="import-errors">
-          <h2 id="import-errors">Nothing was imported</h2>
+          <h2 id="import-errors">
+            {result.written === undefined
+              ? "Nothing was imported"
+              : `The import stopped after ${result.written} lines: the directory changed meanwhile`}
+          </h2>
           <p role="alert">
             {plural(HR_LOCALE, result.errors.length, { one: "One line needs", other: "# lines need" })} fixing in{" "}
             {result.file}. Fix {plural(HR_LOCALE, result.errors.length, { one: "it", other: "them" })} and import the

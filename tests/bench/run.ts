@@ -3,7 +3,8 @@
  * figures to docs/PERFORMANCE.md. Goals are checked here, never in timed tests.
  *
  * A case default-exports { title, goal, run } where run() returns the Markdown lines of its
- * section and whether the goal was met.
+ * section and whether the goal was met. `npm run bench -- name ...` runs only the cases whose
+ * file names contain one of the names, and replaces (or adds) just their sections.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -24,7 +25,7 @@ const files = fs
   .filter((f) => only.length === 0 || only.some((name) => f.includes(name)))
   .sort();
 
-const sections: string[] = [];
+const sections: { title: string; text: string }[] = [];
 let allMet = true;
 for (const file of files) {
   const bench = (await import(pathToFileURL(path.join(casesDir, file)).href)).default as BenchCase;
@@ -32,7 +33,10 @@ for (const file of files) {
   const { lines, met } = await bench.run();
   allMet &&= met;
   console.log(lines.join("\n"));
-  sections.push(`## ${bench.title}\n\nGoal: ${bench.goal}. **${met ? "Met" : "Not met"}.**\n\n${lines.join("\n")}\n`);
+  sections.push({
+    title: bench.title,
+    text: `## ${bench.title}\n\nGoal: ${bench.goal}. **${met ? "Met" : "Not met"}.**\n\n${lines.join("\n")}\n`,
+  });
 }
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -47,9 +51,27 @@ const header = [
   "",
 ].join("\n");
 
-if (only.length === 0) {
-  fs.mkdirSync("docs", { recursive: true });
-  fs.writeFileSync("docs/PERFORMANCE.md", `${header}\n${sections.join("\n")}`);
-  console.log("Wrote docs/PERFORMANCE.md");
+const target = "docs/PERFORMANCE.md";
+let kept = sections;
+let top = header;
+if (only.length > 0 && fs.existsSync(target)) {
+  // Sections of the cases not run this time stay as they were, under the header of their run;
+  // the fresh ones say when they were measured.
+  const [previousTop, ...previousSections] = fs.readFileSync(target, "utf8").split(/^(?=## )/m);
+  top = previousTop;
+  const stamp = header.split("\n").find((line) => line.startsWith("Measured "))!;
+  for (const section of sections) section.text += `\n${stamp.replace(/\.$/, "")} (this section only).\n`;
+  const previous = previousSections.map((text) => ({
+    title: text.slice(3, text.indexOf("\n")),
+    text: text.replace(/\n*$/, "\n"),
+  }));
+  const fresh = new Map(sections.map((section) => [section.title, section]));
+  kept = [
+    ...previous.map((section) => fresh.get(section.title) ?? section),
+    ...sections.filter((section) => !previous.some((old) => old.title === section.title)),
+  ];
 }
+fs.mkdirSync("docs", { recursive: true });
+fs.writeFileSync(target, `${top.replace(/\n*$/, "\n\n")}${kept.map((section) => section.text).join("\n")}`);
+console.log(`Wrote ${target}`);
 process.exitCode = allMet ? 0 : 1;

@@ -149,9 +149,13 @@ describe("who may do what", () => {
       actionInput(salesManager.id, { departmentId: sales.id, trainingId: otherTraining.id }),
     );
     expect((await getActionDetail(salesManager, mine.id)).access).toBe("manage");
+    // A trainer owns what they plan; giving it to someone else is HR's to do.
+    await expect(
+      createAction(trainer, actionInput(financeManager.id, { trainingId: training.id, departmentId: finance.id })),
+    ).rejects.toBeInstanceOf(ActionNotAllowedError);
     const ours = await createAction(
       trainer,
-      actionInput(financeManager.id, { trainingId: training.id, departmentId: finance.id }),
+      actionInput(trainer.id, { trainingId: training.id, departmentId: finance.id }),
     );
     expect((await getActionDetail(trainer, ours.id)).access).toBe("manage");
     expect((await getActionDetail(financeManager, ours.id)).access).toBe("manage");

@@ -117,4 +117,125 @@ describe("npm run backup and npm run restore", () => {
     expect(result.stderr).toContain("is not a sound Candor database");
     expect(count(live)).toBe(before);
   });
+
+  /** The live database's files byte for byte (a missing log reads as an empty one), its users, and the safety copies next to it. */
+  const liveState = () => ({
+    files: ["", "-wal"].map((suffix) =>
+      crypto
+        .createHash("sha256")
+        .update(fs.existsSync(live + suffix) ? fs.readFileSync(live + suffix) : Buffer.alloc(0))
+        .digest("hex"),
+    ),
+    safetyCopies: fs.readdirSync(dir).filter((name) => name.startsWith("candor.db.before-restore-")).length,
+    users: count(live, "SELECT COUNT(*) AS n FROM User"),
+  });
+
+  /** A fresh backup of the live database, changed by `change` with a plain connection. */
+  function alteredCopy(name: string, change: (db: Database.Database) => void): string {
+    const copy = path.join(dir, name);
+    expect(cli("app/cli/backup.ts", [copy]).status).toBe(0);
+    const db = new Database(copy);
+    try {
+      db.pragma("foreign_keys = OFF");
+      change(db);
+    } finally {
+      db.close();
+    }
+    return copy;
+  }
+
+  const refusals: [string, () => string, RegExp][] = [
+    [
+      "an empty file",
+      () => {
+        const file = path.join(dir, "empty.db");
+        fs.writeFileSync(file, "");
+        return file;
+      },
+      /the file is empty/,
+    ],
+    [
+      "a sound SQLite database of another program",
+      () => {
+        const file = path.join(dir, "other-program.db");
+        const db = new Database(file);
+        db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('hello');");
+        db.close();
+        return file;
+      },
+      /no migration history/,
+    ],
+    [
+      "a Candor copy without its Response and Answer tables",
+      () => alteredCopy("no-responses.db", (db) => db.exec("DROP TABLE Answer; DROP TABLE Response;")),
+      /lacks the table\(s\) "Answer", "Response"/,
+    ],
+    [
+      "a Candor copy with a table's column missing",
+      () => alteredCopy("no-column.db", (db) => db.exec('ALTER TABLE "Person" DROP COLUMN "active";')),
+      /the columns of "Person" are not the ones Candor makes/,
+    ],
+    [
+      "a copy migrated by a version this one does not know",
+      () =>
+        alteredCopy("newer.db", (db) =>
+          db
+            .prepare(
+              "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ('x', 'y', '2030-01-01', '20300101000000_from_the_future', '2030-01-01', 1)",
+            )
+            .run(),
+        ),
+      /does not know \(migration "20300101000000_from_the_future"\)/,
+    ],
+    [
+      "a copy whose last migration failed",
+      () =>
+        alteredCopy("failed.db", (db) =>
+          db.exec(
+            "UPDATE _prisma_migrations SET finished_at = NULL WHERE migration_name = (SELECT MAX(migration_name) FROM _prisma_migrations)",
+          ),
+        ),
+      /failed or never finished/,
+    ],
+  ];
+
+  it.each(refusals)("refuses %s with a plain message and exit 1, the live database untouched", (_, make, reason) => {
+    const file = make();
+    const before = liveState();
+    const result = cli("app/cli/restore.ts", [file]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("is not a sound Candor database");
+    expect(result.stderr).toMatch(reason);
+    expect(result.stderr).toContain("Nothing was changed.");
+    expect(result.stdout).toBe("");
+    expect(liveState()).toEqual(before);
+  });
+
+  it("restores a copy made by an earlier version (its migrations known, in order, none failed)", () => {
+    const older = path.join(dir, "earlier-version.db");
+    const db = new Database(older);
+    const history = new Database(live, { readonly: true });
+    const historyTable = history.prepare("SELECT sql FROM sqlite_master WHERE name = '_prisma_migrations'").get() as {
+      sql: string;
+    };
+    history.close();
+    db.exec(historyTable.sql);
+    const names = fs
+      .readdirSync("prisma/migrations")
+      .filter((name) => fs.existsSync(path.join("prisma/migrations", name, "migration.sql")))
+      .sort()
+      .slice(0, -1);
+    for (const name of names) {
+      const sql = fs.readFileSync(path.join("prisma/migrations", name, "migration.sql"), "utf8");
+      db.exec(sql);
+      db.prepare(
+        "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, '2026-01-01', ?, '2026-01-01', 1)",
+      ).run(crypto.randomUUID(), crypto.createHash("sha256").update(sql).digest("hex"), name);
+    }
+    db.close();
+    const result = cli("app/cli/restore.ts", [older]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(count(live, "SELECT COUNT(*) AS n FROM _prisma_migrations")).toBe(names.length);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { COMMAND_LINE } from "~/models/audit.server";
 import { importPeople } from "~/models/people.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, sqlite } from "~/utils/db.server";
 
 const HEADER = "email,name,department,role";
 
@@ -107,5 +107,41 @@ describe("importPeople", () => {
     expect(await directoryState()).toEqual(before);
     const again = await importPeople(COMMAND_LINE, `${HEADER}\nold@x.io,Old Hand,Closing,Dev\n`, "a.csv");
     expect(again).toMatchObject({ ok: true, summary: { unchanged: 1 } });
+  });
+});
+
+describe("importPeople of a large file", () => {
+  const manyLines = (count: number, prefix: string) =>
+    Array.from({ length: count }, (_, i) => `${prefix}${i}@big.io,Big ${i},Big dept ${i % 3},Big role ${i % 2}`);
+
+  it("checks every line before writing any: a bad line far down refuses the whole file", async () => {
+    const before = await directoryState();
+    const lines = manyLines(1_600, "far");
+    lines[1_450] = "not-an-email,Someone,Big dept 0,Big role 0";
+    const outcome = await importPeople(COMMAND_LINE, `${HEADER}\n${lines.join("\n")}\n`, "far.csv");
+    expect(outcome).toEqual({ ok: false, errors: [{ line: 1_452, message: expect.stringContaining("valid e-mail") }] });
+    expect(await directoryState()).toEqual(before);
+  });
+
+  it("finishes an import that was cut short when it is run again, and a third run changes nothing", async () => {
+    const csv = `${HEADER}\n${manyLines(1_600, "cut").join("\n")}\n`;
+    // The database refuses one person half way through, as if the process died there.
+    sqlite.exec(
+      "CREATE TRIGGER cut_short BEFORE INSERT ON Person WHEN NEW.email = 'cut1234@big.io' BEGIN SELECT RAISE(ABORT, 'cut short'); END",
+    );
+    await expect(importPeople(COMMAND_LINE, csv, "cut.csv")).rejects.toThrow();
+    sqlite.exec("DROP TRIGGER cut_short");
+    const written = await prisma.person.count({ where: { email: { startsWith: "cut" } } });
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(1_600);
+
+    const rerun = await importPeople(COMMAND_LINE, csv, "cut.csv");
+    expect(rerun).toMatchObject({ ok: true, summary: { created: 1_600 - written, updated: 0, unchanged: written } });
+    expect(await prisma.person.count({ where: { email: { startsWith: "cut" } } })).toBe(1_600);
+    expect(await prisma.department.count({ where: { name: { startsWith: "Big dept" } } })).toBe(3);
+    const state = await directoryState();
+    const third = await importPeople(COMMAND_LINE, csv, "cut.csv");
+    expect(third).toMatchObject({ ok: true, summary: { created: 0, updated: 0, unchanged: 1_600 } });
+    expect(await directoryState()).toEqual(state);
   });
 });

@@ -92,7 +92,8 @@ describe("creating an item", () => {
   });
 
   it("prefills the round and the group from a results page", async () => {
-    const round = await makeRound();
+    // A round the manager's department took part in: one whose results they may see.
+    const round = await makeRound({ audience: { departmentIds: [sales.id] } });
     const page = await call(
       newAction.loader,
       await makeRequest(`/hr/actions/new?roundId=${round.id}&departmentId=${sales.id}&roleId=bogus`, { as: manager }),

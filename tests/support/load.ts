@@ -107,3 +107,78 @@ export function cpuSeconds(pid: number): number {
     return Number.NaN;
   }
 }
+
+export interface SteadyLoad {
+  /** Stops sending and resolves once every request sent has been answered. */
+  stop: () => Promise<SteadyResult>;
+  /** Requests answered so far. */
+  answered: () => number;
+}
+
+export interface SteadyResult {
+  requests: number;
+  p50: number;
+  p99: number;
+  max: number;
+  statuses: Map<number, number>;
+}
+
+/**
+ * Answers arriving at a steady pace rather than as fast as the server takes them: `clients`
+ * keep-alive connections, each pausing `pauseMs` between a reply and its next request, until
+ * `stop()` or until `next()` runs out.
+ */
+export function runSteadyLoad(
+  baseUrl: string,
+  clients: number,
+  pauseMs: number,
+  next: () => LoadRequest | null,
+  onResponse?: (request: LoadRequest, status: number, ms: number) => void,
+): SteadyLoad {
+  let stopped = false;
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  const loops = Array.from({ length: clients }, async () => {
+    while (!stopped) {
+      const request = next();
+      if (!request) return;
+      const started = performance.now();
+      let status: number;
+      try {
+        const response = await fetch(`${baseUrl}${request.path}`, {
+          method: request.method,
+          body: request.body,
+          redirect: "manual",
+          headers: {
+            ...(request.body !== undefined ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+            ...request.headers,
+          },
+        });
+        await response.arrayBuffer();
+        status = response.status;
+      } catch {
+        status = -1;
+      }
+      const ms = performance.now() - started;
+      latencies.push(ms);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      onResponse?.(request, status, ms);
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
+  });
+  return {
+    answered: () => latencies.length,
+    async stop() {
+      stopped = true;
+      await Promise.all(loops);
+      const sorted = [...latencies].sort((a, b) => a - b);
+      return {
+        requests: sorted.length,
+        p50: percentile(sorted, 50),
+        p99: percentile(sorted, 99),
+        max: sorted[sorted.length - 1] ?? 0,
+        statuses,
+      };
+    },
+  };
+}

@@ -19,7 +19,7 @@
 export type { GroupRef, ResultsViewer } from "~/domain/results-access";
 export { groupKeyOf } from "~/domain/results-access";
 export type { GroupScore } from "./facts.server";
-export { ResultsForbiddenError, type QuestionLabel } from "./round-source.server";
+export { listViewableRounds, ResultsForbiddenError, type QuestionLabel } from "./round-source.server";
 export {
   getRoundCounts,
   getRoundCountsFor,

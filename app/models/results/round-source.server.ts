@@ -3,8 +3,10 @@
  * may open it, and the names of its groups. Nothing here returns a figure.
  */
 import type { FollowUpSeries } from "~/domain/action-outcome";
+import { parseAudience } from "~/domain/audience";
 import { ForbiddenError } from "~/domain/http-error";
 import { mayViewRound, type ResultsViewer } from "~/domain/results-access";
+import { maySeeRound } from "~/domain/round-access";
 import { closingTime, roundStatus } from "~/domain/round-status";
 import { prisma } from "~/utils/db.server";
 import { viewerMaySeeRound } from "../rounds.server";
@@ -95,6 +97,40 @@ export function factsOf(round: LoadedRound): Promise<RoundFacts> {
     rowOf(round),
     questionsOf(round, "RATING").map((q) => q.id),
   );
+}
+
+/**
+ * The rounds whose results the viewer may open, newest first, by id and name: what a form may
+ * offer them to link to (an action item's round). The same decision as assertMayView, made for
+ * every round at once: a manager's department is looked up among each round's invitations in
+ * one query.
+ */
+export async function listViewableRounds(viewer: ResultsViewer): Promise<{ id: string; name: string }[]> {
+  const rounds = await prisma.round.findMany({
+    orderBy: { opensAt: "desc" },
+    select: { id: true, name: true, audience: true, training: { select: { trainerId: true } } },
+  });
+  const invitedHere =
+    viewer.role === "MANAGER" && viewer.departmentId
+      ? new Set(
+          (await prisma.invitation.groupBy({ by: ["roundId"], where: { departmentId: viewer.departmentId } })).map(
+            (row) => row.roundId,
+          ),
+        )
+      : new Set<string>();
+  const viewable = [];
+  for (const round of rounds) {
+    const allowed = await mayViewRound(viewer, {
+      trainerId: round.training?.trainerId ?? null,
+      audienceIncludesViewer: async () =>
+        maySeeRound(viewer, {
+          audience: parseAudience(round.audience),
+          invitedDepartmentIds: invitedHere.has(round.id) && viewer.departmentId ? [viewer.departmentId] : [],
+        }),
+    });
+    if (allowed) viewable.push({ id: round.id, name: round.name });
+  }
+  return viewable;
 }
 
 /** Throws ResultsForbiddenError unless the viewer may open this round's results. */
