@@ -19,6 +19,16 @@ export interface ActionFormOptions {
  * The fields of an action item, for creating and editing. A manager's department and a
  * trainer's training cannot be left empty: their items always sit in their own scope.
  */
+/** Each owner by name; two logins of the same name also by e-mail, so they can be told apart. */
+export function ownerOptions(owners: readonly { id: string; name: string; email: string }[]) {
+  const named = new Map<string, number>();
+  for (const owner of owners) named.set(owner.name, (named.get(owner.name) ?? 0) + 1);
+  return owners.map((owner) => ({
+    value: owner.id,
+    label: named.get(owner.name)! > 1 ? `${owner.name} (${owner.email})` : owner.name,
+  }));
+}
+
 export function ActionForm({
   values,
   errors,
@@ -59,16 +69,17 @@ export function ActionForm({
         error={errors?.description}
         hint="Why, and how you will know it worked."
       />
+      {/* The whole width, and names alone where they are unique: a name with its e-mail was cut off. */}
+      <SelectField
+        label="Owner"
+        name="ownerId"
+        required
+        defaultValue={value("ownerId")}
+        error={errors?.ownerId}
+        placeholder="Choose an owner"
+        options={ownerOptions(options.owners)}
+      />
       <div className="form-grid">
-        <SelectField
-          label="Owner"
-          name="ownerId"
-          required
-          defaultValue={value("ownerId")}
-          error={errors?.ownerId}
-          placeholder="Choose an owner"
-          options={options.owners.map((o) => ({ value: o.id, label: `${o.name} (${o.email})` }))}
-        />
         <TextField
           label="Deadline"
           name="deadline"

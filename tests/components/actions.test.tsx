@@ -4,6 +4,7 @@ import { cleanup, render, screen, within } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { ActionDetails, ActionHistory, NoteForm } from "~/components/action-detail";
+import { ownerOptions } from "~/components/action-form";
 import { MyActions } from "~/components/my-actions";
 
 afterEach(cleanup);
@@ -102,5 +103,21 @@ describe("an item's details and history", () => {
     expect(screen.getByLabelText("Note")).toHaveAccessibleDescription(
       /This item is published: every employee will see this note/,
     );
+  });
+});
+
+describe("the owner choice of the action form", () => {
+  it("names each owner alone, and adds the e-mail only where two logins share a name", () => {
+    expect(
+      ownerOptions([
+        { id: "1", name: "Ana Kowalska", email: "ana.k@example.com" },
+        { id: "2", name: "Ben Ito", email: "ben@example.com" },
+        { id: "3", name: "Ana Kowalska", email: "ana.kowalska@example.com" },
+      ]),
+    ).toEqual([
+      { value: "1", label: "Ana Kowalska (ana.k@example.com)" },
+      { value: "2", label: "Ben Ito" },
+      { value: "3", label: "Ana Kowalska (ana.kowalska@example.com)" },
+    ]);
   });
 });
