@@ -17,7 +17,14 @@ import { databaseFile } from "~/utils/database-url";
 import { prisma, sqlite, truncateWriteAheadLog } from "~/utils/db.server";
 import { makeOrg } from "../support/fixtures";
 import { inviteWithTokens, makeRound } from "../support/rounds";
-import { agreement, liesInKeyOrder, pageLayouts, physicalOrder, walFrames } from "../support/sqlite-files";
+import {
+  agreement,
+  liesInKeyOrder,
+  pageLayouts,
+  physicalOrder,
+  pooledAgreement,
+  walFrames,
+} from "../support/sqlite-files";
 
 const dir = path.resolve("tmp/test-db", `copies-${crypto.randomUUID()}`);
 fs.mkdirSync(dir, { recursive: true });
@@ -151,7 +158,9 @@ describe("the order rows lie in the database file", () => {
     expect(new Set(layouts.map((l) => l.table))).toEqual(new Set(tablesIn(live())));
     for (const layout of layouts)
       expect(liesInKeyOrder(layout.offsets), `${layout.table} page ${layout.pageno}`).toBe(true);
-    for (const order of physicalOrder(live(), arrival, 12)) expect(agreement(order, arrival)).toBeLessThan(0.75);
+    // Unrelated orders agree on about half the pairs; over all pages of 48 answers, 0.7 is
+    // several standard deviations away, so only a kept order gets there.
+    expect(pooledAgreement(physicalOrder(live(), arrival, 12), arrival)).toBeLessThan(0.7);
   });
 
   it("keeps no trace of it in a backup, even of a round still open", async () => {
@@ -165,7 +174,7 @@ describe("the order rows lie in the database file", () => {
     for (const layout of pageLayouts(backup, tablesIn(backup))) {
       expect(liesInKeyOrder(layout.offsets), `${layout.table} page ${layout.pageno}`).toBe(true);
     }
-    for (const order of physicalOrder(backup, arrival, 12)) expect(agreement(order, arrival)).toBeLessThan(0.75);
+    expect(pooledAgreement(physicalOrder(backup, arrival, 12), arrival)).toBeLessThan(0.7);
   });
 
   it("overwrites what is deleted instead of leaving it in free pages", () => {

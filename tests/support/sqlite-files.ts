@@ -75,14 +75,24 @@ export function physicalOrder(file: string, strings: string[], min = 3): string[
 
 /** The share of pairs that two orders of the same items put the same way round (1: identical, about 0.5: unrelated). */
 export function agreement(order: string[], reference: string[]): number {
+  return pooledAgreement([order], reference);
+}
+
+/**
+ * The share of pairs put the same way round as `reference`, over the pairs of every order
+ * together: one page of a dozen rows agrees by chance now and then, all pages together do not.
+ */
+export function pooledAgreement(orders: string[][], reference: string[]): number {
   const rank = new Map(reference.map((value, i) => [value, i]));
-  const ranked = order.filter((value) => rank.has(value)).map((value) => rank.get(value)!);
   let same = 0;
   let pairs = 0;
-  for (let i = 0; i < ranked.length; i++) {
-    for (let j = i + 1; j < ranked.length; j++) {
-      pairs++;
-      if (ranked[i] < ranked[j]) same++;
+  for (const order of orders) {
+    const ranked = order.filter((value) => rank.has(value)).map((value) => rank.get(value)!);
+    for (let i = 0; i < ranked.length; i++) {
+      for (let j = i + 1; j < ranked.length; j++) {
+        pairs++;
+        if (ranked[i] < ranked[j]) same++;
+      }
     }
   }
   return pairs === 0 ? 1 : same / pairs;
