@@ -86,6 +86,37 @@ describe("the results of a closed round in a browser", () => {
     await close();
   });
 
+  it("lists its sections at the top, each link leading to its section, without JavaScript", async () => {
+    const signedIn = await openPage();
+    await signIn(signedIn.page, app.server.url, ADMIN.email, ADMIN.password);
+    const storageState = await signedIn.page.context().storageState();
+    await signedIn.close();
+    const { page, close } = await openPage({ javaScriptEnabled: false, storageState });
+    await page.goto(`${app.server.url}/hr/rounds/${latestRoundId}/results`);
+    const contents = page.getByRole("navigation", { name: "On this page" });
+    const links = contents.getByRole("link");
+    await eventually(() => links.allTextContents()).toEqual([
+      "Summary",
+      "Scores",
+      "Rating items",
+      "By department",
+      "By role",
+      "By department and role",
+      "Comments",
+    ]);
+    // Every link names a section that is there.
+    const targets = await links.evaluateAll((anchors) =>
+      anchors.map((a) => document.getElementById(a.getAttribute("href")!.slice(1))?.tagName ?? null),
+    );
+    expect(targets).toEqual(Array(7).fill("SECTION"));
+    await contents.getByRole("link", { name: "By role" }).click();
+    await eventually(() => page.url()).toMatch(/#roles$/);
+    await eventually(() =>
+      page.getByRole("heading", { level: 2, name: "By role" }).evaluate((h) => h.getBoundingClientRect().top),
+    ).toBeLessThan(200);
+    await close();
+  });
+
   it("gives a print version without navigation or forms, charts drawn", async () => {
     const { page, close } = await openPage();
     await signIn(page, app.server.url, ADMIN.email, ADMIN.password);

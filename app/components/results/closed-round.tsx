@@ -21,6 +21,7 @@ import { ADDED_BEFORE_LAUNCH_DAYS } from "~/domain/added-before-launch";
 import { closingTime, scoreNameOf } from "~/domain/round-status";
 import { formatDay } from "~/domain/utc-time";
 import type { ClosedResultsPage, LeanGroup } from "~/pages/results-page.server";
+import { PageContents } from "./page-contents";
 
 const actionHref = (roundId: string, group: { departmentId: string | null; roleId: string | null }) =>
   newActionHref({ roundId, departmentId: group.departmentId, roleId: group.roleId });
@@ -76,6 +77,19 @@ export function ClosedRound({ data }: { data: ClosedResultsPage }) {
           `${data.withheldRequest} is withheld in this round. ${withheldExplanation(round.k)}${focus ? ` Shown instead: ${focus.name}.` : ""}`
         }
       />
+      {print ? null : (
+        <PageContents
+          sections={[
+            focus && { id: "focus", label: "Summary" },
+            focus && { id: "scores", label: "Scores" },
+            focus && data.ratingQuestions.length > 0 && { id: "ratings", label: "Rating items" },
+            data.departments.length > 0 && { id: "departments", label: "By department" },
+            data.roles.length > 0 && { id: "roles", label: "By role" },
+            data.cross.cells.length > 0 && { id: "cross", label: "By department and role" },
+            focus && { id: "comments", label: "Comments" },
+          ]}
+        />
+      )}
       {!focus ? (
         <EmptyState title="Every group is withheld">
           <p>
@@ -106,12 +120,12 @@ export function ClosedRound({ data }: { data: ClosedResultsPage }) {
               )}
             </p>
           </section>
-          <section className="card" aria-labelledby="distribution-heading">
+          <section className="card" id="scores" aria-labelledby="distribution-heading">
             <h2 id="distribution-heading">Scores · {focus.name}</h2>
             <ScoreDistribution name={focus.name} distribution={focus.figures.distribution} print={print} />
           </section>
           {data.ratingQuestions.length > 0 ? (
-            <section className="card" aria-labelledby="ratings-heading">
+            <section className="card" id="ratings" aria-labelledby="ratings-heading">
               <h2 id="ratings-heading">Rating items · {focus.name}</h2>
               <RatingTable questions={data.ratingQuestions} ratings={focus.ratings} name={focus.name} />
             </section>
@@ -119,7 +133,7 @@ export function ClosedRound({ data }: { data: ClosedResultsPage }) {
         </>
       )}
       {data.departments.length > 0 ? (
-        <section className="card" aria-labelledby="departments-heading">
+        <section className="card" id="departments" aria-labelledby="departments-heading">
           <h2 id="departments-heading">By department</h2>
           {shownDepartments.length > 0 ? (
             <BreakdownChart
@@ -143,7 +157,7 @@ export function ClosedRound({ data }: { data: ClosedResultsPage }) {
         </section>
       ) : null}
       {data.roles.length > 0 ? (
-        <section className="card" aria-labelledby="roles-heading">
+        <section className="card" id="roles" aria-labelledby="roles-heading">
           <h2 id="roles-heading">By role</h2>
           <BreakdownTable
             caption={`${measure} by role`}
@@ -154,7 +168,7 @@ export function ClosedRound({ data }: { data: ClosedResultsPage }) {
         </section>
       ) : null}
       {data.cross.cells.length > 0 ? (
-        <section className="card" aria-labelledby="cross-heading">
+        <section className="card" id="cross" aria-labelledby="cross-heading">
           <h2 id="cross-heading">By department and role</h2>
           <CrossTable
             departments={data.cross.departments}
