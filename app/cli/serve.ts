@@ -148,6 +148,11 @@ function limitBodies(req: express.Request, res: express.Response, next: express.
     res.status(413).type("text/plain").send("That request is too large.");
     return;
   }
+  // A form refused part way (too many fields) leaves the rest of its body unread: it is read and
+  // dropped, unparsed, so the client gets its answer instead of a reset connection.
+  res.on("finish", () => {
+    if (!req.complete) req.resume();
+  });
   next();
 }
 

@@ -32,25 +32,32 @@ afterAll(async () => {
   await development?.stop();
 });
 
-/** A raw request: the path and headers go out exactly as given, unlike with fetch. */
-function raw(
+/**
+ * A raw request on a connection of its own: the path and headers go out exactly as given, unlike
+ * with fetch, and no kept-alive connection the server may be closing is reused.
+ */
+function send(
   server: RunningServer,
   method: string,
   path: string,
   headers: Record<string, string> = {},
   body?: string,
-): Promise<number> {
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
   const { port } = new URL(server.url);
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: "127.0.0.1", port, method, path, headers }, (response) => {
-      response.resume();
-      response.on("end", () => resolve(response.statusCode ?? 0));
+    const request = http.request({ host: "127.0.0.1", port, method, path, headers, agent: false }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (text += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text }));
     });
     request.on("error", reject);
     if (body !== undefined) request.end(body);
     else request.end();
   });
 }
+
+const raw = async (...args: Parameters<typeof send>) => (await send(...args)).status;
 
 /** Every character of `text` percent-encoded, or only some, in upper or lower case. */
 function percentEncode(text: string, pick: (index: number) => boolean, lower = false): string {
@@ -175,14 +182,24 @@ describe("requests the app cannot serve", () => {
   });
 });
 
+describe("forms of very many fields", () => {
+  it("are refused with 413 and a plain message before they are parsed", async () => {
+    const body = "&".repeat(2_000_000);
+    const headers = { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.length) };
+    const response = await send(production, "POST", "/login", headers, body);
+    expect(response.status).toBe(413);
+    // The error page, in plain words.
+    expect(response.text).toContain("That form has too many fields (at most 1000).");
+    expect(await raw(production, "GET", "/login")).toBe(200);
+  });
+});
+
 describe("personal survey pages", () => {
   it("are never cached, nor are their sub-paths and unknown links", async () => {
     for (const path of [`/a/${token}`, `/a/${token}/extra`, `/A/${token}`, `/a/${"B".repeat(43)}`]) {
-      const response = await fetch(`${production.url}${path}`, { headers: { Accept: "text/html" } });
-      await response.arrayBuffer();
-      expect(response.headers.get("cache-control"), path).toBe("no-store");
+      const response = await send(production, "GET", path, { Accept: "text/html" });
+      expect(response.headers["cache-control"], path).toBe("no-store");
     }
-    const page = await fetch(`${production.url}/a/${token}`);
-    expect(page.status).toBe(200);
+    expect(await raw(production, "GET", `/a/${token}`)).toBe(200);
   });
 });
