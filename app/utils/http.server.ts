@@ -1,6 +1,7 @@
 import { MaxPartSizeExceededError } from "@remix-run/node";
 import { HttpError } from "~/domain/http-error";
 import { FIELD_TOO_LONG, FormLimitError, parseMultipartForm, parseUrlEncodedForm } from "./form-limits.server";
+import { isRecordMissing } from "./prisma-errors";
 
 /**
  * Expected failures are thrown as Responses with a message in plain words; the route error
@@ -33,6 +34,8 @@ export async function withRefusals<Result>(work: () => Promise<Result>): Promise
     return await work();
   } catch (error) {
     if (error instanceof HttpError) throw fail(error.status, error.message);
+    // A record the request named is not there (an id from an old page, or made up).
+    if (isRecordMissing(error)) throw notFound("We could not find that.");
     throw error;
   }
 }
