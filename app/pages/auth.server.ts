@@ -11,10 +11,13 @@ import { commitSession, destroySession, getSession, SESSION_LIFETIME_MS } from "
 
 export type { SessionUser };
 
+const CLOCK_SKEW_MS = 60_000;
+
 /**
  * The signed-in user, or null. The cookie alone is not enough: the session must be younger
- * than SESSION_LIFETIME_MS (a copied cookie ignores its max-age) and carry the user's current
- * session version (signing out, a new password or deactivation raise it).
+ * than SESSION_LIFETIME_MS (a copied cookie ignores its max-age), must not claim a sign-in in
+ * the future (beyond a minute of clock difference between servers), and must carry the user's
+ * current session version (signing out, a new password or deactivation raise it).
  */
 export async function getUser(request: Request, now = Date.now()): Promise<SessionUser | null> {
   const session = await getSession(request);
@@ -23,6 +26,9 @@ export async function getUser(request: Request, now = Date.now()): Promise<Sessi
   const issuedAt = session.get("issuedAt");
   if (typeof userId !== "string" || typeof version !== "number" || typeof issuedAt !== "number") return null;
   if (now - issuedAt > SESSION_LIFETIME_MS) return null;
+  // A sign-in time in the future would stretch the lifetime; only another server's clock
+  // running a little ahead is allowed for.
+  if (issuedAt - now > CLOCK_SKEW_MS) return null;
   return getSessionUser(userId, version);
 }
 
