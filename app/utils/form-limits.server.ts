@@ -71,9 +71,28 @@ export async function parseUrlEncodedForm(body: ReadableStream<Uint8Array> | nul
 
 /**
  * A multipart body as FormData: text fields up to MAX_FIELD_BYTES, files up to `maxFileBytes`,
- * and parsing stops at the first part over MAX_FORM_FIELDS.
+ * and parsing stops at the first part over MAX_FORM_FIELDS. A body that never names its
+ * declared boundary is no form (the parser would find nothing in it and say nothing): it throws.
  */
 export async function parseMultipartForm(request: Request, maxFileBytes = MAX_FIELD_BYTES): Promise<FormData> {
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(request.headers.get("Content-Type") ?? "");
+  const delimiter = `--${boundary?.[1] ?? boundary?.[2] ?? ""}`;
+  let head = "";
+  const decoder = new TextDecoder();
+  const watched = request.body?.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        if (head.length < 4096) head += decoder.decode(chunk.subarray(0, 4096), { stream: true });
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  const copy = new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: watched ?? null,
+    duplex: "half",
+  } as RequestInit);
   const fields = unstable_createMemoryUploadHandler({ maxPartSize: MAX_FIELD_BYTES });
   const files = unstable_createMemoryUploadHandler({ maxPartSize: maxFileBytes });
   let parts = 0;
@@ -82,5 +101,9 @@ export async function parseMultipartForm(request: Request, maxFileBytes = MAX_FI
     if (parts > MAX_FORM_FIELDS) throw new FormLimitError(TOO_MANY_FIELDS);
     return part.filename === undefined ? fields(part) : files(part);
   };
-  return unstable_parseMultipartFormData(request, counted);
+  const form = await unstable_parseMultipartFormData(copy, counted);
+  if (parts === 0 && (delimiter === "--" || !head.includes(delimiter))) {
+    throw new Error("A multipart body without its boundary.");
+  }
+  return form;
 }
