@@ -17,3 +17,8 @@ const markOf = (char: string) => `⟨U+${char.charCodeAt(0).toString(16).toUpper
 export function showControlCharacters(text: string): string {
   return withoutNul(text).replace(BIDI_CONTROLS, markOf);
 }
+
+/** Shown text with the marks `showControlCharacters` wrote taken out again (for word counts). */
+export function withoutControlMarks(text: string): string {
+  return text.replace(/⟨U\+[0-9A-F]{4}⟩/g, " ");
+}

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseAnswerForm } from "~/domain/answer-form";
-import { showControlCharacters, withoutNul } from "~/domain/control-characters";
+import { showControlCharacters, withoutControlMarks, withoutNul } from "~/domain/control-characters";
 import * as personal from "~/routes/a.$token";
 import * as commentsCsv from "~/routes/hr.rounds.$roundId.comments[.]csv";
 import * as results from "~/routes/hr.rounds.$roundId.results";
@@ -22,6 +22,7 @@ describe("control characters in text", () => {
     expect(withoutNul("a\u0000b\u0000")).toBe("ab");
     expect(showControlCharacters(`x\u0000${RLO}y\u2066z\u2069\u200F`)).toBe("x⟨U+202E⟩y⟨U+2066⟩z⟨U+2069⟩⟨U+200F⟩");
     expect(showControlCharacters("مرحبا Привет 你好 😀")).toBe("مرحبا Привет 你好 😀");
+    expect(withoutControlMarks(showControlCharacters(`good${RLO}team`))).toBe("good team");
   });
 
   it("leaves no NUL in a parsed answer", () => {

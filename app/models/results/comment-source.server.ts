@@ -5,7 +5,7 @@
  */
 import crypto from "node:crypto";
 import type { Statement } from "better-sqlite3";
-import { showControlCharacters } from "~/domain/control-characters";
+import { showControlCharacters, withoutControlMarks } from "~/domain/control-characters";
 import { frequentTermsByCategory, type FrequentTerms } from "~/domain/frequent-words";
 import { categoryOf, type Category } from "~/domain/nps";
 import { sqlite } from "~/utils/db.server";
@@ -104,7 +104,9 @@ export function commentsOfGroup(comments: RoundComments, group: GroupSelector): 
 export function termsOfGroup(comments: RoundComments, group: GroupSelector): Record<Category, FrequentTerms> {
   let terms = comments.terms.get(group.key);
   if (!terms) {
-    terms = frequentTermsByCategory(commentsOfGroup(comments, group));
+    // The marks that stand for control characters are no words.
+    const texts = commentsOfGroup(comments, group).map((c) => ({ ...c, text: withoutControlMarks(c.text) }));
+    terms = frequentTermsByCategory(texts);
     comments.terms.set(group.key, terms);
   }
   return terms;
