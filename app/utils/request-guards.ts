@@ -38,8 +38,12 @@ export function isDecodablePath(path: string): boolean {
   }
 }
 
-/** A personal link as pages and mails write it: one plain segment after /a/. */
-const PLAIN_LINK = /^\/a\/[A-Za-z0-9_-]+\/?$/i;
+/**
+ * A personal link as pages and mails write it (one plain segment after /a/), and the URL the
+ * browser fetches its data and sends its form to when JavaScript runs (Remix's single fetch
+ * adds ".data").
+ */
+const PLAIN_LINK = /^\/a\/[A-Za-z0-9_-]+(?:\/|\.data)?$/i;
 
 /**
  * What to do with a path that the router could read as a personal link (/a/<token>...):

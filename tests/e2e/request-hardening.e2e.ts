@@ -107,6 +107,9 @@ function linkSpellings(t: string): string[] {
     ";x",
     "/..",
     ".json",
+    ".data",
+    ".data?index",
+    "/_.data",
     "?_data=routes%2Fa.%24token",
     "?index",
   ];

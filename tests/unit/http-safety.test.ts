@@ -205,6 +205,7 @@ describe("request guards", () => {
     const token = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MDEyMzQ1Ng_-A1b";
     expect(personalLinkPath(`/a/${token}`)).toBe("link");
     expect(personalLinkPath(`/A/${token}/`)).toBe("link");
+    expect(personalLinkPath(`/a/${token}.data`)).toBe("link");
     for (const path of [
       `/a/${token}/extra`,
       `//a/${token}`,
