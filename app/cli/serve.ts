@@ -6,13 +6,15 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { inspect } from "node:util";
 import { createRequestHandler } from "@remix-run/express";
 import Database from "better-sqlite3";
 import compression from "compression";
 import express from "express";
 import { databaseFile, resolveDatabaseUrl } from "~/utils/database-url";
 import { InvitationKeyError, prepareInvitationKey } from "~/utils/invitation-key.server";
-import { redactPath } from "~/utils/log-redaction";
+import { redactPath, redactTokenIn, scrubTokens } from "~/utils/log-redaction";
+import { isDecodablePath, isServedMethod, isValidHost, personalLinkPath, SERVED_METHODS } from "~/utils/request-guards";
 import { isCrossSiteRequest } from "~/utils/same-origin";
 import { applyMigrations } from "./migrate";
 
@@ -47,6 +49,56 @@ function prepareDatabase() {
     });
     if (seeded.status !== 0) process.exit(seeded.status ?? 1);
   }
+}
+
+/**
+ * Everything the process prints passes through `scrubTokens`: whatever library prints a URL or
+ * an error (the router's warnings, express, a mail error quoting a link), no survey token
+ * reaches the log (anonymity rule 8).
+ */
+function scrubOutput() {
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      const text = typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8");
+      return write(scrubTokens(text), ...rest);
+    }) as typeof stream.write;
+  }
+}
+
+const plainText = (res: express.Response, status: number, message: string) =>
+  res.status(status).type("text/plain").send(message);
+
+/**
+ * Refuses, before the app sees them, requests it could only fail on: a method it does not serve
+ * (TRACE and the like, 405), a Host it could not build the request's URL from (400), a path
+ * that is not valid percent-encoded UTF-8 (400). A personal link is never cached, and one in any
+ * spelling but the plain one (sub-paths, encoded characters, doubled slashes) is answered 404
+ * here, so no part of the app handles or quotes it.
+ */
+function guardRequests(req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (!isServedMethod(req.method)) {
+    res.set("Allow", SERVED_METHODS.join(", "));
+    return plainText(res, 405, "That method is not supported.");
+  }
+  if (!isValidHost(req.get("host")) || !isValidHost(req.hostname)) {
+    return plainText(res, 400, "That request names no valid host.");
+  }
+  const path = req.originalUrl.split("?", 1)[0];
+  if (!isDecodablePath(path)) return plainText(res, 400, "That address is not valid.");
+  const link = personalLinkPath(path);
+  if (link !== null) res.set("Cache-Control", "no-store");
+  if (link === "not-found") return plainText(res, 404, "We could not find that page.");
+  next();
+}
+
+/** An error no handler answered: printed without the request's token, answered in plain words. */
+function lastResort(error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) {
+  const status = (error as { status?: unknown }).status;
+  const clientError = typeof status === "number" && status >= 400 && status < 500;
+  if (!clientError) console.error(redactTokenIn(inspect(error), req.originalUrl));
+  if (res.headersSent) return next(error);
+  plainText(res, clientError ? status : 500, clientError ? "That request could not be read." : "Something went wrong.");
 }
 
 function securityHeaders(_req: express.Request, res: express.Response, next: express.NextFunction) {
@@ -96,6 +148,11 @@ function limitBodies(req: express.Request, res: express.Response, next: express.
     res.status(413).type("text/plain").send("That request is too large.");
     return;
   }
+  // A form refused part way (too many fields) leaves the rest of its body unread: it is read and
+  // dropped, unparsed, so the client gets its answer instead of a reset connection.
+  res.on("finish", () => {
+    if (!req.complete) req.resume();
+  });
   next();
 }
 
@@ -122,6 +179,7 @@ async function serve() {
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
   app.use(requestLog);
+  app.use(guardRequests);
   app.use(securityHeaders);
   app.use(compression());
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
@@ -136,6 +194,7 @@ async function serve() {
       getLoadContext: (req) => ({ clientAddress: req.ip ?? "unknown" }),
     }),
   );
+  app.use(lastResort);
 
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "0.0.0.0";
@@ -148,5 +207,6 @@ async function serve() {
   process.on("SIGINT", stop);
 }
 
+scrubOutput();
 prepareDatabase();
 await serve();

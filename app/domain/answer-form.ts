@@ -4,6 +4,7 @@
  * `text:<questionId>` for open answers. Any other question field is refused, so a crafted form
  * cannot write answers to questions the survey does not ask.
  */
+import { withoutNul } from "./control-characters";
 
 export const TEXT_MAX = 2000;
 
@@ -79,7 +80,7 @@ export function parseAnswerForm(fields: [string, string][], questions: FormQuest
         answers.push({ questionId: question.id, type: "RATING", value });
       }
     } else {
-      const text = raw.replace(/\r\n/g, "\n").trim();
+      const text = withoutNul(raw).replace(/\r\n/g, "\n").trim();
       if ([...text].length > TEXT_MAX) problems[question.id] = "tooLong";
       else if (text !== "") answers.push({ questionId: question.id, type: "TEXT", text });
     }

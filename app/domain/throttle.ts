@@ -1,58 +1,61 @@
 /**
- * Counts failures per key (an e-mail, an address) and locks the key out for a while once too
- * many happen within the window. The lock doubles with each further failure, up to maxLockMs.
- * Pure apart from the map it keeps; the caller passes the time.
+ * The rules of Candor's throttles, as pure functions over one key's entry; the database keeps
+ * the entries (models/throttles.server.ts), so every server process sharing it applies one
+ * count. The caller passes the time.
+ *
+ * A failure throttle counts failures per key (an e-mail, an address) and locks the key out for
+ * a while once too many happen within the window; the lock doubles with each further failure,
+ * up to maxLockMs. Attempts are counted before they are judged (a reservation), so a burst of
+ * simultaneous attempts gets no more tries than a patient guesser; a success takes its
+ * reservation back.
  */
 export interface ThrottleOptions {
   maxFailures: number;
   windowMs: number;
   lockMs: number;
   maxLockMs: number;
-  /** Keys kept at most, so a flood of distinct keys cannot grow memory without bound. */
-  maxKeys?: number;
 }
 
-interface Entry {
-  failures: number;
-  firstFailureAt: number;
+export interface ThrottleEntry {
+  count: number;
+  windowStart: number;
   lockedUntil: number;
 }
 
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
 
-export class FailureThrottle {
-  private readonly entries = new Map<string, Entry>();
+/** Whether a key may try now. */
+export function failureVerdict(entry: ThrottleEntry | undefined, now: number): ThrottleVerdict {
+  if (!entry || entry.lockedUntil <= now) return { allowed: true };
+  return { allowed: false, retryAfterMs: entry.lockedUntil - now };
+}
 
-  constructor(private readonly options: ThrottleOptions) {}
-
-  check(key: string, now: number): ThrottleVerdict {
-    const entry = this.entries.get(key);
-    if (!entry || entry.lockedUntil <= now) return { allowed: true };
-    return { allowed: false, retryAfterMs: entry.lockedUntil - now };
+/** The entry once one more failure (or reserved attempt) is counted. */
+export function withFailure(entry: ThrottleEntry | undefined, options: ThrottleOptions, now: number): ThrottleEntry {
+  const { maxFailures, windowMs, lockMs, maxLockMs } = options;
+  const fresh = !entry || (now - entry.windowStart > windowMs && entry.lockedUntil <= now);
+  const count = (fresh ? 0 : entry.count) + 1;
+  let lockedUntil = fresh ? 0 : entry.lockedUntil;
+  if (count >= maxFailures) {
+    const doublings = count - maxFailures;
+    lockedUntil = now + Math.min(maxLockMs, lockMs * 2 ** Math.min(doublings, 30));
   }
+  return { count, windowStart: fresh ? now : entry.windowStart, lockedUntil };
+}
 
-  recordFailure(key: string, now: number): void {
-    const { maxFailures, windowMs, lockMs, maxLockMs, maxKeys = 100_000 } = this.options;
-    let entry = this.entries.get(key);
-    if (!entry || (now - entry.firstFailureAt > windowMs && entry.lockedUntil <= now)) {
-      entry = { failures: 0, firstFailureAt: now, lockedUntil: 0 };
-    }
-    entry.failures += 1;
-    if (entry.failures >= maxFailures) {
-      const doublings = entry.failures - maxFailures;
-      entry.lockedUntil = now + Math.min(maxLockMs, lockMs * 2 ** Math.min(doublings, 30));
-    }
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    if (this.entries.size > maxKeys) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-  }
+/**
+ * The entry once a reserved attempt turned out not to be a failure: one fewer counted, and no
+ * lock if the rest do not reach one (the lock can only have come from this reservation, since a
+ * locked key reserves nothing).
+ */
+export function withoutReservation(entry: ThrottleEntry, options: ThrottleOptions): ThrottleEntry {
+  const count = Math.max(0, entry.count - 1);
+  return { ...entry, count, lockedUntil: count < options.maxFailures ? 0 : entry.lockedUntil };
+}
 
-  reset(key: string): void {
-    this.entries.delete(key);
-  }
+/** When an entry can be forgotten: its window is over and so is its lock. */
+export function failureEntryExpiry(entry: ThrottleEntry, options: ThrottleOptions): number {
+  return Math.max(entry.windowStart + options.windowMs, entry.lockedUntil);
 }
 
 export function minutesToWait(retryAfterMs: number): number {
@@ -62,24 +65,24 @@ export function minutesToWait(retryAfterMs: number): number {
 /**
  * At most `max` events per key in each window (a fixed window per key): for things that are
  * fine in moderation but not in bulk, like answers through one shared link from one device.
+ * Returns the verdict and, when allowed, the entry with the event counted.
  */
-export class RateLimit {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+export interface RateOptions {
+  max: number;
+  windowMs: number;
+}
 
-  constructor(private readonly options: { max: number; windowMs: number; maxKeys?: number }) {}
-
-  take(key: string, now: number): ThrottleVerdict {
-    const { max, windowMs, maxKeys = 100_000 } = this.options;
-    let window = this.windows.get(key);
-    if (!window || now - window.start >= windowMs) window = { start: now, count: 0 };
-    if (window.count >= max) return { allowed: false, retryAfterMs: window.start + windowMs - now };
-    window.count++;
-    this.windows.delete(key);
-    this.windows.set(key, window);
-    if (this.windows.size > maxKeys) {
-      const oldest = this.windows.keys().next().value;
-      if (oldest !== undefined) this.windows.delete(oldest);
-    }
-    return { allowed: true };
+export function takeRate(
+  entry: ThrottleEntry | undefined,
+  options: RateOptions,
+  now: number,
+): { verdict: ThrottleVerdict; entry: ThrottleEntry | null } {
+  const current = !entry || now - entry.windowStart >= options.windowMs ? { count: 0, windowStart: now } : entry;
+  if (current.count >= options.max) {
+    return { verdict: { allowed: false, retryAfterMs: current.windowStart + options.windowMs - now }, entry: null };
   }
+  return {
+    verdict: { allowed: true },
+    entry: { count: current.count + 1, windowStart: current.windowStart, lockedUntil: 0 },
+  };
 }

@@ -1,9 +1,9 @@
-import { BadRequestError, ConflictError, HttpError } from "~/domain/http-error";
+import { BadRequestError, ConflictError, HttpError, NotFoundError } from "~/domain/http-error";
 import type { NewUser, UserChanges } from "~/domain/user-input";
 import { USER_ROLE_LABELS, type UserRole } from "~/domain/user-roles";
 import { prisma } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
-import { isUniqueViolation } from "~/utils/prisma-errors";
+import { isRecordMissing, isUniqueViolation } from "~/utils/prisma-errors";
 import { recordAudit, type Actor } from "./audit.server";
 
 export interface SessionUser {
@@ -119,12 +119,17 @@ export async function listActiveUsers() {
 }
 
 export async function setUserActive(actor: Actor, id: string, active: boolean) {
-  const user = await prisma.user.update({
-    where: { id },
-    // Deactivating ends the login's sessions for good: reactivating it does not bring them back.
-    data: { active, ...(active ? {} : { sessionVersion: { increment: 1 } }) },
-    select: { email: true },
-  });
+  const user = await prisma.user
+    .update({
+      where: { id },
+      // Deactivating ends the login's sessions for good: reactivating it does not bring them back.
+      data: { active, ...(active ? {} : { sessionVersion: { increment: 1 } }) },
+      select: { email: true },
+    })
+    .catch((error: unknown) => {
+      if (isRecordMissing(error)) throw new NotFoundError("We could not find that login.");
+      throw error;
+    });
   await recordAudit(actor, active ? "user.reactivate" : "user.deactivate", user.email);
 }
 

@@ -4,6 +4,7 @@ import { SurveyScreen } from "~/components/survey-screen";
 import { localeFor } from "~/i18n/locale.server";
 import type { Locale } from "~/i18n/locales";
 import { findByToken, submitByToken } from "~/models/answering.server";
+import { countUnknownLink } from "~/pages/link-throttles.server";
 import {
   checkAnswers,
   readyView,
@@ -12,8 +13,7 @@ import {
   thanksRedirect,
   unavailableView,
 } from "~/pages/survey-page.server";
-import { readForm, tooManyRequests } from "~/utils/http.server";
-import { unknownLinks } from "~/utils/link-throttle.server";
+import { readForm } from "~/utils/http.server";
 import { clientAddress } from "~/utils/request.server";
 import { TOKEN_PATTERN } from "~/utils/tokens.server";
 
@@ -28,12 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  */
 async function lookUp(token: string | undefined, address: string) {
   const found = token && TOKEN_PATTERN.test(token) ? await findByToken(token) : null;
-  if (!found) {
-    const now = Date.now();
-    const verdict = unknownLinks.check(address, now);
-    unknownLinks.recordFailure(address, now);
-    if (!verdict.allowed) throw tooManyRequests("Too many unknown links from your network. Please wait a few minutes.");
-  }
+  if (!found) await countUnknownLink(address);
   return found;
 }
 

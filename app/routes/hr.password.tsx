@@ -5,7 +5,7 @@ import { PageHeader } from "~/components/page";
 import { NewPasswordFields } from "~/components/password-fields";
 import { changeOwnPasswordSchema } from "~/domain/user-input";
 import { changeOwnPassword } from "~/models/users.server";
-import { assertPasswordTryAllowed, keepSessionAt, recordWrongPassword, requireUser } from "~/pages/auth.server";
+import { keepSessionAt, passwordWasRight, requireUser, reservePasswordTry } from "~/pages/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { readForm, refusalOf, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
@@ -28,10 +28,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!form.ok) return data({ errors: form.errors }, { status: 400 });
     // The current password is guessed at here no faster than on the sign-in page.
     const address = clientAddress(context);
-    assertPasswordTryAllowed(user.email, address, "Too many wrong passwords.");
+    const passwordTry = await reservePasswordTry(user.email, address, "Too many wrong passwords.");
     const changed = await refusalOf(changeOwnPassword(user, form.data.currentPassword, form.data.newPassword));
+    // Only a wrong current password keeps counting as a failed try.
+    if (changed.ok || changed.field !== "currentPassword") await passwordWasRight(passwordTry);
     if (!changed.ok) {
-      if (changed.field === "currentPassword") recordWrongPassword(user.email, address);
       return data({ errors: { [changed.field]: changed.message } as FieldErrors }, { status: changed.status });
     }
     const sessionVersion = changed.value;

@@ -7,7 +7,7 @@ import { SettingsTabs } from "~/components/tabs";
 import { USER_ROLE_LABELS } from "~/domain/user-roles";
 import { listUsers, setUserActive } from "~/models/users.server";
 import { actorOf, requireAdmin } from "~/pages/auth.server";
-import { badRequest, readForm } from "~/utils/http.server";
+import { badRequest, readForm, withRefusals } from "~/utils/http.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Logins · Candor" }];
@@ -23,18 +23,20 @@ const toggleSchema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
-  const form = toggleSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!form.success) throw badRequest("Unknown action.");
-  if (form.data.id === user.id) throw badRequest("You cannot deactivate your own login.");
-  await setUserActive(actorOf(user), form.data.id, form.data.intent === "reactivate");
-  return redirectWithNotice(
-    request,
-    "/hr/users",
-    form.data.intent === "reactivate"
-      ? "The login works again."
-      : "The login is deactivated; it can no longer sign in.",
-  );
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const form = toggleSchema.safeParse(Object.fromEntries(await readForm(request)));
+    if (!form.success) throw badRequest("Unknown action.");
+    if (form.data.id === user.id) throw badRequest("You cannot deactivate your own login.");
+    await setUserActive(actorOf(user), form.data.id, form.data.intent === "reactivate");
+    return redirectWithNotice(
+      request,
+      "/hr/users",
+      form.data.intent === "reactivate"
+        ? "The login works again."
+        : "The login is deactivated; it can no longer sign in.",
+    );
+  });
 }
 
 export default function Users() {

@@ -3,10 +3,10 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { useActionData, useLoaderData } from "@remix-run/react";
 import type { GroupOptions } from "~/components/survey-form";
 import { SurveyScreen } from "~/components/survey-screen";
-import { RateLimit } from "~/domain/throttle";
 import { localeFor } from "~/i18n/locale.server";
 import type { Locale } from "~/i18n/locales";
 import { findBySharedKey, submitShared } from "~/models/answering.server";
+import { takeSharedAnswer } from "~/pages/link-throttles.server";
 import {
   checkAnswers,
   readyView,
@@ -51,14 +51,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return (await currentPage(localeFor(request), params.key, new URL(request.url))).page;
 }
 
-/**
- * A shared link cannot tell people apart, so one address may send only so many answers a minute
- * through it: plenty for a kiosk queue, or for colleagues on one office network answering from a
- * poster together, and tedious for someone stuffing a small group.
- */
-export const SHARED_ANSWERS_PER_MINUTE = 12;
-const sharedAnswers = new RateLimit({ max: SHARED_ANSWERS_PER_MINUTE, windowMs: 60_000 });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = localeFor(request);
   const url = new URL(request.url);
@@ -77,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     };
     return surveyPage(locale, view, sharedExtra(found, fields), 400);
   }
-  if (!sharedAnswers.take(`${clientAddress(context)}|${params.key}`, Date.now()).allowed) {
+  if (!(await takeSharedAnswer(clientAddress(context), params.key!))) {
     const view = { ...(await readyView(found.round, locale)), tooFast: true, values: Object.fromEntries(fields) };
     return surveyPage(locale, view, sharedExtra(found, fields), 429);
   }

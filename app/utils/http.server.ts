@@ -1,4 +1,7 @@
+import { MaxPartSizeExceededError } from "@remix-run/node";
 import { HttpError } from "~/domain/http-error";
+import { FIELD_TOO_LONG, FormLimitError, parseMultipartForm, parseUrlEncodedForm } from "./form-limits.server";
+import { isRecordMissing } from "./prisma-errors";
 
 /**
  * Expected failures are thrown as Responses with a message in plain words; the route error
@@ -18,6 +21,7 @@ export const notFound = (message = "We could not find that page.") => fail(404, 
 export const conflict = (message: string) => fail(409, message);
 export const gone = (message: string) => fail(410, message);
 export const tooManyRequests = (message: string) => fail(429, message);
+export const payloadTooLarge = (message: string) => fail(413, message);
 
 /**
  * Runs a loader's or action's work, answering an expected refusal with its Response: the
@@ -30,6 +34,8 @@ export async function withRefusals<Result>(work: () => Promise<Result>): Promise
     return await work();
   } catch (error) {
     if (error instanceof HttpError) throw fail(error.status, error.message);
+    // A record the request named is not there (an id from an old page, or made up).
+    if (isRecordMissing(error)) throw notFound("We could not find that.");
     throw error;
   }
 }
@@ -61,11 +67,25 @@ export function csvResponse(filename: string, body: string): Response {
   });
 }
 
-/** The request's form fields; a body that is not a readable form is a 400, never a crash. */
+/**
+ * The request's form fields. A form over the limits on fields and their size (see
+ * form-limits.server.ts) is a 413, refused before it is parsed; a body that is not a readable
+ * form is a 400, never a crash.
+ */
 export async function readForm(request: Request): Promise<FormData> {
+  const type = (request.headers.get("Content-Type") ?? "").toLowerCase();
   try {
-    return await request.formData();
-  } catch {
-    throw badRequest("The form could not be read. Please reload the page and send it again.");
+    if (type.startsWith("application/x-www-form-urlencoded")) return await parseUrlEncodedForm(request.body);
+    if (type.startsWith("multipart/form-data")) return await parseMultipartForm(request);
+  } catch (error) {
+    throw formRefusal(error);
   }
+  throw formRefusal(null);
+}
+
+/** The Response for a form that could not be read: 413 over a limit, else 400. */
+export function formRefusal(error: unknown): Response {
+  if (error instanceof FormLimitError) return payloadTooLarge(error.message);
+  if (error instanceof MaxPartSizeExceededError) return payloadTooLarge(FIELD_TOO_LONG);
+  return badRequest("The form could not be read. Please reload the page and send it again.");
 }

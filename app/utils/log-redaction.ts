@@ -81,3 +81,16 @@ export function redactTokenIn(text: string, url: string): string {
     ? result
     : result.replace(new RegExp(escapeRegExp(match[1]), "gi"), "[token]");
 }
+
+/** A run of characters that a token, percent-encoded or not, could be spelled with. */
+const TOKEN_LIKE_RUN = /[A-Za-z0-9_%-]{43,}/g;
+const TOKEN_SHAPED = /(?:^|[^A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?:$|[^A-Za-z0-9_-])/;
+
+/**
+ * Any text with everything shaped like a personal link's token (43 URL-safe base64 characters,
+ * also percent-encoded) replaced by "[token]". The last line of defence for what the server
+ * prints: whatever printed it, and whether or not it knew the text held a token.
+ */
+export function scrubTokens(text: string): string {
+  return text.replace(TOKEN_LIKE_RUN, (run) => (TOKEN_SHAPED.test(decodeFully(run)) ? "[token]" : run));
+}

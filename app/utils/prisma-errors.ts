@@ -4,3 +4,10 @@ export function isUniqueViolation(error: unknown): boolean {
     typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002"
   );
 }
+
+/** Prisma's "record to update or delete not found" (P2025): the request named nothing. */
+export function isRecordMissing(error: unknown): boolean {
+  return (
+    typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2025"
+  );
+}

@@ -1,9 +1,7 @@
-import {
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from "@remix-run/node";
+import { MaxPartSizeExceededError } from "@remix-run/node";
 import { decodeUtf8 } from "~/domain/decode-text";
+import { FormLimitError, parseMultipartForm } from "./form-limits.server";
+import { formRefusal } from "./http.server";
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const MAX_UPLOAD_LABEL = `${MAX_UPLOAD_BYTES / 1024 / 1024} MB`;
@@ -17,11 +15,12 @@ export type UploadedText = { ok: true; name: string; text: string } | { ok: fals
 export async function readUploadedText(request: Request, field: string): Promise<UploadedText> {
   let formData: FormData;
   try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }),
-    );
+    formData = await parseMultipartForm(request, MAX_UPLOAD_BYTES);
   } catch (error) {
+    // Too many parts, or a text part too long: no browser sends that from the import page.
+    if (error instanceof FormLimitError || (error instanceof MaxPartSizeExceededError && error.field !== field)) {
+      throw formRefusal(error);
+    }
     if (error instanceof MaxPartSizeExceededError) {
       return {
         ok: false,

@@ -183,6 +183,17 @@ describe("sessions", () => {
     expect(old.headers.get("Location")).toMatch(/^\/login/);
   });
 
+  it("are refused when their sign-in time lies in the future", async () => {
+    const admin = await makeUser("ADMIN");
+    for (const issuedAt of [Date.now() + 5 * 60_000, hoursAgo(-7.9), Date.now() + 10 * 365 * 24 * 3_600_000]) {
+      const future = await peoplePage(await cookieFor(admin, { issuedAt }));
+      expect(future.status).toBe(302);
+      expect(future.headers.get("Location")).toMatch(/^\/login/);
+    }
+    // A clock a few seconds ahead on another server is no future.
+    expect((await peoplePage(await cookieFor(admin, { issuedAt: Date.now() + 5_000 }))).status).toBe(200);
+  });
+
   it("end when the password changes", async () => {
     const admin = await makeUser("ADMIN");
     const cookie = await cookieFor(admin);

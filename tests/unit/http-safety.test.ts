@@ -1,7 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveDatabaseUrl } from "~/utils/database-url";
-import { redactPath, redactTokenIn } from "~/utils/log-redaction";
+import { redactPath, redactTokenIn, scrubTokens } from "~/utils/log-redaction";
+import { isDecodablePath, isServedMethod, isValidHost, personalLinkPath } from "~/utils/request-guards";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { isCrossSiteRequest } from "~/utils/same-origin";
 
@@ -152,5 +153,69 @@ describe("resolveDatabaseUrl", () => {
 
   it("refuses anything but a SQLite file URL", () => {
     expect(() => resolveDatabaseUrl("postgres://x")).toThrow(/SQLite/);
+  });
+});
+
+describe("scrubTokens", () => {
+  const token = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MDEyMzQ1Ng_-A1b";
+
+  it("cuts out anything shaped like a token, as is, in another case or percent-encoded", () => {
+    const encoded = [...token].map((c) => `%${c.charCodeAt(0).toString(16)}`).join("");
+    const text = `No routes matched location "/${token}" ${token.toLowerCase()} /x/${encoded}/y`;
+    const scrubbed = scrubTokens(text);
+    expect(scrubbed).toBe('No routes matched location "/[token]" [token] /x/[token]/y');
+  });
+
+  it("leaves shorter and longer runs alone (ids, hashes)", () => {
+    const text = "user clx1y2z3a0000abcd hash 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    expect(scrubTokens(text)).toBe(text);
+  });
+});
+
+describe("request guards", () => {
+  it("serves the usual methods and refuses TRACE and made-up ones", () => {
+    for (const method of ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) {
+      expect(isServedMethod(method)).toBe(true);
+    }
+    for (const method of ["TRACE", "CONNECT", "PROPFIND", "M-SEARCH"]) expect(isServedMethod(method)).toBe(false);
+  });
+
+  it("accepts host names and addresses with a port, and nothing else", () => {
+    for (const host of [
+      "candor.example",
+      "localhost:3000",
+      "127.0.0.1:8080",
+      "[::1]:3000",
+      "a-b.example.",
+      undefined,
+    ]) {
+      expect(isValidHost(host), String(host)).toBe(true);
+    }
+    for (const host of ["a b<>", "", "a/b", "a@b", "[::1", "a:b", "x:99999999", "-a.example"]) {
+      expect(isValidHost(host), host).toBe(false);
+    }
+  });
+
+  it("tells paths with broken percent-encoding", () => {
+    expect(isDecodablePath("/a/x%20y")).toBe(true);
+    for (const path of ["/a/x%ED%A0%80", "/%FF", "/x%", "/%zz"]) expect(isDecodablePath(path), path).toBe(false);
+  });
+
+  it("lets only the plain spelling of a personal link through to the app", () => {
+    const token = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MDEyMzQ1Ng_-A1b";
+    expect(personalLinkPath(`/a/${token}`)).toBe("link");
+    expect(personalLinkPath(`/A/${token}/`)).toBe("link");
+    expect(personalLinkPath(`/a/${token}.data`)).toBe("link");
+    for (const path of [
+      `/a/${token}/extra`,
+      `//a/${token}`,
+      `/%61/${token}`,
+      `/a/%5A${token.slice(1)}`,
+      `/a\\${token}`,
+    ]) {
+      expect(personalLinkPath(path), path).toBe("not-found");
+    }
+    expect(personalLinkPath("/hr/people")).toBeNull();
+    expect(personalLinkPath("/about/a/x")).toBeNull();
   });
 });

@@ -1,56 +1,57 @@
 import { describe, expect, it } from "vitest";
-import { FailureThrottle, minutesToWait, RateLimit } from "~/domain/throttle";
+import {
+  failureEntryExpiry,
+  failureVerdict,
+  minutesToWait,
+  takeRate,
+  withFailure,
+  withoutReservation,
+  type ThrottleEntry,
+} from "~/domain/throttle";
 
 const options = { maxFailures: 3, windowMs: 60_000, lockMs: 10_000, maxLockMs: 40_000 };
 
-describe("FailureThrottle", () => {
+/** The entry after failures at the given times. */
+function failures(...times: number[]): ThrottleEntry | undefined {
+  let entry: ThrottleEntry | undefined;
+  for (const time of times) entry = withFailure(entry, options, time);
+  return entry;
+}
+
+describe("failure throttle", () => {
   it("allows a key until it fails maxFailures times", () => {
-    const throttle = new FailureThrottle(options);
-    throttle.recordFailure("a", 0);
-    throttle.recordFailure("a", 1);
-    expect(throttle.check("a", 2)).toEqual({ allowed: true });
-    throttle.recordFailure("a", 2);
-    expect(throttle.check("a", 3)).toEqual({ allowed: false, retryAfterMs: 9_999 });
+    expect(failureVerdict(undefined, 0)).toEqual({ allowed: true });
+    expect(failureVerdict(failures(0, 1), 2)).toEqual({ allowed: true });
+    expect(failureVerdict(failures(0, 1, 2), 3)).toEqual({ allowed: false, retryAfterMs: 9_999 });
   });
 
   it("lets the key in again once the lock has passed", () => {
-    const throttle = new FailureThrottle(options);
-    for (let i = 0; i < 3; i++) throttle.recordFailure("a", 0);
-    expect(throttle.check("a", 10_000)).toEqual({ allowed: true });
+    expect(failureVerdict(failures(0, 0, 0), 10_000)).toEqual({ allowed: true });
   });
 
   it("doubles the lock with each further failure, up to the maximum", () => {
-    const throttle = new FailureThrottle(options);
-    for (let i = 0; i < 3; i++) throttle.recordFailure("a", 0);
-    throttle.recordFailure("a", 0);
-    expect(throttle.check("a", 0)).toEqual({ allowed: false, retryAfterMs: 20_000 });
-    for (let i = 0; i < 5; i++) throttle.recordFailure("a", 0);
-    expect(throttle.check("a", 0)).toEqual({ allowed: false, retryAfterMs: 40_000 });
+    expect(failureVerdict(failures(0, 0, 0, 0), 0)).toEqual({ allowed: false, retryAfterMs: 20_000 });
+    expect(failureVerdict(failures(0, 0, 0, 0, 0, 0, 0, 0, 0), 0)).toEqual({ allowed: false, retryAfterMs: 40_000 });
   });
 
   it("forgets failures older than the window", () => {
-    const throttle = new FailureThrottle(options);
-    throttle.recordFailure("a", 0);
-    throttle.recordFailure("a", 1);
-    throttle.recordFailure("a", 70_000);
-    expect(throttle.check("a", 70_001)).toEqual({ allowed: true });
+    expect(failureVerdict(failures(0, 1, 70_000), 70_001)).toEqual({ allowed: true });
+    expect(failures(0, 1, 70_000)).toEqual({ count: 1, windowStart: 70_000, lockedUntil: 0 });
   });
 
-  it("keeps keys apart and forgets a key on reset", () => {
-    const throttle = new FailureThrottle(options);
-    for (let i = 0; i < 3; i++) throttle.recordFailure("a", 0);
-    expect(throttle.check("b", 0)).toEqual({ allowed: true });
-    throttle.reset("a");
-    expect(throttle.check("a", 0)).toEqual({ allowed: true });
+  it("takes a reservation back, and the lock it set with it", () => {
+    const locked = failures(0, 0, 0)!;
+    expect(failureVerdict(locked, 1).allowed).toBe(false);
+    const released = withoutReservation(locked, options);
+    expect(released.count).toBe(2);
+    expect(failureVerdict(released, 1)).toEqual({ allowed: true });
+    // A lock that the other failures reach on their own stays.
+    expect(failureVerdict(withoutReservation(failures(0, 0, 0, 0)!, options), 1).allowed).toBe(false);
   });
 
-  it("bounds the number of keys it remembers", () => {
-    const throttle = new FailureThrottle({ ...options, maxFailures: 1, maxKeys: 2 });
-    throttle.recordFailure("a", 0);
-    throttle.recordFailure("b", 0);
-    throttle.recordFailure("c", 0);
-    expect(throttle.check("a", 0)).toEqual({ allowed: true });
-    expect(throttle.check("c", 0).allowed).toBe(false);
+  it("says when an entry can be forgotten: after its window and its lock", () => {
+    expect(failureEntryExpiry(failures(5)!, options)).toBe(60_005);
+    expect(failureEntryExpiry(failures(0, 0, 0, 0, 0, 0, 0, 0, 59_000)!, options)).toBe(99_000);
   });
 });
 
@@ -61,13 +62,14 @@ describe("minutesToWait", () => {
   });
 });
 
-describe("RateLimit", () => {
-  it("allows max events per window and key, then says how long to wait", () => {
-    const limit = new RateLimit({ max: 2, windowMs: 60_000 });
-    expect(limit.take("kiosk", 0)).toEqual({ allowed: true });
-    expect(limit.take("kiosk", 10)).toEqual({ allowed: true });
-    expect(limit.take("kiosk", 20)).toEqual({ allowed: false, retryAfterMs: 59_980 });
-    expect(limit.take("other", 20)).toEqual({ allowed: true });
-    expect(limit.take("kiosk", 60_000)).toEqual({ allowed: true });
+describe("rate limit", () => {
+  it("allows max events per window, then says how long to wait", () => {
+    const rule = { max: 2, windowMs: 60_000 };
+    const first = takeRate(undefined, rule, 0);
+    const second = takeRate(first.entry!, rule, 10);
+    const third = takeRate(second.entry!, rule, 20);
+    expect([first.verdict, second.verdict]).toEqual([{ allowed: true }, { allowed: true }]);
+    expect(third).toEqual({ verdict: { allowed: false, retryAfterMs: 59_980 }, entry: null });
+    expect(takeRate(second.entry!, rule, 60_000).verdict).toEqual({ allowed: true });
   });
 });

@@ -5,6 +5,7 @@
  */
 import crypto from "node:crypto";
 import type { Statement } from "better-sqlite3";
+import { showControlCharacters, withoutControlMarks } from "~/domain/control-characters";
 import { frequentTermsByCategory, type FrequentTerms } from "~/domain/frequent-words";
 import { categoryOf, type Category } from "~/domain/nps";
 import { sqlite } from "~/utils/db.server";
@@ -35,14 +36,18 @@ function readComments(roundId: string): StoredComment[] {
        FROM Response r JOIN Answer a ON a.responseId = r.id
       WHERE r.roundId = ? AND a.text IS NOT NULL AND trim(a.text) <> ''`,
   );
-  return (commentQuery.all(roundId) as Row[]).map((row) => ({
-    text: row.text,
-    haystack: row.text.toLowerCase(),
-    category: categoryOf(row.score),
-    questionId: row.questionId,
-    departmentId: row.departmentId,
-    roleId: row.roleId,
-  }));
+  return (commentQuery.all(roundId) as Row[]).map((row) => {
+    // Every page and export reads comments from here: none can be reordered on screen.
+    const text = showControlCharacters(row.text);
+    return {
+      text,
+      haystack: text.toLowerCase(),
+      category: categoryOf(row.score),
+      questionId: row.questionId,
+      departmentId: row.departmentId,
+      roleId: row.roleId,
+    };
+  });
 }
 
 function shuffle<T>(items: T[]): T[] {
@@ -99,7 +104,9 @@ export function commentsOfGroup(comments: RoundComments, group: GroupSelector): 
 export function termsOfGroup(comments: RoundComments, group: GroupSelector): Record<Category, FrequentTerms> {
   let terms = comments.terms.get(group.key);
   if (!terms) {
-    terms = frequentTermsByCategory(commentsOfGroup(comments, group));
+    // The marks that stand for control characters are no words.
+    const texts = commentsOfGroup(comments, group).map((c) => ({ ...c, text: withoutControlMarks(c.text) }));
+    terms = frequentTermsByCategory(texts);
     comments.terms.set(group.key, terms);
   }
   return terms;
