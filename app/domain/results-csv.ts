@@ -78,9 +78,17 @@ export interface CsvComment {
   text: string;
 }
 
+/**
+ * The comments as CSV. A department or role column that no comment may be narrowed down to
+ * would be empty on every row, and is left out.
+ */
 export function commentsCsv(comments: readonly CsvComment[]): string {
+  const withDepartment = comments.some((c) => c.department !== "");
+  const withRole = comments.some((c) => c.role !== "");
+  const keep = [withDepartment, withRole, true, true, true];
+  const pick = <T>(cells: readonly T[]) => cells.filter((_, i) => keep[i]);
   return toCsv(
-    COMMENTS_CSV_HEADER,
-    comments.map((c) => [c.department, c.role, c.category, c.question, c.text]),
+    pick(COMMENTS_CSV_HEADER),
+    comments.map((c) => pick([c.department, c.role, c.category, c.question, c.text])),
   );
 }
