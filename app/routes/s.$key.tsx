@@ -3,6 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { useActionData, useLoaderData } from "@remix-run/react";
 import type { GroupOptions } from "~/components/survey-form";
 import { SurveyScreen } from "~/components/survey-screen";
+import { kioskHomeOf, nextKioskForm, withKioskHome } from "~/domain/kiosk-language";
 import { localeFor } from "~/i18n/locale.server";
 import type { Locale } from "~/i18n/locales";
 import { findBySharedKey, submitShared } from "~/models/answering.server";
@@ -48,7 +49,9 @@ async function currentPage(locale: Locale, key: string | undefined, url: URL) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return (await currentPage(localeFor(request), params.key, new URL(request.url))).page;
+  const url = new URL(request.url);
+  if (url.searchParams.get("kiosk") === "1" && kioskHomeOf(url) === null) throw redirect(withKioskHome(url));
+  return (await currentPage(localeFor(request), params.key, url)).page;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -80,7 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (outcome === "saved") {
     const kiosk = fields.some(([name, value]) => name === "kiosk" && value === "1");
-    return kiosk ? redirect(`/s/${params.key}?kiosk=1&lang=${locale}&saved=1`) : thanksRedirect(locale);
+    return kiosk ? redirect(nextKioskForm(`/s/${params.key}`, kioskHomeOf(url))) : thanksRedirect(locale);
   }
   return (await currentPage(locale, params.key, url)).page;
 }

@@ -179,6 +179,17 @@ describe("answering a survey", () => {
       await eventually(() => page.getByLabel("Twój dział").inputValue()).toBe("");
     }
     await eventually(() => responses()).toBe(4);
+
+    // Someone switches the kiosk to Bulgarian to answer; the next person finds Polish again.
+    await page.getByRole("link", { name: "Български" }).click();
+    await eventually(() => page.getAttribute("html", "lang")).toBe("bg");
+    await page.getByLabel("Вашият отдел").selectOption({ label: "Warehouse" });
+    await page.getByLabel("Вашата длъжност").selectOption({ label: "Picker" });
+    await page.getByRole("radio", { name: "8", exact: true }).check();
+    await page.getByRole("button", { name: "Изпрати отговорите" }).click();
+    await eventually(() => responses()).toBe(5);
+    await eventually(() => page.getAttribute("html", "lang")).toBe("pl");
+    await eventually(() => page.getByRole("button", { name: "Wyślij odpowiedzi" }).count()).toBe(1);
     await context.close();
   });
 });

@@ -234,17 +234,31 @@ describe("a shared (kiosk) link", () => {
     expect(await prisma.response.count({ where: { roundId: round.id } })).toBe(0);
   });
 
-  it("in kiosk mode, returns to a fresh form with a thank-you after each answer", async () => {
+  it("in kiosk mode, returns to a fresh form, in the kiosk's own language, after each answer", async () => {
     const { round, key, department, role } = await sharedRound();
-    const result = await post(
-      key,
-      { ...form(round, "9"), departmentId: department.id, roleId: role.id, kiosk: "1" },
-      "?kiosk=1&lang=uk",
-    );
-    expect(result.headers.get("Location")).toBe(`/s/${key}?kiosk=1&lang=uk&saved=1`);
-    const next = await call(shared.loader, await makeRequest(`/s/${key}?kiosk=1&lang=uk&saved=1`), { key });
-    expect(next.data).toMatchObject({ kiosk: true, saved: true, view: { state: "ready" } });
+    const answer = { ...form(round, "9"), departmentId: department.id, roleId: role.id, kiosk: "1" };
+    // Opened as a Ukrainian kiosk, its address keeps Ukrainian as the kiosk's own language.
+    const opened = await call(shared.loader, await makeRequest(`/s/${key}?kiosk=1&lang=uk`), { key });
+    expect(opened.status).toBe(302);
+    expect(opened.headers.get("Location")).toBe(`/s/${key}?kiosk=1&lang=uk&home=uk`);
+    // Someone switches to Bulgarian to answer: the next person finds Ukrainian again.
+    const result = await post(key, answer, "?kiosk=1&lang=bg&home=uk");
+    expect(result.headers.get("Location")).toBe(`/s/${key}?kiosk=1&home=uk&lang=uk&saved=1`);
+    const next = await call(shared.loader, await makeRequest(result.headers.get("Location")!), { key });
+    expect(next.data).toMatchObject({ locale: "uk", kiosk: true, saved: true, view: { state: "ready" } });
     expect(next.data.view.values).toBeUndefined();
+
+    // A kiosk opened without a language speaks the device's, and returns to it.
+    const device = await call(shared.loader, await makeRequest(`/s/${key}?kiosk=1`), { key });
+    expect(device.headers.get("Location")).toBe(`/s/${key}?kiosk=1&home=device`);
+    const after = await post(key, answer, "?kiosk=1&home=device&lang=bg");
+    expect(after.headers.get("Location")).toBe(`/s/${key}?kiosk=1&home=device&saved=1`);
+    const back = await call(
+      shared.loader,
+      await makeRequest(after.headers.get("Location")!, { headers: { "Accept-Language": "pl-PL" } }),
+      { key },
+    );
+    expect(back.data.locale).toBe("pl");
   });
 
   it("takes only a few answers a minute from one device, keeping what was typed", async () => {
