@@ -28,6 +28,15 @@ const app = useOwnServer(async () => {
 
 const openPage = (options?: BrowserContextOptions) => openWatchedPage(app.browser, options);
 
+/** A page without JavaScript, signed in as HR (in a page with it, the session then carried over). */
+async function signedInWithoutScript() {
+  const signedIn = await openPage();
+  await signIn(signedIn.page, app.server.url, ADMIN.email, ADMIN.password);
+  const storageState = await signedIn.page.context().storageState();
+  await signedIn.close();
+  return openPage({ javaScriptEnabled: false, storageState });
+}
+
 describe("the results of a closed round in a browser", () => {
   it("draws every chart above its table, with no script errors", async () => {
     const { page, errors, close } = await openPage();
@@ -68,11 +77,7 @@ describe("the results of a closed round in a browser", () => {
   });
 
   it("focuses a department and searches its comments with a plain form, without JavaScript", async () => {
-    const signedIn = await openPage();
-    await signIn(signedIn.page, app.server.url, ADMIN.email, ADMIN.password);
-    const storageState = await signedIn.page.context().storageState();
-    await signedIn.close();
-    const { page, close } = await openPage({ javaScriptEnabled: false, storageState });
+    const { page, close } = await signedInWithoutScript();
     await page.goto(`${app.server.url}/hr/rounds/${latestRoundId}/results`);
     await page.getByLabel("Group").selectOption({ label: "Engineering" });
     await page.getByRole("button", { name: "Show" }).click();
@@ -87,11 +92,7 @@ describe("the results of a closed round in a browser", () => {
   });
 
   it("lists its sections at the top, each link leading to its section, without JavaScript", async () => {
-    const signedIn = await openPage();
-    await signIn(signedIn.page, app.server.url, ADMIN.email, ADMIN.password);
-    const storageState = await signedIn.page.context().storageState();
-    await signedIn.close();
-    const { page, close } = await openPage({ javaScriptEnabled: false, storageState });
+    const { page, close } = await signedInWithoutScript();
     await page.goto(`${app.server.url}/hr/rounds/${latestRoundId}/results`);
     const contents = page.getByRole("navigation", { name: "On this page" });
     const links = contents.getByRole("link");

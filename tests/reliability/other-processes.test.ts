@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { runSteadyLoad, type LoadRequest } from "../support/load";
+import { runSteadyLoad } from "../support/load";
 import { prepareLoadDatabase } from "../support/load-data";
 import { holdReadSnapshot, runImportCli, writePeopleCsv } from "../support/other-processes";
 import { removeDatabaseFile, type RunningServer } from "../support/server";
@@ -31,23 +31,19 @@ function peopleIn(file: string, like: string): number {
 
 describe("the directory import next to a running server", () => {
   it("succeeds every time while answers arrive, and every answer sent meanwhile is acknowledged and stored", async () => {
-    const { db, startServer, surveyFields } = await prepareLoadDatabase("reliability-import");
+    const { db, startServer, answerEachLink } = await prepareLoadDatabase("reliability-import");
     const round = db.openRoundWithInvitations(20_000, { departments: 12, roles: 5 });
     const server = await startServer({ LOG_REQUESTS: "false" });
     servers.push(server);
     const dir = path.join(path.dirname(db.file), `import-${path.basename(db.file, ".db")}`);
     dirs.push(dir);
 
-    let index = 0;
     let acknowledged = 0;
     const load = runSteadyLoad(
       server.url,
       10,
       20,
-      (): LoadRequest | null => {
-        const token = round.tokens[index++];
-        return token ? { method: "POST", path: `/a/${token}`, body: surveyFields(round.questions, index) } : null;
-      },
+      answerEachLink(round),
       (_, status) => status === 302 && acknowledged++,
     );
     const runs = [];

@@ -8,6 +8,7 @@ import { applyMigrations } from "~/cli/migrate";
 import { insertResponse } from "~/models/responses.server";
 import { hashPassword } from "~/utils/password.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
+import type { LoadRequest } from "./load";
 import { newDatabaseFile, startServer } from "./server";
 
 const id = () => crypto.randomUUID();
@@ -160,17 +161,27 @@ export async function prepareLoadDatabase(label: string) {
     },
   };
 
+  /** A full answer: a score, two comments and a rating, varied by `n`. */
+  function surveyFields(questions: BenchQuestions, n: number): string {
+    const params = new URLSearchParams();
+    params.set("score", String(n % 11));
+    params.set(`text:${questions.texts[0]}`, `Reason number ${n % 97}: the team and the work.`);
+    params.set(`text:${questions.texts[1]}`, "More time for training.");
+    params.set(`rating:${questions.rating}`, String((n % 5) + 1));
+    return params.toString();
+  }
+
   return {
     db,
     startServer: (env: Record<string, string> = {}) => startServer({ databaseFile: file, env }),
-    /** A full answer: a score, two comments and a rating, varied by `n`. */
-    surveyFields(questions: BenchQuestions, n: number): string {
-      const params = new URLSearchParams();
-      params.set("score", String(n % 11));
-      params.set(`text:${questions.texts[0]}`, `Reason number ${n % 97}: the team and the work.`);
-      params.set(`text:${questions.texts[1]}`, "More time for training.");
-      params.set(`rating:${questions.rating}`, String((n % 5) + 1));
-      return params.toString();
+    surveyFields,
+    /** For runSteadyLoad: the next personal link of `round` answered in full, until none is left. */
+    answerEachLink(round: { tokens: string[]; questions: BenchQuestions }): () => LoadRequest | null {
+      let index = 0;
+      return () => {
+        const token = round.tokens[index++];
+        return token ? { method: "POST", path: `/a/${token}`, body: surveyFields(round.questions, index) } : null;
+      };
     },
   };
 }

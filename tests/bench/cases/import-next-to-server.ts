@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { percentile, runSteadyLoad, type LoadRequest } from "../../support/load";
+import { percentile, runSteadyLoad } from "../../support/load";
 import { prepareLoadDatabase } from "../../support/load-data";
 import { runImportCli, writePeopleCsv, type CliRun } from "../../support/other-processes";
 import { removeDatabaseFile } from "../../support/server";
@@ -40,28 +40,18 @@ const bench: BenchCase = {
   title: "Directory import next to a running server",
   goal: `every \`npm run import-people\` succeeds while the server takes answers, and answers meanwhile have p99 under ${GOAL_P99_MS} ms with none refused or lost`,
   async run() {
-    const { db, startServer, surveyFields } = await prepareLoadDatabase("bench-import");
+    const { db, startServer, answerEachLink } = await prepareLoadDatabase("bench-import");
     const round = db.openRoundWithInvitations(INVITED, { departments: 40, roles: 12 });
     const server = await startServer({ LOG_REQUESTS: "false" });
     const dir = path.join(path.dirname(db.file), `import-${path.basename(db.file, ".db")}`);
-    let index = 0;
     let acknowledged = 0;
     const during: number[] = [];
     const duringSmall: number[] = [];
     let measuring: number[] | null = null;
-    const load = runSteadyLoad(
-      server.url,
-      CLIENTS,
-      PAUSE_MS,
-      (): LoadRequest | null => {
-        const token = round.tokens[index++];
-        return token ? { method: "POST", path: `/a/${token}`, body: surveyFields(round.questions, index) } : null;
-      },
-      (_, status, ms) => {
-        if (status === 302) acknowledged++;
-        measuring?.push(ms);
-      },
-    );
+    const load = runSteadyLoad(server.url, CLIENTS, PAUSE_MS, answerEachLink(round), (_, status, ms) => {
+      if (status === 302) acknowledged++;
+      measuring?.push(ms);
+    });
     try {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const small: CliRun[] = [];

@@ -7,7 +7,7 @@
  * leaving.
  */
 import fs from "node:fs";
-import { percentile, runSteadyLoad, type LoadRequest } from "../../support/load";
+import { percentile, runSteadyLoad } from "../../support/load";
 import { prepareLoadDatabase } from "../../support/load-data";
 import { holdReadSnapshot } from "../../support/other-processes";
 import { removeDatabaseFile } from "../../support/server";
@@ -43,21 +43,13 @@ const bench: BenchCase = {
   title: "A long reader in another process",
   goal: `while another process holds a read snapshot for ${HOLD_MS / 1000} s, answers keep a p99 under ${GOAL_MS} ms and GET /login a p99 within twice its p99 with no other process, and the write-ahead log is emptied within ${WAL_GOAL_MS / 1000} s of the reader leaving`,
   async run() {
-    const { db, startServer, surveyFields } = await prepareLoadDatabase("bench-reader");
+    const { db, startServer, answerEachLink } = await prepareLoadDatabase("bench-reader");
     const round = db.openRoundWithInvitations(20_000, { departments: 40, roles: 12 });
     const server = await startServer({ LOG_REQUESTS: "false" });
-    let index = 0;
     const answers: { end: number; ms: number }[] = [];
     const logins: { end: number; ms: number }[] = [];
-    const load = runSteadyLoad(
-      server.url,
-      10,
-      20,
-      (): LoadRequest | null => {
-        const token = round.tokens[index++];
-        return token ? { method: "POST", path: `/a/${token}`, body: surveyFields(round.questions, index) } : null;
-      },
-      (_, __, ms) => answers.push({ end: performance.now(), ms }),
+    const load = runSteadyLoad(server.url, 10, 20, answerEachLink(round), (_, __, ms) =>
+      answers.push({ end: performance.now(), ms }),
     );
     const pages = runSteadyLoad(
       server.url,
