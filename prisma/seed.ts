@@ -32,7 +32,7 @@ async function demoLoginStillWorks() {
 export async function seedDemo() {
   const started = Date.now();
   const imported = await importPeople(COMMAND_LINE, demoPeopleCsv(), "demo-company.csv");
-  if (!imported.ok) throw new Error(`Demo directory is invalid: ${JSON.stringify(imported.errors)}`);
+  if (!imported.ok) throw new Error(`Demo directory is invalid: ${JSON.stringify(imported)}`);
   const login = (kind: keyof typeof DEMO_LOGINS, role: "ADMIN" | "TRAINER" | "MANAGER") =>
     createUser(COMMAND_LINE, {
       ...DEMO_LOGINS[kind],

@@ -36,9 +36,19 @@ async function main() {
   applyMigrations();
   const { COMMAND_LINE } = await import("~/models/audit.server");
   const { importPeople } = await import("~/models/people.server");
+  const { getImportColumns } = await import("~/models/settings.server");
   const { prisma } = await import("~/utils/db.server");
   try {
-    const outcome = await importPeople(COMMAND_LINE, text, path.basename(file));
+    // The columns HR chose on the Import page for this layout of file, if it fits.
+    const outcome = await importPeople(COMMAND_LINE, text, path.basename(file), await getImportColumns());
+    if (!outcome.ok && "header" in outcome) {
+      console.error(`Nothing was imported from ${file}. ${outcome.header.message}`);
+      console.error(
+        "Import such a file once on the Import page (Directory) to choose the columns; this command then uses the same choice.",
+      );
+      process.exitCode = 1;
+      return;
+    }
     if (!outcome.ok) {
       console.error(
         outcome.written === undefined

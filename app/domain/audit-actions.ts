@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = {
   "role.reactivate": "Reactivated a role",
   "setting.company-name": "Changed the company name",
   "setting.links-download": "Changed whether personal links may be downloaded",
+  "setting.import-columns": "Chose the columns of the directory import",
   "survey.create": "Created a survey",
   "survey.update": "Changed a survey",
   "survey.archive": "Archived a survey",

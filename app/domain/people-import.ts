@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { CsvSyntaxError, parseCsv } from "./csv";
+import { IMPORT_COLUMNS, resolveColumns, suggestMapping, type ColumnMapping } from "./import-columns";
 import { emailAddress, LABEL_MAX, NAME_MAX, requiredText } from "./text";
 
-export const IMPORT_COLUMNS = ["email", "name", "department", "role"] as const;
 export const IMPORT_MAX_ROWS = 20_000;
 
 export interface ImportRow {
@@ -25,16 +25,30 @@ const rowSchema = z.object({
   role: requiredText("Role", LABEL_MAX),
 });
 
-/** "E-Mail", "e_mail" and " Email " all name the email column. */
-function columnName(header: string): string {
-  return header.toLowerCase().replace(/[\s_.-]+/g, "");
+/** The file's first line lacks a column Candor needs: HR chooses which column is which. */
+export interface HeaderProblem {
+  message: string;
+  headers: string[];
+  suggested: Partial<ColumnMapping>;
+  /** The first lines after the header, cell by cell, for HR to recognise the columns. */
+  preview: string[][];
+}
+
+const PREVIEW_LINES = 3;
+
+export interface ReadOutcome {
+  rows: ImportRow[];
+  errors: LineError[];
+  header?: HeaderProblem;
 }
 
 /**
  * Reads an HR export into rows, or the reason each bad line is bad. Headers are matched
- * whatever their case, spaces, hyphens and underscores, and other columns are ignored.
+ * whatever their case, spaces, hyphens and underscores, through `mapping` when it fits the
+ * file, and other columns are ignored. A header without the columns needed is the file's
+ * problem, not a line's: it comes back with suggestions and the first lines.
  */
-export function readPeopleCsv(text: string): { rows: ImportRow[]; errors: LineError[] } {
+export function readPeopleCsv(text: string, mapping?: ColumnMapping | null): ReadOutcome {
   let records;
   try {
     records = parseCsv(text).records;
@@ -51,17 +65,19 @@ export function readPeopleCsv(text: string): { rows: ImportRow[]; errors: LineEr
   if (header.error) return { rows: [], errors: [{ line: header.line, message: header.error }] };
   // A spreadsheet writes rows it once formatted as empty fields (";;;"): they hold nobody.
   const body = lines.filter((record) => record.fields.some((field) => field.trim() !== ""));
-  const columns = header.fields.map(columnName);
-  const missing = IMPORT_COLUMNS.filter((column) => !columns.includes(column));
-  if (missing.length > 0) {
+  const resolved = resolveColumns(header.fields, mapping);
+  if (!resolved.ok) {
+    const named = header.fields.flatMap((field, i) => (field.trim() !== "" ? [i] : []));
+    const headers = named.map((i) => header.fields[i]);
     return {
       rows: [],
-      errors: [
-        {
-          line: header.line,
-          message: `The first line must name the columns email, name, department and role; missing: ${missing.join(", ")}.`,
-        },
-      ],
+      errors: [],
+      header: {
+        message: `The file's first line names its columns ${quotedNames(headers)}: none of them is called ${resolved.missing.join(", ")}, so say which column holds what.`,
+        headers,
+        suggested: suggestMapping(headers),
+        preview: body.slice(0, PREVIEW_LINES).map((record) => named.map((i) => record.fields[i] ?? "")),
+      },
     };
   }
   if (body.length === 0) {
@@ -79,7 +95,7 @@ export function readPeopleCsv(text: string): { rows: ImportRow[]; errors: LineEr
     };
   }
 
-  const index = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, columns.indexOf(c)]));
+  const { index } = resolved;
   const rows: ImportRow[] = [];
   const errors: LineError[] = [];
   const firstLineOf = new Map<string, number>();

@@ -1,11 +1,13 @@
 import crypto from "node:crypto";
 import type Database from "better-sqlite3";
 import { BadRequestError, ConflictError } from "~/domain/http-error";
+import type { ColumnMapping } from "~/domain/import-columns";
 import {
   planPeopleImport,
   readPeopleCsv,
   type DirectorySnapshot,
   type GroupRef,
+  type HeaderProblem,
   type ImportRow,
   type LineError,
 } from "~/domain/people-import";
@@ -144,7 +146,10 @@ export interface ImportSummary {
  * written (a department or role deactivated meanwhile): then `written` lines went in before it
  * stopped, and running it again after fixing the lines finishes it.
  */
-export type ImportOutcome = { ok: true; summary: ImportSummary } | { ok: false; errors: LineError[]; written?: number };
+export type ImportOutcome =
+  | { ok: true; summary: ImportSummary }
+  | { ok: false; errors: LineError[]; written?: number }
+  | { ok: false; header: HeaderProblem };
 
 /** Lines written per transaction: short enough that answers, and the server, barely wait for one. */
 export const IMPORT_CHUNK_LINES = 250;
@@ -240,8 +245,14 @@ function importChunk(
  * kill) leaves the parts already written; running it again finishes it, since people already
  * as in the file are left alone.
  */
-export async function importPeople(actor: Actor, csvText: string, source: string): Promise<ImportOutcome> {
-  const { rows, errors } = readPeopleCsv(csvText);
+export async function importPeople(
+  actor: Actor,
+  csvText: string,
+  source: string,
+  mapping?: ColumnMapping | null,
+): Promise<ImportOutcome> {
+  const { rows, errors, header } = readPeopleCsv(csvText, mapping);
+  if (header) return { ok: false, header };
   if (errors.length > 0) return { ok: false, errors };
   const checked = planPeopleImport(rows, readDirectory(sqlite));
   if (checked.errors.length > 0) return { ok: false, errors: checked.errors };

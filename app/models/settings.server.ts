@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { IMPORT_COLUMNS, type ColumnMapping } from "~/domain/import-columns";
 import { prisma } from "~/utils/db.server";
 import { recordAudit, type Actor } from "./audit.server";
 
@@ -44,3 +46,33 @@ export async function setLinkDownloadsAllowed(actor: Actor, allowed: boolean): P
     await recordAudit(actor, "setting.links-download", allowed ? "allowed" : "not allowed", value, tx);
   });
 }
+
+const IMPORT_COLUMNS_KEY = "importColumns";
+
+/** The columns HR last chose for a directory import, used for the next one (app and CLI). */
+export async function getImportColumns(): Promise<ColumnMapping | null> {
+  const setting = await prisma.setting.findUnique({ where: { key: IMPORT_COLUMNS_KEY }, select: { value: true } });
+  if (!setting) return null;
+  const parsed = columnMappingSchema.safeParse(JSON.parse(setting.value));
+  return parsed.success ? parsed.data : null;
+}
+
+export async function setImportColumns(actor: Actor, mapping: ColumnMapping): Promise<void> {
+  const value = JSON.stringify(mapping);
+  await prisma.$transaction(async (tx) => {
+    await tx.setting.upsert({
+      where: { key: IMPORT_COLUMNS_KEY },
+      create: { key: IMPORT_COLUMNS_KEY, value },
+      update: { value },
+    });
+    const described = IMPORT_COLUMNS.map((column) => `${column}: "${mapping[column]}"`).join(", ");
+    await recordAudit(actor, "setting.import-columns", "directory import", described, tx);
+  });
+}
+
+const columnMappingSchema = z.object(
+  Object.fromEntries(IMPORT_COLUMNS.map((column) => [column, z.string().min(1)])) as Record<
+    (typeof IMPORT_COLUMNS)[number],
+    z.ZodString
+  >,
+);

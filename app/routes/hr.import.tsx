@@ -1,12 +1,18 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { TextField } from "~/components/field";
+import { ColumnMapping } from "~/components/import/column-mapping";
+import { ImportDone, ImportErrors } from "~/components/import/import-outcome";
 import { PageHeader } from "~/components/page";
 import { DirectoryTabs } from "~/components/tabs";
-import { quotedNames } from "~/domain/people-import";
-import { HR_LOCALE, plural } from "~/domain/plural";
+import { GoneError } from "~/domain/http-error";
+import { checkMapping, IMPORT_COLUMNS, type ImportColumn } from "~/domain/import-columns";
+import { readPeopleCsv } from "~/domain/people-import";
 import { importPeople } from "~/models/people.server";
+import { getImportColumns, setImportColumns } from "~/models/settings.server";
 import { actorOf, requireAdmin } from "~/pages/auth.server";
+import { readForm, withRefusals } from "~/utils/http.server";
+import { dropUpload, keepUpload, keptUpload } from "~/utils/pending-uploads.server";
 import { MAX_UPLOAD_LABEL, readUploadedText } from "~/utils/upload.server";
 
 export const meta: MetaFunction = () => [{ title: "Import people · Candor" }];
@@ -16,19 +22,53 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { maxSize: MAX_UPLOAD_LABEL };
 }
 
+/**
+ * An upload imports at once when its columns carry Candor's names or the ones HR chose last
+ * time; otherwise the file is kept for a moment and HR chooses which column is which.
+ */
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireAdmin(request);
-  const upload = await readUploadedText(request, "file");
-  if (!upload.ok) return data({ fileError: upload.error }, { status: 400 });
-  const outcome = await importPeople(actorOf(user), upload.text, upload.name);
-  return data({ file: upload.name, ...outcome }, { status: outcome.ok ? 200 : 400 });
+  return withRefusals(async () => {
+    const user = await requireAdmin(request);
+    const actor = actorOf(user);
+    if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+      const form = await readForm(request);
+      const pending = String(form.get("pending") ?? "");
+      const upload = keptUpload(user.id, pending);
+      if (!upload)
+        throw new GoneError("The file is no longer kept here (it is kept for half an hour). Choose it again.");
+      const header = readPeopleCsv(upload.text).header;
+      const chosen = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, String(form.get(c) ?? "")])) as Record<
+        ImportColumn,
+        string
+      >;
+      const checked = checkMapping(chosen, header?.headers ?? []);
+      if (header && !checked.ok) {
+        return data({ stage: "map" as const, pending, file: upload.name, header, chosen, errors: checked.errors }, 400);
+      }
+      const mapping = checked.ok ? checked.mapping : null;
+      const outcome = await importPeople(actor, upload.text, upload.name, mapping);
+      if (outcome.ok) {
+        dropUpload(pending);
+        if (mapping) await setImportColumns(actor, mapping);
+      }
+      return data({ stage: "done" as const, file: upload.name, ...outcome }, { status: outcome.ok ? 200 : 400 });
+    }
+    const upload = await readUploadedText(request, "file");
+    if (!upload.ok) return data({ stage: "upload" as const, fileError: upload.error }, { status: 400 });
+    const outcome = await importPeople(actor, upload.text, upload.name, await getImportColumns());
+    if (!outcome.ok && "header" in outcome) {
+      const pending = keepUpload(user.id, upload.name, upload.text);
+      const { header } = outcome;
+      return data({ stage: "map" as const, pending, file: upload.name, header, chosen: header.suggested, errors: {} });
+    }
+    return data({ stage: "done" as const, file: upload.name, ...outcome }, { status: outcome.ok ? 200 : 400 });
+  });
 }
 
 export default function ImportPeople() {
   const { maxSize } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const fileError = actionData && "fileError" in actionData ? actionData.fileError : undefined;
-  const result = actionData && "file" in actionData ? actionData : undefined;
+  const result = useActionData<typeof action>();
+  const fileError = result?.stage === "upload" ? result.fileError : undefined;
   const importing = useNavigation().state === "submitting";
   return (
     <>
@@ -40,11 +80,11 @@ export default function ImportPeople() {
       <Form method="post" encType="multipart/form-data" className="card">
         <h2>Import a CSV file</h2>
         <p className="muted">
-          The first line names the columns <code>email</code>, <code>name</code>, <code>department</code> and{" "}
-          <code>role</code>, in any order and any case; other columns are ignored. Commas or semicolons, quoted fields
-          and UTF-8 with or without a byte-order mark all work. New departments and roles are created; inactive ones
-          take nobody new. People are matched by e-mail, so importing the same file again changes nothing. An import
-          never deactivates anyone.
+          Each line is a person: an e-mail, a name, a department and a role. When the first line does not call its
+          columns <code>email</code>, <code>name</code>, <code>department</code> and <code>role</code>, you choose which
+          is which, once; other columns are ignored. Commas or semicolons, quoted fields and UTF-8 with or without a
+          byte-order mark all work. New departments and roles are created; inactive ones take nobody new. People are
+          matched by e-mail, so importing the same file again changes nothing. An import never deactivates anyone.
         </p>
         <TextField
           label="CSV file"
@@ -64,53 +104,17 @@ export default function ImportPeople() {
           </p>
         ) : null}
       </Form>
-      {result && !result.ok ? (
-        <section className="card" aria-labelledby="import-errors">
-          <h2 id="import-errors">
-            {result.written === undefined
-              ? "Nothing was imported"
-              : `The import stopped after ${result.written} lines: the directory changed meanwhile`}
-          </h2>
-          <p role="alert">
-            {plural(HR_LOCALE, result.errors.length, { one: "One line needs", other: "# lines need" })} fixing in{" "}
-            {result.file}. Fix {plural(HR_LOCALE, result.errors.length, { one: "it", other: "them" })} and import the
-            file again.
-          </p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    Line
-                  </th>
-                  <th scope="col">Problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.errors.map((error) => (
-                  <tr key={`${error.line}-${error.message}`}>
-                    <td className="num">{error.line}</td>
-                    <td>{error.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+      {result?.stage === "map" ? (
+        <ColumnMapping
+          pending={result.pending}
+          file={result.file}
+          header={result.header}
+          chosen={result.chosen}
+          errors={result.errors}
+        />
       ) : null}
-      {result?.ok ? (
-        <section className="card notice" role="status" aria-labelledby="import-done">
-          <h2 id="import-done">Imported {result.file}</h2>
-          <p>
-            {result.summary.created} added, {result.summary.updated} updated, {result.summary.unchanged} unchanged.
-          </p>
-          {result.summary.newDepartments.length > 0 ? (
-            <p>New departments: {quotedNames(result.summary.newDepartments)}.</p>
-          ) : null}
-          {result.summary.newRoles.length > 0 ? <p>New roles: {quotedNames(result.summary.newRoles)}.</p> : null}
-          <Link to="/hr/people">See the people</Link>
-        </section>
-      ) : null}
+      {result?.stage === "done" && !result.ok && "errors" in result ? <ImportErrors result={result} /> : null}
+      {result?.stage === "done" && result.ok ? <ImportDone result={result} /> : null}
     </>
   );
 }

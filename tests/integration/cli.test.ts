@@ -29,6 +29,15 @@ function query<T>(sql: string): T[] {
   }
 }
 
+function run(sql: string): void {
+  const db = new Database(dbFile);
+  try {
+    db.prepare(sql).run();
+  } finally {
+    db.close();
+  }
+}
+
 describe("npm run create-user", () => {
   it("creates the first admin of an empty database", () => {
     const result = runCli("app/cli/create-user.ts", [
@@ -115,6 +124,41 @@ describe("npm run import-people", () => {
     expect(result.stderr).toContain("line 3:");
     expect(query("SELECT email FROM Person WHERE email = 'new@x.io'")).toEqual([]);
     expect(query("SELECT name FROM Department WHERE name = 'Newdept'")).toEqual([]);
+    fs.rmSync(file);
+  });
+});
+
+describe("npm run import-people with a file of other column names", () => {
+  const workday = (email: string) =>
+    `Worker ID,Full Name,Work Email,Supervisory Organization,Job Profile\nW-7,Cy Ortega,${email},Field WD,Driver WD\n`;
+
+  it("says the first line is the problem, and how to choose the columns, writing nothing", () => {
+    const file = path.join(dir, `workday-${crypto.randomUUID()}.csv`);
+    fs.writeFileSync(file, workday("cy.cli@x.io"));
+    const result = runCli("app/cli/import-people.ts", [file]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`Nothing was imported from ${file}. The file's first line names its columns`);
+    expect(result.stderr).toContain("Import such a file once on the Import page");
+    expect(result.stderr).not.toContain("line 1:");
+    expect(query("SELECT email FROM Person WHERE email = 'cy.cli@x.io'")).toEqual([]);
+    fs.rmSync(file);
+  });
+
+  it("imports it with the columns HR chose on the Import page", () => {
+    const mapping = {
+      email: "Work Email",
+      name: "Full Name",
+      department: "Supervisory Organization",
+      role: "Job Profile",
+    };
+    run(`INSERT INTO Setting (key, value) VALUES ('importColumns', '${JSON.stringify(mapping)}')`);
+    const file = path.join(dir, `workday-${crypto.randomUUID()}.csv`);
+    fs.writeFileSync(file, workday("cy.mapped@x.io"));
+    const result = runCli("app/cli/import-people.ts", [file]);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("1 added");
+    expect(query("SELECT name FROM Person WHERE email = 'cy.mapped@x.io'")).toEqual([{ name: "Cy Ortega" }]);
+    run("DELETE FROM Setting WHERE key = 'importColumns'");
     fs.rmSync(file);
   });
 });

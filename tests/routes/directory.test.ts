@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { COMMAND_LINE } from "~/models/audit.server";
+import { importPeople } from "~/models/people.server";
+import { getImportColumns } from "~/models/settings.server";
 import * as audit from "~/routes/hr.audit";
 import * as departments from "~/routes/hr.departments";
 import * as importRoute from "~/routes/hr.import";
@@ -211,6 +214,68 @@ describe("CSV import page", () => {
     expect(result.data).toMatchObject({ ok: true, file: "people.csv", summary: { created: 1 } });
   });
 
+  it("asks which column is which in a Workday-style export, remembers the choice, and uses it next time", async () => {
+    const admin = await makeUser("ADMIN");
+    const csv = (email: string) =>
+      `Worker ID,Full Name,Work Email,Supervisory Organization,Job Profile\nW-1,Ana Kowalska,${email},Finance WD,Analyst WD\n`;
+    const before = await prisma.person.count();
+    const asked = await call(importRoute.action, await uploadRequest(admin, csv("ana@wd.io")));
+    expect(asked.status).toBe(200);
+    expect(asked.data).toMatchObject({
+      stage: "map",
+      file: "people.csv",
+      chosen: { email: "Work Email", name: "Full Name", department: "Supervisory Organization", role: "Job Profile" },
+      header: { preview: [["W-1", "Ana Kowalska", "ana@wd.io", "Finance WD", "Analyst WD"]] },
+    });
+    expect(asked.data.header.message).toMatch(/^The file's first line names its columns "Worker ID", "Full Name"/);
+    expect(await prisma.person.count()).toBe(before);
+
+    const choose = async (chosen: Record<string, string>, pending = asked.data.pending as string) =>
+      call(
+        importRoute.action,
+        await makeRequest("/hr/import", { as: admin, form: { intent: "map", pending, ...chosen } }),
+      );
+    // The same column twice is refused, and nothing is stored.
+    const twice = await choose({
+      email: "Work Email",
+      name: "Full Name",
+      department: "Job Profile",
+      role: "Job Profile",
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.data.errors).toEqual({ role: '"Job Profile" is already chosen for department.' });
+    expect(await prisma.person.count()).toBe(before);
+    // Another HR admin cannot use this upload, and a made-up one is gone.
+    const colleague = await makeUser("ADMIN");
+    const theirs = await call(
+      importRoute.action,
+      await makeRequest("/hr/import", {
+        as: colleague,
+        form: { intent: "map", pending: asked.data.pending, ...asked.data.chosen },
+      }),
+    );
+    expect(theirs.status).toBe(410);
+    expect(theirs.text).toBe("The file is no longer kept here (it is kept for half an hour). Choose it again.");
+    expect((await choose({}, "not-a-pending-upload")).status).toBe(410);
+
+    const imported = await choose(asked.data.chosen);
+    expect(imported.status).toBe(200);
+    expect(imported.data).toMatchObject({ stage: "done", ok: true, summary: { created: 1 } });
+    expect(await prisma.person.findUnique({ where: { email: "ana@wd.io" }, select: { name: true } })).toEqual({
+      name: "Ana Kowalska",
+    });
+    expect(await getImportColumns()).toEqual(asked.data.chosen);
+    expect(await prisma.auditLog.count({ where: { action: "setting.import-columns" } })).toBeGreaterThan(0);
+    // The upload is used up.
+    expect((await choose(asked.data.chosen)).status).toBe(410);
+
+    // The next file of the same layout imports at once, here and on the command line.
+    const next = await call(importRoute.action, await uploadRequest(admin, csv("ben@wd.io")));
+    expect(next.data).toMatchObject({ stage: "done", ok: true, summary: { created: 1 } });
+    const cli = await importPeople(COMMAND_LINE, csv("cy@wd.io"), "nightly.csv", await getImportColumns());
+    expect(cli).toMatchObject({ ok: true, summary: { created: 1 } });
+  });
+
   it("shows every bad line of a malformed file and stores nothing", async () => {
     const admin = await makeUser("ADMIN");
     const before = await prisma.person.count();
@@ -241,7 +306,7 @@ describe("CSV import page", () => {
     const before = await prisma.person.count();
     const result = await call(importRoute.action, await uploadRequest(admin, content));
     expect(result.status).toBe(400);
-    expect(result.data).toEqual({ fileError: message });
+    expect(result.data).toEqual({ stage: "upload", fileError: message });
     expect(await prisma.person.count()).toBe(before);
   });
 
@@ -252,7 +317,7 @@ describe("CSV import page", () => {
     for (const form of [unnamed, new FormData()]) {
       const result = await call(importRoute.action, await makeRequest("/hr/import", { as: admin, form }));
       expect(result.status).toBe(400);
-      expect(result.data).toEqual({ fileError: "Choose a CSV file to import." });
+      expect(result.data).toEqual({ stage: "upload", fileError: "Choose a CSV file to import." });
     }
   });
 

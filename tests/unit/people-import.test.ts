@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ColumnMapping } from "~/domain/import-columns";
 import { IMPORT_MAX_ROWS, planPeopleImport, readPeopleCsv, quotedNames } from "~/domain/people-import";
 
 describe("readPeopleCsv", () => {
@@ -26,9 +27,40 @@ describe("readPeopleCsv", () => {
     expect(readPeopleCsv("email,name,department,role\n,,,\n").errors[0].message).toBe("The file has no people in it.");
   });
 
-  it("names the missing columns", () => {
-    const { errors } = readPeopleCsv("email,name\na@b.co,A\n");
-    expect(errors).toEqual([{ line: 1, message: expect.stringContaining("missing: department, role") }]);
+  it("names a header without the columns needed as the file's problem, with suggestions and its first lines", () => {
+    const { rows, errors, header } = readPeopleCsv("email,name\na@b.co,A\n");
+    expect(rows).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(header).toEqual({
+      message:
+        'The file\'s first line names its columns "email", "name": none of them is called department, role, so say which column holds what.',
+      headers: ["email", "name"],
+      suggested: { email: "email", name: "name" },
+      preview: [["a@b.co", "A"]],
+    });
+  });
+
+  it("reads a Workday-style export through the columns HR chose", () => {
+    const csv =
+      "Worker ID,Full Name,Work Email,Supervisory Organization,Job Profile\n" +
+      "W-1,Ana Kowalska,ana@x.io,Finance,Analyst\nW-2,Ben Ito,ben@x.io,Sales,Lead\n";
+    const first = readPeopleCsv(csv);
+    expect(first.header?.suggested).toEqual({
+      email: "Work Email",
+      name: "Full Name",
+      department: "Supervisory Organization",
+      role: "Job Profile",
+    });
+    const mapped = readPeopleCsv(csv, first.header!.suggested as ColumnMapping);
+    expect(mapped.header).toBeUndefined();
+    expect(mapped.rows).toEqual([
+      { line: 2, email: "ana@x.io", name: "Ana Kowalska", department: "Finance", role: "Analyst" },
+      { line: 3, email: "ben@x.io", name: "Ben Ito", department: "Sales", role: "Lead" },
+    ]);
+    // A remembered choice that does not fit another file's columns is not used for it.
+    expect(
+      readPeopleCsv("email,name,department,role\na@x.io,A,D,R\n", first.header!.suggested as ColumnMapping).rows,
+    ).toHaveLength(1);
   });
 
   it("refuses an empty file and a file with only a header", () => {
