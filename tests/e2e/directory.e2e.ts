@@ -56,6 +56,32 @@ describe("a newcomer with the demo", () => {
     await page.close();
   });
 
+  it("imports an export with other column names after HR confirms which is which, without JavaScript", async () => {
+    const context = await browser().newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const { email, password } = printedDemoLogin();
+    await signIn(page, baseUrl, email, password);
+    await page.goto(`${baseUrl}/hr/import`);
+    const file = path.resolve("tmp/e2e/workday-e2e.csv");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(
+      file,
+      "Worker ID,Full Name,Work Email,Supervisory Organization,Job Profile\nW-100,Olena Bondar,olena.wd@example.com,Warehouse,Picker\n",
+    );
+    await page.getByLabel("CSV file").setInputFiles(file);
+    await page.getByRole("button", { name: "Import" }).click();
+    await page.getByRole("heading", { name: "Which column is which in workday-e2e.csv?" }).waitFor();
+    // The suggestions are chosen already, and the first line shows what each column holds.
+    await eventually(() => page.getByLabel("E-mail").inputValue()).toBe("Work Email");
+    await eventually(() => page.getByLabel("Department").inputValue()).toBe("Supervisory Organization");
+    await eventually(() =>
+      page.getByRole("table", { name: "The first lines of workday-e2e.csv" }).getByRole("row").nth(1).textContent(),
+    ).toContain("Olena Bondar");
+    await page.getByRole("button", { name: "Import with these columns" }).click();
+    await eventually(() => page.getByRole("status").filter({ hasText: "Imported" }).textContent()).toContain("1 added");
+    await context.close();
+  });
+
   it("shows every bad line of a malformed CSV and imports nothing", async () => {
     const page = await browser().newPage();
     const { email, password } = printedDemoLogin();
