@@ -49,7 +49,14 @@ describe("BreakdownTable", () => {
     const cells = within(row)
       .getAllByRole("cell")
       .map((c) => c.textContent);
-    expect(cells.slice(0, 7)).toEqual(["12", "80%", "6 (50.0%)", "3 (25.0%)", "3 (25.0%)", "+25.0", "+1.0 to +39.0"]);
+    // The score and its interval come first, by the name, so that a phone shows them without scrolling.
+    expect(cells.slice(0, 7)).toEqual(["+25.0", "+1.0 to +39.0", "12", "80%", "6 (50.0%)", "3 (25.0%)", "3 (25.0%)"]);
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .slice(0, 3)
+        .map((h) => h.textContent),
+    ).toEqual(["Department", "eNPS", "95% interval"]);
     expect(within(row).getByText("+25.0")).toHaveClass("heat", "heat-4");
     expect(within(row).getByRole("link", { name: "Create action for Sales" })).toHaveAttribute(
       "href",

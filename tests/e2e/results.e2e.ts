@@ -138,6 +138,37 @@ describe("the results of a closed round in a browser", () => {
     await page.goto(`${app.server.url}/hr/rounds/${latestRoundId}/results`);
     await page.locator('[data-chart="distribution"] canvas').waitFor();
     await eventually(() => fitsWidth(page)).toBe(true);
+    // Each department's name and eNPS are in view without scrolling the table sideways...
+    // The breakdown table (the chart carries a table of its own under the same name).
+    const table = page.locator("table.breakdown", {
+      has: page.locator("caption", { hasText: /^eNPS by department$/ }),
+    });
+    const inView = () =>
+      table.locator("tbody tr").evaluateAll((rows) =>
+        rows.map((row) => {
+          const [name, score] = [row.querySelector("th")!, row.querySelector("td")!];
+          return [name, score].every((cell) => {
+            const box = cell.getBoundingClientRect();
+            return box.left >= 0 && box.right <= window.innerWidth;
+          });
+        }),
+      );
+    const rowCount = await table.locator("tbody tr").count();
+    expect(rowCount).toBeGreaterThan(0);
+    await eventually(inView).toEqual(Array(rowCount).fill(true));
+    // ...and the names stay in view when the rest of the figures are scrolled to.
+    await table.evaluate((t) => {
+      const wrap = t.closest(".table-wrap")!;
+      wrap.scrollLeft = wrap.scrollWidth;
+    });
+    await eventually(() =>
+      table.locator("tbody th").evaluateAll((names) =>
+        names.every((name) => {
+          const box = name.getBoundingClientRect();
+          return box.left >= 0 && box.right <= window.innerWidth;
+        }),
+      ),
+    ).toBe(true);
     await close();
   });
 });

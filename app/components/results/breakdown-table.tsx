@@ -93,6 +93,13 @@ export function BreakdownTable({
         <thead>
           <tr>
             <th scope="col">{groupLabel}</th>
+            {/* The score first, by the name: on a phone both stay in view without scrolling. */}
+            <th scope="col" className="num">
+              {measure}
+            </th>
+            <th scope="col" className="num">
+              95% interval
+            </th>
             <th scope="col" className="num">
               Responses
             </th>
@@ -107,12 +114,6 @@ export function BreakdownTable({
             </th>
             <th scope="col" className="num">
               Detractors
-            </th>
-            <th scope="col" className="num">
-              {measure}
-            </th>
-            <th scope="col" className="num">
-              95% interval
             </th>
             {withLinks ? (
               <th scope="col">
@@ -130,6 +131,8 @@ export function BreakdownTable({
               </th>
               {row.figures ? (
                 <>
+                  <td className={`num heat heat-${heatLevel(row.figures.nps)}`}>{formatNps(row.figures.nps)}</td>
+                  <td className="num">{formatInterval(row.figures.low, row.figures.high)}</td>
                   <td className="num">{row.figures.responses}</td>
                   <td className="num">{formatRate(row.figures.rate)}</td>
                   <td className="num">
@@ -141,8 +144,6 @@ export function BreakdownTable({
                   <td className="num">
                     <Count count={row.figures.detractors} share={row.figures.shares.detractors} />
                   </td>
-                  <td className={`num heat heat-${heatLevel(row.figures.nps)}`}>{formatNps(row.figures.nps)}</td>
-                  <td className="num">{formatInterval(row.figures.low, row.figures.high)}</td>
                 </>
               ) : (
                 <td colSpan={FIGURE_COLUMNS} aria-describedby="withheld-note">
