@@ -13,7 +13,7 @@ export interface DisplayQuestion {
 }
 
 /** The question's words, marked with their language when it is not the page's. */
-function Wording({ question }: { question: DisplayQuestion }) {
+function QuestionText({ question }: { question: DisplayQuestion }) {
   return question.lang ? <span lang={question.lang}>{question.text}</span> : <>{question.text}</>;
 }
 
@@ -152,7 +152,7 @@ export function SurveyForm({
             <ScoreScale
               key={question.id}
               name="score"
-              legend={<Wording question={question} />}
+              legend={<QuestionText question={question} />}
               low={t("survey.scale.low")}
               high={t("survey.scale.high")}
               requiredLabel={t("survey.required")}
@@ -166,7 +166,7 @@ export function SurveyForm({
             <RatingScale
               key={question.id}
               name={`rating:${question.id}`}
-              legend={<Wording question={question} />}
+              legend={<QuestionText question={question} />}
               labels={[1, 2, 3, 4, 5].map((n) => t(`survey.rating.${n}` as "survey.rating.1"))}
               optionalLabel={t("survey.optional")}
               error={error}
@@ -178,7 +178,7 @@ export function SurveyForm({
         return (
           <div key={question.id} className={error ? "question field field-invalid" : "question field"}>
             <label htmlFor={name}>
-              <Wording question={question} /> <span className="question-flag">({t("survey.optional")})</span>
+              <QuestionText question={question} /> <span className="question-flag">({t("survey.optional")})</span>
             </label>
             <p className="field-hint" id={`${name}-hint`}>
               {t("survey.text.hint", { max: TEXT_MAX })}

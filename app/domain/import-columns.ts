@@ -50,8 +50,8 @@ export function resolveColumns(
   mapping?: ColumnMapping | null,
 ): { ok: true; index: Record<ImportColumn, number> } | { ok: false; missing: ImportColumn[] } {
   const names = headers.map(columnName);
-  const indexOf = (column: ImportColumn) =>
-    names.indexOf(columnName(mapping && fitsHeaders(mapping, headers) ? mapping[column] : column));
+  const chosen = mapping && fitsHeaders(mapping, headers) ? mapping : null;
+  const indexOf = (column: ImportColumn) => names.indexOf(columnName(chosen ? chosen[column] : column));
   const index = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, indexOf(c)])) as Record<ImportColumn, number>;
   const missing = IMPORT_COLUMNS.filter((c) => index[c] === -1);
   return missing.length === 0 ? { ok: true, index } : { ok: false, missing };

@@ -231,7 +231,5 @@ export async function getSurveyForAnswering(surveyId: string): Promise<Answering
 /** What respondents of some language will read in English in this survey; null when nothing. */
 export async function untranslatedIn(surveyId: string, db: Prisma.TransactionClient = prisma): Promise<string | null> {
   const questions = await db.question.findMany({ where: { surveyId }, select: { texts: true } });
-  return untranslatedNote(
-    questions.map((q) => ({ texts: Object.fromEntries(q.texts.map((t) => [t.locale, t.text])) })),
-  );
+  return untranslatedNote(questions.map((q) => ({ texts: wordingOf(q.texts) })));
 }
